@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+/**
+ * Reads fields of one JSON object with the contract's tolerance: unknown fields are ignored,
+ * absent or null optional fields give an empty value, and a field of the wrong type records an
+ * error that names the field (with the path of the object it sits in).
+ */
+class JsonReader
+{
+public:
+    JsonReader(const QJsonObject &object, QString path);
+
+    QString requiredString(QLatin1StringView key);
+    QString optionalString(QLatin1StringView key);
+    QDateTime requiredTimestamp(QLatin1StringView key);
+    QDateTime optionalTimestamp(QLatin1StringView key);
+    std::optional<qint64> optionalInteger(QLatin1StringView key);
+    std::optional<double> optionalNumber(QLatin1StringView key);
+    std::optional<bool> optionalBool(QLatin1StringView key);
+    QJsonObject optionalObject(QLatin1StringView key);
+    QJsonArray optionalArray(QLatin1StringView key);
+    /** Any JSON value; null when absent. */
+    QJsonValue optionalValue(QLatin1StringView key) const;
+
+    QString fieldPath(QLatin1StringView key) const;
+    /** Records an error found by the caller (for example a nested object that failed). */
+    void fail(const QString &message);
+
+    bool ok() const { return m_error.isEmpty(); }
+    /** The first problem found, e.g. "runs[3].status: expected a string, got a number". */
+    QString error() const { return m_error; }
+
+private:
+    /** Returns the value when present and non-null, recording a type error when it is neither. */
+    std::optional<QJsonValue> present(QLatin1StringView key, bool required);
+    void typeError(QLatin1StringView key, const char *expected, const QJsonValue &got);
+
+    QJsonObject m_object;
+    QString m_path;
+    QString m_error;
+};
+
+/** Describes a JSON value's type in words for error messages. */
+QString jsonTypeName(const QJsonValue &value);

@@ -1,0 +1,164 @@
+#include "rundetail.h"
+
+#include "jsonreader.h"
+#include "timestamps.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonValue stringOrNull(const QString &value)
+{
+    return value.isNull() ? QJsonValue() : QJsonValue(value);
+}
+
+QJsonValue timeOrNull(const QDateTime &value)
+{
+    return value.isValid() ? QJsonValue(formatTimestamp(value)) : QJsonValue();
+}
+
+template<typename Item, typename Decode>
+QList<Item> decodeObjects(JsonReader &reader, QLatin1StringView key, Decode decode)
+{
+    QList<Item> items;
+    const QJsonArray array = reader.optionalArray(key);
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString path = u"%1[%2]"_s.arg(reader.fieldPath(key)).arg(i);
+        if (!array.at(i).isObject()) {
+            reader.fail(u"%1: expected an object, got %2"_s.arg(path, jsonTypeName(array.at(i))));
+            break;
+        }
+        JsonReader itemReader(array.at(i).toObject(), path);
+        items.append(decode(itemReader));
+        if (!itemReader.ok()) {
+            reader.fail(itemReader.error());
+            break;
+        }
+    }
+    return items;
+}
+
+} // namespace
+
+QJsonObject RunError::toJson() const
+{
+    QJsonObject json { { u"error_code"_s, errorCode }, { u"reasoning"_s, stringOrNull(reasoning) } };
+    if (confidence)
+        json.insert(u"confidence_float"_s, *confidence);
+    return json;
+}
+
+QJsonObject DownloadedFile::toJson() const
+{
+    return {
+        { u"url"_s, url },
+        { u"checksum"_s, stringOrNull(checksum) },
+        { u"filename"_s, stringOrNull(filename) },
+        { u"file_size"_s, fileSize ? QJsonValue(*fileSize) : QJsonValue() },
+        { u"modified_at"_s, timeOrNull(modifiedAt) },
+    };
+}
+
+std::optional<RunDetail> RunDetail::fromJson(const QByteArray &body, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        if (error)
+            *error = parseError.error != QJsonParseError::NoError
+                    ? u"the response is not valid JSON (%1 at byte %2)"_s
+                              .arg(parseError.errorString())
+                              .arg(parseError.offset)
+                    : u"expected a JSON object describing the run"_s;
+        return std::nullopt;
+    }
+    JsonReader reader(document.object(), QString());
+    RunDetail run;
+    run.runId = reader.requiredString("run_id"_L1);
+    run.runType = reader.requiredString("run_type"_L1);
+    run.statusText = reader.requiredString("status"_L1);
+    run.status = runStatusFromWire(run.statusText);
+    run.createdAt = reader.requiredTimestamp("created_at"_L1);
+    run.modifiedAt = reader.requiredTimestamp("modified_at"_L1);
+    run.queuedAt = reader.optionalTimestamp("queued_at"_L1);
+    run.startedAt = reader.optionalTimestamp("started_at"_L1);
+    run.finishedAt = reader.optionalTimestamp("finished_at"_L1);
+    run.failureReason = reader.optionalString("failure_reason"_L1);
+    run.errors = decodeObjects<RunError>(reader, "errors"_L1, [](JsonReader &item) {
+        RunError runError;
+        runError.errorCode = item.optionalString("error_code"_L1);
+        runError.reasoning = item.optionalString("reasoning"_L1);
+        runError.confidence = item.optionalNumber("confidence_float"_L1);
+        return runError;
+    });
+    const QJsonArray screenshots = reader.optionalArray("screenshot_urls"_L1);
+    for (qsizetype i = 0; i < screenshots.size(); ++i) {
+        if (!screenshots.at(i).isString()) {
+            reader.fail(u"screenshot_urls[%1]: expected a string, got %2"_s.arg(i).arg(
+                    jsonTypeName(screenshots.at(i))));
+            break;
+        }
+        run.screenshotUrls.append(screenshots.at(i).toString());
+    }
+    run.recordingUrl = reader.optionalString("recording_url"_L1);
+    run.downloadedFiles =
+            decodeObjects<DownloadedFile>(reader, "downloaded_files"_L1, [](JsonReader &item) {
+                DownloadedFile file;
+                file.url = item.requiredString("url"_L1);
+                file.checksum = item.optionalString("checksum"_L1);
+                file.filename = item.optionalString("filename"_L1);
+                file.fileSize = item.optionalInteger("file_size"_L1);
+                file.modifiedAt = item.optionalTimestamp("modified_at"_L1);
+                return file;
+            });
+    run.output = reader.optionalValue("output"_L1);
+    run.appUrl = reader.optionalString("app_url"_L1);
+    run.stepCount = reader.optionalInteger("step_count"_L1);
+    run.browserSessionId = reader.optionalString("browser_session_id"_L1);
+    run.browserProfileId = reader.optionalString("browser_profile_id"_L1);
+    run.runWith = reader.optionalString("run_with"_L1);
+    run.aiFallback = reader.optionalBool("ai_fallback"_L1);
+    run.runRequest = reader.optionalObject("run_request"_L1);
+    if (!reader.ok()) {
+        if (error)
+            *error = reader.error();
+        return std::nullopt;
+    }
+    return run;
+}
+
+QJsonObject RunDetail::toJson() const
+{
+    QJsonArray errorArray;
+    for (const RunError &runError : errors)
+        errorArray.append(runError.toJson());
+    QJsonArray files;
+    for (const DownloadedFile &file : downloadedFiles)
+        files.append(file.toJson());
+    return {
+        { u"run_id"_s, runId },
+        { u"run_type"_s, runType },
+        { u"status"_s, statusText.isEmpty() ? runStatusToWire(status) : statusText },
+        { u"created_at"_s, timeOrNull(createdAt) },
+        { u"modified_at"_s, timeOrNull(modifiedAt) },
+        { u"queued_at"_s, timeOrNull(queuedAt) },
+        { u"started_at"_s, timeOrNull(startedAt) },
+        { u"finished_at"_s, timeOrNull(finishedAt) },
+        { u"failure_reason"_s, stringOrNull(failureReason) },
+        { u"errors"_s, errorArray },
+        { u"screenshot_urls"_s, QJsonArray::fromStringList(screenshotUrls) },
+        { u"recording_url"_s, stringOrNull(recordingUrl) },
+        { u"downloaded_files"_s, files },
+        { u"output"_s, output },
+        { u"app_url"_s, stringOrNull(appUrl) },
+        { u"step_count"_s, stepCount ? QJsonValue(*stepCount) : QJsonValue() },
+        { u"browser_session_id"_s, stringOrNull(browserSessionId) },
+        { u"browser_profile_id"_s, stringOrNull(browserProfileId) },
+        { u"run_with"_s, stringOrNull(runWith) },
+        { u"ai_fallback"_s, aiFallback ? QJsonValue(*aiFallback) : QJsonValue() },
+        { u"run_request"_s, runRequest.isEmpty() ? QJsonValue() : runRequest },
+    };
+}

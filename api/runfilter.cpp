@@ -1,0 +1,62 @@
+#include "runfilter.h"
+
+#include "timestamps.h"
+#include "workflowrun.h"
+
+#include <QCoreApplication>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+bool RunFilter::isEmpty() const
+{
+    return statuses.isEmpty() && searchKey.isEmpty() && errorCode.isEmpty()
+            && !createdAfter.isValid() && !createdBefore.isValid();
+}
+
+QString RunFilter::validationError() const
+{
+    if (searchKey.size() > kMaxTextLength)
+        return QCoreApplication::translate("RunFilter",
+                                           "The search text is %1 characters long; the server "
+                                           "accepts at most %2.")
+                .arg(searchKey.size())
+                .arg(kMaxTextLength);
+    if (errorCode.size() > kMaxTextLength)
+        return QCoreApplication::translate("RunFilter",
+                                           "The error code is %1 characters long; the server "
+                                           "accepts at most %2.")
+                .arg(errorCode.size())
+                .arg(kMaxTextLength);
+    if (createdAfter.isValid() && createdBefore.isValid() && createdBefore <= createdAfter)
+        return QCoreApplication::translate("RunFilter",
+                                           "\"Created before\" must be later than \"created "
+                                           "after\".");
+    return {};
+}
+
+void RunFilter::addTo(QUrlQuery &query, bool includeDateRange) const
+{
+    for (RunStatus status : statuses)
+        query.addQueryItem(u"status"_s, runStatusToWire(status));
+    if (!searchKey.isEmpty())
+        query.addQueryItem(u"search_key"_s, searchKey);
+    if (!errorCode.isEmpty())
+        query.addQueryItem(u"error_code"_s, errorCode);
+    if (includeDateRange && createdAfter.isValid())
+        query.addQueryItem(u"created_at_start"_s, formatTimestamp(createdAfter));
+    if (includeDateRange && createdBefore.isValid())
+        query.addQueryItem(u"created_at_end"_s, formatTimestamp(createdBefore));
+}
+
+bool RunFilter::matchesStatus(const WorkflowRun &run) const
+{
+    return statuses.isEmpty() || statuses.contains(run.status);
+}
+
+bool RunFilter::operator==(const RunFilter &other) const
+{
+    return statuses == other.statuses && searchKey == other.searchKey
+            && errorCode == other.errorCode && createdAfter == other.createdAfter
+            && createdBefore == other.createdBefore;
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "runstatus.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+class QUrlQuery;
+struct WorkflowRun;
+
+/**
+ * What the user filters runs by. It renders the server's own query parameters (status,
+ * search_key, error_code, created_at_start/end) and answers the part it can check locally.
+ */
+struct RunFilter
+{
+    static constexpr int kMaxTextLength = 500;
+
+    QList<RunStatus> statuses;
+    QString searchKey;
+    QString errorCode;
+    QDateTime createdAfter; // inclusive; by-workflow lists only
+    QDateTime createdBefore; // exclusive; by-workflow lists only
+
+    bool isEmpty() const;
+    /** A sentence saying what is wrong, or empty when the server would accept the filter. */
+    QString validationError() const;
+    void addTo(QUrlQuery &query, bool includeDateRange) const;
+    /** Whether a run passes the status filter (the part a list item lets us check locally). */
+    bool matchesStatus(const WorkflowRun &run) const;
+
+    bool operator==(const RunFilter &other) const;
+    bool operator!=(const RunFilter &other) const { return !(*this == other); }
+};

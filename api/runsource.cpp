@@ -1,0 +1,8 @@
+#include "runsource.h"
+
+RunSource::RunSource(QObject *parent)
+    : QObject(parent)
+{
+}
+
+RunSource::~RunSource() = default;

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+/** The lifecycle states of a Skyvern run, plus Unknown for values a newer server may add. */
+enum class RunStatus {
+    Unknown,
+    Created,
+    Queued,
+    Running,
+    Paused,
+    Failed,
+    Terminated,
+    Canceled,
+    TimedOut,
+    Completed,
+};
+
+RunStatus runStatusFromWire(const QString &wire);
+QString runStatusToWire(RunStatus status);
+/** Every status the contract names, in the order a user reads them (active first). */
+QList<RunStatus> allRunStatuses();
+/** True while the run may still change: created, queued, running, paused. */
+bool isActiveStatus(RunStatus status);
+
+/** How a workflow run was started. */
+enum class TriggerType {
+    Unknown,
+    Manual,
+    Mcp,
+    Api,
+    Scheduled,
+    Webhook,
+};
+
+TriggerType triggerTypeFromWire(const QString &wire);
+QString triggerTypeToWire(TriggerType trigger);
+QList<TriggerType> allTriggerTypes();

@@ -1,0 +1,151 @@
+#include "workflowrun.h"
+
+#include "jsonreader.h"
+#include "timestamps.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonValue stringOrNull(const QString &value)
+{
+    return value.isNull() ? QJsonValue() : QJsonValue(value);
+}
+
+QJsonValue timeOrNull(const QDateTime &value)
+{
+    return value.isValid() ? QJsonValue(formatTimestamp(value)) : QJsonValue();
+}
+
+} // namespace
+
+std::optional<WorkflowRun> WorkflowRun::fromJson(const QJsonObject &json, const QString &path,
+                                                 QString *error)
+{
+    JsonReader reader(json, path);
+    WorkflowRun run;
+    run.workflowRunId = reader.requiredString("workflow_run_id"_L1);
+    run.workflowId = reader.requiredString("workflow_id"_L1);
+    run.workflowPermanentId = reader.requiredString("workflow_permanent_id"_L1);
+    run.organizationId = reader.requiredString("organization_id"_L1);
+    run.statusText = reader.requiredString("status"_L1);
+    run.status = runStatusFromWire(run.statusText);
+    run.createdAt = reader.requiredTimestamp("created_at"_L1);
+    run.modifiedAt = reader.requiredTimestamp("modified_at"_L1);
+    run.queuedAt = reader.optionalTimestamp("queued_at"_L1);
+    run.startedAt = reader.optionalTimestamp("started_at"_L1);
+    run.finishedAt = reader.optionalTimestamp("finished_at"_L1);
+    run.workflowTitle = reader.optionalString("workflow_title"_L1);
+    run.triggerText = reader.optionalString("trigger_type"_L1);
+    run.triggerType = triggerTypeFromWire(run.triggerText);
+    run.failureReason = reader.optionalString("failure_reason"_L1);
+    run.failureCategory = reader.optionalArray("failure_category"_L1);
+    run.parentWorkflowRunId = reader.optionalString("parent_workflow_run_id"_L1);
+    run.browserSessionId = reader.optionalString("browser_session_id"_L1);
+    run.browserProfileId = reader.optionalString("browser_profile_id"_L1);
+    const QJsonObject headers = reader.optionalObject("extra_http_headers"_L1);
+    for (auto it = headers.begin(); it != headers.end(); ++it) {
+        if (!it.value().isString()) {
+            reader.fail(u"%1.%2: expected a string, got %3"_s.arg(
+                    reader.fieldPath("extra_http_headers"_L1), it.key(), jsonTypeName(it.value())));
+            break;
+        }
+        run.extraHttpHeaders.insert(it.key(), it.value().toString());
+    }
+    run.proxyLocation = reader.optionalValue("proxy_location"_L1);
+    run.webhookCallbackUrl = reader.optionalString("webhook_callback_url"_L1);
+    run.totpVerificationUrl = reader.optionalString("totp_verification_url"_L1);
+    run.totpIdentifier = reader.optionalString("totp_identifier"_L1);
+    run.maxElapsedTimeMinutes = reader.optionalInteger("max_elapsed_time_minutes"_L1);
+    run.runWith = reader.optionalString("run_with"_L1);
+    run.aiFallback = reader.optionalBool("ai_fallback"_L1);
+    run.workflowScheduleId = reader.optionalString("workflow_schedule_id"_L1);
+    if (!reader.ok()) {
+        if (error)
+            *error = reader.error();
+        return std::nullopt;
+    }
+    return run;
+}
+
+QJsonObject WorkflowRun::toJson() const
+{
+    QJsonObject headers;
+    for (auto it = extraHttpHeaders.begin(); it != extraHttpHeaders.end(); ++it)
+        headers.insert(it.key(), it.value());
+    QJsonObject json {
+        { u"workflow_run_id"_s, workflowRunId },
+        { u"workflow_id"_s, workflowId },
+        { u"workflow_permanent_id"_s, workflowPermanentId },
+        { u"organization_id"_s, organizationId },
+        { u"status"_s, statusText.isEmpty() ? runStatusToWire(status) : statusText },
+        { u"created_at"_s, timeOrNull(createdAt) },
+        { u"modified_at"_s, timeOrNull(modifiedAt) },
+        { u"queued_at"_s, timeOrNull(queuedAt) },
+        { u"started_at"_s, timeOrNull(startedAt) },
+        { u"finished_at"_s, timeOrNull(finishedAt) },
+        { u"workflow_title"_s, stringOrNull(workflowTitle) },
+        { u"trigger_type"_s,
+          triggerType == TriggerType::Unknown && triggerText.isEmpty()
+                  ? QJsonValue()
+                  : QJsonValue(triggerText.isEmpty() ? triggerTypeToWire(triggerType)
+                                                     : triggerText) },
+        { u"failure_reason"_s, stringOrNull(failureReason) },
+        { u"failure_category"_s, failureCategory.isEmpty() ? QJsonValue() : failureCategory },
+        { u"parent_workflow_run_id"_s, stringOrNull(parentWorkflowRunId) },
+        { u"browser_session_id"_s, stringOrNull(browserSessionId) },
+        { u"browser_profile_id"_s, stringOrNull(browserProfileId) },
+        { u"extra_http_headers"_s, extraHttpHeaders.isEmpty() ? QJsonValue() : headers },
+        { u"proxy_location"_s, proxyLocation },
+        { u"webhook_callback_url"_s, stringOrNull(webhookCallbackUrl) },
+        { u"totp_verification_url"_s, stringOrNull(totpVerificationUrl) },
+        { u"totp_identifier"_s, stringOrNull(totpIdentifier) },
+        { u"max_elapsed_time_minutes"_s,
+          maxElapsedTimeMinutes ? QJsonValue(*maxElapsedTimeMinutes) : QJsonValue() },
+        { u"run_with"_s, stringOrNull(runWith) },
+        { u"ai_fallback"_s, aiFallback ? QJsonValue(*aiFallback) : QJsonValue() },
+        { u"workflow_schedule_id"_s, stringOrNull(workflowScheduleId) },
+    };
+    return json;
+}
+
+bool WorkflowRun::operator==(const WorkflowRun &other) const
+{
+    return toJson() == other.toJson();
+}
+
+std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        if (error)
+            *error = u"the response is not valid JSON (%1 at byte %2)"_s.arg(
+                    parseError.errorString())
+                             .arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!document.isArray()) {
+        if (error)
+            *error = u"expected a JSON array of runs"_s;
+        return std::nullopt;
+    }
+    const QJsonArray array = document.array();
+    QList<WorkflowRun> runs;
+    runs.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString path = u"[%1]"_s.arg(i);
+        if (!array.at(i).isObject()) {
+            if (error)
+                *error = u"%1: expected an object, got %2"_s.arg(path, jsonTypeName(array.at(i)));
+            return std::nullopt;
+        }
+        auto run = WorkflowRun::fromJson(array.at(i).toObject(), path, error);
+        if (!run)
+            return std::nullopt;
+        runs.append(std::move(*run));
+    }
+    return runs;
+}

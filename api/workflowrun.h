@@ -1,0 +1,59 @@
+#pragma once
+
+#include "runstatus.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+/**
+ * One item of a Skyvern run list (the OpenAPI `WorkflowRun` schema). Field names follow the
+ * contract; `statusText` and `triggerText` keep the wire value so an unknown one can be shown.
+ */
+struct WorkflowRun
+{
+    QString workflowRunId;
+    QString workflowId; // the version id (w_...), not the agent id
+    QString workflowPermanentId; // the agent id (wpid_...)
+    QString organizationId;
+    RunStatus status = RunStatus::Unknown;
+    QString statusText;
+    QDateTime createdAt;
+    QDateTime modifiedAt;
+    QDateTime queuedAt;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    QString workflowTitle;
+    TriggerType triggerType = TriggerType::Unknown;
+    QString triggerText;
+    QString failureReason;
+    QJsonArray failureCategory;
+    QString parentWorkflowRunId;
+    QString browserSessionId;
+    QString browserProfileId;
+    QMap<QString, QString> extraHttpHeaders;
+    QJsonValue proxyLocation;
+    QString webhookCallbackUrl;
+    QString totpVerificationUrl;
+    QString totpIdentifier;
+    std::optional<qint64> maxElapsedTimeMinutes;
+    QString runWith;
+    std::optional<bool> aiFallback;
+    QString workflowScheduleId;
+
+    /** Decodes one run; on failure returns nullopt and says which field was wrong. */
+    static std::optional<WorkflowRun> fromJson(const QJsonObject &json, const QString &path,
+                                               QString *error);
+    QJsonObject toJson() const;
+
+    bool operator==(const WorkflowRun &other) const;
+    bool operator!=(const WorkflowRun &other) const { return !(*this == other); }
+};
+
+/** Decodes a bare JSON array of runs, as the list endpoints answer. */
+std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, QString *error);

@@ -1,0 +1,765 @@
+#include "demoserver.h"
+
+#include "rundetail.h"
+#include "runstatus.h"
+#include "screenshotpainter.h"
+#include "timestamps.h"
+#include "workflowrun.h"
+
+#include <QCryptographicHash>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTimeZone>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList kProxyLocations {
+    u"RESIDENTIAL"_s,    u"US-CA"_s,          u"US-NY"_s,          u"US-TX"_s,
+    u"US-FL"_s,          u"US-WA"_s,          u"RESIDENTIAL_ES"_s, u"RESIDENTIAL_IE"_s,
+    u"RESIDENTIAL_GB"_s, u"RESIDENTIAL_IN"_s, u"RESIDENTIAL_JP"_s, u"RESIDENTIAL_FR"_s,
+    u"RESIDENTIAL_DE"_s, u"RESIDENTIAL_NZ"_s, u"RESIDENTIAL_ZA"_s, u"RESIDENTIAL_AR"_s,
+    u"RESIDENTIAL_AU"_s, u"RESIDENTIAL_BR"_s, u"RESIDENTIAL_TR"_s, u"RESIDENTIAL_CA"_s,
+    u"RESIDENTIAL_MX"_s, u"RESIDENTIAL_IT"_s, u"RESIDENTIAL_NL"_s, u"RESIDENTIAL_PH"_s,
+    u"RESIDENTIAL_KR"_s, u"RESIDENTIAL_SA"_s, u"RESIDENTIAL_ISP"_s, u"NONE"_s,
+};
+
+constexpr int kMaxFilterLength = 500;
+constexpr int kMaxElapsedMinutes = 480; // what the server accepts (the seed page says 240)
+
+QJsonObject fieldError(const QString &type, const QJsonArray &location, const QString &message,
+                       const QJsonValue &input, const QJsonObject &context = {})
+{
+    QJsonObject error { { u"type"_s, type },
+                        { u"loc"_s, location },
+                        { u"msg"_s, message },
+                        { u"input"_s, input } };
+    if (!context.isEmpty())
+        error.insert(u"ctx"_s, context);
+    return error;
+}
+
+/** Reads a positive integer query parameter the way FastAPI validates `int` with `ge=1`. */
+qint64 positiveInteger(const QUrlQuery &query, const QString &name, qint64 fallback,
+                       QJsonArray &errors)
+{
+    if (!query.hasQueryItem(name))
+        return fallback;
+    const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
+    bool ok = false;
+    const qint64 value = text.trimmed().toLongLong(&ok);
+    if (!ok) {
+        errors.append(fieldError(u"int_parsing"_s, { u"query"_s, name },
+                                 u"Input should be a valid integer, unable to parse string as an "
+                                 "integer"_s,
+                                 text));
+        return fallback;
+    }
+    if (value < 1) {
+        errors.append(fieldError(u"greater_than_equal"_s, { u"query"_s, name },
+                                 u"Input should be greater than or equal to 1"_s, text,
+                                 { { u"ge"_s, 1 } }));
+        return fallback;
+    }
+    return value;
+}
+
+QString boundedText(const QUrlQuery &query, const QString &name, QJsonArray &errors)
+{
+    const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
+    if (text.size() > kMaxFilterLength) {
+        errors.append(fieldError(u"string_too_long"_s, { u"query"_s, name },
+                                 u"String should have at most 500 characters"_s, text,
+                                 { { u"max_length"_s, kMaxFilterLength } }));
+        return {};
+    }
+    return text;
+}
+
+QDateTime queryTimestamp(const QUrlQuery &query, const QString &name, QJsonArray &errors)
+{
+    if (!query.hasQueryItem(name))
+        return {};
+    const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
+    QDateTime time = parseTimestamp(text);
+    if (!time.isValid()) {
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        if (date.isValid())
+            time = QDateTime(date, QTime(0, 0), QTimeZone::utc());
+    }
+    if (!time.isValid())
+        errors.append(fieldError(u"datetime_from_date_parsing"_s, { u"query"_s, name },
+                                 u"Input should be a valid datetime or date"_s, text));
+    return time;
+}
+
+QString expectedStatuses()
+{
+    QStringList quoted;
+    for (RunStatus status : allRunStatuses())
+        quoted.append(u'\'' + runStatusToWire(status) + u'\'');
+    const QString last = quoted.takeLast();
+    return quoted.join(u", "_s) + u" or "_s + last;
+}
+
+QJsonValue runRequestProxy(const QJsonValue &proxy)
+{
+    // Credentials in a custom proxy URL never leave the server.
+    if (proxy.isObject() && proxy.toObject().contains("url"_L1)) {
+        QUrl url(proxy.toObject().value("url"_L1).toString());
+        if (!url.password().isEmpty())
+            url.setPassword(u"****"_s);
+        return QJsonObject { { u"url"_s, url.toString() } };
+    }
+    return proxy;
+}
+
+} // namespace
+
+DemoServer::DemoServer(DemoServerOptions options, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_options(std::move(options))
+    , m_simulator(m_options.seed)
+    , m_clock(this)
+    , m_spawner(this)
+{
+    connect(&m_clock, &QTimer::timeout, this, &DemoServer::tick);
+    connect(&m_spawner, &QTimer::timeout, this, [this] {
+        DemoRun run = m_simulator.scheduledRun(m_workflowOrder,
+                                               QDateTime::currentDateTimeUtc());
+        m_database.insertRun(run);
+    });
+}
+
+DemoServer::~DemoServer() = default;
+
+bool DemoServer::start(QString *error)
+{
+    QString path = m_options.databasePath;
+    if (path.isEmpty()) {
+        m_temporaryDir = std::make_unique<QTemporaryDir>();
+        if (!m_temporaryDir->isValid()) {
+            if (error)
+                *error = u"cannot create a temporary folder for the demo database"_s;
+            return false;
+        }
+        path = m_temporaryDir->filePath(u"runwatch-demo.sqlite"_s);
+    }
+    if (!m_database.open(path, error))
+        return false;
+    if (m_database.isEmpty()
+        && !m_simulator.seed(m_database, m_options.runCount, QDateTime::currentDateTimeUtc(),
+                             error))
+        return false;
+    m_workflowOrder = m_database.workflows();
+    for (const Workflow &workflow : std::as_const(m_workflowOrder))
+        m_workflows.insert(workflow.workflowPermanentId, workflow);
+    m_simulator.adopt(m_workflowOrder);
+
+    m_port = listen(QHostAddress::LocalHost, m_options.port);
+    if (m_port == 0) {
+        if (error)
+            *error = u"cannot listen on 127.0.0.1:%1 (is the port in use?)"_s.arg(m_options.port);
+        return false;
+    }
+    if (m_options.tickMs > 0)
+        m_clock.start(m_options.tickMs);
+    if (m_options.spawnEveryMs > 0)
+        m_spawner.start(m_options.spawnEveryMs);
+    return true;
+}
+
+QUrl DemoServer::baseUrl() const
+{
+    return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port));
+}
+
+void DemoServer::tick()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<DemoRun> active = m_database.activeRuns();
+    if (active.isEmpty())
+        return;
+    m_database.beginTransaction();
+    for (DemoRun run : active) {
+        if (m_simulator.advance(run, now))
+            m_database.updateRun(run);
+    }
+    m_database.commit();
+}
+
+bool DemoServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const Reply reply = route(request);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader("Content-Type", reply.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    responder.writeBody(reply.body);
+    return true;
+}
+
+void DemoServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+}
+
+DemoServer::Reply DemoServer::json(int status, const QJsonValue &value)
+{
+    Reply reply;
+    reply.status = status;
+    if (value.isArray())
+        reply.body = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    else if (value.isObject())
+        reply.body = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    else
+        reply.body = "null";
+    return reply;
+}
+
+DemoServer::Reply DemoServer::detail(int status, const QString &message)
+{
+    return json(status, QJsonObject { { u"detail"_s, message } });
+}
+
+DemoServer::Reply DemoServer::validationError(const QJsonArray &errors)
+{
+    return json(422, QJsonObject { { u"detail"_s, errors } });
+}
+
+DemoServer::Reply DemoServer::route(const QHttpServerRequest &request)
+{
+    QStringList segments = request.url().path().split(u'/', Qt::SkipEmptyParts);
+    // Self-hosted servers also answer the older /api/v1 prefix.
+    if (segments.size() > 1 && segments.first() == "api"_L1 && segments.at(1) == "v1"_L1)
+        segments.removeFirst();
+    const bool isGet = request.method() == QHttpServerRequest::Method::Get;
+    const bool isPost = request.method() == QHttpServerRequest::Method::Post;
+
+    QUrl base = request.url();
+    base.setPath(QString());
+    base.setQuery(QString());
+
+    // Artifact links stand in for pre-signed URLs: they need no key (and must never get one).
+    if (!segments.isEmpty() && segments.first() == "artifacts"_L1) {
+        if (!isGet)
+            return detail(405, u"Method Not Allowed"_s);
+        return artifact(segments.mid(1));
+    }
+    if (segments.size() == 2 && segments.first() == "runs"_L1 && isGet)
+        return appPage(segments.at(1));
+    if (segments.isEmpty() || segments.first() != "v1"_L1)
+        return detail(404, u"Not Found"_s);
+
+    QByteArray key;
+    for (const auto &[name, value] : request.headers()) {
+        if (name.compare("x-api-key", Qt::CaseInsensitive) == 0)
+            key = value;
+    }
+    if (key.isEmpty() || QString::fromUtf8(key) != m_options.apiKey)
+        return detail(403, u"Could not validate credentials"_s);
+
+    const auto is = [&segments](std::initializer_list<QLatin1StringView> pattern) {
+        if (qsizetype(pattern.size()) != segments.size())
+            return false;
+        qsizetype i = 0;
+        for (QLatin1StringView part : pattern) {
+            if (part != "*"_L1 && segments.at(i) != part)
+                return false;
+            ++i;
+        }
+        return true;
+    };
+    const bool workflowsOrAgents = segments.size() > 1
+            && (segments.at(1) == "workflows"_L1 || segments.at(1) == "agents"_L1);
+
+    if (workflowsOrAgents && is({ "v1"_L1, "*"_L1, "runs"_L1 }))
+        return isGet ? listRuns(request, QString()) : detail(405, u"Method Not Allowed"_s);
+    if (workflowsOrAgents && is({ "v1"_L1, "*"_L1, "*"_L1, "runs"_L1 }))
+        return isGet ? listRuns(request, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
+    if (workflowsOrAgents && is({ "v1"_L1, "*"_L1 }))
+        return isGet ? listWorkflows(request) : detail(405, u"Method Not Allowed"_s);
+    if (is({ "v1"_L1, "runs"_L1, "*"_L1 }))
+        return isGet ? getRun(base, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
+    if (is({ "v1"_L1, "runs"_L1, "*"_L1, "cancel"_L1 }))
+        return isPost ? cancelRun(segments.at(2)) : detail(405, u"Method Not Allowed"_s);
+    if (is({ "v1"_L1, "run"_L1, "*"_L1 })
+        && (segments.at(2) == "workflows"_L1 || segments.at(2) == "agents"_L1))
+        return isPost ? launchRun(base, request.body()) : detail(405, u"Method Not Allowed"_s);
+    return detail(404, u"Not Found"_s);
+}
+
+DemoServer::Reply DemoServer::listRuns(const QHttpServerRequest &request,
+                                       const QString &workflowPermanentId)
+{
+    const QUrlQuery query = request.query();
+    QJsonArray errors;
+    DemoRunQuery request_;
+    request_.workflowPermanentId = workflowPermanentId;
+    request_.page = positiveInteger(query, u"page"_s, 1, errors);
+    request_.pageSize = positiveInteger(query, u"page_size"_s, 10, errors);
+    const QStringList statuses = query.allQueryItemValues(u"status"_s, QUrl::FullyDecoded);
+    for (qsizetype i = 0; i < statuses.size(); ++i) {
+        if (runStatusFromWire(statuses.at(i)) == RunStatus::Unknown)
+            errors.append(fieldError(u"enum"_s, { u"query"_s, u"status"_s, int(i) },
+                                     u"Input should be "_s + expectedStatuses(), statuses.at(i),
+                                     { { u"expected"_s, expectedStatuses() } }));
+        else
+            request_.statuses.append(statuses.at(i));
+    }
+    request_.searchKey = boundedText(query, u"search_key"_s, errors);
+    request_.errorCode = boundedText(query, u"error_code"_s, errors);
+    if (!workflowPermanentId.isEmpty()) {
+        request_.createdStart = queryTimestamp(query, u"created_at_start"_s, errors);
+        request_.createdEnd = queryTimestamp(query, u"created_at_end"_s, errors);
+        // Child runs are left out of an agent's history unless asked for.
+        const QString children =
+                query.queryItemValue(u"include_child_runs"_s, QUrl::FullyDecoded).toLower();
+        request_.includeChildRuns = children == "true"_L1 || children == "1"_L1;
+    }
+    if (!errors.isEmpty())
+        return validationError(errors);
+
+    QJsonArray runs;
+    for (const DemoRun &run : m_database.listRuns(request_))
+        runs.append(listItemJson(run));
+    return json(200, runs);
+}
+
+QJsonObject DemoServer::listItemJson(const DemoRun &run) const
+{
+    const Workflow workflow = m_workflows.value(run.workflowPermanentId);
+    WorkflowRun item;
+    item.workflowRunId = run.runId;
+    item.workflowId = workflow.workflowId;
+    item.workflowPermanentId = run.workflowPermanentId;
+    item.organizationId = DemoSimulator::organizationId();
+    item.statusText = run.status;
+    item.createdAt = run.createdAt;
+    item.modifiedAt = run.modifiedAt;
+    item.queuedAt = run.queuedAt;
+    item.startedAt = run.startedAt;
+    item.finishedAt = run.finishedAt;
+    item.workflowTitle = workflow.title;
+    item.triggerText = run.triggerType;
+    item.failureReason = run.failureReason;
+    item.failureCategory = run.failureCategory;
+    item.parentWorkflowRunId = run.parentRunId;
+    item.browserSessionId = run.browserSessionId;
+    item.browserProfileId = run.browserProfileId;
+    item.extraHttpHeaders = run.extraHttpHeaders;
+    item.proxyLocation = runRequestProxy(run.proxyLocation);
+    item.webhookCallbackUrl = run.webhookUrl;
+    item.totpVerificationUrl = run.totpUrl;
+    item.totpIdentifier = run.totpIdentifier;
+    if (run.maxElapsedMinutes)
+        item.maxElapsedTimeMinutes = *run.maxElapsedMinutes;
+    item.runWith = run.runWith;
+    item.aiFallback = run.aiFallback;
+    return item.toJson();
+}
+
+QList<ScreenshotScene> DemoServer::scenes(const DemoRun &run) const
+{
+    QList<ScreenshotScene> frames;
+    const QString title = run.runType == "workflow_run"_L1
+            ? m_workflows.value(run.workflowPermanentId).title
+            : run.title;
+    QString url = run.runType == "workflow_run"_L1 ? m_simulator.startUrl(run.workflowPermanentId)
+                                                   : run.taskRequest.value("url"_L1).toString();
+    if (url.isEmpty())
+        url = u"https://example.com"_s;
+    const bool failed = run.status == "failed"_L1 || run.status == "terminated"_L1
+            || run.status == "timed_out"_L1;
+    for (int step = 1; step <= run.stepCount; ++step) {
+        ScreenshotScene scene;
+        scene.url = url;
+        scene.pageTitle = title;
+        scene.step = step;
+        scene.stepCount = qMax(run.plannedSteps, run.stepCount);
+        scene.stepLabel = m_simulator.stepLabel(run.workflowPermanentId, step);
+        scene.accentSeed = qHash(run.workflowPermanentId);
+        if (failed && step == run.stepCount)
+            scene.errorBanner = run.failureReason;
+        frames.append(scene);
+    }
+    return frames;
+}
+
+QJsonObject DemoServer::detailJson(const QUrl &base, const DemoRun &run) const
+{
+    const QString root = base.toString() + u"/artifacts/"_s + run.runId;
+    RunDetail detail;
+    detail.runId = run.runId;
+    detail.runType = run.runType;
+    detail.statusText = run.status;
+    detail.createdAt = run.createdAt;
+    detail.modifiedAt = run.modifiedAt;
+    detail.queuedAt = run.queuedAt;
+    detail.startedAt = run.startedAt;
+    detail.finishedAt = run.finishedAt;
+    detail.failureReason = run.failureReason;
+    for (const DemoRunError &runError : run.errors)
+        detail.errors.append({ runError.errorCode, runError.reasoning, runError.confidence });
+    // The server keeps the last three screenshots, newest first.
+    for (int step = run.stepCount; step >= 1 && step > run.stepCount - 3; --step)
+        detail.screenshotUrls.append(root + u"/screenshots/%1.png"_s.arg(step));
+    if (run.stepCount > 0)
+        detail.recordingUrl = root + u"/recording.mjpeg"_s;
+    for (const QString &name : run.downloadedFiles) {
+        DownloadedFile file;
+        file.url = root + u"/files/"_s + name;
+        file.filename = name;
+        const QByteArray content = downloadedFileContent(run, name);
+        file.checksum = QString::fromLatin1(
+                QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        file.fileSize = content.size();
+        file.modifiedAt = run.finishedAt;
+        detail.downloadedFiles.append(file);
+    }
+    detail.output = run.output;
+    detail.appUrl = base.toString() + u"/runs/"_s + run.runId;
+    detail.stepCount = run.stepCount;
+    detail.browserSessionId = run.browserSessionId;
+    detail.browserProfileId = run.browserProfileId;
+    if (run.runType == "workflow_run"_L1) {
+        detail.runWith = run.runWith.isEmpty() ? u"agent"_s : run.runWith;
+        detail.aiFallback = run.aiFallback;
+        QJsonObject headers;
+        for (auto it = run.extraHttpHeaders.begin(); it != run.extraHttpHeaders.end(); ++it)
+            headers.insert(it.key(), it.value());
+        const auto orNull = [](const QString &text) {
+            return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+        };
+        detail.runRequest = QJsonObject {
+            { u"workflow_id"_s, run.workflowPermanentId },
+            { u"parameters"_s, run.parameters },
+            { u"title"_s, orNull(run.title) },
+            { u"proxy_location"_s, runRequestProxy(run.proxyLocation) },
+            { u"webhook_url"_s, orNull(run.webhookUrl) },
+            { u"totp_url"_s, orNull(run.totpUrl) },
+            { u"totp_identifier"_s, orNull(run.totpIdentifier) },
+            { u"browser_session_id"_s, orNull(run.browserSessionId) },
+            { u"browser_profile_id"_s, orNull(run.browserProfileId) },
+            { u"max_elapsed_time_minutes"_s,
+              run.maxElapsedMinutes ? QJsonValue(*run.maxElapsedMinutes) : QJsonValue() },
+            { u"extra_http_headers"_s, headers.isEmpty() ? QJsonValue() : headers },
+            { u"ai_fallback"_s, run.aiFallback ? QJsonValue(*run.aiFallback) : QJsonValue() },
+            { u"run_with"_s, orNull(run.runWith) },
+            { u"run_metadata"_s, run.runMetadata.isEmpty() ? QJsonValue() : run.runMetadata },
+        };
+    } else {
+        detail.runRequest = run.taskRequest;
+    }
+    return detail.toJson();
+}
+
+DemoServer::Reply DemoServer::getRun(const QUrl &base, const QString &runId)
+{
+    const auto run = m_database.run(runId);
+    if (!run)
+        return detail(404, u"Run not found: %1"_s.arg(runId.left(100)));
+    return json(200, detailJson(base, *run));
+}
+
+DemoServer::Reply DemoServer::cancelRun(const QString &runId)
+{
+    auto run = m_database.run(runId);
+    if (!run)
+        return detail(404, u"Run not found: %1"_s.arg(runId.left(100)));
+    if (isActiveStatus(runStatusFromWire(run->status))) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        run->status = u"canceled"_s;
+        run->finishedAt = now;
+        run->modifiedAt = now;
+        m_database.updateRun(*run);
+    }
+    return json(200, QJsonValue());
+}
+
+DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return validationError({ fieldError(u"json_invalid"_s, { u"body"_s, parseError.offset },
+                                            u"JSON decode error"_s, QJsonObject(),
+                                            { { u"error"_s, parseError.errorString() } }) });
+    if (!document.isObject())
+        return validationError({ fieldError(u"model_attributes_type"_s, { u"body"_s },
+                                            u"Input should be a valid dictionary or object to "
+                                            "extract fields from"_s,
+                                            QJsonValue()) });
+    const QJsonObject request = document.object();
+    QJsonArray errors;
+    const auto stringField = [&](const QString &name) -> QString {
+        const QJsonValue value = request.value(name);
+        if (value.isUndefined() || value.isNull())
+            return {};
+        if (!value.isString()) {
+            errors.append(fieldError(u"string_type"_s, { u"body"_s, name },
+                                     u"Input should be a valid string"_s, value));
+            return {};
+        }
+        return value.toString();
+    };
+    const auto stringMap = [&](const QString &name) -> QJsonObject {
+        const QJsonValue value = request.value(name);
+        if (value.isUndefined() || value.isNull())
+            return {};
+        if (!value.isObject()) {
+            errors.append(fieldError(u"dict_type"_s, { u"body"_s, name },
+                                     u"Input should be a valid dictionary"_s, value));
+            return {};
+        }
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!it.value().isString())
+                errors.append(fieldError(u"string_type"_s, { u"body"_s, name, it.key() },
+                                         u"Input should be a valid string"_s, it.value()));
+        }
+        return object;
+    };
+
+    // agent_id is the current name; workflow_id is accepted as an alias.
+    QString workflowId = stringField(u"workflow_id"_s);
+    if (workflowId.isEmpty())
+        workflowId = stringField(u"agent_id"_s);
+    if (workflowId.isEmpty() && errors.isEmpty())
+        errors.append(fieldError(u"missing"_s, { u"body"_s, u"workflow_id"_s },
+                                 u"Field required"_s, request));
+    const QString title = stringField(u"title"_s);
+    const QString webhookUrl = stringField(u"webhook_url"_s);
+    const QString totpUrl = stringField(u"totp_url"_s);
+    const QString totpIdentifier = stringField(u"totp_identifier"_s);
+    const QString browserSessionId = stringField(u"browser_session_id"_s);
+    const QString browserProfileId = stringField(u"browser_profile_id"_s);
+    const QString runWith = stringField(u"run_with"_s);
+    if (!runWith.isEmpty() && runWith != "agent"_L1 && runWith != "code"_L1)
+        errors.append(fieldError(u"literal_error"_s, { u"body"_s, u"run_with"_s },
+                                 u"Input should be 'agent' or 'code'"_s, runWith));
+    const QJsonObject headers = stringMap(u"extra_http_headers"_s);
+    const QJsonObject metadata = stringMap(u"run_metadata"_s);
+
+    std::optional<int> maxElapsed;
+    const QJsonValue timeout = request.value("max_elapsed_time_minutes"_L1);
+    if (!timeout.isUndefined() && !timeout.isNull()) {
+        const double minutes = timeout.toDouble(-1);
+        if (!timeout.isDouble() || minutes != std::trunc(minutes))
+            errors.append(fieldError(u"int_type"_s, { u"body"_s, u"max_elapsed_time_minutes"_s },
+                                     u"Input should be a valid integer"_s, timeout));
+        else if (minutes < 1)
+            errors.append(fieldError(u"greater_than_equal"_s,
+                                     { u"body"_s, u"max_elapsed_time_minutes"_s },
+                                     u"Input should be greater than or equal to 1"_s, timeout,
+                                     { { u"ge"_s, 1 } }));
+        else if (minutes > kMaxElapsedMinutes)
+            errors.append(fieldError(u"less_than_equal"_s,
+                                     { u"body"_s, u"max_elapsed_time_minutes"_s },
+                                     u"Input should be less than or equal to %1"_s.arg(
+                                             kMaxElapsedMinutes),
+                                     timeout, { { u"le"_s, kMaxElapsedMinutes } }));
+        else
+            maxElapsed = int(minutes);
+    }
+
+    const QJsonValue proxy = request.value("proxy_location"_L1);
+    if (proxy.isString()) {
+        if (!kProxyLocations.contains(proxy.toString()))
+            errors.append(fieldError(u"enum"_s, { u"body"_s, u"proxy_location"_s },
+                                     u"Input should be one of the proxy locations, a GeoTarget "
+                                     "object or {\"url\": ...}"_s,
+                                     proxy));
+    } else if (proxy.isObject()) {
+        const QJsonObject object = proxy.toObject();
+        if (object.contains("url"_L1)) {
+            const QUrl url(object.value("url"_L1).toString());
+            if (!object.value("url"_L1).isString() || !url.isValid() || url.host().isEmpty()
+                || !QStringList { u"http"_s, u"https"_s, u"socks5"_s }.contains(url.scheme()))
+                errors.append(fieldError(u"value_error"_s,
+                                         { u"body"_s, u"proxy_location"_s, u"url"_s },
+                                         u"Value error, proxy url must look like "
+                                         "http://user:password@host:port"_s,
+                                         object.value("url"_L1)));
+        } else if (!object.value("country"_L1).isString()
+                   || object.value("country"_L1).toString().size() != 2) {
+            errors.append(fieldError(u"value_error"_s,
+                                     { u"body"_s, u"proxy_location"_s, u"country"_s },
+                                     u"Value error, country must be a two-letter ISO code"_s,
+                                     object.value("country"_L1)));
+        }
+    } else if (!proxy.isUndefined() && !proxy.isNull()) {
+        errors.append(fieldError(u"union_tag_invalid"_s, { u"body"_s, u"proxy_location"_s },
+                                 u"Input should be a proxy location, a GeoTarget or a custom "
+                                 "proxy"_s,
+                                 proxy));
+    }
+
+    const QJsonValue parametersValue = request.value("parameters"_L1);
+    QJsonObject parameters;
+    if (parametersValue.isObject())
+        parameters = parametersValue.toObject();
+    else if (!parametersValue.isUndefined() && !parametersValue.isNull())
+        errors.append(fieldError(u"dict_type"_s, { u"body"_s, u"parameters"_s },
+                                 u"Input should be a valid dictionary"_s, parametersValue));
+
+    if (!errors.isEmpty())
+        return validationError(errors);
+    const auto workflow = m_workflows.constFind(workflowId);
+    if (workflow == m_workflows.constEnd())
+        return detail(404, u"Workflow not found. workflow_permanent_id: %1"_s.arg(
+                                   workflowId.left(100)));
+
+    for (const WorkflowParameter &parameter : workflow->parameters) {
+        const QJsonValue value = parameters.value(parameter.key);
+        if (value.isUndefined() || value.isNull()) {
+            if (parameter.defaultValue.isNull())
+                errors.append(fieldError(u"missing"_s,
+                                         { u"body"_s, u"parameters"_s, parameter.key },
+                                         u"Missing required parameter '%1'"_s.arg(parameter.key),
+                                         QJsonValue()));
+            continue;
+        }
+        bool valid = true;
+        QString expected;
+        switch (parameter.type) {
+        case ParameterType::Integer:
+            valid = value.isDouble() && value.toDouble() == std::trunc(value.toDouble());
+            expected = u"a valid integer"_s;
+            break;
+        case ParameterType::Float:
+            valid = value.isDouble();
+            expected = u"a valid number"_s;
+            break;
+        case ParameterType::Boolean:
+            valid = value.isBool();
+            expected = u"a valid boolean"_s;
+            break;
+        case ParameterType::Json:
+            break;
+        default:
+            valid = value.isString();
+            expected = u"a valid string"_s;
+            break;
+        }
+        if (!valid)
+            errors.append(fieldError(u"value_error"_s,
+                                     { u"body"_s, u"parameters"_s, parameter.key },
+                                     u"Input should be "_s + expected, value));
+    }
+    for (auto it = parameters.begin(); it != parameters.end(); ++it) {
+        const bool known = std::any_of(workflow->parameters.begin(), workflow->parameters.end(),
+                                       [&it](const WorkflowParameter &p) { return p.key == it.key(); });
+        if (!known)
+            errors.append(fieldError(u"extra_forbidden"_s, { u"body"_s, u"parameters"_s, it.key() },
+                                     u"Unknown parameter for this workflow"_s, it.value()));
+    }
+    if (!errors.isEmpty())
+        return validationError(errors);
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    DemoRun run;
+    run.runId = m_simulator.newRunId();
+    run.workflowPermanentId = workflowId;
+    run.createdAt = now;
+    run.modifiedAt = now;
+    run.triggerType = u"api"_s;
+    run.title = title;
+    run.parameters = parameters;
+    for (const WorkflowParameter &parameter : workflow->parameters) {
+        if (!run.parameters.contains(parameter.key))
+            run.parameters.insert(parameter.key, parameter.defaultValue);
+    }
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        run.extraHttpHeaders.insert(it.key(), it.value().toString());
+    run.proxyLocation = proxy.isUndefined() ? QJsonValue(u"RESIDENTIAL"_s) : proxy;
+    run.webhookUrl = webhookUrl;
+    run.totpUrl = totpUrl;
+    run.totpIdentifier = totpIdentifier;
+    run.browserSessionId = browserSessionId;
+    run.browserProfileId = browserProfileId;
+    run.maxElapsedMinutes = maxElapsed;
+    run.runWith = runWith;
+    if (request.value("ai_fallback"_L1).isBool())
+        run.aiFallback = request.value("ai_fallback"_L1).toBool();
+    run.runMetadata = metadata;
+    m_simulator.plan(run);
+    if (!m_database.insertRun(run))
+        return detail(500, u"Could not store the run"_s);
+    return json(200, detailJson(base, run));
+}
+
+DemoServer::Reply DemoServer::listWorkflows(const QHttpServerRequest &request)
+{
+    const QUrlQuery query = request.query();
+    QJsonArray errors;
+    const qint64 page = positiveInteger(query, u"page"_s, 1, errors);
+    const qint64 pageSize = positiveInteger(query, u"page_size"_s, 10, errors);
+    if (!errors.isEmpty())
+        return validationError(errors);
+    QJsonArray workflows;
+    const qint64 first = (page - 1) * pageSize;
+    for (qint64 i = first; i < m_workflowOrder.size() && i < first + pageSize; ++i)
+        workflows.append(m_workflowOrder.at(i).toJson());
+    return json(200, workflows);
+}
+
+QByteArray DemoServer::downloadedFileContent(const DemoRun &run, const QString &name) const
+{
+    QByteArray csv = "run_id,file,line,amount\n";
+    for (int line = 1; line <= 5; ++line)
+        csv += run.runId.toLatin1() + ',' + name.toUtf8() + ',' + QByteArray::number(line) + ','
+                + QByteArray::number(line * 137 % 900 + 100) + ".00\n";
+    return csv;
+}
+
+DemoServer::Reply DemoServer::artifact(const QStringList &segments)
+{
+    if (segments.isEmpty())
+        return detail(404, u"Not Found"_s);
+    const auto run = m_database.run(segments.first());
+    if (!run)
+        return detail(404, u"Artifact not found"_s);
+    Reply reply;
+    if (segments.size() == 3 && segments.at(1) == "screenshots"_L1
+        && segments.at(2).endsWith(".png"_L1)) {
+        bool ok = false;
+        const int step = segments.at(2).chopped(4).toInt(&ok);
+        const QList<ScreenshotScene> frames = scenes(*run);
+        if (!ok || step < 1 || step > frames.size())
+            return detail(404, u"Artifact not found"_s);
+        reply.body = ScreenshotPainter::png(frames.at(step - 1));
+        reply.contentType = "image/png";
+        return reply;
+    }
+    if (segments.size() == 2 && segments.at(1) == "recording.mjpeg"_L1 && run->stepCount > 0) {
+        reply.body = ScreenshotPainter::recording(scenes(*run));
+        reply.contentType = "video/x-motion-jpeg";
+        return reply;
+    }
+    if (segments.size() == 3 && segments.at(1) == "files"_L1
+        && run->downloadedFiles.contains(segments.at(2))) {
+        reply.body = downloadedFileContent(*run, segments.at(2));
+        reply.contentType = "text/csv";
+        return reply;
+    }
+    return detail(404, u"Artifact not found"_s);
+}
+
+DemoServer::Reply DemoServer::appPage(const QString &runId)
+{
+    const auto run = m_database.run(runId);
+    if (!run)
+        return detail(404, u"Run not found"_s);
+    Reply reply;
+    reply.contentType = "text/html; charset=utf-8";
+    reply.body = (u"<!doctype html><title>%1</title><h1>Run %1</h1><p>Status: %2</p>"
+                  "<p>This page stands in for the Skyvern app's run page.</p>"_s)
+                         .arg(run->runId.toHtmlEscaped(), run->status.toHtmlEscaped())
+                         .toUtf8();
+    return reply;
+}

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "demodatabase.h"
+#include "demosimulator.h"
+#include "screenshotpainter.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class QHttpServerResponder;
+
+/** How to start a demo server. */
+struct DemoServerOptions
+{
+    quint16 port = 0; // 0: any free port
+    QString databasePath; // empty: a fresh temporary file
+    quint32 seed = 1;
+    QString apiKey = QStringLiteral("demo-key");
+    int tickMs = 1000; // how often active runs move on
+    int spawnEveryMs = 0; // 0: no scheduled runs appear on their own
+    int runCount = 2000;
+};
+
+/**
+ * A local HTTP server on loopback that speaks Skyvern's wire contract for everything Runwatch
+ * uses: run lists with their filters and paging, run details, launching and cancelling runs,
+ * the workflow list, and the screenshots, recordings and files runs refer to. State lives in a
+ * SQLite file; runs move on by themselves on a clock.
+ */
+class DemoServer final : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit DemoServer(DemoServerOptions options, QObject *parent = nullptr);
+    ~DemoServer() override;
+
+    /** Opens (and seeds if new) the store, then listens. Returns false with a reason. */
+    bool start(QString *error);
+    QUrl baseUrl() const;
+    QString apiKey() const { return m_options.apiKey; }
+    /** Moves every active run on by one step (the clock calls this; tests may too). */
+    void tick();
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Reply
+    {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = "application/json";
+    };
+
+    Reply route(const QHttpServerRequest &request);
+    Reply listRuns(const QHttpServerRequest &request, const QString &workflowPermanentId);
+    Reply getRun(const QUrl &base, const QString &runId);
+    Reply launchRun(const QUrl &base, const QByteArray &body);
+    Reply cancelRun(const QString &runId);
+    Reply listWorkflows(const QHttpServerRequest &request);
+    Reply artifact(const QStringList &segments);
+    Reply appPage(const QString &runId);
+
+    QJsonObject listItemJson(const DemoRun &run) const;
+    QJsonObject detailJson(const QUrl &base, const DemoRun &run) const;
+    QList<ScreenshotScene> scenes(const DemoRun &run) const;
+    QByteArray downloadedFileContent(const DemoRun &run, const QString &name) const;
+
+    static Reply json(int status, const QJsonValue &value);
+    static Reply detail(int status, const QString &message);
+    static Reply validationError(const QJsonArray &errors);
+
+    DemoServerOptions m_options;
+    std::unique_ptr<class QTemporaryDir> m_temporaryDir;
+    DemoDatabase m_database;
+    DemoSimulator m_simulator;
+    QHash<QString, Workflow> m_workflows;
+    QList<Workflow> m_workflowOrder;
+    QTimer m_clock;
+    QTimer m_spawner;
+    quint16 m_port = 0;
+};

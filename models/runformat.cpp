@@ -1,0 +1,114 @@
+#include "runformat.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+QString RunFormat::statusText(RunStatus status, const QString &wireText)
+{
+    switch (status) {
+    case RunStatus::Created:
+        return QCoreApplication::translate("RunFormat", "Created");
+    case RunStatus::Queued:
+        return QCoreApplication::translate("RunFormat", "Queued");
+    case RunStatus::Running:
+        return QCoreApplication::translate("RunFormat", "Running");
+    case RunStatus::Paused:
+        return QCoreApplication::translate("RunFormat", "Paused");
+    case RunStatus::Failed:
+        return QCoreApplication::translate("RunFormat", "Failed");
+    case RunStatus::Terminated:
+        return QCoreApplication::translate("RunFormat", "Terminated");
+    case RunStatus::Canceled:
+        return QCoreApplication::translate("RunFormat", "Canceled");
+    case RunStatus::TimedOut:
+        return QCoreApplication::translate("RunFormat", "Timed out");
+    case RunStatus::Completed:
+        return QCoreApplication::translate("RunFormat", "Completed");
+    case RunStatus::Unknown:
+        break;
+    }
+    return wireText.isEmpty() ? QCoreApplication::translate("RunFormat", "Unknown")
+                              : QCoreApplication::translate("RunFormat", "Unknown (%1)")
+                                        .arg(wireText.left(40));
+}
+
+QString RunFormat::triggerText(TriggerType trigger, const QString &wireText)
+{
+    switch (trigger) {
+    case TriggerType::Manual:
+        return QCoreApplication::translate("RunFormat", "Manual");
+    case TriggerType::Mcp:
+        return QCoreApplication::translate("RunFormat", "MCP");
+    case TriggerType::Api:
+        return QCoreApplication::translate("RunFormat", "API");
+    case TriggerType::Scheduled:
+        return QCoreApplication::translate("RunFormat", "Scheduled");
+    case TriggerType::Webhook:
+        return QCoreApplication::translate("RunFormat", "Webhook");
+    case TriggerType::Unknown:
+        break;
+    }
+    return wireText.left(40);
+}
+
+QColor RunFormat::statusColor(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Completed:
+        return QColor(0x1a, 0x7f, 0x37);
+    case RunStatus::Failed:
+    case RunStatus::Terminated:
+        return QColor(0xcf, 0x22, 0x2e);
+    case RunStatus::TimedOut:
+        return QColor(0xbc, 0x4c, 0x00);
+    case RunStatus::Running:
+        return QColor(0x09, 0x69, 0xda);
+    case RunStatus::Queued:
+    case RunStatus::Created:
+        return QColor(0x82, 0x50, 0xdf);
+    case RunStatus::Paused:
+        return QColor(0x9a, 0x67, 0x00);
+    case RunStatus::Canceled:
+    case RunStatus::Unknown:
+        break;
+    }
+    return QColor(0x65, 0x6d, 0x76);
+}
+
+QString RunFormat::localTime(const QDateTime &time, const QDateTime &now)
+{
+    if (!time.isValid())
+        return {};
+    const QDateTime local = time.toLocalTime();
+    const QLocale locale;
+    const QString clock = locale.toString(local.time(), u"HH:mm:ss"_s);
+    if (local.date() == now.toLocalTime().date())
+        return QCoreApplication::translate("RunFormat", "Today %1").arg(clock);
+    const QString dateFormat =
+            local.date().year() == now.toLocalTime().date().year() ? u"d MMM"_s : u"d MMM yyyy"_s;
+    return locale.toString(local.date(), dateFormat) + u' ' + clock;
+}
+
+QString RunFormat::duration(qint64 milliseconds)
+{
+    if (milliseconds < 0)
+        return {};
+    if (milliseconds < 1000)
+        return QCoreApplication::translate("RunFormat", "%1 ms").arg(milliseconds);
+    const qint64 seconds = milliseconds / 1000;
+    if (seconds < 60)
+        return QCoreApplication::translate("RunFormat", "%1 s").arg(seconds);
+    if (seconds < 3600)
+        return QCoreApplication::translate("RunFormat", "%1 m %2 s")
+                .arg(seconds / 60)
+                .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    if (seconds < 86400)
+        return QCoreApplication::translate("RunFormat", "%1 h %2 m")
+                .arg(seconds / 3600)
+                .arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("RunFormat", "%1 d %2 h")
+            .arg(seconds / 86400)
+            .arg(seconds % 86400 / 3600);
+}

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "runstatus.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QString>
+
+/** How run values read on screen: words for statuses, local times, compact durations. */
+namespace RunFormat {
+QString statusText(RunStatus status, const QString &wireText);
+QString triggerText(TriggerType trigger, const QString &wireText);
+QColor statusColor(RunStatus status);
+/** Local date and time, e.g. "25 Nov 14:03:07"; the year only when it is not this year. */
+QString localTime(const QDateTime &time, const QDateTime &now);
+/** "850 ms", "42 s", "3 m 05 s", "2 h 14 m", "3 d 4 h". */
+QString duration(qint64 milliseconds);
+} // namespace RunFormat

@@ -1,0 +1,261 @@
+#include "runlistmodel.h"
+
+#include "runformat.h"
+
+using namespace Qt::StringLiterals;
+
+RunListModel::RunListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+RunListModel::~RunListModel()
+{
+    if (m_source && m_pendingRequest)
+        m_source->cancelRequest(m_pendingRequest);
+}
+
+void RunListModel::setSource(RunSource *source)
+{
+    if (m_source && m_pendingRequest)
+        m_source->cancelRequest(m_pendingRequest);
+    setPending(0);
+    m_source = source;
+    reload();
+}
+
+void RunListModel::setPageSize(int pageSize)
+{
+    m_pageSize = qMax(1, pageSize);
+}
+
+void RunListModel::setScope(const QString &workflowPermanentId)
+{
+    if (workflowPermanentId == m_scope)
+        return;
+    m_scope = workflowPermanentId;
+    reload();
+}
+
+void RunListModel::setFilter(const RunFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+void RunListModel::reload()
+{
+    request(1);
+}
+
+void RunListModel::setPending(RequestId id)
+{
+    const bool wasLoading = m_pendingRequest != 0;
+    m_pendingRequest = id;
+    if (wasLoading != (id != 0))
+        emit loadingChanged(id != 0);
+}
+
+void RunListModel::request(int page)
+{
+    if (!m_source)
+        return;
+    // A newer request supersedes the older one: its answer could only be stale.
+    if (m_pendingRequest)
+        m_source->cancelRequest(m_pendingRequest);
+    RunQuery query;
+    query.workflowPermanentId = m_scope;
+    query.filter = m_filter;
+    query.page = page;
+    query.pageSize = m_pageSize;
+    m_pendingPage = page;
+    setPending(m_source->listRuns(query, this, [this](const ApiResult<RunPage> &result) {
+        setPending(0);
+        if (!result.ok()) {
+            m_lastError = result.error;
+            emit requestFailed(result.error);
+            return;
+        }
+        m_lastError = ApiError();
+        applyPage(result.value);
+    }));
+}
+
+void RunListModel::applyPage(const RunPage &page)
+{
+    if (page.query.page == 1) {
+        beginResetModel();
+        m_runs.clear();
+        m_rowById.clear();
+        for (const WorkflowRun &run : page.runs) {
+            if (m_rowById.contains(run.workflowRunId))
+                continue;
+            m_rowById.insert(run.workflowRunId, int(m_runs.size()));
+            m_runs.append(run);
+        }
+        m_loadedPages = 1;
+        endResetModel();
+    } else {
+        // New runs at the top shift later pages; skip rows we already show.
+        QList<WorkflowRun> fresh;
+        for (const WorkflowRun &run : page.runs) {
+            if (!m_rowById.contains(run.workflowRunId))
+                fresh.append(run);
+        }
+        if (!fresh.isEmpty()) {
+            const int first = int(m_runs.size());
+            beginInsertRows({}, first, first + int(fresh.size()) - 1);
+            for (const WorkflowRun &run : std::as_const(fresh)) {
+                m_rowById.insert(run.workflowRunId, int(m_runs.size()));
+                m_runs.append(run);
+            }
+            endInsertRows();
+        }
+        m_loadedPages = page.query.page;
+    }
+    m_exhausted = page.isLastPage();
+    emit pageLoaded(m_loadedPages, int(m_runs.size()), m_exhausted);
+}
+
+const WorkflowRun *RunListModel::runAt(int row) const
+{
+    if (row < 0 || row >= m_runs.size())
+        return nullptr;
+    return &m_runs.at(row);
+}
+
+int RunListModel::rowOfRun(const QString &runId) const
+{
+    return m_rowById.value(runId, -1);
+}
+
+int RunListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_runs.size());
+}
+
+int RunListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+namespace {
+
+qint64 durationMs(const WorkflowRun &run, const QDateTime &now)
+{
+    if (!run.startedAt.isValid())
+        return -1;
+    const QDateTime end = run.finishedAt.isValid()
+            ? run.finishedAt
+            : (isActiveStatus(run.status) ? now : run.modifiedAt);
+    return qMax<qint64>(0, run.startedAt.msecsTo(end));
+}
+
+} // namespace
+
+QVariant RunListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const WorkflowRun &run = m_runs.at(index.row());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case StatusColumn:
+            return RunFormat::statusText(run.status, run.statusText);
+        case WorkflowColumn:
+            return run.workflowTitle.isEmpty() ? run.workflowPermanentId : run.workflowTitle;
+        case RunIdColumn:
+            return run.workflowRunId;
+        case TriggerColumn:
+            return RunFormat::triggerText(run.triggerType, run.triggerText);
+        case CreatedColumn:
+            return RunFormat::localTime(run.createdAt, now);
+        case StartedColumn:
+            return RunFormat::localTime(run.startedAt, now);
+        case DurationColumn:
+            return RunFormat::duration(durationMs(run, now));
+        case FailureReasonColumn: {
+            // One line: the table is for scanning; the detail pane shows all of it.
+            const QString firstLine = run.failureReason.section(u'\n', 0, 0);
+            return firstLine.size() > 300 ? firstLine.left(300) + u'…' : firstLine;
+        }
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == FailureReasonColumn && !run.failureReason.isEmpty())
+            return run.failureReason.left(2000);
+        if (index.column() == CreatedColumn || index.column() == StartedColumn) {
+            const QDateTime time =
+                    index.column() == CreatedColumn ? run.createdAt : run.startedAt;
+            return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::LongFormat)
+                                  : QVariant();
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == StatusColumn)
+            return RunFormat::statusColor(run.status);
+        break;
+    case SortRole:
+        switch (index.column()) {
+        case StatusColumn:
+            return int(run.status);
+        case CreatedColumn:
+            return run.createdAt.toMSecsSinceEpoch();
+        case StartedColumn:
+            return run.startedAt.isValid() ? run.startedAt.toMSecsSinceEpoch() : qint64(-1);
+        case DurationColumn:
+            return durationMs(run, now);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case RunIdRole:
+        return run.workflowRunId;
+    case StatusRole:
+        return int(run.status);
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StatusColumn:
+        return tr("Status");
+    case WorkflowColumn:
+        return tr("Workflow");
+    case RunIdColumn:
+        return tr("Run ID");
+    case TriggerColumn:
+        return tr("Trigger");
+    case CreatedColumn:
+        return tr("Created");
+    case StartedColumn:
+        return tr("Started");
+    case DurationColumn:
+        return tr("Duration");
+    case FailureReasonColumn:
+        return tr("Failure reason");
+    default:
+        return {};
+    }
+}
+
+bool RunListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_source && m_loadedPages > 0 && !m_exhausted
+            && m_pendingRequest == 0 && !m_lastError.isError();
+}
+
+void RunListModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        request(m_loadedPages + 1);
+}

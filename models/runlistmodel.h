@@ -1,0 +1,91 @@
+#pragma once
+
+#include "apierror.h"
+#include "runquery.h"
+#include "runsource.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QPointer>
+
+/**
+ * The run list: one row per run, newest first, loaded page by page from a RunSource as the
+ * view scrolls (canFetchMore/fetchMore). A new scope or filter replaces the rows only when its
+ * first page arrives, so the last good rows stay on screen while loading or after an error.
+ */
+class RunListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        StatusColumn,
+        WorkflowColumn,
+        RunIdColumn,
+        TriggerColumn,
+        CreatedColumn,
+        StartedColumn,
+        DurationColumn,
+        FailureReasonColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole, // the raw value a column sorts by
+        RunIdRole,
+        StatusRole, // RunStatus as int
+    };
+
+    explicit RunListModel(QObject *parent = nullptr);
+    ~RunListModel() override;
+
+    void setSource(RunSource *source);
+    void setPageSize(int pageSize);
+    int pageSize() const { return m_pageSize; }
+    /** Shows runs of one workflow (permanent id), or of all when empty; reloads. */
+    void setScope(const QString &workflowPermanentId);
+    QString scope() const { return m_scope; }
+    void setFilter(const RunFilter &filter);
+    RunFilter filter() const { return m_filter; }
+    /** Asks for the first page again, keeping the rows on screen until it arrives. */
+    void reload();
+
+    bool isLoading() const { return m_pendingRequest != 0; }
+    /** True once the server returned a short page: there are no more runs to load. */
+    bool isExhausted() const { return m_exhausted; }
+    int loadedPages() const { return m_loadedPages; }
+    ApiError lastError() const { return m_lastError; }
+    const WorkflowRun *runAt(int row) const;
+    int rowOfRun(const QString &runId) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+signals:
+    /** Loading started or stopped. */
+    void loadingChanged(bool loading);
+    /** A page arrived: how many pages and rows are loaded, and whether that was the last. */
+    void pageLoaded(int pages, int rows, bool exhausted);
+    /** A request failed; the rows on screen are the last good ones. */
+    void requestFailed(const ApiError &error);
+
+private:
+    void request(int page);
+    void applyPage(const RunPage &page);
+    void setPending(RequestId id);
+
+    QPointer<RunSource> m_source;
+    QList<WorkflowRun> m_runs;
+    QHash<QString, int> m_rowById;
+    QString m_scope;
+    RunFilter m_filter;
+    int m_pageSize = 50;
+    int m_loadedPages = 0;
+    bool m_exhausted = false;
+    RequestId m_pendingRequest = 0;
+    int m_pendingPage = 0;
+    ApiError m_lastError;
+};
