@@ -1,0 +1,201 @@
+// Decoding the contract's JSON into value types: tolerant of what servers add or leave out,
+// precise about what is wrong.
+
+#include "rundetail.h"
+#include "workflow.h"
+#include "workflowrun.h"
+
+#include <QJsonDocument>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject minimalRun()
+{
+    return QJsonObject { { u"workflow_run_id"_s, u"wr_1"_s },
+                         { u"workflow_id"_s, u"w_1"_s },
+                         { u"workflow_permanent_id"_s, u"wpid_1"_s },
+                         { u"organization_id"_s, u"o_1"_s },
+                         { u"status"_s, u"failed"_s },
+                         { u"created_at"_s, u"2026-11-07T05:31:56Z"_s },
+                         { u"modified_at"_s, u"2026-11-07T05:32:56Z"_s } };
+}
+
+/** JSON written with single quotes, to keep fixtures readable in C++ strings. */
+QByteArray quoted(const char *text)
+{
+    return QByteArray(text).replace('\'', '"');
+}
+
+QByteArray arrayOf(const QJsonObject &run)
+{
+    return QJsonDocument(QJsonArray { run }).toJson();
+}
+
+} // namespace
+
+class TestWorkflowRun : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void decodesTheRequiredFieldsAlone()
+    {
+        QString error;
+        const auto runs = workflowRunsFromJson(arrayOf(minimalRun()), &error);
+        QVERIFY2(runs, qPrintable(error));
+        QCOMPARE(runs->size(), 1);
+        const WorkflowRun &run = runs->first();
+        QCOMPARE(run.workflowRunId, u"wr_1"_s);
+        QCOMPARE(run.status, RunStatus::Failed);
+        QCOMPARE(run.createdAt, QDateTime(QDate(2026, 11, 7), QTime(5, 31, 56), QTimeZone::utc()));
+        QVERIFY(!run.startedAt.isValid());
+        QVERIFY(run.failureReason.isEmpty());
+        QVERIFY(!run.aiFallback.has_value());
+    }
+
+    void ignoresUnknownFieldsAndToleratesNulls()
+    {
+        QJsonObject json = minimalRun();
+        json.insert(u"brand_new_field"_s, QJsonObject { { u"x"_s, 1 } });
+        json.insert(u"failure_reason"_s, QJsonValue());
+        json.insert(u"started_at"_s, QJsonValue());
+        json.insert(u"extra_http_headers"_s, QJsonValue());
+        QString error;
+        QVERIFY2(workflowRunsFromJson(arrayOf(json), &error), qPrintable(error));
+    }
+
+    void readsTimestampsWithoutAnOffsetAsUtc()
+    {
+        QJsonObject json = minimalRun();
+        json.insert(u"started_at"_s, u"2026-11-07T05:31:56.123456"_s);
+        json.insert(u"finished_at"_s, u"2026-11-07T07:31:56+02:00"_s);
+        QString error;
+        const auto runs = workflowRunsFromJson(arrayOf(json), &error);
+        QVERIFY2(runs, qPrintable(error));
+        QCOMPARE(runs->first().startedAt,
+                 QDateTime(QDate(2026, 11, 7), QTime(5, 31, 56, 123), QTimeZone::utc()));
+        QCOMPARE(runs->first().finishedAt,
+                 QDateTime(QDate(2026, 11, 7), QTime(5, 31, 56), QTimeZone::utc()));
+    }
+
+    void keepsAnUnknownStatusAsText()
+    {
+        QJsonObject json = minimalRun();
+        json.insert(u"status"_s, u"hibernating"_s);
+        json.insert(u"trigger_type"_s, u"carrier_pigeon"_s);
+        const auto runs = workflowRunsFromJson(arrayOf(json), nullptr);
+        QVERIFY(runs);
+        QCOMPARE(runs->first().status, RunStatus::Unknown);
+        QCOMPARE(runs->first().statusText, u"hibernating"_s);
+        QCOMPARE(runs->first().triggerType, TriggerType::Unknown);
+    }
+
+    void wrongTypesNameTheField_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("status number") << u"status"_s << QJsonValue(3)
+                                       << u"[0].status: expected a string, got a number"_s;
+        QTest::newRow("missing id") << u"workflow_run_id"_s << QJsonValue()
+                                    << u"[0].workflow_run_id: missing required field"_s;
+        QTest::newRow("bad date") << u"created_at"_s << QJsonValue(u"yesterday"_s)
+                                  << u"[0].created_at: \"yesterday\" is not an ISO 8601 date-time"_s;
+        QTest::newRow("headers not strings")
+                << u"extra_http_headers"_s << QJsonValue(QJsonObject { { u"X-A"_s, 1 } })
+                << u"[0].extra_http_headers.X-A: expected a string, got a number"_s;
+        QTest::newRow("fraction as integer")
+                << u"max_elapsed_time_minutes"_s << QJsonValue(2.5)
+                << u"[0].max_elapsed_time_minutes: expected an integer, got a number"_s;
+    }
+
+    void wrongTypesNameTheField()
+    {
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, message);
+        QJsonObject json = minimalRun();
+        json.insert(field, value);
+        QString error;
+        QVERIFY(!workflowRunsFromJson(arrayOf(json), &error));
+        QCOMPARE(error, message);
+    }
+
+    void rejectsMalformedJsonAndNonArrays()
+    {
+        QString error;
+        QVERIFY(!workflowRunsFromJson("[{\"workflow_run_id\": ", &error));
+        QVERIFY(error.contains(u"not valid JSON"_s));
+        QVERIFY(!workflowRunsFromJson("{\"detail\": \"x\"}", &error));
+        QCOMPARE(error, u"expected a JSON array of runs"_s);
+    }
+
+    void roundTripsThroughJson()
+    {
+        QJsonObject json = minimalRun();
+        json.insert(u"proxy_location"_s, QJsonObject { { u"country"_s, u"US"_s } });
+        json.insert(u"extra_http_headers"_s, QJsonObject { { u"X-Tenant"_s, u"acme"_s } });
+        json.insert(u"ai_fallback"_s, true);
+        const auto runs = workflowRunsFromJson(arrayOf(json), nullptr);
+        QVERIFY(runs);
+        const auto again = workflowRunsFromJson(arrayOf(runs->first().toJson()), nullptr);
+        QVERIFY(again);
+        QCOMPARE(again->first(), runs->first());
+    }
+
+    void runDetailReadsErrorsScreenshotsAndFiles()
+    {
+        const QByteArray body = quoted("{"
+"            'run_id': 'wr_9', 'run_type': 'workflow_run', 'status': 'failed',"
+"            'created_at': '2026-01-01T00:00:00Z', 'modified_at': '2026-01-01T00:05:00Z',"
+"            'errors': [{'error_code': 'LOGIN_FAILED', 'reasoning': 'bad password',"
+"                        'confidence_float': 0.9, 'extra': 1}],"
+"            'screenshot_urls': ['https://s/3.png', 'https://s/2.png'],"
+"            'downloaded_files': [{'url': 'https://f/a.csv', 'filename': 'a.csv'}],"
+"            'output': {'rows': 3}, 'step_count': 3, 'run_request': {'workflow_id': 'wpid_1'}"
+"        }");
+        QString error;
+        const auto detail = RunDetail::fromJson(body, &error);
+        QVERIFY2(detail, qPrintable(error));
+        QCOMPARE(detail->errors.size(), 1);
+        QCOMPARE(detail->errors.first().errorCode, u"LOGIN_FAILED"_s);
+        QCOMPARE(detail->screenshotUrls.first(), u"https://s/3.png"_s);
+        QCOMPARE(detail->downloadedFiles.first().filename, u"a.csv"_s);
+        QCOMPARE(detail->output.toObject().value(u"rows"_s).toInt(), 3);
+        QCOMPARE(detail->stepCount, 3);
+    }
+
+    void runDetailNamesANestedWrongType()
+    {
+        QString error;
+        QVERIFY(!RunDetail::fromJson(quoted("{'run_id': 'wr_9', 'run_type': 'workflow_run',"
+"            'status': 'failed', 'created_at': '2026-01-01T00:00:00Z',"
+"            'modified_at': '2026-01-01T00:00:00Z', 'errors': [{'error_code': 7}]}"),
+                                     &error));
+        QCOMPARE(error, u"errors[0].error_code: expected a string, got a number"_s);
+    }
+
+    void workflowsKeepOnlyWorkflowParameters()
+    {
+        const QByteArray body = quoted("[{'workflow_permanent_id': 'wpid_1', 'workflow_id': 'w_1',"
+"            'title': 'Invoices', 'workflow_definition': {'parameters': ["
+"              {'parameter_type': 'workflow', 'key': 'month', 'workflow_parameter_type': 'string',"
+"               'default_value': '2026-01'},"
+"              {'parameter_type': 'output', 'key': 'block_output'},"
+"              {'parameter_type': 'workflow', 'key': 'count', 'workflow_parameter_type': 'integer'}"
+"            ], 'blocks': []}}]");
+        QString error;
+        const auto workflows = workflowsFromJson(body, &error);
+        QVERIFY2(workflows, qPrintable(error));
+        QCOMPARE(workflows->first().parameters.size(), 2);
+        QCOMPARE(workflows->first().parameters.at(1).type, ParameterType::Integer);
+        QCOMPARE(workflows->first().parameters.at(0).defaultValue.toString(), u"2026-01"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkflowRun)
+#include "tst_workflowrun.moc"
