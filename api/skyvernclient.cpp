@@ -271,7 +271,7 @@ void SkyvernClient::finish(RequestId id, QNetworkReply *reply)
     m_pending.erase(it);
     if (pending.hasContext && !pending.context)
         return; // the receiver is gone
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     pending.handler(body, errorFor(reply, body));
 }
 

@@ -117,9 +117,10 @@ void MainWindow::updateStatus()
     }
     if (m_sourceName.isEmpty())
         return;
-    QString text = tr("%n run(s) loaded", nullptr, rows);
+    QString text = rows == 1 ? tr("1 run loaded") : tr("%1 runs loaded").arg(rows);
     if (m_model->loadedPages() > 0)
-        text += tr(" · %n page(s)", nullptr, m_model->loadedPages());
+        text += m_model->loadedPages() == 1 ? tr(" · 1 page")
+                                            : tr(" · %1 pages").arg(m_model->loadedPages());
     if (m_model->isExhausted())
         text += tr(" · no more runs");
     if (m_model->isLoading())

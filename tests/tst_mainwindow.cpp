@@ -1,0 +1,86 @@
+// The first window against the local server, driven like a person would.
+
+#include "mainwindow.h"
+#include "runlistmodel.h"
+#include "runtableview.h"
+#include "skyvernclient.h"
+#include "support/testserver.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QScrollBar>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>(3600000, 300);
+        QVERIFY(m_server->isStarted());
+    }
+
+    void showsTheNewestRunsOfTheServer()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QAbstractItemModelTester tester(window.runListModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&client);
+        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        QVERIFY(table);
+        QTRY_VERIFY(table->model()->rowCount() >= 50);
+        auto *status = window.findChild<QLabel *>(u"statusLabel"_s);
+        QTRY_VERIFY(status->text().contains(u"runs loaded"_s));
+        QVERIFY(status->text().contains(client.displayName()));
+        QVERIFY(window.windowTitle().contains(client.displayName()));
+        const QString firstId =
+                table->model()->index(0, RunListModel::RunIdColumn).data().toString();
+        QVERIFY(firstId.startsWith(u"wr_"_s));
+        QVERIFY(table->visualRect(table->model()->index(0, 0)).isValid());
+    }
+
+    void scrollingToTheEndLoadsMoreUntilNoMoreRuns()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&client);
+        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 50);
+        for (int i = 0; i < 20 && !window.runListModel()->isExhausted(); ++i) {
+            table->setFocus();
+            QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+            QTest::qWait(50);
+        }
+        QTRY_COMPARE(table->model()->rowCount(), 300);
+        auto *status = window.findChild<QLabel *>(u"statusLabel"_s);
+        QTRY_VERIFY(status->text().contains(u"no more runs"_s));
+    }
+
+    void aRefusedKeyIsShownInTheWindowNotADialog()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"wrong"_s);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&client);
+        auto *error = window.findChild<QLabel *>(u"errorLabel"_s);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(error->text().contains(u"API key"_s));
+        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        QVERIFY(table->placeholderText().contains(u"Could not load runs"_s));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

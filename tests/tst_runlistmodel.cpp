@@ -1,0 +1,192 @@
+// The run list model fed by the Skyvern client from the local server: paging by fetchMore,
+// filters that replace rows only when the answer arrives, errors that keep the last good rows.
+
+#include "runlistmodel.h"
+#include "skyvernclient.h"
+#include "support/testhttp.h"
+#include "support/testserver.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestRunListModel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<SkyvernClient> m_client;
+    std::unique_ptr<RunListModel> m_model;
+
+    QSet<QString> idsInModel() const
+    {
+        QSet<QString> ids;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            ids.insert(m_model->runAt(row)->workflowRunId);
+        return ids;
+    }
+
+    QString workflowWithDefaults()
+    {
+        const HttpAnswer answer =
+                httpRequest("GET", m_server->url(u"/v1/agents?page_size=100"_s), m_server->key());
+        return answer.json().array().at(7)[u"workflow_permanent_id"_s].toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>(3600000, 120);
+        QVERIFY(m_server->isStarted());
+    }
+
+    void init()
+    {
+        m_client = std::make_unique<SkyvernClient>(m_server->server()->baseUrl(), u"test-key"_s);
+        m_model = std::make_unique<RunListModel>();
+        m_model->setPageSize(50);
+    }
+
+    void cleanup()
+    {
+        m_model.reset();
+        m_client.reset();
+    }
+
+    void passesTheModelTesterWhileLoadingEveryPage()
+    {
+        QAbstractItemModelTester tester(m_model.get(),
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        m_model->setSource(m_client.get());
+        for (int i = 0; i < 10 && !m_model->isExhausted(); ++i) {
+            QTRY_VERIFY(!m_model->isLoading());
+            m_model->fetchMore({});
+        }
+        QTRY_VERIFY(m_model->isExhausted());
+        QVERIFY(m_model->rowCount() >= 120);
+        RunFilter filter;
+        filter.statuses = { RunStatus::Failed };
+        m_model->setFilter(filter);
+        QTRY_VERIFY(!m_model->isLoading() && m_model->isExhausted()
+                    && m_model->runAt(0)->status == RunStatus::Failed);
+        m_client->setApiKey(u"revoked"_s);
+        m_model->reload();
+        QTRY_VERIFY(m_model->lastError().isError());
+    }
+
+    void loadsTheFirstPageNewestFirst()
+    {
+        QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);
+        m_model->setSource(m_client.get());
+        QVERIFY(m_model->isLoading());
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(m_model->rowCount(), 50);
+        QCOMPARE(m_model->columnCount(), int(RunListModel::ColumnCount));
+        QVERIFY(!m_model->isLoading());
+        QVERIFY(m_model->canFetchMore({}));
+        const QModelIndex created = m_model->index(0, RunListModel::CreatedColumn);
+        QVERIFY(created.data(RunListModel::SortRole).toLongLong()
+                >= m_model->index(49, RunListModel::CreatedColumn)
+                           .data(RunListModel::SortRole)
+                           .toLongLong());
+        QVERIFY(m_model->index(0, RunListModel::RunIdColumn).data().toString().startsWith(u"wr_"_s));
+        QVERIFY(!m_model->index(0, RunListModel::StatusColumn).data().toString().isEmpty());
+    }
+
+    void fetchMoreAppendsPagesUntilAShortOne()
+    {
+        QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);
+        m_model->setSource(m_client.get());
+        QTRY_COMPARE(loaded.size(), 1);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        m_model->fetchMore({});
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 50);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 99);
+        m_model->fetchMore({});
+        QTRY_COMPARE(loaded.size(), 3);
+        QCOMPARE(m_model->rowCount(), 120);
+        QVERIFY(m_model->isExhausted());
+        QVERIFY(!m_model->canFetchMore({}));
+        QCOMPARE(loaded.last().at(2).toBool(), true);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(idsInModel().size(), 120);
+    }
+
+    void aNewFilterReplacesTheRowsWhenItsAnswerArrives()
+    {
+        QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);
+        m_model->setSource(m_client.get());
+        QTRY_COMPARE(loaded.size(), 1);
+        RunFilter filter;
+        filter.statuses = { RunStatus::Completed };
+        m_model->setFilter(filter);
+        QCOMPARE(m_model->rowCount(), 50); // the old rows stay while loading
+        QTRY_COMPARE(loaded.size(), 2);
+        QVERIFY(m_model->rowCount() > 0);
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            QCOMPARE(m_model->runAt(row)->status, RunStatus::Completed);
+    }
+
+    void aNewerRequestSupersedesTheOlder()
+    {
+        QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);
+        m_model->setSource(m_client.get());
+        RunFilter failed;
+        failed.statuses = { RunStatus::Failed };
+        m_model->setFilter(failed);
+        RunFilter completed;
+        completed.statuses = { RunStatus::Completed };
+        m_model->setFilter(completed);
+        QTRY_COMPARE(loaded.size(), 1);
+        QTest::qWait(100);
+        QCOMPARE(loaded.size(), 1);
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            QCOMPARE(m_model->runAt(row)->status, RunStatus::Completed);
+    }
+
+    void anErrorKeepsTheLastGoodRows()
+    {
+        QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);
+        QSignalSpy failed(m_model.get(), &RunListModel::requestFailed);
+        m_model->setSource(m_client.get());
+        QTRY_COMPARE(loaded.size(), 1);
+        const QSet<QString> before = idsInModel();
+        m_client->setApiKey(u"revoked"_s);
+        m_model->reload();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(m_model->lastError().kind, ApiError::Kind::Auth);
+        QCOMPARE(idsInModel(), before);
+        QVERIFY(!m_model->canFetchMore({}));
+        m_client->setApiKey(u"test-key"_s);
+        m_model->reload();
+        QTRY_COMPARE(loaded.size(), 2);
+        QVERIFY(!m_model->lastError().isError());
+    }
+
+    void runsShiftedByANewRunAreNotShownTwice()
+    {
+        QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);
+        m_model->setSource(m_client.get());
+        QTRY_COMPARE(loaded.size(), 1);
+        const QString workflow = workflowWithDefaults();
+        const HttpAnswer launched = httpRequest(
+                "POST", m_server->url(u"/v1/run/workflows"_s), m_server->key(),
+                QJsonDocument(QJsonObject { { u"workflow_id"_s, workflow } }).toJson());
+        QCOMPARE(launched.status, 200);
+        m_model->fetchMore({});
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(m_model->rowCount(), 99); // one run of page 2 was already on page 1
+        QCOMPARE(idsInModel().size(), 99);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunListModel)
+#include "tst_runlistmodel.moc"

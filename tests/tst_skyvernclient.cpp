@@ -1,0 +1,307 @@
+// The Skyvern client against real loopback servers: decoding, every kind of failure turned
+// into a sentence, cancellation, and the API key kept to its own server.
+
+#include "skyvernclient.h"
+#include "support/scriptedserver.h"
+#include "support/testserver.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+template<typename T>
+struct Capture
+{
+    std::optional<ApiResult<T>> result;
+    std::function<void(const ApiResult<T> &)> handler()
+    {
+        return [this](const ApiResult<T> &value) { result = value; };
+    }
+};
+
+} // namespace
+
+class TestSkyvernClient : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_demo;
+
+    ApiResult<RunPage> listFrom(SkyvernClient &client, const RunQuery &query = {})
+    {
+        Capture<RunPage> capture;
+        client.listRuns(query, this, capture.handler());
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(capture.result.has_value(), 20000); }();
+        return capture.result.value_or(ApiResult<RunPage>());
+    }
+
+    ApiResult<RunPage> listFromScripted(const ScriptedServer::Answer &answer, int timeoutMs = 5000)
+    {
+        ScriptedServer server;
+        server.setAnswer(u"/v1/workflows/runs"_s, answer);
+        SkyvernClient client(server.url(), u"k"_s);
+        client.setTimeout(timeoutMs);
+        return listFrom(client);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_demo = std::make_unique<TestServer>(3600000, 400);
+        QVERIFY(m_demo->isStarted());
+    }
+
+    void listsAPageOfRuns()
+    {
+        SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
+        RunQuery query;
+        query.pageSize = 25;
+        const auto result = listFrom(client, query);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+        QCOMPARE(result.value.runs.size(), 25);
+        QVERIFY(!result.value.isLastPage());
+        QVERIFY(result.value.runs.first().createdAt >= result.value.runs.last().createdAt);
+    }
+
+    void sendsTheFiltersAsTheServersQueryParameters()
+    {
+        SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
+        RunQuery query;
+        query.pageSize = 500;
+        query.filter.statuses = { RunStatus::Failed, RunStatus::Terminated };
+        query.filter.errorCode = u"CAPTCHA_DETECTED"_s;
+        const auto result = listFrom(client, query);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+        QVERIFY(!result.value.runs.isEmpty());
+        for (const WorkflowRun &run : result.value.runs)
+            QVERIFY(run.status == RunStatus::Failed || run.status == RunStatus::Terminated);
+        const QUrl url = client.runListUrl(query);
+        QCOMPARE(url.query(), u"page=1&page_size=500&status=failed&status=terminated"
+                              "&error_code=CAPTCHA_DETECTED"_s);
+    }
+
+    void aShortPageIsTheLast()
+    {
+        SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
+        RunQuery query;
+        query.pageSize = 300;
+        query.page = 2;
+        const auto result = listFrom(client, query);
+        QVERIFY(result.ok());
+        QCOMPARE(result.value.runs.size(), 100);
+        QVERIFY(result.value.isLastPage());
+    }
+
+    void aWrongKeyAsksTheUserToCheckIt()
+    {
+        SkyvernClient client(m_demo->server()->baseUrl(), u"not-the-key"_s);
+        const auto result = listFrom(client);
+        QCOMPARE(result.error.kind, ApiError::Kind::Auth);
+        QCOMPARE(result.error.httpStatus, 403);
+        QVERIFY(result.error.message.contains(u"API key"_s));
+        QVERIFY(result.error.message.contains(u"Could not validate credentials"_s));
+    }
+
+    void aSearchOver500CharactersIsRefusedBeforeSending()
+    {
+        ScriptedServer server;
+        SkyvernClient client(server.url(), u"k"_s);
+        RunQuery query;
+        query.filter.searchKey = QString(501, u'a');
+        const auto result = listFrom(client, query);
+        QCOMPARE(result.error.kind, ApiError::Kind::BadInput);
+        QVERIFY(result.error.message.contains(u"501"_s));
+        QCOMPARE(server.requestCount(), 0);
+    }
+
+    void failuresBecomeSentences_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("422 with fields")
+                << 422
+                << QByteArray(R"x({"detail":[{"loc":["query","page"],"msg":"Input should be greater than or equal to 1","type":"greater_than_equal"}]})x")
+                << QByteArray() << int(ApiError::Kind::Validation)
+                << u"page: Input should be greater than or equal to 1"_s;
+        QTest::newRow("422 with a string detail")
+                << 422 << QByteArray(R"x({"detail":"bad filter"})x") << QByteArray()
+                << int(ApiError::Kind::Validation) << u"bad filter"_s;
+        QTest::newRow("429 with Retry-After") << 429 << QByteArray("{}") << QByteArray("7")
+                                              << int(ApiError::Kind::RateLimited)
+                                              << u"try again in 7 s"_s;
+        QTest::newRow("500 with error field")
+                << 500 << QByteArray(R"x({"error":"database is down"})x") << QByteArray()
+                << int(ApiError::Kind::Server) << u"database is down"_s;
+        QTest::newRow("503 empty body") << 503 << QByteArray() << QByteArray()
+                                        << int(ApiError::Kind::Server) << u"HTTP 503"_s;
+        QTest::newRow("404 empty body") << 404 << QByteArray() << QByteArray()
+                                        << int(ApiError::Kind::NotFound) << u"404"_s;
+        QTest::newRow("malformed JSON") << 200 << QByteArray("[{\"workflow_run_id\": ")
+                                        << QByteArray() << int(ApiError::Kind::Decode)
+                                        << u"not valid JSON"_s;
+        QTest::newRow("wrong type")
+                << 200 << QByteArray(R"x([{"workflow_run_id": 5}])x") << QByteArray()
+                << int(ApiError::Kind::Decode) << u"[0].workflow_run_id: expected a string"_s;
+        QTest::newRow("object instead of array")
+                << 200 << QByteArray("{}") << QByteArray() << int(ApiError::Kind::Decode)
+                << u"expected a JSON array"_s;
+    }
+
+    void failuresBecomeSentences()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(int, kind);
+        QFETCH(QString, mentions);
+        ScriptedServer::Answer answer { status, body, {}, false };
+        if (!retryAfter.isEmpty())
+            answer.headers.append({ "Retry-After", retryAfter });
+        const auto result = listFromScripted(answer);
+        QCOMPARE(int(result.error.kind), kind);
+        QVERIFY2(result.error.message.contains(mentions), qPrintable(result.error.message));
+        QVERIFY(result.error.message.endsWith(u'.'));
+    }
+
+    void aServerThatNeverAnswersTimesOut()
+    {
+        const auto result = listFromScripted({ 200, {}, {}, true }, 300);
+        QCOMPARE(result.error.kind, ApiError::Kind::Timeout);
+        QVERIFY(result.error.message.contains(u"did not answer within 0.3 seconds"_s));
+    }
+
+    void aRefusedConnectionSaysSo()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close(); // nothing listens there now
+        SkyvernClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(port)), u"k"_s);
+        const auto result = listFrom(client);
+        QCOMPARE(result.error.kind, ApiError::Kind::Network);
+        QVERIFY(result.error.message.contains(u"refused"_s));
+    }
+
+    void aDroppedConnectionSaysSo()
+    {
+        QTcpServer dropper;
+        QVERIFY(dropper.listen(QHostAddress::LocalHost, 0));
+        connect(&dropper, &QTcpServer::newConnection, this, [&dropper] {
+            QTcpSocket *socket = dropper.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n[{\"workflow_");
+                socket->flush();
+                socket->abort();
+            });
+        });
+        SkyvernClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(dropper.serverPort())), u"k"_s);
+        const auto result = listFrom(client);
+        QVERIFY(result.error.isError());
+        QVERIFY(result.error.kind == ApiError::Kind::Network
+                || result.error.kind == ApiError::Kind::Decode);
+        QVERIFY(!result.error.message.isEmpty());
+    }
+
+    void aCanceledRequestNeverCallsBack()
+    {
+        ScriptedServer server;
+        server.setAnswer(u"/v1/workflows/runs"_s, { 200, {}, {}, true });
+        SkyvernClient client(server.url(), u"k"_s);
+        bool called = false;
+        const RequestId id = client.listRuns({}, this, [&called](const ApiResult<RunPage> &) {
+            called = true;
+        });
+        QTRY_COMPARE(server.requestCount(), 1);
+        client.cancelRequest(id);
+        QTest::qWait(100);
+        QVERIFY(!called);
+    }
+
+    void theKeyIsNotFollowedToAnotherServer()
+    {
+        ScriptedServer elsewhere;
+        elsewhere.setAnswer(u"/v1/workflows/runs"_s, { 200, "[]", {}, false });
+        ScriptedServer origin;
+        origin.setAnswer(u"/v1/workflows/runs"_s,
+                         { 302, {}, { { "Location", elsewhere.url(u"/v1/workflows/runs"_s)
+                                                            .toString()
+                                                            .toUtf8() } },
+                           false });
+        SkyvernClient client(origin.url(), u"secret-key"_s);
+        const auto result = listFrom(client);
+        QVERIFY(result.error.isError());
+        QVERIFY(result.error.message.contains(u"redirected"_s));
+        QCOMPARE(origin.seen("x-api-key"), QList<QByteArray> { "secret-key" });
+        QVERIFY(elsewhere.seen("x-api-key").isEmpty());
+    }
+
+    void getsARunWithItsErrors()
+    {
+        SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
+        RunQuery query;
+        query.filter.statuses = { RunStatus::Failed };
+        query.pageSize = 1;
+        const QString runId = listFrom(client, query).value.runs.value(0).workflowRunId;
+        QVERIFY(!runId.isEmpty());
+        Capture<RunDetail> capture;
+        client.getRun(runId, this, capture.handler());
+        QTRY_VERIFY(capture.result.has_value());
+        QVERIFY2(capture.result->ok(), qPrintable(capture.result->error.message));
+        QCOMPARE(capture.result->value.runId, runId);
+        QVERIFY(!capture.result->value.errors.isEmpty());
+        QVERIFY(!capture.result->value.screenshotUrls.isEmpty());
+    }
+
+    void launchesAndCancelsARun()
+    {
+        SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
+        Capture<QList<Workflow>> workflows;
+        client.listWorkflows(this, workflows.handler());
+        QTRY_VERIFY(workflows.result.has_value());
+        QVERIFY(workflows.result->ok());
+        QVERIFY(workflows.result->value.size() >= 8);
+        const Workflow &workflow = workflows.result->value.at(7);
+
+        Capture<RunDetail> launched;
+        client.launchRun({ { u"workflow_id"_s, workflow.workflowPermanentId } }, this,
+                         launched.handler());
+        QTRY_VERIFY(launched.result.has_value());
+        QVERIFY2(launched.result->ok(), qPrintable(launched.result->error.message));
+        QCOMPARE(launched.result->value.status, RunStatus::Created);
+
+        Capture<bool> canceled;
+        client.cancelRun(launched.result->value.runId, this, canceled.handler());
+        QTRY_VERIFY(canceled.result.has_value());
+        QVERIFY(canceled.result->ok());
+
+        Capture<RunDetail> after;
+        client.getRun(launched.result->value.runId, this, after.handler());
+        QTRY_VERIFY(after.result.has_value());
+        QCOMPARE(after.result->value.status, RunStatus::Canceled);
+    }
+
+    void aRejectedLaunchCarriesTheFieldMessages()
+    {
+        SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
+        Capture<RunDetail> launched;
+        client.launchRun({ { u"workflow_id"_s, u"wpid_x"_s },
+                           { u"max_elapsed_time_minutes"_s, 9000 } },
+                         this, launched.handler());
+        QTRY_VERIFY(launched.result.has_value());
+        QCOMPARE(launched.result->error.kind, ApiError::Kind::Validation);
+        QCOMPARE(launched.result->error.fieldMessages.size(), 1);
+        QVERIFY(launched.result->error.fieldMessages.first().startsWith(
+                u"max_elapsed_time_minutes: "_s));
+    }
+};
+
+QTEST_MAIN(TestSkyvernClient)
+#include "tst_skyvernclient.moc"
