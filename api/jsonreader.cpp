@@ -1,9 +1,9 @@
 #include "jsonreader.h"
 
-#include "timestamps.h"
-
 #include <cmath>
 #include <limits>
+
+#include "timestamps.h"
 
 using namespace Qt::StringLiterals;
 
@@ -31,8 +31,7 @@ QString jsonTypeName(const QJsonValue &value)
 JsonReader::JsonReader(const QJsonObject &object, QString path)
     : m_object(object)
     , m_path(std::move(path))
-{
-}
+{ }
 
 QString JsonReader::fieldPath(QLatin1StringView key) const
 {
@@ -47,8 +46,8 @@ void JsonReader::fail(const QString &message)
 
 void JsonReader::typeError(QLatin1StringView key, const char *expected, const QJsonValue &got)
 {
-    fail(u"%1: expected %2, got %3"_s.arg(fieldPath(key), QLatin1StringView(expected),
-                                          jsonTypeName(got)));
+    fail(u"%1: expected %2, got %3"_s.arg(
+        fieldPath(key), QLatin1StringView(expected), jsonTypeName(got)));
 }
 
 std::optional<QJsonValue> JsonReader::present(QLatin1StringView key, bool required)

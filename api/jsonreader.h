@@ -1,11 +1,11 @@
 #pragma once
 
+#include <optional>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
-
-#include <optional>
 
 /**
  * Reads fields of one JSON object with the contract's tolerance: unknown fields are ignored,

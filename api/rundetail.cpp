@@ -1,10 +1,10 @@
 #include "rundetail.h"
 
-#include "jsonreader.h"
-#include "timestamps.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include "jsonreader.h"
+#include "timestamps.h"
 
 using namespace Qt::StringLiterals;
 
@@ -45,7 +45,7 @@ QList<Item> decodeObjects(JsonReader &reader, QLatin1StringView key, Decode deco
 
 QJsonObject RunError::toJson() const
 {
-    QJsonObject json { { u"error_code"_s, errorCode }, { u"reasoning"_s, stringOrNull(reasoning) } };
+    QJsonObject json {{u"error_code"_s, errorCode}, {u"reasoning"_s, stringOrNull(reasoning)}};
     if (confidence)
         json.insert(u"confidence_float"_s, *confidence);
     return json;
@@ -54,11 +54,11 @@ QJsonObject RunError::toJson() const
 QJsonObject DownloadedFile::toJson() const
 {
     return {
-        { u"url"_s, url },
-        { u"checksum"_s, stringOrNull(checksum) },
-        { u"filename"_s, stringOrNull(filename) },
-        { u"file_size"_s, fileSize ? QJsonValue(*fileSize) : QJsonValue() },
-        { u"modified_at"_s, timeOrNull(modifiedAt) },
+        {u"url"_s, url},
+        {u"checksum"_s, stringOrNull(checksum)},
+        {u"filename"_s, stringOrNull(filename)},
+        {u"file_size"_s, fileSize ? QJsonValue(*fileSize) : QJsonValue()},
+        {u"modified_at"_s, timeOrNull(modifiedAt)},
     };
 }
 
@@ -69,10 +69,9 @@ std::optional<RunDetail> RunDetail::fromJson(const QByteArray &body, QString *er
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         if (error)
             *error = parseError.error != QJsonParseError::NoError
-                    ? u"the response is not valid JSON (%1 at byte %2)"_s
-                              .arg(parseError.errorString())
-                              .arg(parseError.offset)
-                    : u"expected a JSON object describing the run"_s;
+                ? u"the response is not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString())
+                      .arg(parseError.offset)
+                : u"expected a JSON object describing the run"_s;
         return std::nullopt;
     }
     JsonReader reader(document.object(), QString());
@@ -98,22 +97,22 @@ std::optional<RunDetail> RunDetail::fromJson(const QByteArray &body, QString *er
     for (qsizetype i = 0; i < screenshots.size(); ++i) {
         if (!screenshots.at(i).isString()) {
             reader.fail(u"screenshot_urls[%1]: expected a string, got %2"_s.arg(i).arg(
-                    jsonTypeName(screenshots.at(i))));
+                jsonTypeName(screenshots.at(i))));
             break;
         }
         run.screenshotUrls.append(screenshots.at(i).toString());
     }
     run.recordingUrl = reader.optionalString("recording_url"_L1);
-    run.downloadedFiles =
-            decodeObjects<DownloadedFile>(reader, "downloaded_files"_L1, [](JsonReader &item) {
-                DownloadedFile file;
-                file.url = item.requiredString("url"_L1);
-                file.checksum = item.optionalString("checksum"_L1);
-                file.filename = item.optionalString("filename"_L1);
-                file.fileSize = item.optionalInteger("file_size"_L1);
-                file.modifiedAt = item.optionalTimestamp("modified_at"_L1);
-                return file;
-            });
+    run.downloadedFiles
+        = decodeObjects<DownloadedFile>(reader, "downloaded_files"_L1, [](JsonReader &item) {
+              DownloadedFile file;
+              file.url = item.requiredString("url"_L1);
+              file.checksum = item.optionalString("checksum"_L1);
+              file.filename = item.optionalString("filename"_L1);
+              file.fileSize = item.optionalInteger("file_size"_L1);
+              file.modifiedAt = item.optionalTimestamp("modified_at"_L1);
+              return file;
+          });
     run.output = reader.optionalValue("output"_L1);
     run.appUrl = reader.optionalString("app_url"_L1);
     run.stepCount = reader.optionalInteger("step_count"_L1);
@@ -139,26 +138,26 @@ QJsonObject RunDetail::toJson() const
     for (const DownloadedFile &file : downloadedFiles)
         files.append(file.toJson());
     return {
-        { u"run_id"_s, runId },
-        { u"run_type"_s, runType },
-        { u"status"_s, statusText.isEmpty() ? runStatusToWire(status) : statusText },
-        { u"created_at"_s, timeOrNull(createdAt) },
-        { u"modified_at"_s, timeOrNull(modifiedAt) },
-        { u"queued_at"_s, timeOrNull(queuedAt) },
-        { u"started_at"_s, timeOrNull(startedAt) },
-        { u"finished_at"_s, timeOrNull(finishedAt) },
-        { u"failure_reason"_s, stringOrNull(failureReason) },
-        { u"errors"_s, errorArray },
-        { u"screenshot_urls"_s, QJsonArray::fromStringList(screenshotUrls) },
-        { u"recording_url"_s, stringOrNull(recordingUrl) },
-        { u"downloaded_files"_s, files },
-        { u"output"_s, output },
-        { u"app_url"_s, stringOrNull(appUrl) },
-        { u"step_count"_s, stepCount ? QJsonValue(*stepCount) : QJsonValue() },
-        { u"browser_session_id"_s, stringOrNull(browserSessionId) },
-        { u"browser_profile_id"_s, stringOrNull(browserProfileId) },
-        { u"run_with"_s, stringOrNull(runWith) },
-        { u"ai_fallback"_s, aiFallback ? QJsonValue(*aiFallback) : QJsonValue() },
-        { u"run_request"_s, runRequest.isEmpty() ? QJsonValue() : runRequest },
+        {u"run_id"_s, runId},
+        {u"run_type"_s, runType},
+        {u"status"_s, statusText.isEmpty() ? runStatusToWire(status) : statusText},
+        {u"created_at"_s, timeOrNull(createdAt)},
+        {u"modified_at"_s, timeOrNull(modifiedAt)},
+        {u"queued_at"_s, timeOrNull(queuedAt)},
+        {u"started_at"_s, timeOrNull(startedAt)},
+        {u"finished_at"_s, timeOrNull(finishedAt)},
+        {u"failure_reason"_s, stringOrNull(failureReason)},
+        {u"errors"_s, errorArray},
+        {u"screenshot_urls"_s, QJsonArray::fromStringList(screenshotUrls)},
+        {u"recording_url"_s, stringOrNull(recordingUrl)},
+        {u"downloaded_files"_s, files},
+        {u"output"_s, output},
+        {u"app_url"_s, stringOrNull(appUrl)},
+        {u"step_count"_s, stepCount ? QJsonValue(*stepCount) : QJsonValue()},
+        {u"browser_session_id"_s, stringOrNull(browserSessionId)},
+        {u"browser_profile_id"_s, stringOrNull(browserProfileId)},
+        {u"run_with"_s, stringOrNull(runWith)},
+        {u"ai_fallback"_s, aiFallback ? QJsonValue(*aiFallback) : QJsonValue()},
+        {u"run_request"_s, runRequest.isEmpty() ? QJsonValue() : runRequest},
     };
 }

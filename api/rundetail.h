@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runstatus.h"
+#include <optional>
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -9,7 +9,7 @@
 #include <QString>
 #include <QStringList>
 
-#include <optional>
+#include "runstatus.h"
 
 /** One entry of a run's `errors` list: a user-defined error code with its explanation. */
 struct RunError

@@ -1,37 +1,37 @@
 #include "runfilter.h"
 
-#include "timestamps.h"
-#include "workflowrun.h"
-
 #include <QCoreApplication>
 #include <QUrlQuery>
+
+#include "timestamps.h"
+#include "workflowrun.h"
 
 using namespace Qt::StringLiterals;
 
 bool RunFilter::isEmpty() const
 {
     return statuses.isEmpty() && searchKey.isEmpty() && errorCode.isEmpty()
-            && !createdAfter.isValid() && !createdBefore.isValid();
+        && !createdAfter.isValid() && !createdBefore.isValid();
 }
 
 QString RunFilter::validationError() const
 {
     if (searchKey.size() > kMaxTextLength)
         return QCoreApplication::translate("RunFilter",
-                                           "The search text is %1 characters long; the server "
-                                           "accepts at most %2.")
-                .arg(searchKey.size())
-                .arg(kMaxTextLength);
+            "The search text is %1 characters long; the server "
+            "accepts at most %2.")
+            .arg(searchKey.size())
+            .arg(kMaxTextLength);
     if (errorCode.size() > kMaxTextLength)
         return QCoreApplication::translate("RunFilter",
-                                           "The error code is %1 characters long; the server "
-                                           "accepts at most %2.")
-                .arg(errorCode.size())
-                .arg(kMaxTextLength);
+            "The error code is %1 characters long; the server "
+            "accepts at most %2.")
+            .arg(errorCode.size())
+            .arg(kMaxTextLength);
     if (createdAfter.isValid() && createdBefore.isValid() && createdBefore <= createdAfter)
         return QCoreApplication::translate("RunFilter",
-                                           "\"Created before\" must be later than \"created "
-                                           "after\".");
+            "\"Created before\" must be later than \"created "
+            "after\".");
     return {};
 }
 
@@ -57,6 +57,6 @@ bool RunFilter::matchesStatus(const WorkflowRun &run) const
 bool RunFilter::operator==(const RunFilter &other) const
 {
     return statuses == other.statuses && searchKey == other.searchKey
-            && errorCode == other.errorCode && createdAfter == other.createdAfter
-            && createdBefore == other.createdBefore;
+        && errorCode == other.errorCode && createdAfter == other.createdAfter
+        && createdBefore == other.createdBefore;
 }

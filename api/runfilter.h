@@ -1,10 +1,10 @@
 #pragma once
 
-#include "runstatus.h"
-
 #include <QDateTime>
 #include <QList>
 #include <QString>
+
+#include "runstatus.h"
 
 class QUrlQuery;
 struct WorkflowRun;

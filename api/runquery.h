@@ -1,10 +1,10 @@
 #pragma once
 
-#include "runfilter.h"
-#include "workflowrun.h"
-
 #include <QList>
 #include <QString>
+
+#include "runfilter.h"
+#include "workflowrun.h"
 
 /** One page request of a run list: the scope (all workflows or one), the filter and the page. */
 struct RunQuery

@@ -2,7 +2,6 @@
 
 RunSource::RunSource(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 RunSource::~RunSource() = default;

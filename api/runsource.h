@@ -1,12 +1,12 @@
 #pragma once
 
-#include "apierror.h"
-#include "runquery.h"
+#include <functional>
 
 #include <QObject>
 #include <QString>
 
-#include <functional>
+#include "apierror.h"
+#include "runquery.h"
 
 using RequestId = quint64;
 

@@ -7,25 +7,25 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const std::array<std::pair<RunStatus, QLatin1StringView>, 9> kStatusNames { {
-    { RunStatus::Created, "created"_L1 },
-    { RunStatus::Queued, "queued"_L1 },
-    { RunStatus::Running, "running"_L1 },
-    { RunStatus::Paused, "paused"_L1 },
-    { RunStatus::Failed, "failed"_L1 },
-    { RunStatus::Terminated, "terminated"_L1 },
-    { RunStatus::Canceled, "canceled"_L1 },
-    { RunStatus::TimedOut, "timed_out"_L1 },
-    { RunStatus::Completed, "completed"_L1 },
-} };
+const std::array<std::pair<RunStatus, QLatin1StringView>, 9> kStatusNames {{
+    {RunStatus::Created, "created"_L1},
+    {RunStatus::Queued, "queued"_L1},
+    {RunStatus::Running, "running"_L1},
+    {RunStatus::Paused, "paused"_L1},
+    {RunStatus::Failed, "failed"_L1},
+    {RunStatus::Terminated, "terminated"_L1},
+    {RunStatus::Canceled, "canceled"_L1},
+    {RunStatus::TimedOut, "timed_out"_L1},
+    {RunStatus::Completed, "completed"_L1},
+}};
 
-const std::array<std::pair<TriggerType, QLatin1StringView>, 5> kTriggerNames { {
-    { TriggerType::Manual, "manual"_L1 },
-    { TriggerType::Mcp, "mcp"_L1 },
-    { TriggerType::Api, "api"_L1 },
-    { TriggerType::Scheduled, "scheduled"_L1 },
-    { TriggerType::Webhook, "webhook"_L1 },
-} };
+const std::array<std::pair<TriggerType, QLatin1StringView>, 5> kTriggerNames {{
+    {TriggerType::Manual, "manual"_L1},
+    {TriggerType::Mcp, "mcp"_L1},
+    {TriggerType::Api, "api"_L1},
+    {TriggerType::Scheduled, "scheduled"_L1},
+    {TriggerType::Webhook, "webhook"_L1},
+}};
 
 template<typename Enum, std::size_t N>
 Enum fromWire(const std::array<std::pair<Enum, QLatin1StringView>, N> &table, const QString &wire)

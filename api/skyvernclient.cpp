@@ -27,14 +27,13 @@ QString serverDetail(const QByteArray &body, QStringList *fieldMessages)
             const QJsonObject entry = item.toObject();
             QStringList location;
             for (const QJsonValue &part : entry.value("loc"_L1).toArray()) {
-                const QString text =
-                        part.isDouble() ? QString::number(part.toInt()) : part.toString();
+                const QString text
+                    = part.isDouble() ? QString::number(part.toInt()) : part.toString();
                 if (!location.isEmpty() || (text != "body"_L1 && text != "query"_L1))
                     location.append(text);
             }
             const QString message = entry.value("msg"_L1).toString();
-            messages.append(location.isEmpty() ? message
-                                               : location.join(u'.') + u": "_s + message);
+            messages.append(location.isEmpty() ? message : location.join(u'.') + u": "_s + message);
         }
         if (fieldMessages)
             *fieldMessages = messages;
@@ -53,7 +52,8 @@ int retryAfterSeconds(const QByteArray &header)
     const int seconds = header.trimmed().toInt(&ok);
     if (ok && seconds >= 0)
         return qMin(seconds, 3600);
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
+    const QDateTime when
+        = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
     if (when.isValid())
         return qBound(0, int(QDateTime::currentDateTimeUtc().secsTo(when)), 3600);
     return -1;
@@ -105,8 +105,8 @@ QUrl SkyvernClient::endpoint(const QString &path) const
 QUrl SkyvernClient::runListUrl(const RunQuery &query) const
 {
     const bool byWorkflow = !query.workflowPermanentId.isEmpty();
-    QUrl url = endpoint(byWorkflow ? u"/v1/workflows/%1/runs"_s.arg(QString::fromLatin1(
-                                             QUrl::toPercentEncoding(query.workflowPermanentId)))
+    QUrl url = endpoint(byWorkflow ? u"/v1/workflows/%1/runs"_s.arg(
+                            QString::fromLatin1(QUrl::toPercentEncoding(query.workflowPermanentId)))
                                    : u"/v1/workflows/runs"_s);
     QUrlQuery items;
     items.addQueryItem(u"page"_s, QString::number(query.page));
@@ -123,40 +123,38 @@ RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPa
         const RequestId id = m_nextId++;
         // Answer asynchronously like every other call, so callers need only one code path.
         QMetaObject::invokeMethod(
-                context ? context : this,
-                [handler, invalid] {
-                    ApiResult<RunPage> result;
-                    result.error = ApiError::badInput(invalid);
-                    handler(result);
-                },
-                Qt::QueuedConnection);
+            context ? context : this,
+            [handler, invalid] {
+                ApiResult<RunPage> result;
+                result.error = ApiError::badInput(invalid);
+                handler(result);
+            },
+            Qt::QueuedConnection);
         return id;
     }
     return send("GET", runListUrl(query), {}, context,
-                [query, handler](const QByteArray &body, const ApiError &error) {
-                    ApiResult<RunPage> result;
-                    result.value.query = query;
-                    result.error = error;
-                    if (!error.isError()) {
-                        QString decodeError;
-                        auto runs = workflowRunsFromJson(body, &decodeError);
-                        if (runs) {
-                            result.value.runs = std::move(*runs);
-                        } else {
-                            result.error.kind = ApiError::Kind::Decode;
-                            result.error.message =
-                                    tr("The server's run list could not be read: %1.")
-                                            .arg(decodeError);
-                        }
-                    }
-                    handler(result);
-                });
+        [query, handler](const QByteArray &body, const ApiError &error) {
+            ApiResult<RunPage> result;
+            result.value.query = query;
+            result.error = error;
+            if (!error.isError()) {
+                QString decodeError;
+                auto runs = workflowRunsFromJson(body, &decodeError);
+                if (runs) {
+                    result.value.runs = std::move(*runs);
+                } else {
+                    result.error.kind = ApiError::Kind::Decode;
+                    result.error.message
+                        = tr("The server's run list could not be read: %1.").arg(decodeError);
+                }
+            }
+            handler(result);
+        });
 }
 
 RequestId SkyvernClient::getRun(const QString &runId, QObject *context, Handler<RunDetail> handler)
 {
-    const QUrl url = endpoint(
-            u"/v1/runs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(runId)));
+    const QUrl url = endpoint(u"/v1/runs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(runId)));
     return send("GET", url, {}, context, [handler](const QByteArray &body, const ApiError &error) {
         ApiResult<RunDetail> result;
         result.error = error;
@@ -188,43 +186,43 @@ RequestId SkyvernClient::listWorkflows(QObject *context, Handler<QList<Workflow>
                 result.value = std::move(*workflows);
             } else {
                 result.error.kind = ApiError::Kind::Decode;
-                result.error.message =
-                        tr("The workflow list could not be read: %1.").arg(decodeError);
+                result.error.message
+                    = tr("The workflow list could not be read: %1.").arg(decodeError);
             }
         }
         handler(result);
     });
 }
 
-RequestId SkyvernClient::launchRun(const QJsonObject &request, QObject *context,
-                                   Handler<RunDetail> handler)
+RequestId SkyvernClient::launchRun(
+    const QJsonObject &request, QObject *context, Handler<RunDetail> handler)
 {
     const QByteArray body = QJsonDocument(request).toJson(QJsonDocument::Compact);
     return send("POST", endpoint(u"/v1/run/workflows"_s), body, context,
-                [handler](const QByteArray &reply, const ApiError &error) {
-                    ApiResult<RunDetail> result;
-                    result.error = error;
-                    if (!error.isError()) {
-                        QString decodeError;
-                        auto detail = RunDetail::fromJson(reply, &decodeError);
-                        if (detail) {
-                            result.value = std::move(*detail);
-                        } else {
-                            result.error.kind = ApiError::Kind::Decode;
-                            result.error.message =
-                                    tr("The run was sent, but the server's answer could not be "
-                                       "read: %1.")
-                                            .arg(decodeError);
-                        }
-                    }
-                    handler(result);
-                });
+        [handler](const QByteArray &reply, const ApiError &error) {
+            ApiResult<RunDetail> result;
+            result.error = error;
+            if (!error.isError()) {
+                QString decodeError;
+                auto detail = RunDetail::fromJson(reply, &decodeError);
+                if (detail) {
+                    result.value = std::move(*detail);
+                } else {
+                    result.error.kind = ApiError::Kind::Decode;
+                    result.error.message
+                        = tr("The run was sent, but the server's answer could not be "
+                             "read: %1.")
+                              .arg(decodeError);
+                }
+            }
+            handler(result);
+        });
 }
 
 RequestId SkyvernClient::cancelRun(const QString &runId, QObject *context, Handler<bool> handler)
 {
-    const QUrl url = endpoint(u"/v1/runs/%1/cancel"_s.arg(
-            QString::fromLatin1(QUrl::toPercentEncoding(runId))));
+    const QUrl url = endpoint(
+        u"/v1/runs/%1/cancel"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(runId))));
     return send("POST", url, "{}", context, [handler](const QByteArray &, const ApiError &error) {
         ApiResult<bool> result;
         result.error = error;
@@ -241,7 +239,7 @@ void SkyvernClient::cancelRequest(RequestId id)
 }
 
 RequestId SkyvernClient::send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                              QObject *context, RawHandler handler)
+    QObject *context, RawHandler handler)
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
@@ -256,7 +254,7 @@ RequestId SkyvernClient::send(const QByteArray &verb, const QUrl &url, const QBy
     QNetworkReply *reply = verb == "GET" ? m_network->get(request)
                                          : m_network->sendCustomRequest(request, verb, body);
     const RequestId id = m_nextId++;
-    m_pending.insert(id, Pending { reply, context, context != nullptr, std::move(handler) });
+    m_pending.insert(id, Pending {reply, context, context != nullptr, std::move(handler)});
     connect(reply, &QNetworkReply::finished, this, [this, id, reply] { finish(id, reply); });
     return id;
 }
@@ -292,31 +290,30 @@ ApiError SkyvernClient::errorFor(QNetworkReply *reply, const QByteArray &body) c
         case QNetworkReply::TimeoutError:
             error.kind = ApiError::Kind::Timeout;
             error.message = tr("%1 did not answer within %2 seconds.")
-                                    .arg(host)
-                                    .arg(m_timeoutMs / 1000.0, 0, 'g', 3);
+                                .arg(host)
+                                .arg(m_timeoutMs / 1000.0, 0, 'g', 3);
             break;
         case QNetworkReply::ConnectionRefusedError:
             error.kind = ApiError::Kind::Network;
             error.message = tr("Could not connect to %1: the connection was refused. Is the "
                                "server running?")
-                                    .arg(host);
+                                .arg(host);
             break;
         case QNetworkReply::HostNotFoundError:
             error.kind = ApiError::Kind::Network;
-            error.message = tr("The server %1 could not be found. Check the address.")
-                                    .arg(m_baseUrl.host());
+            error.message
+                = tr("The server %1 could not be found. Check the address.").arg(m_baseUrl.host());
             break;
         case QNetworkReply::RemoteHostClosedError:
             error.kind = ApiError::Kind::Network;
-            error.message = tr("%1 closed the connection before it finished answering.")
-                                    .arg(host);
+            error.message = tr("%1 closed the connection before it finished answering.").arg(host);
             break;
         case QNetworkReply::InsecureRedirectError:
         case QNetworkReply::TooManyRedirectsError:
             error.kind = ApiError::Kind::Network;
             error.message = tr("%1 redirected the request to another server; Runwatch did not "
                                "follow it, to keep the API key safe.")
-                                    .arg(host);
+                                .arg(host);
             break;
         default:
             error.kind = ApiError::Kind::Network;
@@ -334,35 +331,33 @@ ApiError SkyvernClient::errorFor(QNetworkReply *reply, const QByteArray &body) c
         error.kind = ApiError::Kind::Network;
         error.message = tr("%1 redirected the request to another server; Runwatch did not follow "
                            "it, to keep the API key safe.")
-                                .arg(host);
+                            .arg(host);
     } else if (status == 401 || status == 403) {
         error.kind = ApiError::Kind::Auth;
         error.message = tr("%1 refused the API key (HTTP %2%3). Check the key in the connection "
                            "settings.")
-                                .arg(host)
-                                .arg(status)
-                                .arg(detailSuffix);
+                            .arg(host)
+                            .arg(status)
+                            .arg(detailSuffix);
     } else if (status == 404) {
         error.kind = ApiError::Kind::NotFound;
         error.message = tr("Not found on %1 (HTTP 404%2).").arg(host, detailSuffix);
     } else if (status == 422 || status == 400) {
         error.kind = ApiError::Kind::Validation;
         error.message = tr("The server rejected the request: %1.")
-                                .arg(detail.isEmpty() ? tr("HTTP %1").arg(status) : detail);
+                            .arg(detail.isEmpty() ? tr("HTTP %1").arg(status) : detail);
     } else if (status == 429) {
         error.kind = ApiError::Kind::RateLimited;
         error.retryAfterSeconds = retryAfterSeconds(reply->rawHeader("Retry-After"));
         error.message = error.retryAfterSeconds >= 0
-                ? tr("%1 is rate limiting requests; try again in %2 s.")
-                          .arg(host)
-                          .arg(error.retryAfterSeconds)
-                : tr("%1 is rate limiting requests; try again shortly.").arg(host);
+            ? tr("%1 is rate limiting requests; try again in %2 s.")
+                  .arg(host)
+                  .arg(error.retryAfterSeconds)
+            : tr("%1 is rate limiting requests; try again shortly.").arg(host);
     } else if (status >= 500) {
         error.kind = ApiError::Kind::Server;
-        error.message = tr("%1 had an internal error (HTTP %2%3).")
-                                .arg(host)
-                                .arg(status)
-                                .arg(detailSuffix);
+        error.message
+            = tr("%1 had an internal error (HTTP %2%3).").arg(host).arg(status).arg(detailSuffix);
     } else {
         error.kind = ApiError::Kind::Http;
         error.message = tr("%1 answered HTTP %2%3.").arg(host).arg(status).arg(detailSuffix);

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "rundetail.h"
-#include "runsource.h"
-#include "workflow.h"
+#include <functional>
 
 #include <QByteArray>
 #include <QHash>
@@ -10,7 +8,9 @@
 #include <QPointer>
 #include <QUrl>
 
-#include <functional>
+#include "rundetail.h"
+#include "runsource.h"
+#include "workflow.h"
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -52,7 +52,7 @@ private:
 
     QUrl endpoint(const QString &path) const;
     RequestId send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                   QObject *context, RawHandler handler);
+        QObject *context, RawHandler handler);
     void finish(RequestId id, QNetworkReply *reply);
     ApiError errorFor(QNetworkReply *reply, const QByteArray &body) const;
 

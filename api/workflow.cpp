@@ -1,27 +1,27 @@
 #include "workflow.h"
 
-#include "jsonreader.h"
-#include "timestamps.h"
+#include <array>
+#include <utility>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <array>
-#include <utility>
+#include "jsonreader.h"
+#include "timestamps.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-const std::array<std::pair<ParameterType, QLatin1StringView>, 7> kParameterTypes { {
-    { ParameterType::String, "string"_L1 },
-    { ParameterType::Integer, "integer"_L1 },
-    { ParameterType::Float, "float"_L1 },
-    { ParameterType::Boolean, "boolean"_L1 },
-    { ParameterType::Json, "json"_L1 },
-    { ParameterType::FileUrl, "file_url"_L1 },
-    { ParameterType::CredentialId, "credential_id"_L1 },
-} };
+const std::array<std::pair<ParameterType, QLatin1StringView>, 7> kParameterTypes {{
+    {ParameterType::String, "string"_L1},
+    {ParameterType::Integer, "integer"_L1},
+    {ParameterType::Float, "float"_L1},
+    {ParameterType::Boolean, "boolean"_L1},
+    {ParameterType::Json, "json"_L1},
+    {ParameterType::FileUrl, "file_url"_L1},
+    {ParameterType::CredentialId, "credential_id"_L1},
+}};
 
 } // namespace
 
@@ -46,17 +46,16 @@ QString parameterTypeToWire(ParameterType type)
 QJsonObject WorkflowParameter::toJson(const QString &workflowId, const QDateTime &createdAt) const
 {
     return {
-        { u"parameter_type"_s, u"workflow"_s },
-        { u"key"_s, key },
-        { u"description"_s, description.isNull() ? QJsonValue() : QJsonValue(description) },
-        { u"workflow_parameter_id"_s, workflowParameterId },
-        { u"workflow_parameter_type"_s,
-          typeText.isEmpty() ? parameterTypeToWire(type) : typeText },
-        { u"workflow_id"_s, workflowId },
-        { u"default_value"_s, defaultValue },
-        { u"created_at"_s, formatTimestamp(createdAt) },
-        { u"modified_at"_s, formatTimestamp(createdAt) },
-        { u"deleted_at"_s, QJsonValue() },
+        {u"parameter_type"_s, u"workflow"_s},
+        {u"key"_s, key},
+        {u"description"_s, description.isNull() ? QJsonValue() : QJsonValue(description)},
+        {u"workflow_parameter_id"_s, workflowParameterId},
+        {u"workflow_parameter_type"_s, typeText.isEmpty() ? parameterTypeToWire(type) : typeText},
+        {u"workflow_id"_s, workflowId},
+        {u"default_value"_s, defaultValue},
+        {u"created_at"_s, formatTimestamp(createdAt)},
+        {u"modified_at"_s, formatTimestamp(createdAt)},
+        {u"deleted_at"_s, QJsonValue()},
     };
 }
 
@@ -66,22 +65,21 @@ QJsonObject Workflow::toJson() const
     for (const WorkflowParameter &parameter : parameters)
         parameterArray.append(parameter.toJson(workflowId, createdAt));
     return {
-        { u"workflow_id"_s, workflowId },
-        { u"organization_id"_s, organizationId },
-        { u"title"_s, title },
-        { u"workflow_permanent_id"_s, workflowPermanentId },
-        { u"agent_id"_s, workflowPermanentId },
-        { u"version"_s, version },
-        { u"is_saved_task"_s, false },
-        { u"is_template"_s, false },
-        { u"description"_s, description.isNull() ? QJsonValue() : QJsonValue(description) },
-        { u"workflow_definition"_s,
-          QJsonObject { { u"version"_s, 1 },
-                        { u"parameters"_s, parameterArray },
-                        { u"blocks"_s, QJsonArray() } } },
-        { u"status"_s, u"published"_s },
-        { u"created_at"_s, formatTimestamp(createdAt) },
-        { u"modified_at"_s, formatTimestamp(modifiedAt) },
+        {u"workflow_id"_s, workflowId},
+        {u"organization_id"_s, organizationId},
+        {u"title"_s, title},
+        {u"workflow_permanent_id"_s, workflowPermanentId},
+        {u"agent_id"_s, workflowPermanentId},
+        {u"version"_s, version},
+        {u"is_saved_task"_s, false},
+        {u"is_template"_s, false},
+        {u"description"_s, description.isNull() ? QJsonValue() : QJsonValue(description)},
+        {u"workflow_definition"_s,
+            QJsonObject {
+                {u"version"_s, 1}, {u"parameters"_s, parameterArray}, {u"blocks"_s, QJsonArray()}}},
+        {u"status"_s, u"published"_s},
+        {u"created_at"_s, formatTimestamp(createdAt)},
+        {u"modified_at"_s, formatTimestamp(modifiedAt)},
     };
 }
 
@@ -92,10 +90,9 @@ std::optional<QList<Workflow>> workflowsFromJson(const QByteArray &body, QString
     if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
         if (error)
             *error = parseError.error != QJsonParseError::NoError
-                    ? u"the response is not valid JSON (%1 at byte %2)"_s
-                              .arg(parseError.errorString())
-                              .arg(parseError.offset)
-                    : u"expected a JSON array of workflows"_s;
+                ? u"the response is not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString())
+                      .arg(parseError.offset)
+                : u"expected a JSON array of workflows"_s;
         return std::nullopt;
     }
     QList<Workflow> workflows;
@@ -121,11 +118,11 @@ std::optional<QList<Workflow>> workflowsFromJson(const QByteArray &body, QString
         JsonReader definitionReader(definition, reader.fieldPath("workflow_definition"_L1));
         const QJsonArray parameters = definitionReader.optionalArray("parameters"_L1);
         for (qsizetype p = 0; p < parameters.size(); ++p) {
-            const QString parameterPath =
-                    u"%1[%2]"_s.arg(definitionReader.fieldPath("parameters"_L1)).arg(p);
+            const QString parameterPath
+                = u"%1[%2]"_s.arg(definitionReader.fieldPath("parameters"_L1)).arg(p);
             if (!parameters.at(p).isObject()) {
                 reader.fail(u"%1: expected an object, got %2"_s.arg(
-                        parameterPath, jsonTypeName(parameters.at(p))));
+                    parameterPath, jsonTypeName(parameters.at(p))));
                 break;
             }
             JsonReader parameterReader(parameters.at(p).toObject(), parameterPath);
@@ -138,8 +135,8 @@ std::optional<QList<Workflow>> workflowsFromJson(const QByteArray &body, QString
             parameter.typeText = parameterReader.optionalString("workflow_parameter_type"_L1);
             parameter.type = parameterTypeFromWire(parameter.typeText);
             parameter.defaultValue = parameterReader.optionalValue("default_value"_L1);
-            parameter.workflowParameterId =
-                    parameterReader.optionalString("workflow_parameter_id"_L1);
+            parameter.workflowParameterId
+                = parameterReader.optionalString("workflow_parameter_id"_L1);
             if (!parameterReader.ok()) {
                 reader.fail(parameterReader.error());
                 break;

@@ -1,12 +1,12 @@
 #pragma once
 
+#include <optional>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 /** The value types a workflow parameter may take (the contract's `WorkflowParameterType`). */
 enum class ParameterType { Unknown, String, Integer, Float, Boolean, Json, FileUrl, CredentialId };

@@ -1,9 +1,9 @@
 #include "workflowrun.h"
 
+#include <QJsonDocument>
+
 #include "jsonreader.h"
 #include "timestamps.h"
-
-#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -21,8 +21,8 @@ QJsonValue timeOrNull(const QDateTime &value)
 
 } // namespace
 
-std::optional<WorkflowRun> WorkflowRun::fromJson(const QJsonObject &json, const QString &path,
-                                                 QString *error)
+std::optional<WorkflowRun> WorkflowRun::fromJson(
+    const QJsonObject &json, const QString &path, QString *error)
 {
     JsonReader reader(json, path);
     WorkflowRun run;
@@ -49,7 +49,7 @@ std::optional<WorkflowRun> WorkflowRun::fromJson(const QJsonObject &json, const 
     for (auto it = headers.begin(); it != headers.end(); ++it) {
         if (!it.value().isString()) {
             reader.fail(u"%1.%2: expected a string, got %3"_s.arg(
-                    reader.fieldPath("extra_http_headers"_L1), it.key(), jsonTypeName(it.value())));
+                reader.fieldPath("extra_http_headers"_L1), it.key(), jsonTypeName(it.value())));
             break;
         }
         run.extraHttpHeaders.insert(it.key(), it.value().toString());
@@ -76,37 +76,36 @@ QJsonObject WorkflowRun::toJson() const
     for (auto it = extraHttpHeaders.begin(); it != extraHttpHeaders.end(); ++it)
         headers.insert(it.key(), it.value());
     QJsonObject json {
-        { u"workflow_run_id"_s, workflowRunId },
-        { u"workflow_id"_s, workflowId },
-        { u"workflow_permanent_id"_s, workflowPermanentId },
-        { u"organization_id"_s, organizationId },
-        { u"status"_s, statusText.isEmpty() ? runStatusToWire(status) : statusText },
-        { u"created_at"_s, timeOrNull(createdAt) },
-        { u"modified_at"_s, timeOrNull(modifiedAt) },
-        { u"queued_at"_s, timeOrNull(queuedAt) },
-        { u"started_at"_s, timeOrNull(startedAt) },
-        { u"finished_at"_s, timeOrNull(finishedAt) },
-        { u"workflow_title"_s, stringOrNull(workflowTitle) },
-        { u"trigger_type"_s,
-          triggerType == TriggerType::Unknown && triggerText.isEmpty()
-                  ? QJsonValue()
-                  : QJsonValue(triggerText.isEmpty() ? triggerTypeToWire(triggerType)
-                                                     : triggerText) },
-        { u"failure_reason"_s, stringOrNull(failureReason) },
-        { u"failure_category"_s, failureCategory.isEmpty() ? QJsonValue() : failureCategory },
-        { u"parent_workflow_run_id"_s, stringOrNull(parentWorkflowRunId) },
-        { u"browser_session_id"_s, stringOrNull(browserSessionId) },
-        { u"browser_profile_id"_s, stringOrNull(browserProfileId) },
-        { u"extra_http_headers"_s, extraHttpHeaders.isEmpty() ? QJsonValue() : headers },
-        { u"proxy_location"_s, proxyLocation },
-        { u"webhook_callback_url"_s, stringOrNull(webhookCallbackUrl) },
-        { u"totp_verification_url"_s, stringOrNull(totpVerificationUrl) },
-        { u"totp_identifier"_s, stringOrNull(totpIdentifier) },
-        { u"max_elapsed_time_minutes"_s,
-          maxElapsedTimeMinutes ? QJsonValue(*maxElapsedTimeMinutes) : QJsonValue() },
-        { u"run_with"_s, stringOrNull(runWith) },
-        { u"ai_fallback"_s, aiFallback ? QJsonValue(*aiFallback) : QJsonValue() },
-        { u"workflow_schedule_id"_s, stringOrNull(workflowScheduleId) },
+        {u"workflow_run_id"_s, workflowRunId},
+        {u"workflow_id"_s, workflowId},
+        {u"workflow_permanent_id"_s, workflowPermanentId},
+        {u"organization_id"_s, organizationId},
+        {u"status"_s, statusText.isEmpty() ? runStatusToWire(status) : statusText},
+        {u"created_at"_s, timeOrNull(createdAt)},
+        {u"modified_at"_s, timeOrNull(modifiedAt)},
+        {u"queued_at"_s, timeOrNull(queuedAt)},
+        {u"started_at"_s, timeOrNull(startedAt)},
+        {u"finished_at"_s, timeOrNull(finishedAt)},
+        {u"workflow_title"_s, stringOrNull(workflowTitle)},
+        {u"trigger_type"_s,
+            triggerType == TriggerType::Unknown && triggerText.isEmpty()
+                ? QJsonValue()
+                : QJsonValue(triggerText.isEmpty() ? triggerTypeToWire(triggerType) : triggerText)},
+        {u"failure_reason"_s, stringOrNull(failureReason)},
+        {u"failure_category"_s, failureCategory.isEmpty() ? QJsonValue() : failureCategory},
+        {u"parent_workflow_run_id"_s, stringOrNull(parentWorkflowRunId)},
+        {u"browser_session_id"_s, stringOrNull(browserSessionId)},
+        {u"browser_profile_id"_s, stringOrNull(browserProfileId)},
+        {u"extra_http_headers"_s, extraHttpHeaders.isEmpty() ? QJsonValue() : headers},
+        {u"proxy_location"_s, proxyLocation},
+        {u"webhook_callback_url"_s, stringOrNull(webhookCallbackUrl)},
+        {u"totp_verification_url"_s, stringOrNull(totpVerificationUrl)},
+        {u"totp_identifier"_s, stringOrNull(totpIdentifier)},
+        {u"max_elapsed_time_minutes"_s,
+            maxElapsedTimeMinutes ? QJsonValue(*maxElapsedTimeMinutes) : QJsonValue()},
+        {u"run_with"_s, stringOrNull(runWith)},
+        {u"ai_fallback"_s, aiFallback ? QJsonValue(*aiFallback) : QJsonValue()},
+        {u"workflow_schedule_id"_s, stringOrNull(workflowScheduleId)},
     };
     return json;
 }
@@ -122,9 +121,9 @@ std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, Q
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
-            *error = u"the response is not valid JSON (%1 at byte %2)"_s.arg(
-                    parseError.errorString())
-                             .arg(parseError.offset);
+            *error
+                = u"the response is not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString())
+                      .arg(parseError.offset);
         return std::nullopt;
     }
     if (!document.isArray()) {

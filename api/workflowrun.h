@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runstatus.h"
+#include <optional>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -9,7 +9,7 @@
 #include <QMap>
 #include <QString>
 
-#include <optional>
+#include "runstatus.h"
 
 /**
  * One item of a Skyvern run list (the OpenAPI `WorkflowRun` schema). Field names follow the
@@ -47,8 +47,8 @@ struct WorkflowRun
     QString workflowScheduleId;
 
     /** Decodes one run; on failure returns nullopt and says which field was wrong. */
-    static std::optional<WorkflowRun> fromJson(const QJsonObject &json, const QString &path,
-                                               QString *error);
+    static std::optional<WorkflowRun> fromJson(
+        const QJsonObject &json, const QString &path, QString *error);
     QJsonObject toJson() const;
 
     bool operator==(const WorkflowRun &other) const;

@@ -1,11 +1,11 @@
 #include "application.h"
 
+#include <QCommandLineParser>
+#include <QHostAddress>
+
 #include "demoserverthread.h"
 #include "mainwindow.h"
 #include "skyvernclient.h"
-
-#include <QCommandLineParser>
-#include <QHostAddress>
 
 using namespace Qt::StringLiterals;
 
@@ -14,7 +14,7 @@ QString serverUrlProblem(const QUrl &url, bool allowInsecureHttp)
     if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
         return QObject::tr("\"%1\" is not a server address; write it in full, e.g. "
                            "https://api.skyvern.com.")
-                .arg(url.toString());
+            .arg(url.toString());
     if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)
         return QObject::tr("The server address must start with https:// (or http:// for this "
                            "machine).");
@@ -24,7 +24,7 @@ QString serverUrlProblem(const QUrl &url, bool allowInsecureHttp)
         return QObject::tr("Refusing plain http to %1: the API key would cross the network "
                            "unencrypted. Use https, or pass --allow-insecure-http if you "
                            "really mean it.")
-                .arg(url.host());
+            .arg(url.host());
     return {};
 }
 
@@ -34,21 +34,20 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
     parser.setApplicationDescription(QObject::tr("Watch, filter and launch Skyvern runs."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(u"demo"_s,
-                                  QObject::tr("Start the built-in demo server and connect to it."));
+    const QCommandLineOption demo(
+        u"demo"_s, QObject::tr("Start the built-in demo server and connect to it."));
     const QCommandLineOption server(u"server"_s,
-                                    QObject::tr("Skyvern server to connect to; the API key is "
-                                                "read from RUNWATCH_API_KEY."),
-                                    u"url"_s);
+        QObject::tr("Skyvern server to connect to; the API key is "
+                    "read from RUNWATCH_API_KEY."),
+        u"url"_s);
     const QCommandLineOption insecure(u"allow-insecure-http"_s,
-                                      QObject::tr("Allow plain http to a host other than this "
-                                                  "machine."));
+        QObject::tr("Allow plain http to a host other than this "
+                    "machine."));
     const QCommandLineOption tick(u"demo-tick-ms"_s,
-                                  QObject::tr("How fast demo runs move on (milliseconds)."),
-                                  u"ms"_s, u"1000"_s);
-    const QCommandLineOption seed(u"demo-seed"_s, QObject::tr("Seed of the demo data."), u"n"_s,
-                                  u"1"_s);
-    parser.addOptions({ demo, server, insecure, tick, seed });
+        QObject::tr("How fast demo runs move on (milliseconds)."), u"ms"_s, u"1000"_s);
+    const QCommandLineOption seed(
+        u"demo-seed"_s, QObject::tr("Seed of the demo data."), u"n"_s, u"1"_s);
+    parser.addOptions({demo, server, insecure, tick, seed});
     parser.process(arguments);
 
     LaunchOptions options;
@@ -74,8 +73,7 @@ Application::Application(LaunchOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_window(std::make_unique<MainWindow>())
-{
-}
+{ }
 
 Application::~Application()
 {
@@ -93,7 +91,7 @@ void Application::start()
     m_window->showStartupMessage(tr("Starting the demo server…"));
     m_demoServer = new DemoServerThread(this);
     connect(m_demoServer, &DemoServerThread::started, this,
-            [this](const QUrl &baseUrl, const QString &apiKey) { connectTo(baseUrl, apiKey); });
+        [this](const QUrl &baseUrl, const QString &apiKey) { connectTo(baseUrl, apiKey); });
     connect(m_demoServer, &DemoServerThread::failed, this, [this](const QString &reason) {
         m_window->showFatalError(tr("The demo server did not start: %1").arg(reason));
     });

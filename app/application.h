@@ -1,10 +1,10 @@
 #pragma once
 
+#include <memory>
+
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
-
-#include <memory>
 
 class DemoServerThread;
 class MainWindow;

@@ -1,10 +1,10 @@
 // Runwatch: a desktop dashboard for Skyvern runs.
 
-#include "application.h"
+#include <cstdio>
 
 #include <QApplication>
 
-#include <cstdio>
+#include "application.h"
 
 int main(int argc, char *argv[])
 {

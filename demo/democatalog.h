@@ -1,10 +1,10 @@
 #pragma once
 
-#include "workflow.h"
-
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include "workflow.h"
 
 /** A failure the demo can produce: the error code a workflow raises and how it reads. */
 struct DemoFailure

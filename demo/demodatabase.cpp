@@ -1,6 +1,6 @@
 #include "demodatabase.h"
 
-#include "timestamps.h"
+#include <algorithm>
 
 #include <QAtomicInteger>
 #include <QJsonDocument>
@@ -8,7 +8,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <algorithm>
+#include "timestamps.h"
 
 using namespace Qt::StringLiterals;
 
@@ -19,7 +19,8 @@ QAtomicInteger<int> s_connectionCounter;
 // Fixed-width UTC text sorts in time order, so SQL can compare and order the strings.
 QVariant timeText(const QDateTime &time)
 {
-    return time.isValid() ? QVariant(formatTimestamp(time)) : QVariant(QMetaType::fromType<QString>());
+    return time.isValid() ? QVariant(formatTimestamp(time))
+                          : QVariant(QMetaType::fromType<QString>());
 }
 
 QVariant textOrNull(const QString &text)
@@ -36,8 +37,7 @@ QVariant jsonText(const QJsonValue &value)
     if (value.isArray())
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
     // Scalars are wrapped so they survive the round trip through a JSON document.
-    return QString::fromUtf8(
-            QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact));
 }
 
 QJsonValue jsonValue(const QVariant &text)
@@ -61,20 +61,19 @@ QString likePattern(const QString &needle)
     return u'%' + escaped + u'%';
 }
 
-const char *kRunColumns =
-        "run_id, run_type, workflow_permanent_id, status, trigger_type, created_at, modified_at, "
-        "queued_at, started_at, finished_at, failure_reason, failure_category, parent_run_id, "
-        "browser_session_id, browser_profile_id, extra_http_headers, proxy_location, webhook_url, "
-        "totp_url, totp_identifier, max_elapsed_minutes, run_with, ai_fallback, title, parameters, "
-        "run_metadata, output, task_request, step_count, planned_steps, planned_outcome, "
-        "downloaded_files";
+const char *kRunColumns
+    = "run_id, run_type, workflow_permanent_id, status, trigger_type, created_at, modified_at, "
+      "queued_at, started_at, finished_at, failure_reason, failure_category, parent_run_id, "
+      "browser_session_id, browser_profile_id, extra_http_headers, proxy_location, webhook_url, "
+      "totp_url, totp_identifier, max_elapsed_minutes, run_with, ai_fallback, title, parameters, "
+      "run_metadata, output, task_request, step_count, planned_steps, planned_outcome, "
+      "downloaded_files";
 
 } // namespace
 
 DemoDatabase::DemoDatabase()
     : m_connectionName(u"runwatch-demo-%1"_s.arg(s_connectionCounter.fetchAndAddRelaxed(1)))
-{
-}
+{ }
 
 DemoDatabase::~DemoDatabase()
 {
@@ -167,11 +166,10 @@ bool DemoDatabase::insertWorkflow(const Workflow &workflow, const QString &start
     QSqlQuery query(m_db);
     query.prepare(u"INSERT INTO workflows VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                   "(SELECT COUNT(*) FROM workflows))"_s);
-    for (const QVariant &value :
-         { QVariant(workflow.workflowPermanentId), QVariant(workflow.workflowId),
-           QVariant(workflow.organizationId), QVariant(workflow.title),
-           textOrNull(workflow.description), QVariant(startUrl), QVariant(workflow.version),
-           timeText(workflow.createdAt) })
+    for (const QVariant &value : {QVariant(workflow.workflowPermanentId),
+             QVariant(workflow.workflowId), QVariant(workflow.organizationId),
+             QVariant(workflow.title), textOrNull(workflow.description), QVariant(startUrl),
+             QVariant(workflow.version), timeText(workflow.createdAt)})
         query.addBindValue(value);
     if (!query.exec()) {
         m_lastError = query.lastError().text();
@@ -217,7 +215,7 @@ bool DemoDatabase::writeRun(const DemoRun &run, bool replace)
         query.prepare(u"UPDATE runs SET "_s + assignments.join(u", "_s) + u" WHERE run_id = ?"_s);
     } else {
         query.prepare(u"INSERT INTO runs ("_s + columns + u") VALUES ("_s
-                      + QStringList(columns.count(u',') + 1, u"?"_s).join(u", "_s) + u')');
+            + QStringList(columns.count(u',') + 1, u"?"_s).join(u", "_s) + u')');
     }
     QJsonObject headers;
     for (auto it = run.extraHttpHeaders.begin(); it != run.extraHttpHeaders.end(); ++it)
@@ -280,8 +278,8 @@ bool DemoDatabase::writeRun(const DemoRun &run, bool replace)
         insert.prepare(u"INSERT INTO run_parameters VALUES (?, ?, ?)"_s);
         insert.addBindValue(run.runId);
         insert.addBindValue(it.key());
-        insert.addBindValue(it.value().isString() ? it.value().toString()
-                                                  : jsonText(it.value()).toString());
+        insert.addBindValue(
+            it.value().isString() ? it.value().toString() : jsonText(it.value()).toString());
         if (!insert.exec()) {
             m_lastError = insert.lastError().text();
             return false;
@@ -365,13 +363,13 @@ QString DemoDatabase::workflowStartUrl(const QString &workflowPermanentId) const
     return {};
 }
 
-QList<DemoRun> DemoDatabase::runsWhere(const QString &where, const QVariantList &bindings,
-                                      const QString &tail) const
+QList<DemoRun> DemoDatabase::runsWhere(
+    const QString &where, const QVariantList &bindings, const QString &tail) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(u"SELECT "_s + QString::fromLatin1(kRunColumns) + u" FROM runs r WHERE "_s + where
-                  + u' ' + tail);
+        + u' ' + tail);
     for (const QVariant &value : bindings)
         query.addBindValue(value);
     QList<DemoRun> runs;
@@ -430,15 +428,15 @@ QList<DemoRun> DemoDatabase::runsWhere(const QString &where, const QVariantList 
         errors.addBindValue(run.runId);
         errors.exec();
         while (errors.next())
-            run.errors.append({ errors.value(0).toString(), errors.value(1).toString(),
-                                errors.value(2).toDouble() });
+            run.errors.append({errors.value(0).toString(), errors.value(1).toString(),
+                errors.value(2).toDouble()});
     }
     return runs;
 }
 
 QList<DemoRun> DemoDatabase::listRuns(const DemoRunQuery &request) const
 {
-    QStringList conditions { u"r.run_type = 'workflow_run'"_s };
+    QStringList conditions {u"r.run_type = 'workflow_run'"_s};
     QVariantList bindings;
     if (!request.workflowPermanentId.isEmpty()) {
         conditions.append(u"r.workflow_permanent_id = ?"_s);
@@ -447,8 +445,8 @@ QList<DemoRun> DemoDatabase::listRuns(const DemoRunQuery &request) const
     if (!request.includeChildRuns)
         conditions.append(u"r.parent_run_id IS NULL"_s);
     if (!request.statuses.isEmpty()) {
-        conditions.append(u"r.status IN ("_s
-                          + QStringList(request.statuses.size(), u"?"_s).join(u", "_s) + u')');
+        conditions.append(
+            u"r.status IN ("_s + QStringList(request.statuses.size(), u"?"_s).join(u", "_s) + u')');
         for (const QString &status : request.statuses)
             bindings.append(status);
     }
@@ -456,12 +454,12 @@ QList<DemoRun> DemoDatabase::listRuns(const DemoRunQuery &request) const
         // The fields seed 000 lists: run id, parameter key and description, run parameter
         // value, extra HTTP headers as JSON text. LIKE is case-insensitive for ASCII.
         conditions.append(
-                u"(r.run_id LIKE ? ESCAPE '\\' OR r.extra_http_headers LIKE ? ESCAPE '\\' "
-                "OR EXISTS (SELECT 1 FROM run_parameters p WHERE p.run_id = r.run_id "
-                "AND p.value LIKE ? ESCAPE '\\') "
-                "OR EXISTS (SELECT 1 FROM workflow_parameters d "
-                "WHERE d.workflow_permanent_id = r.workflow_permanent_id "
-                "AND (d.key LIKE ? ESCAPE '\\' OR d.description LIKE ? ESCAPE '\\')))"_s);
+            u"(r.run_id LIKE ? ESCAPE '\\' OR r.extra_http_headers LIKE ? ESCAPE '\\' "
+            "OR EXISTS (SELECT 1 FROM run_parameters p WHERE p.run_id = r.run_id "
+            "AND p.value LIKE ? ESCAPE '\\') "
+            "OR EXISTS (SELECT 1 FROM workflow_parameters d "
+            "WHERE d.workflow_permanent_id = r.workflow_permanent_id "
+            "AND (d.key LIKE ? ESCAPE '\\' OR d.description LIKE ? ESCAPE '\\')))"_s);
         const QString pattern = likePattern(request.searchKey);
         for (int i = 0; i < 5; ++i)
             bindings.append(pattern);
@@ -482,14 +480,15 @@ QList<DemoRun> DemoDatabase::listRuns(const DemoRunQuery &request) const
     const QString where = conditions.join(u" AND "_s);
     const qint64 pageSize = std::clamp<qint64>(request.pageSize, 1, 1000000);
     const qint64 page = std::clamp<qint64>(request.page, 1, 1000000000);
-    const QString tail = u"ORDER BY r.created_at DESC, r.seq DESC LIMIT %1 OFFSET %2"_s.arg(pageSize).arg(
+    const QString tail
+        = u"ORDER BY r.created_at DESC, r.seq DESC LIMIT %1 OFFSET %2"_s.arg(pageSize).arg(
             (page - 1) * pageSize);
     return runsWhere(where, bindings, tail);
 }
 
 std::optional<DemoRun> DemoDatabase::run(const QString &runId) const
 {
-    const QList<DemoRun> runs = runsWhere(u"r.run_id = ?"_s, { runId }, QString());
+    const QList<DemoRun> runs = runsWhere(u"r.run_id = ?"_s, {runId}, QString());
     if (runs.isEmpty())
         return std::nullopt;
     return runs.first();
@@ -497,8 +496,8 @@ std::optional<DemoRun> DemoDatabase::run(const QString &runId) const
 
 QList<DemoRun> DemoDatabase::activeRuns() const
 {
-    return runsWhere(u"r.status IN ('created', 'queued', 'running')"_s, {},
-                     u"ORDER BY r.created_at"_s);
+    return runsWhere(
+        u"r.status IN ('created', 'queued', 'running')"_s, {}, u"ORDER BY r.created_at"_s);
 }
 
 int DemoDatabase::runCount() const

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "demorun.h"
-#include "workflow.h"
+#include <optional>
 
 #include <QSqlDatabase>
 #include <QString>
 
-#include <optional>
+#include "demorun.h"
+#include "workflow.h"
 
 /**
  * The demo server's state in a SQLite file: workflows with their parameters, runs with their
@@ -43,8 +43,8 @@ public:
 private:
     bool exec(const QString &sql);
     bool writeRun(const DemoRun &run, bool replace);
-    QList<DemoRun> runsWhere(const QString &where, const QVariantList &bindings,
-                             const QString &tail) const;
+    QList<DemoRun> runsWhere(
+        const QString &where, const QVariantList &bindings, const QString &tail) const;
 
     QString m_connectionName;
     QSqlDatabase m_db;

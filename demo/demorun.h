@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -7,8 +9,6 @@
 #include <QList>
 #include <QMap>
 #include <QString>
-
-#include <optional>
 
 /** One stored error of a demo run: the code a workflow raised and why. */
 struct DemoRunError

@@ -1,11 +1,5 @@
 #include "demoserver.h"
 
-#include "rundetail.h"
-#include "runstatus.h"
-#include "screenshotpainter.h"
-#include "timestamps.h"
-#include "workflowrun.h"
-
 #include <QCryptographicHash>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -14,38 +8,63 @@
 #include <QTimeZone>
 #include <QUrlQuery>
 
+#include "rundetail.h"
+#include "runstatus.h"
+#include "screenshotpainter.h"
+#include "timestamps.h"
+#include "workflowrun.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
 const QStringList kProxyLocations {
-    u"RESIDENTIAL"_s,    u"US-CA"_s,          u"US-NY"_s,          u"US-TX"_s,
-    u"US-FL"_s,          u"US-WA"_s,          u"RESIDENTIAL_ES"_s, u"RESIDENTIAL_IE"_s,
-    u"RESIDENTIAL_GB"_s, u"RESIDENTIAL_IN"_s, u"RESIDENTIAL_JP"_s, u"RESIDENTIAL_FR"_s,
-    u"RESIDENTIAL_DE"_s, u"RESIDENTIAL_NZ"_s, u"RESIDENTIAL_ZA"_s, u"RESIDENTIAL_AR"_s,
-    u"RESIDENTIAL_AU"_s, u"RESIDENTIAL_BR"_s, u"RESIDENTIAL_TR"_s, u"RESIDENTIAL_CA"_s,
-    u"RESIDENTIAL_MX"_s, u"RESIDENTIAL_IT"_s, u"RESIDENTIAL_NL"_s, u"RESIDENTIAL_PH"_s,
-    u"RESIDENTIAL_KR"_s, u"RESIDENTIAL_SA"_s, u"RESIDENTIAL_ISP"_s, u"NONE"_s,
+    u"RESIDENTIAL"_s,
+    u"US-CA"_s,
+    u"US-NY"_s,
+    u"US-TX"_s,
+    u"US-FL"_s,
+    u"US-WA"_s,
+    u"RESIDENTIAL_ES"_s,
+    u"RESIDENTIAL_IE"_s,
+    u"RESIDENTIAL_GB"_s,
+    u"RESIDENTIAL_IN"_s,
+    u"RESIDENTIAL_JP"_s,
+    u"RESIDENTIAL_FR"_s,
+    u"RESIDENTIAL_DE"_s,
+    u"RESIDENTIAL_NZ"_s,
+    u"RESIDENTIAL_ZA"_s,
+    u"RESIDENTIAL_AR"_s,
+    u"RESIDENTIAL_AU"_s,
+    u"RESIDENTIAL_BR"_s,
+    u"RESIDENTIAL_TR"_s,
+    u"RESIDENTIAL_CA"_s,
+    u"RESIDENTIAL_MX"_s,
+    u"RESIDENTIAL_IT"_s,
+    u"RESIDENTIAL_NL"_s,
+    u"RESIDENTIAL_PH"_s,
+    u"RESIDENTIAL_KR"_s,
+    u"RESIDENTIAL_SA"_s,
+    u"RESIDENTIAL_ISP"_s,
+    u"NONE"_s,
 };
 
 constexpr int kMaxFilterLength = 500;
 constexpr int kMaxElapsedMinutes = 480; // what the server accepts (the seed page says 240)
 
 QJsonObject fieldError(const QString &type, const QJsonArray &location, const QString &message,
-                       const QJsonValue &input, const QJsonObject &context = {})
+    const QJsonValue &input, const QJsonObject &context = {})
 {
-    QJsonObject error { { u"type"_s, type },
-                        { u"loc"_s, location },
-                        { u"msg"_s, message },
-                        { u"input"_s, input } };
+    QJsonObject error {
+        {u"type"_s, type}, {u"loc"_s, location}, {u"msg"_s, message}, {u"input"_s, input}};
     if (!context.isEmpty())
         error.insert(u"ctx"_s, context);
     return error;
 }
 
 /** Reads a positive integer query parameter the way FastAPI validates `int` with `ge=1`. */
-qint64 positiveInteger(const QUrlQuery &query, const QString &name, qint64 fallback,
-                       QJsonArray &errors)
+qint64 positiveInteger(
+    const QUrlQuery &query, const QString &name, qint64 fallback, QJsonArray &errors)
 {
     if (!query.hasQueryItem(name))
         return fallback;
@@ -53,16 +72,15 @@ qint64 positiveInteger(const QUrlQuery &query, const QString &name, qint64 fallb
     bool ok = false;
     const qint64 value = text.trimmed().toLongLong(&ok);
     if (!ok) {
-        errors.append(fieldError(u"int_parsing"_s, { u"query"_s, name },
-                                 u"Input should be a valid integer, unable to parse string as an "
-                                 "integer"_s,
-                                 text));
+        errors.append(fieldError(u"int_parsing"_s, {u"query"_s, name},
+            u"Input should be a valid integer, unable to parse string as an "
+            "integer"_s,
+            text));
         return fallback;
     }
     if (value < 1) {
-        errors.append(fieldError(u"greater_than_equal"_s, { u"query"_s, name },
-                                 u"Input should be greater than or equal to 1"_s, text,
-                                 { { u"ge"_s, 1 } }));
+        errors.append(fieldError(u"greater_than_equal"_s, {u"query"_s, name},
+            u"Input should be greater than or equal to 1"_s, text, {{u"ge"_s, 1}}));
         return fallback;
     }
     return value;
@@ -72,9 +90,9 @@ QString boundedText(const QUrlQuery &query, const QString &name, QJsonArray &err
 {
     const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
     if (text.size() > kMaxFilterLength) {
-        errors.append(fieldError(u"string_too_long"_s, { u"query"_s, name },
-                                 u"String should have at most 500 characters"_s, text,
-                                 { { u"max_length"_s, kMaxFilterLength } }));
+        errors.append(fieldError(u"string_too_long"_s, {u"query"_s, name},
+            u"String should have at most 500 characters"_s, text,
+            {{u"max_length"_s, kMaxFilterLength}}));
         return {};
     }
     return text;
@@ -92,8 +110,8 @@ QDateTime queryTimestamp(const QUrlQuery &query, const QString &name, QJsonArray
             time = QDateTime(date, QTime(0, 0), QTimeZone::utc());
     }
     if (!time.isValid())
-        errors.append(fieldError(u"datetime_from_date_parsing"_s, { u"query"_s, name },
-                                 u"Input should be a valid datetime or date"_s, text));
+        errors.append(fieldError(u"datetime_from_date_parsing"_s, {u"query"_s, name},
+            u"Input should be a valid datetime or date"_s, text));
     return time;
 }
 
@@ -113,7 +131,7 @@ QJsonValue runRequestProxy(const QJsonValue &proxy)
         QUrl url(proxy.toObject().value("url"_L1).toString());
         if (!url.password().isEmpty())
             url.setPassword(u"****"_s);
-        return QJsonObject { { u"url"_s, url.toString() } };
+        return QJsonObject {{u"url"_s, url.toString()}};
     }
     return proxy;
 }
@@ -129,8 +147,7 @@ DemoServer::DemoServer(DemoServerOptions options, QObject *parent)
 {
     connect(&m_clock, &QTimer::timeout, this, &DemoServer::tick);
     connect(&m_spawner, &QTimer::timeout, this, [this] {
-        DemoRun run = m_simulator.scheduledRun(m_workflowOrder,
-                                               QDateTime::currentDateTimeUtc());
+        DemoRun run = m_simulator.scheduledRun(m_workflowOrder, QDateTime::currentDateTimeUtc());
         m_database.insertRun(run);
     });
 }
@@ -152,8 +169,8 @@ bool DemoServer::start(QString *error)
     if (!m_database.open(path, error))
         return false;
     if (m_database.isEmpty()
-        && !m_simulator.seed(m_database, m_options.runCount, QDateTime::currentDateTimeUtc(),
-                             error))
+        && !m_simulator.seed(
+            m_database, m_options.runCount, QDateTime::currentDateTimeUtc(), error))
         return false;
     m_workflowOrder = m_database.workflows();
     for (const Workflow &workflow : std::as_const(m_workflowOrder))
@@ -223,12 +240,12 @@ DemoServer::Reply DemoServer::json(int status, const QJsonValue &value)
 
 DemoServer::Reply DemoServer::detail(int status, const QString &message)
 {
-    return json(status, QJsonObject { { u"detail"_s, message } });
+    return json(status, QJsonObject {{u"detail"_s, message}});
 }
 
 DemoServer::Reply DemoServer::validationError(const QJsonArray &errors)
 {
-    return json(422, QJsonObject { { u"detail"_s, errors } });
+    return json(422, QJsonObject {{u"detail"_s, errors}});
 }
 
 DemoServer::Reply DemoServer::route(const QHttpServerRequest &request)
@@ -275,26 +292,26 @@ DemoServer::Reply DemoServer::route(const QHttpServerRequest &request)
         return true;
     };
     const bool workflowsOrAgents = segments.size() > 1
-            && (segments.at(1) == "workflows"_L1 || segments.at(1) == "agents"_L1);
+        && (segments.at(1) == "workflows"_L1 || segments.at(1) == "agents"_L1);
 
-    if (workflowsOrAgents && is({ "v1"_L1, "*"_L1, "runs"_L1 }))
+    if (workflowsOrAgents && is({"v1"_L1, "*"_L1, "runs"_L1}))
         return isGet ? listRuns(request, QString()) : detail(405, u"Method Not Allowed"_s);
-    if (workflowsOrAgents && is({ "v1"_L1, "*"_L1, "*"_L1, "runs"_L1 }))
+    if (workflowsOrAgents && is({"v1"_L1, "*"_L1, "*"_L1, "runs"_L1}))
         return isGet ? listRuns(request, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
-    if (workflowsOrAgents && is({ "v1"_L1, "*"_L1 }))
+    if (workflowsOrAgents && is({"v1"_L1, "*"_L1}))
         return isGet ? listWorkflows(request) : detail(405, u"Method Not Allowed"_s);
-    if (is({ "v1"_L1, "runs"_L1, "*"_L1 }))
+    if (is({"v1"_L1, "runs"_L1, "*"_L1}))
         return isGet ? getRun(base, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
-    if (is({ "v1"_L1, "runs"_L1, "*"_L1, "cancel"_L1 }))
+    if (is({"v1"_L1, "runs"_L1, "*"_L1, "cancel"_L1}))
         return isPost ? cancelRun(segments.at(2)) : detail(405, u"Method Not Allowed"_s);
-    if (is({ "v1"_L1, "run"_L1, "*"_L1 })
+    if (is({"v1"_L1, "run"_L1, "*"_L1})
         && (segments.at(2) == "workflows"_L1 || segments.at(2) == "agents"_L1))
         return isPost ? launchRun(base, request.body()) : detail(405, u"Method Not Allowed"_s);
     return detail(404, u"Not Found"_s);
 }
 
-DemoServer::Reply DemoServer::listRuns(const QHttpServerRequest &request,
-                                       const QString &workflowPermanentId)
+DemoServer::Reply DemoServer::listRuns(
+    const QHttpServerRequest &request, const QString &workflowPermanentId)
 {
     const QUrlQuery query = request.query();
     QJsonArray errors;
@@ -305,9 +322,9 @@ DemoServer::Reply DemoServer::listRuns(const QHttpServerRequest &request,
     const QStringList statuses = query.allQueryItemValues(u"status"_s, QUrl::FullyDecoded);
     for (qsizetype i = 0; i < statuses.size(); ++i) {
         if (runStatusFromWire(statuses.at(i)) == RunStatus::Unknown)
-            errors.append(fieldError(u"enum"_s, { u"query"_s, u"status"_s, int(i) },
-                                     u"Input should be "_s + expectedStatuses(), statuses.at(i),
-                                     { { u"expected"_s, expectedStatuses() } }));
+            errors.append(fieldError(u"enum"_s, {u"query"_s, u"status"_s, int(i)},
+                u"Input should be "_s + expectedStatuses(), statuses.at(i),
+                {{u"expected"_s, expectedStatuses()}}));
         else
             request_.statuses.append(statuses.at(i));
     }
@@ -317,8 +334,8 @@ DemoServer::Reply DemoServer::listRuns(const QHttpServerRequest &request,
         request_.createdStart = queryTimestamp(query, u"created_at_start"_s, errors);
         request_.createdEnd = queryTimestamp(query, u"created_at_end"_s, errors);
         // Child runs are left out of an agent's history unless asked for.
-        const QString children =
-                query.queryItemValue(u"include_child_runs"_s, QUrl::FullyDecoded).toLower();
+        const QString children
+            = query.queryItemValue(u"include_child_runs"_s, QUrl::FullyDecoded).toLower();
         request_.includeChildRuns = children == "true"_L1 || children == "1"_L1;
     }
     if (!errors.isEmpty())
@@ -367,14 +384,14 @@ QList<ScreenshotScene> DemoServer::scenes(const DemoRun &run) const
 {
     QList<ScreenshotScene> frames;
     const QString title = run.runType == "workflow_run"_L1
-            ? m_workflows.value(run.workflowPermanentId).title
-            : run.title;
+        ? m_workflows.value(run.workflowPermanentId).title
+        : run.title;
     QString url = run.runType == "workflow_run"_L1 ? m_simulator.startUrl(run.workflowPermanentId)
                                                    : run.taskRequest.value("url"_L1).toString();
     if (url.isEmpty())
         url = u"https://example.com"_s;
     const bool failed = run.status == "failed"_L1 || run.status == "terminated"_L1
-            || run.status == "timed_out"_L1;
+        || run.status == "timed_out"_L1;
     for (int step = 1; step <= run.stepCount; ++step) {
         ScreenshotScene scene;
         scene.url = url;
@@ -404,7 +421,7 @@ QJsonObject DemoServer::detailJson(const QUrl &base, const DemoRun &run) const
     detail.finishedAt = run.finishedAt;
     detail.failureReason = run.failureReason;
     for (const DemoRunError &runError : run.errors)
-        detail.errors.append({ runError.errorCode, runError.reasoning, runError.confidence });
+        detail.errors.append({runError.errorCode, runError.reasoning, runError.confidence});
     // The server keeps the last three screenshots, newest first.
     for (int step = run.stepCount; step >= 1 && step > run.stepCount - 3; --step)
         detail.screenshotUrls.append(root + u"/screenshots/%1.png"_s.arg(step));
@@ -416,7 +433,7 @@ QJsonObject DemoServer::detailJson(const QUrl &base, const DemoRun &run) const
         file.filename = name;
         const QByteArray content = downloadedFileContent(run, name);
         file.checksum = QString::fromLatin1(
-                QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+            QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
         file.fileSize = content.size();
         file.modifiedAt = run.finishedAt;
         detail.downloadedFiles.append(file);
@@ -432,25 +449,24 @@ QJsonObject DemoServer::detailJson(const QUrl &base, const DemoRun &run) const
         QJsonObject headers;
         for (auto it = run.extraHttpHeaders.begin(); it != run.extraHttpHeaders.end(); ++it)
             headers.insert(it.key(), it.value());
-        const auto orNull = [](const QString &text) {
-            return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-        };
+        const auto orNull
+            = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
         detail.runRequest = QJsonObject {
-            { u"workflow_id"_s, run.workflowPermanentId },
-            { u"parameters"_s, run.parameters },
-            { u"title"_s, orNull(run.title) },
-            { u"proxy_location"_s, runRequestProxy(run.proxyLocation) },
-            { u"webhook_url"_s, orNull(run.webhookUrl) },
-            { u"totp_url"_s, orNull(run.totpUrl) },
-            { u"totp_identifier"_s, orNull(run.totpIdentifier) },
-            { u"browser_session_id"_s, orNull(run.browserSessionId) },
-            { u"browser_profile_id"_s, orNull(run.browserProfileId) },
-            { u"max_elapsed_time_minutes"_s,
-              run.maxElapsedMinutes ? QJsonValue(*run.maxElapsedMinutes) : QJsonValue() },
-            { u"extra_http_headers"_s, headers.isEmpty() ? QJsonValue() : headers },
-            { u"ai_fallback"_s, run.aiFallback ? QJsonValue(*run.aiFallback) : QJsonValue() },
-            { u"run_with"_s, orNull(run.runWith) },
-            { u"run_metadata"_s, run.runMetadata.isEmpty() ? QJsonValue() : run.runMetadata },
+            {u"workflow_id"_s, run.workflowPermanentId},
+            {u"parameters"_s, run.parameters},
+            {u"title"_s, orNull(run.title)},
+            {u"proxy_location"_s, runRequestProxy(run.proxyLocation)},
+            {u"webhook_url"_s, orNull(run.webhookUrl)},
+            {u"totp_url"_s, orNull(run.totpUrl)},
+            {u"totp_identifier"_s, orNull(run.totpIdentifier)},
+            {u"browser_session_id"_s, orNull(run.browserSessionId)},
+            {u"browser_profile_id"_s, orNull(run.browserProfileId)},
+            {u"max_elapsed_time_minutes"_s,
+                run.maxElapsedMinutes ? QJsonValue(*run.maxElapsedMinutes) : QJsonValue()},
+            {u"extra_http_headers"_s, headers.isEmpty() ? QJsonValue() : headers},
+            {u"ai_fallback"_s, run.aiFallback ? QJsonValue(*run.aiFallback) : QJsonValue()},
+            {u"run_with"_s, orNull(run.runWith)},
+            {u"run_metadata"_s, run.runMetadata.isEmpty() ? QJsonValue() : run.runMetadata},
         };
     } else {
         detail.runRequest = run.taskRequest;
@@ -486,14 +502,13 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return validationError({ fieldError(u"json_invalid"_s, { u"body"_s, parseError.offset },
-                                            u"JSON decode error"_s, QJsonObject(),
-                                            { { u"error"_s, parseError.errorString() } }) });
+        return validationError({fieldError(u"json_invalid"_s, {u"body"_s, parseError.offset},
+            u"JSON decode error"_s, QJsonObject(), {{u"error"_s, parseError.errorString()}})});
     if (!document.isObject())
-        return validationError({ fieldError(u"model_attributes_type"_s, { u"body"_s },
-                                            u"Input should be a valid dictionary or object to "
-                                            "extract fields from"_s,
-                                            QJsonValue()) });
+        return validationError({fieldError(u"model_attributes_type"_s, {u"body"_s},
+            u"Input should be a valid dictionary or object to "
+            "extract fields from"_s,
+            QJsonValue())});
     const QJsonObject request = document.object();
     QJsonArray errors;
     const auto stringField = [&](const QString &name) -> QString {
@@ -501,8 +516,8 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
         if (value.isUndefined() || value.isNull())
             return {};
         if (!value.isString()) {
-            errors.append(fieldError(u"string_type"_s, { u"body"_s, name },
-                                     u"Input should be a valid string"_s, value));
+            errors.append(fieldError(
+                u"string_type"_s, {u"body"_s, name}, u"Input should be a valid string"_s, value));
             return {};
         }
         return value.toString();
@@ -512,15 +527,15 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
         if (value.isUndefined() || value.isNull())
             return {};
         if (!value.isObject()) {
-            errors.append(fieldError(u"dict_type"_s, { u"body"_s, name },
-                                     u"Input should be a valid dictionary"_s, value));
+            errors.append(fieldError(
+                u"dict_type"_s, {u"body"_s, name}, u"Input should be a valid dictionary"_s, value));
             return {};
         }
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!it.value().isString())
-                errors.append(fieldError(u"string_type"_s, { u"body"_s, name, it.key() },
-                                         u"Input should be a valid string"_s, it.value()));
+                errors.append(fieldError(u"string_type"_s, {u"body"_s, name, it.key()},
+                    u"Input should be a valid string"_s, it.value()));
         }
         return object;
     };
@@ -530,8 +545,8 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
     if (workflowId.isEmpty())
         workflowId = stringField(u"agent_id"_s);
     if (workflowId.isEmpty() && errors.isEmpty())
-        errors.append(fieldError(u"missing"_s, { u"body"_s, u"workflow_id"_s },
-                                 u"Field required"_s, request));
+        errors.append(
+            fieldError(u"missing"_s, {u"body"_s, u"workflow_id"_s}, u"Field required"_s, request));
     const QString title = stringField(u"title"_s);
     const QString webhookUrl = stringField(u"webhook_url"_s);
     const QString totpUrl = stringField(u"totp_url"_s);
@@ -540,8 +555,8 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
     const QString browserProfileId = stringField(u"browser_profile_id"_s);
     const QString runWith = stringField(u"run_with"_s);
     if (!runWith.isEmpty() && runWith != "agent"_L1 && runWith != "code"_L1)
-        errors.append(fieldError(u"literal_error"_s, { u"body"_s, u"run_with"_s },
-                                 u"Input should be 'agent' or 'code'"_s, runWith));
+        errors.append(fieldError(u"literal_error"_s, {u"body"_s, u"run_with"_s},
+            u"Input should be 'agent' or 'code'"_s, runWith));
     const QJsonObject headers = stringMap(u"extra_http_headers"_s);
     const QJsonObject metadata = stringMap(u"run_metadata"_s);
 
@@ -550,19 +565,17 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
     if (!timeout.isUndefined() && !timeout.isNull()) {
         const double minutes = timeout.toDouble(-1);
         if (!timeout.isDouble() || minutes != std::trunc(minutes))
-            errors.append(fieldError(u"int_type"_s, { u"body"_s, u"max_elapsed_time_minutes"_s },
-                                     u"Input should be a valid integer"_s, timeout));
+            errors.append(fieldError(u"int_type"_s, {u"body"_s, u"max_elapsed_time_minutes"_s},
+                u"Input should be a valid integer"_s, timeout));
         else if (minutes < 1)
-            errors.append(fieldError(u"greater_than_equal"_s,
-                                     { u"body"_s, u"max_elapsed_time_minutes"_s },
-                                     u"Input should be greater than or equal to 1"_s, timeout,
-                                     { { u"ge"_s, 1 } }));
+            errors.append(
+                fieldError(u"greater_than_equal"_s, {u"body"_s, u"max_elapsed_time_minutes"_s},
+                    u"Input should be greater than or equal to 1"_s, timeout, {{u"ge"_s, 1}}));
         else if (minutes > kMaxElapsedMinutes)
-            errors.append(fieldError(u"less_than_equal"_s,
-                                     { u"body"_s, u"max_elapsed_time_minutes"_s },
-                                     u"Input should be less than or equal to %1"_s.arg(
-                                             kMaxElapsedMinutes),
-                                     timeout, { { u"le"_s, kMaxElapsedMinutes } }));
+            errors.append(
+                fieldError(u"less_than_equal"_s, {u"body"_s, u"max_elapsed_time_minutes"_s},
+                    u"Input should be less than or equal to %1"_s.arg(kMaxElapsedMinutes), timeout,
+                    {{u"le"_s, kMaxElapsedMinutes}}));
         else
             maxElapsed = int(minutes);
     }
@@ -570,33 +583,33 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
     const QJsonValue proxy = request.value("proxy_location"_L1);
     if (proxy.isString()) {
         if (!kProxyLocations.contains(proxy.toString()))
-            errors.append(fieldError(u"enum"_s, { u"body"_s, u"proxy_location"_s },
-                                     u"Input should be one of the proxy locations, a GeoTarget "
-                                     "object or {\"url\": ...}"_s,
-                                     proxy));
+            errors.append(fieldError(u"enum"_s, {u"body"_s, u"proxy_location"_s},
+                u"Input should be one of the proxy locations, a GeoTarget "
+                "object or {\"url\": ...}"_s,
+                proxy));
     } else if (proxy.isObject()) {
         const QJsonObject object = proxy.toObject();
         if (object.contains("url"_L1)) {
             const QUrl url(object.value("url"_L1).toString());
             if (!object.value("url"_L1).isString() || !url.isValid() || url.host().isEmpty()
-                || !QStringList { u"http"_s, u"https"_s, u"socks5"_s }.contains(url.scheme()))
-                errors.append(fieldError(u"value_error"_s,
-                                         { u"body"_s, u"proxy_location"_s, u"url"_s },
-                                         u"Value error, proxy url must look like "
-                                         "http://user:password@host:port"_s,
-                                         object.value("url"_L1)));
+                || !QStringList {u"http"_s, u"https"_s, u"socks5"_s}.contains(url.scheme()))
+                errors.append(
+                    fieldError(u"value_error"_s, {u"body"_s, u"proxy_location"_s, u"url"_s},
+                        u"Value error, proxy url must look like "
+                        "http://user:password@host:port"_s,
+                        object.value("url"_L1)));
         } else if (!object.value("country"_L1).isString()
-                   || object.value("country"_L1).toString().size() != 2) {
-            errors.append(fieldError(u"value_error"_s,
-                                     { u"body"_s, u"proxy_location"_s, u"country"_s },
-                                     u"Value error, country must be a two-letter ISO code"_s,
-                                     object.value("country"_L1)));
+            || object.value("country"_L1).toString().size() != 2) {
+            errors.append(
+                fieldError(u"value_error"_s, {u"body"_s, u"proxy_location"_s, u"country"_s},
+                    u"Value error, country must be a two-letter ISO code"_s,
+                    object.value("country"_L1)));
         }
     } else if (!proxy.isUndefined() && !proxy.isNull()) {
-        errors.append(fieldError(u"union_tag_invalid"_s, { u"body"_s, u"proxy_location"_s },
-                                 u"Input should be a proxy location, a GeoTarget or a custom "
-                                 "proxy"_s,
-                                 proxy));
+        errors.append(fieldError(u"union_tag_invalid"_s, {u"body"_s, u"proxy_location"_s},
+            u"Input should be a proxy location, a GeoTarget or a custom "
+            "proxy"_s,
+            proxy));
     }
 
     const QJsonValue parametersValue = request.value("parameters"_L1);
@@ -604,24 +617,22 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
     if (parametersValue.isObject())
         parameters = parametersValue.toObject();
     else if (!parametersValue.isUndefined() && !parametersValue.isNull())
-        errors.append(fieldError(u"dict_type"_s, { u"body"_s, u"parameters"_s },
-                                 u"Input should be a valid dictionary"_s, parametersValue));
+        errors.append(fieldError(u"dict_type"_s, {u"body"_s, u"parameters"_s},
+            u"Input should be a valid dictionary"_s, parametersValue));
 
     if (!errors.isEmpty())
         return validationError(errors);
     const auto workflow = m_workflows.constFind(workflowId);
     if (workflow == m_workflows.constEnd())
-        return detail(404, u"Workflow not found. workflow_permanent_id: %1"_s.arg(
-                                   workflowId.left(100)));
+        return detail(
+            404, u"Workflow not found. workflow_permanent_id: %1"_s.arg(workflowId.left(100)));
 
     for (const WorkflowParameter &parameter : workflow->parameters) {
         const QJsonValue value = parameters.value(parameter.key);
         if (value.isUndefined() || value.isNull()) {
             if (parameter.defaultValue.isNull())
-                errors.append(fieldError(u"missing"_s,
-                                         { u"body"_s, u"parameters"_s, parameter.key },
-                                         u"Missing required parameter '%1'"_s.arg(parameter.key),
-                                         QJsonValue()));
+                errors.append(fieldError(u"missing"_s, {u"body"_s, u"parameters"_s, parameter.key},
+                    u"Missing required parameter '%1'"_s.arg(parameter.key), QJsonValue()));
             continue;
         }
         bool valid = true;
@@ -647,16 +658,15 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
             break;
         }
         if (!valid)
-            errors.append(fieldError(u"value_error"_s,
-                                     { u"body"_s, u"parameters"_s, parameter.key },
-                                     u"Input should be "_s + expected, value));
+            errors.append(fieldError(u"value_error"_s, {u"body"_s, u"parameters"_s, parameter.key},
+                u"Input should be "_s + expected, value));
     }
     for (auto it = parameters.begin(); it != parameters.end(); ++it) {
         const bool known = std::any_of(workflow->parameters.begin(), workflow->parameters.end(),
-                                       [&it](const WorkflowParameter &p) { return p.key == it.key(); });
+            [&it](const WorkflowParameter &p) { return p.key == it.key(); });
         if (!known)
-            errors.append(fieldError(u"extra_forbidden"_s, { u"body"_s, u"parameters"_s, it.key() },
-                                     u"Unknown parameter for this workflow"_s, it.value()));
+            errors.append(fieldError(u"extra_forbidden"_s, {u"body"_s, u"parameters"_s, it.key()},
+                u"Unknown parameter for this workflow"_s, it.value()));
     }
     if (!errors.isEmpty())
         return validationError(errors);
@@ -713,7 +723,7 @@ QByteArray DemoServer::downloadedFileContent(const DemoRun &run, const QString &
     QByteArray csv = "run_id,file,line,amount\n";
     for (int line = 1; line <= 5; ++line)
         csv += run.runId.toLatin1() + ',' + name.toUtf8() + ',' + QByteArray::number(line) + ','
-                + QByteArray::number(line * 137 % 900 + 100) + ".00\n";
+            + QByteArray::number(line * 137 % 900 + 100) + ".00\n";
     return csv;
 }
 
@@ -759,7 +769,7 @@ DemoServer::Reply DemoServer::appPage(const QString &runId)
     reply.contentType = "text/html; charset=utf-8";
     reply.body = (u"<!doctype html><title>%1</title><h1>Run %1</h1><p>Status: %2</p>"
                   "<p>This page stands in for the Skyvern app's run page.</p>"_s)
-                         .arg(run->runId.toHtmlEscaped(), run->status.toHtmlEscaped())
-                         .toUtf8();
+                     .arg(run->runId.toHtmlEscaped(), run->status.toHtmlEscaped())
+                     .toUtf8();
     return reply;
 }

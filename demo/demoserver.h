@@ -1,8 +1,6 @@
 #pragma once
 
-#include "demodatabase.h"
-#include "demosimulator.h"
-#include "screenshotpainter.h"
+#include <memory>
 
 #include <QAbstractHttpServer>
 #include <QHash>
@@ -11,7 +9,9 @@
 #include <QTimer>
 #include <QUrl>
 
-#include <memory>
+#include "demodatabase.h"
+#include "demosimulator.h"
+#include "screenshotpainter.h"
 
 class QHttpServerResponder;
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "demoserver.h"
-
 #include <QObject>
 #include <QThread>
 #include <QUrl>
+
+#include "demoserver.h"
 
 /**
  * Runs a DemoServer on its own thread, so the app's window never waits on the server's

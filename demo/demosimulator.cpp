@@ -1,9 +1,9 @@
 #include "demosimulator.h"
 
-#include "demodatabase.h"
-
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include "demodatabase.h"
 
 using namespace Qt::StringLiterals;
 
@@ -11,8 +11,7 @@ DemoSimulator::DemoSimulator(quint32 seed)
     : m_random(seed)
     , m_templates(DemoCatalog::workflows())
     , m_failures(DemoCatalog::failures())
-{
-}
+{ }
 
 QString DemoSimulator::organizationId()
 {
@@ -73,8 +72,7 @@ QString DemoSimulator::startUrl(const QString &workflowPermanentId) const
     return templateIndex < 0 ? QString() : m_templates.at(templateIndex).startUrl;
 }
 
-bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &now,
-                         QString *error)
+bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &now, QString *error)
 {
     database.beginTransaction();
     QList<Workflow> workflows;
@@ -106,7 +104,7 @@ bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &
     QStringList ids;
     for (int i = 0; i < runCount; ++i)
         ids.append(newRunId());
-    const QList<int> workflowWeights { 18, 12, 9, 14, 6, 10, 5, 8, 11, 7 };
+    const QList<int> workflowWeights {18, 12, 9, 14, 6, 10, 5, 8, 11, 7};
     QDateTime created = now.addSecs(-20);
     for (int i = 0; i < runCount; ++i) {
         created = created.addSecs(-(60 + m_random.bounded(1900)));
@@ -123,8 +121,8 @@ bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &
         run.queuedAt = created.addMSecs(300 + m_random.bounded(15000));
         if (i < 5) {
             // The newest few are still going; the simulator will finish them.
-            const QStringList active { u"running"_s, u"running"_s, u"queued"_s, u"running"_s,
-                                       u"created"_s };
+            const QStringList active {
+                u"running"_s, u"running"_s, u"queued"_s, u"running"_s, u"created"_s};
             run.status = active.at(i);
             if (run.status == "created"_L1)
                 run.queuedAt = {};
@@ -135,9 +133,9 @@ bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &
             }
             run.modifiedAt = run.startedAt.isValid() ? run.startedAt : created;
         } else {
-            const QStringList finals { u"completed"_s, u"failed"_s, u"terminated"_s,
-                                       u"canceled"_s, u"timed_out"_s, u"paused"_s };
-            const QString status = finals.at(pick({ 62, 19, 4, 5, 6, 1 }));
+            const QStringList finals {u"completed"_s, u"failed"_s, u"terminated"_s, u"canceled"_s,
+                u"timed_out"_s, u"paused"_s};
+            const QString status = finals.at(pick({62, 19, 4, 5, 6, 1}));
             run.startedAt = run.queuedAt.addMSecs(500 + m_random.bounded(90000));
             if (status == "paused"_L1) {
                 run.status = status;
@@ -150,11 +148,11 @@ bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &
                 run.modifiedAt = run.finishedAt;
             } else {
                 const qint64 seconds = status == "timed_out"_L1
-                        ? 60 * run.maxElapsedMinutes.value_or(240)
-                        : 15 + m_random.bounded(status == "completed"_L1 ? 900 : 400);
+                    ? 60 * run.maxElapsedMinutes.value_or(240)
+                    : 15 + m_random.bounded(status == "completed"_L1 ? 900 : 400);
                 run.stepCount = status == "completed"_L1
-                        ? run.plannedSteps
-                        : qMax(1, int(m_random.bounded(run.plannedSteps)));
+                    ? run.plannedSteps
+                    : qMax(1, int(m_random.bounded(run.plannedSteps)));
                 finish(run, status, run.startedAt.addSecs(seconds));
             }
         }
@@ -175,12 +173,12 @@ bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &
         task.queuedAt = task.createdAt.addSecs(2);
         task.startedAt = task.queuedAt.addSecs(5);
         task.taskRequest = QJsonObject {
-            { u"prompt"_s, source.description },
-            { u"url"_s, source.startUrl },
-            { u"engine"_s, u"skyvern-2.0"_s },
-            { u"title"_s, source.title },
-            { u"proxy_location"_s, u"RESIDENTIAL"_s },
-            { u"max_steps"_s, 10 },
+            {u"prompt"_s, source.description},
+            {u"url"_s, source.startUrl},
+            {u"engine"_s, u"skyvern-2.0"_s},
+            {u"title"_s, source.title},
+            {u"proxy_location"_s, u"RESIDENTIAL"_s},
+            {u"max_steps"_s, 10},
         };
         task.title = source.title;
         task.plannedSteps = source.stepLabels.size();
@@ -202,12 +200,12 @@ bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &
 
 void DemoSimulator::fillCommonFields(DemoRun &run, const Workflow &workflow, int index)
 {
-    static const QStringList tenants { u"acme-prod"_s, u"acme-staging"_s, u"globex-eu"_s,
-                                       u"initech-us"_s };
+    static const QStringList tenants {
+        u"acme-prod"_s, u"acme-staging"_s, u"globex-eu"_s, u"initech-us"_s};
     run.workflowPermanentId = workflow.workflowPermanentId;
-    run.triggerType =
-            QStringList { u"api"_s, u"scheduled"_s, u"manual"_s, u"webhook"_s, u"mcp"_s }.at(
-                    pick({ 40, 25, 20, 10, 5 }));
+    run.triggerType
+        = QStringList {u"api"_s, u"scheduled"_s, u"manual"_s, u"webhook"_s, u"mcp"_s}.at(
+            pick({40, 25, 20, 10, 5}));
     for (const WorkflowParameter &parameter : workflow.parameters)
         run.parameters.insert(parameter.key, DemoCatalog::sampleValue(parameter, index));
     const int headerRoll = int(m_random.bounded(100));
@@ -215,7 +213,7 @@ void DemoSimulator::fillCommonFields(DemoRun &run, const Workflow &workflow, int
         run.extraHttpHeaders.insert(u"X-Tenant"_s, tenants.at(index % tenants.size()));
     if (headerRoll < 8)
         run.extraHttpHeaders.insert(u"X-Request-Source"_s, u"crm-sync"_s);
-    switch (pick({ 55, 15, 10, 20 })) {
+    switch (pick({55, 15, 10, 20})) {
     case 0:
         run.proxyLocation = u"RESIDENTIAL"_s;
         break;
@@ -223,9 +221,8 @@ void DemoSimulator::fillCommonFields(DemoRun &run, const Workflow &workflow, int
         run.proxyLocation = u"RESIDENTIAL_GB"_s;
         break;
     case 2:
-        run.proxyLocation = QJsonObject { { u"country"_s, u"US"_s },
-                                          { u"subdivision"_s, u"CA"_s },
-                                          { u"city"_s, u"San Francisco"_s } };
+        run.proxyLocation = QJsonObject {
+            {u"country"_s, u"US"_s}, {u"subdivision"_s, u"CA"_s}, {u"city"_s, u"San Francisco"_s}};
         break;
     default:
         run.proxyLocation = QJsonValue();
@@ -240,7 +237,7 @@ void DemoSimulator::fillCommonFields(DemoRun &run, const Workflow &workflow, int
     if (m_random.bounded(100) < 15) {
         run.totpIdentifier = u"ops+%1@acme.example"_s.arg(index % 5);
     }
-    run.maxElapsedMinutes = QList<int> { 30, 60, 120, 240 }.at(pick({ 30, 40, 20, 10 }));
+    run.maxElapsedMinutes = QList<int> {30, 60, 120, 240}.at(pick({30, 40, 20, 10}));
     run.runWith = m_random.bounded(100) < 20 ? u"code"_s : u"agent"_s;
     run.aiFallback = run.runWith == "code"_L1;
 }
@@ -250,9 +247,9 @@ void DemoSimulator::plan(DemoRun &run)
     const int templateIndex = m_templateIndex.value(run.workflowPermanentId, -1);
     const int steps = templateIndex >= 0 ? int(m_templates.at(templateIndex).stepLabels.size()) : 4;
     run.plannedSteps = qMax(2, steps - int(m_random.bounded(2)));
-    run.plannedOutcome = QStringList { u"completed"_s, u"failed"_s, u"timed_out"_s,
-                                       u"terminated"_s }
-                                 .at(pick({ 64, 26, 6, 4 }));
+    run.plannedOutcome
+        = QStringList {u"completed"_s, u"failed"_s, u"timed_out"_s, u"terminated"_s}.at(
+            pick({64, 26, 6, 4}));
     if (run.status.isEmpty())
         run.status = u"created"_s;
 }
@@ -265,42 +262,39 @@ void DemoSimulator::finish(DemoRun &run, const QString &status, const QDateTime 
     const int templateIndex = m_templateIndex.value(run.workflowPermanentId, -1);
     if (status == "completed"_L1) {
         run.stepCount = qMax(run.stepCount, run.plannedSteps);
-        QJsonObject output { { u"records"_s, 1 + int(m_random.bounded(40)) },
-                             { u"completed_steps"_s, run.stepCount } };
+        QJsonObject output {
+            {u"records"_s, 1 + int(m_random.bounded(40))}, {u"completed_steps"_s, run.stepCount}};
         if (templateIndex >= 0) {
             const DemoWorkflowTemplate &source = m_templates.at(templateIndex);
             output.insert(u"source_url"_s, source.startUrl);
             if (!source.downloadName.isEmpty())
-                run.downloadedFiles = { source.downloadName };
+                run.downloadedFiles = {source.downloadName};
         }
         output.insert(u"extracted"_s,
-                      QJsonObject { { u"confidence"_s, 0.7 + m_random.bounded(30) / 100.0 },
-                                    { u"notes"_s, u"All requested fields were found."_s } });
+            QJsonObject {{u"confidence"_s, 0.7 + m_random.bounded(30) / 100.0},
+                {u"notes"_s, u"All requested fields were found."_s}});
         run.output = output;
         return;
     }
     if (status == "failed"_L1 || status == "terminated"_L1) {
         const DemoFailure &failure = m_failures.at(m_random.bounded(int(m_failures.size())));
-        run.failureReason = status == "terminated"_L1
-                ? u"Terminated: "_s + failure.reason
-                : failure.reason;
-        run.errors = { { failure.errorCode, failure.reason, 0.75 + m_random.bounded(25) / 100.0 } };
+        run.failureReason
+            = status == "terminated"_L1 ? u"Terminated: "_s + failure.reason : failure.reason;
+        run.errors = {{failure.errorCode, failure.reason, 0.75 + m_random.bounded(25) / 100.0}};
         if (m_random.bounded(100) < 20) {
             const DemoFailure &second = m_failures.at(m_random.bounded(int(m_failures.size())));
             if (second.errorCode != failure.errorCode)
-                run.errors.append({ second.errorCode, second.reason, 0.55 });
+                run.errors.append({second.errorCode, second.reason, 0.55});
         }
-        run.failureCategory = QJsonArray { QJsonObject {
-                { u"category"_s, failure.category },
-                { u"confidence_float"_s, 0.8 },
-                { u"reasoning"_s, failure.reason } } };
+        run.failureCategory = QJsonArray {QJsonObject {{u"category"_s, failure.category},
+            {u"confidence_float"_s, 0.8}, {u"reasoning"_s, failure.reason}}};
         return;
     }
     if (status == "timed_out"_L1) {
         run.failureReason = u"Timed out: the page stopped responding and the run hit its time "
                             "limit."_s;
-        run.failureCategory = QJsonArray { QJsonObject { { u"category"_s, u"TIMEOUT"_s },
-                                                         { u"confidence_float"_s, 1.0 } } };
+        run.failureCategory = QJsonArray {
+            QJsonObject {{u"category"_s, u"TIMEOUT"_s}, {u"confidence_float"_s, 1.0}}};
     }
 }
 
@@ -315,8 +309,8 @@ bool DemoSimulator::advance(DemoRun &run, const QDateTime &now)
     } else if (run.status == "running"_L1) {
         ++run.stepCount;
         if (run.stepCount >= run.plannedSteps) {
-            const QString outcome =
-                    run.plannedOutcome.isEmpty() ? u"completed"_s : run.plannedOutcome;
+            const QString outcome
+                = run.plannedOutcome.isEmpty() ? u"completed"_s : run.plannedOutcome;
             if (outcome != "completed"_L1)
                 run.stepCount = qMax(1, run.plannedSteps - 1);
             finish(run, outcome, now);

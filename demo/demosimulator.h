@@ -1,10 +1,10 @@
 #pragma once
 
-#include "democatalog.h"
-#include "demorun.h"
-
 #include <QDateTime>
 #include <QRandomGenerator>
+
+#include "democatalog.h"
+#include "demorun.h"
 
 class DemoDatabase;
 

@@ -1,21 +1,21 @@
 // runwatch-demo-server: a local server that speaks Skyvern's run API, for demos and tests.
 
-#include "demoserver.h"
-
-#include <QCommandLineParser>
-#include <QGuiApplication>
-#include <QSocketNotifier>
-
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QSocketNotifier>
+
+#include "demoserver.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
-int s_signalPipe[2] = { -1, -1 };
+int s_signalPipe[2] = {-1, -1};
 
 void onSignal(int)
 {
@@ -36,23 +36,22 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            u"A local server that answers Skyvern's run API with seeded, live demo data."_s);
+        u"A local server that answers Skyvern's run API with seeded, live demo data."_s);
     parser.addHelpOption();
-    const QCommandLineOption port(u"port"_s, u"Port on 127.0.0.1 (0: any free port)."_s,
-                                  u"port"_s, u"0"_s);
-    const QCommandLineOption db(u"db"_s, u"SQLite file to keep state in (default: temporary)."_s,
-                                u"file"_s);
+    const QCommandLineOption port(
+        u"port"_s, u"Port on 127.0.0.1 (0: any free port)."_s, u"port"_s, u"0"_s);
+    const QCommandLineOption db(
+        u"db"_s, u"SQLite file to keep state in (default: temporary)."_s, u"file"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed of the generated data."_s, u"n"_s, u"1"_s);
-    const QCommandLineOption apiKey(u"api-key"_s, u"The x-api-key clients must send."_s,
-                                    u"key"_s, u"demo-key"_s);
-    const QCommandLineOption tick(u"tick-ms"_s, u"Milliseconds between steps of active runs."_s,
-                                  u"ms"_s, u"1000"_s);
-    const QCommandLineOption spawn(u"spawn-ms"_s,
-                                   u"Start a scheduled run this often (0: never)."_s, u"ms"_s,
-                                   u"0"_s);
-    const QCommandLineOption runs(u"runs"_s, u"How many workflow runs to seed."_s, u"n"_s,
-                                  u"2000"_s);
-    parser.addOptions({ port, db, seed, apiKey, tick, spawn, runs });
+    const QCommandLineOption apiKey(
+        u"api-key"_s, u"The x-api-key clients must send."_s, u"key"_s, u"demo-key"_s);
+    const QCommandLineOption tick(
+        u"tick-ms"_s, u"Milliseconds between steps of active runs."_s, u"ms"_s, u"1000"_s);
+    const QCommandLineOption spawn(
+        u"spawn-ms"_s, u"Start a scheduled run this often (0: never)."_s, u"ms"_s, u"0"_s);
+    const QCommandLineOption runs(
+        u"runs"_s, u"How many workflow runs to seed."_s, u"n"_s, u"2000"_s);
+    parser.addOptions({port, db, seed, apiKey, tick, spawn, runs});
     parser.process(app);
 
     DemoServerOptions options;
@@ -62,7 +61,7 @@ int main(int argc, char *argv[])
         const int value = parser.value(option).toInt(&valid);
         if (!valid || value < min || value > max) {
             std::fprintf(stderr, "--%s must be a number from %d to %d\n",
-                         qPrintable(option.names().constFirst()), min, max);
+                qPrintable(option.names().constFirst()), min, max);
             ok = false;
         }
         return value;
@@ -100,7 +99,7 @@ int main(int argc, char *argv[])
     }
 
     std::printf("Runwatch demo server listening on %s\nAPI key: %s\n",
-                qPrintable(server.baseUrl().toString()), qPrintable(options.apiKey));
+        qPrintable(server.baseUrl().toString()), qPrintable(options.apiKey));
     std::fflush(stdout);
     const int status = app.exec();
     std::printf("Runwatch demo server stopped.\n");

@@ -29,9 +29,9 @@ QString RunFormat::statusText(RunStatus status, const QString &wireText)
     case RunStatus::Unknown:
         break;
     }
-    return wireText.isEmpty() ? QCoreApplication::translate("RunFormat", "Unknown")
-                              : QCoreApplication::translate("RunFormat", "Unknown (%1)")
-                                        .arg(wireText.left(40));
+    return wireText.isEmpty()
+        ? QCoreApplication::translate("RunFormat", "Unknown")
+        : QCoreApplication::translate("RunFormat", "Unknown (%1)").arg(wireText.left(40));
 }
 
 QString RunFormat::triggerText(TriggerType trigger, const QString &wireText)
@@ -86,8 +86,8 @@ QString RunFormat::localTime(const QDateTime &time, const QDateTime &now)
     const QString clock = locale.toString(local.time(), u"HH:mm:ss"_s);
     if (local.date() == now.toLocalTime().date())
         return QCoreApplication::translate("RunFormat", "Today %1").arg(clock);
-    const QString dateFormat =
-            local.date().year() == now.toLocalTime().date().year() ? u"d MMM"_s : u"d MMM yyyy"_s;
+    const QString dateFormat
+        = local.date().year() == now.toLocalTime().date().year() ? u"d MMM"_s : u"d MMM yyyy"_s;
     return locale.toString(local.date(), dateFormat) + u' ' + clock;
 }
 
@@ -102,13 +102,13 @@ QString RunFormat::duration(qint64 milliseconds)
         return QCoreApplication::translate("RunFormat", "%1 s").arg(seconds);
     if (seconds < 3600)
         return QCoreApplication::translate("RunFormat", "%1 m %2 s")
-                .arg(seconds / 60)
-                .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+            .arg(seconds / 60)
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
     if (seconds < 86400)
         return QCoreApplication::translate("RunFormat", "%1 h %2 m")
-                .arg(seconds / 3600)
-                .arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
+            .arg(seconds / 3600)
+            .arg(seconds % 3600 / 60, 2, 10, QLatin1Char('0'));
     return QCoreApplication::translate("RunFormat", "%1 d %2 h")
-            .arg(seconds / 86400)
-            .arg(seconds % 86400 / 3600);
+        .arg(seconds / 86400)
+        .arg(seconds % 86400 / 3600);
 }

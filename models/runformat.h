@@ -1,10 +1,10 @@
 #pragma once
 
-#include "runstatus.h"
-
 #include <QColor>
 #include <QDateTime>
 #include <QString>
+
+#include "runstatus.h"
 
 /** How run values read on screen: words for statuses, local times, compact durations. */
 namespace RunFormat {

@@ -6,8 +6,7 @@ using namespace Qt::StringLiterals;
 
 RunListModel::RunListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 RunListModel::~RunListModel()
 {
@@ -148,8 +147,8 @@ qint64 durationMs(const WorkflowRun &run, const QDateTime &now)
     if (!run.startedAt.isValid())
         return -1;
     const QDateTime end = run.finishedAt.isValid()
-            ? run.finishedAt
-            : (isActiveStatus(run.status) ? now : run.modifiedAt);
+        ? run.finishedAt
+        : (isActiveStatus(run.status) ? now : run.modifiedAt);
     return qMax<qint64>(0, run.startedAt.msecsTo(end));
 }
 
@@ -189,8 +188,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         if (index.column() == FailureReasonColumn && !run.failureReason.isEmpty())
             return run.failureReason.left(2000);
         if (index.column() == CreatedColumn || index.column() == StartedColumn) {
-            const QDateTime time =
-                    index.column() == CreatedColumn ? run.createdAt : run.startedAt;
+            const QDateTime time = index.column() == CreatedColumn ? run.createdAt : run.startedAt;
             return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::LongFormat)
                                   : QVariant();
         }
@@ -251,7 +249,7 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
 bool RunListModel::canFetchMore(const QModelIndex &parent) const
 {
     return !parent.isValid() && m_source && m_loadedPages > 0 && !m_exhausted
-            && m_pendingRequest == 0 && !m_lastError.isError();
+        && m_pendingRequest == 0 && !m_lastError.isError();
 }
 
 void RunListModel::fetchMore(const QModelIndex &parent)

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "apierror.h"
-#include "runquery.h"
-#include "runsource.h"
-
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
+
+#include "apierror.h"
+#include "runquery.h"
+#include "runsource.h"
 
 /**
  * The run list: one row per run, newest first, loaded page by page from a RunSource as the
@@ -59,8 +59,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 

@@ -1,15 +1,15 @@
 // The first window against the local server, driven like a person would.
 
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QScrollBar>
+#include <QTest>
+
 #include "mainwindow.h"
 #include "runlistmodel.h"
 #include "runtableview.h"
 #include "skyvernclient.h"
 #include "support/testserver.h"
-
-#include <QAbstractItemModelTester>
-#include <QLabel>
-#include <QScrollBar>
-#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -30,8 +30,8 @@ private slots:
     {
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
-        QAbstractItemModelTester tester(window.runListModel(),
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(
+            window.runListModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.setSource(&client);
@@ -42,8 +42,8 @@ private slots:
         QTRY_VERIFY(status->text().contains(u"runs loaded"_s));
         QVERIFY(status->text().contains(client.displayName()));
         QVERIFY(window.windowTitle().contains(client.displayName()));
-        const QString firstId =
-                table->model()->index(0, RunListModel::RunIdColumn).data().toString();
+        const QString firstId
+            = table->model()->index(0, RunListModel::RunIdColumn).data().toString();
         QVERIFY(firstId.startsWith(u"wr_"_s));
         QVERIFY(table->visualRect(table->model()->index(0, 0)).isValid());
     }

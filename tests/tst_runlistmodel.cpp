@@ -1,17 +1,17 @@
 // The run list model fed by the Skyvern client from the local server: paging by fetchMore,
 // filters that replace rows only when the answer arrives, errors that keep the last good rows.
 
-#include "runlistmodel.h"
-#include "skyvernclient.h"
-#include "support/testhttp.h"
-#include "support/testserver.h"
-
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+
+#include "runlistmodel.h"
+#include "skyvernclient.h"
+#include "support/testhttp.h"
+#include "support/testserver.h"
 
 using namespace Qt::StringLiterals;
 
@@ -33,8 +33,8 @@ class TestRunListModel : public QObject
 
     QString workflowWithDefaults()
     {
-        const HttpAnswer answer =
-                httpRequest("GET", m_server->url(u"/v1/agents?page_size=100"_s), m_server->key());
+        const HttpAnswer answer
+            = httpRequest("GET", m_server->url(u"/v1/agents?page_size=100"_s), m_server->key());
         return answer.json().array().at(7)[u"workflow_permanent_id"_s].toString();
     }
 
@@ -60,8 +60,8 @@ private slots:
 
     void passesTheModelTesterWhileLoadingEveryPage()
     {
-        QAbstractItemModelTester tester(m_model.get(),
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         m_model->setSource(m_client.get());
         for (int i = 0; i < 10 && !m_model->isExhausted(); ++i) {
             QTRY_VERIFY(!m_model->isLoading());
@@ -70,10 +70,10 @@ private slots:
         QTRY_VERIFY(m_model->isExhausted());
         QVERIFY(m_model->rowCount() >= 120);
         RunFilter filter;
-        filter.statuses = { RunStatus::Failed };
+        filter.statuses = {RunStatus::Failed};
         m_model->setFilter(filter);
         QTRY_VERIFY(!m_model->isLoading() && m_model->isExhausted()
-                    && m_model->runAt(0)->status == RunStatus::Failed);
+            && m_model->runAt(0)->status == RunStatus::Failed);
         m_client->setApiKey(u"revoked"_s);
         m_model->reload();
         QTRY_VERIFY(m_model->lastError().isError());
@@ -91,10 +91,11 @@ private slots:
         QVERIFY(m_model->canFetchMore({}));
         const QModelIndex created = m_model->index(0, RunListModel::CreatedColumn);
         QVERIFY(created.data(RunListModel::SortRole).toLongLong()
-                >= m_model->index(49, RunListModel::CreatedColumn)
-                           .data(RunListModel::SortRole)
-                           .toLongLong());
-        QVERIFY(m_model->index(0, RunListModel::RunIdColumn).data().toString().startsWith(u"wr_"_s));
+            >= m_model->index(49, RunListModel::CreatedColumn)
+                   .data(RunListModel::SortRole)
+                   .toLongLong());
+        QVERIFY(
+            m_model->index(0, RunListModel::RunIdColumn).data().toString().startsWith(u"wr_"_s));
         QVERIFY(!m_model->index(0, RunListModel::StatusColumn).data().toString().isEmpty());
     }
 
@@ -126,7 +127,7 @@ private slots:
         m_model->setSource(m_client.get());
         QTRY_COMPARE(loaded.size(), 1);
         RunFilter filter;
-        filter.statuses = { RunStatus::Completed };
+        filter.statuses = {RunStatus::Completed};
         m_model->setFilter(filter);
         QCOMPARE(m_model->rowCount(), 50); // the old rows stay while loading
         QTRY_COMPARE(loaded.size(), 2);
@@ -140,10 +141,10 @@ private slots:
         QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);
         m_model->setSource(m_client.get());
         RunFilter failed;
-        failed.statuses = { RunStatus::Failed };
+        failed.statuses = {RunStatus::Failed};
         m_model->setFilter(failed);
         RunFilter completed;
-        completed.statuses = { RunStatus::Completed };
+        completed.statuses = {RunStatus::Completed};
         m_model->setFilter(completed);
         QTRY_COMPARE(loaded.size(), 1);
         QTest::qWait(100);
@@ -177,9 +178,8 @@ private slots:
         m_model->setSource(m_client.get());
         QTRY_COMPARE(loaded.size(), 1);
         const QString workflow = workflowWithDefaults();
-        const HttpAnswer launched = httpRequest(
-                "POST", m_server->url(u"/v1/run/workflows"_s), m_server->key(),
-                QJsonDocument(QJsonObject { { u"workflow_id"_s, workflow } }).toJson());
+        const HttpAnswer launched = httpRequest("POST", m_server->url(u"/v1/run/workflows"_s),
+            m_server->key(), QJsonDocument(QJsonObject {{u"workflow_id"_s, workflow}}).toJson());
         QCOMPARE(launched.status, 200);
         m_model->fetchMore({});
         QTRY_COMPARE(loaded.size(), 2);

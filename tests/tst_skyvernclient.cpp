@@ -1,14 +1,14 @@
 // The Skyvern client against real loopback servers: decoding, every kind of failure turned
 // into a sentence, cancellation, and the API key kept to its own server.
 
-#include "skyvernclient.h"
-#include "support/scriptedserver.h"
-#include "support/testserver.h"
-
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTest>
+
+#include "skyvernclient.h"
+#include "support/scriptedserver.h"
+#include "support/testserver.h"
 
 using namespace Qt::StringLiterals;
 
@@ -73,7 +73,7 @@ private slots:
         SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
         RunQuery query;
         query.pageSize = 500;
-        query.filter.statuses = { RunStatus::Failed, RunStatus::Terminated };
+        query.filter.statuses = {RunStatus::Failed, RunStatus::Terminated};
         query.filter.errorCode = u"CAPTCHA_DETECTED"_s;
         const auto result = listFrom(client, query);
         QVERIFY2(result.ok(), qPrintable(result.error.message));
@@ -81,8 +81,9 @@ private slots:
         for (const WorkflowRun &run : result.value.runs)
             QVERIFY(run.status == RunStatus::Failed || run.status == RunStatus::Terminated);
         const QUrl url = client.runListUrl(query);
-        QCOMPARE(url.query(), u"page=1&page_size=500&status=failed&status=terminated"
-                              "&error_code=CAPTCHA_DETECTED"_s);
+        QCOMPARE(url.query(),
+            u"page=1&page_size=500&status=failed&status=terminated"
+            "&error_code=CAPTCHA_DETECTED"_s);
     }
 
     void aShortPageIsTheLast()
@@ -127,32 +128,33 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("422 with fields")
-                << 422
-                << QByteArray(R"x({"detail":[{"loc":["query","page"],"msg":"Input should be greater than or equal to 1","type":"greater_than_equal"}]})x")
-                << QByteArray() << int(ApiError::Kind::Validation)
-                << u"page: Input should be greater than or equal to 1"_s;
+            << 422
+            << QByteArray(
+                   R"x({"detail":[{"loc":["query","page"],"msg":"Input should be greater than or equal to 1","type":"greater_than_equal"}]})x")
+            << QByteArray() << int(ApiError::Kind::Validation)
+            << u"page: Input should be greater than or equal to 1"_s;
         QTest::newRow("422 with a string detail")
-                << 422 << QByteArray(R"x({"detail":"bad filter"})x") << QByteArray()
-                << int(ApiError::Kind::Validation) << u"bad filter"_s;
-        QTest::newRow("429 with Retry-After") << 429 << QByteArray("{}") << QByteArray("7")
-                                              << int(ApiError::Kind::RateLimited)
-                                              << u"try again in 7 s"_s;
+            << 422 << QByteArray(R"x({"detail":"bad filter"})x") << QByteArray()
+            << int(ApiError::Kind::Validation) << u"bad filter"_s;
+        QTest::newRow("429 with Retry-After")
+            << 429 << QByteArray("{}") << QByteArray("7") << int(ApiError::Kind::RateLimited)
+            << u"try again in 7 s"_s;
         QTest::newRow("500 with error field")
-                << 500 << QByteArray(R"x({"error":"database is down"})x") << QByteArray()
-                << int(ApiError::Kind::Server) << u"database is down"_s;
-        QTest::newRow("503 empty body") << 503 << QByteArray() << QByteArray()
-                                        << int(ApiError::Kind::Server) << u"HTTP 503"_s;
-        QTest::newRow("404 empty body") << 404 << QByteArray() << QByteArray()
-                                        << int(ApiError::Kind::NotFound) << u"404"_s;
-        QTest::newRow("malformed JSON") << 200 << QByteArray("[{\"workflow_run_id\": ")
-                                        << QByteArray() << int(ApiError::Kind::Decode)
-                                        << u"not valid JSON"_s;
+            << 500 << QByteArray(R"x({"error":"database is down"})x") << QByteArray()
+            << int(ApiError::Kind::Server) << u"database is down"_s;
+        QTest::newRow("503 empty body")
+            << 503 << QByteArray() << QByteArray() << int(ApiError::Kind::Server) << u"HTTP 503"_s;
+        QTest::newRow("404 empty body")
+            << 404 << QByteArray() << QByteArray() << int(ApiError::Kind::NotFound) << u"404"_s;
+        QTest::newRow("malformed JSON")
+            << 200 << QByteArray("[{\"workflow_run_id\": ") << QByteArray()
+            << int(ApiError::Kind::Decode) << u"not valid JSON"_s;
         QTest::newRow("wrong type")
-                << 200 << QByteArray(R"x([{"workflow_run_id": 5}])x") << QByteArray()
-                << int(ApiError::Kind::Decode) << u"[0].workflow_run_id: expected a string"_s;
+            << 200 << QByteArray(R"x([{"workflow_run_id": 5}])x") << QByteArray()
+            << int(ApiError::Kind::Decode) << u"[0].workflow_run_id: expected a string"_s;
         QTest::newRow("object instead of array")
-                << 200 << QByteArray("{}") << QByteArray() << int(ApiError::Kind::Decode)
-                << u"expected a JSON array"_s;
+            << 200 << QByteArray("{}") << QByteArray() << int(ApiError::Kind::Decode)
+            << u"expected a JSON array"_s;
     }
 
     void failuresBecomeSentences()
@@ -162,9 +164,9 @@ private slots:
         QFETCH(QByteArray, retryAfter);
         QFETCH(int, kind);
         QFETCH(QString, mentions);
-        ScriptedServer::Answer answer { status, body, {}, false };
+        ScriptedServer::Answer answer {status, body, {}, false};
         if (!retryAfter.isEmpty())
-            answer.headers.append({ "Retry-After", retryAfter });
+            answer.headers.append({"Retry-After", retryAfter});
         const auto result = listFromScripted(answer);
         QCOMPARE(int(result.error.kind), kind);
         QVERIFY2(result.error.message.contains(mentions), qPrintable(result.error.message));
@@ -173,7 +175,7 @@ private slots:
 
     void aServerThatNeverAnswersTimesOut()
     {
-        const auto result = listFromScripted({ 200, {}, {}, true }, 300);
+        const auto result = listFromScripted({200, {}, {}, true}, 300);
         QCOMPARE(result.error.kind, ApiError::Kind::Timeout);
         QVERIFY(result.error.message.contains(u"did not answer within 0.3 seconds"_s));
     }
@@ -206,19 +208,18 @@ private slots:
         const auto result = listFrom(client);
         QVERIFY(result.error.isError());
         QVERIFY(result.error.kind == ApiError::Kind::Network
-                || result.error.kind == ApiError::Kind::Decode);
+            || result.error.kind == ApiError::Kind::Decode);
         QVERIFY(!result.error.message.isEmpty());
     }
 
     void aCanceledRequestNeverCallsBack()
     {
         ScriptedServer server;
-        server.setAnswer(u"/v1/workflows/runs"_s, { 200, {}, {}, true });
+        server.setAnswer(u"/v1/workflows/runs"_s, {200, {}, {}, true});
         SkyvernClient client(server.url(), u"k"_s);
         bool called = false;
-        const RequestId id = client.listRuns({}, this, [&called](const ApiResult<RunPage> &) {
-            called = true;
-        });
+        const RequestId id
+            = client.listRuns({}, this, [&called](const ApiResult<RunPage> &) { called = true; });
         QTRY_COMPARE(server.requestCount(), 1);
         client.cancelRequest(id);
         QTest::qWait(100);
@@ -228,18 +229,16 @@ private slots:
     void theKeyIsNotFollowedToAnotherServer()
     {
         ScriptedServer elsewhere;
-        elsewhere.setAnswer(u"/v1/workflows/runs"_s, { 200, "[]", {}, false });
+        elsewhere.setAnswer(u"/v1/workflows/runs"_s, {200, "[]", {}, false});
         ScriptedServer origin;
         origin.setAnswer(u"/v1/workflows/runs"_s,
-                         { 302, {}, { { "Location", elsewhere.url(u"/v1/workflows/runs"_s)
-                                                            .toString()
-                                                            .toUtf8() } },
-                           false });
+            {302, {}, {{"Location", elsewhere.url(u"/v1/workflows/runs"_s).toString().toUtf8()}},
+                false});
         SkyvernClient client(origin.url(), u"secret-key"_s);
         const auto result = listFrom(client);
         QVERIFY(result.error.isError());
         QVERIFY(result.error.message.contains(u"redirected"_s));
-        QCOMPARE(origin.seen("x-api-key"), QList<QByteArray> { "secret-key" });
+        QCOMPARE(origin.seen("x-api-key"), QList<QByteArray> {"secret-key"});
         QVERIFY(elsewhere.seen("x-api-key").isEmpty());
     }
 
@@ -247,7 +246,7 @@ private slots:
     {
         SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
         RunQuery query;
-        query.filter.statuses = { RunStatus::Failed };
+        query.filter.statuses = {RunStatus::Failed};
         query.pageSize = 1;
         const QString runId = listFrom(client, query).value.runs.value(0).workflowRunId;
         QVERIFY(!runId.isEmpty());
@@ -271,8 +270,8 @@ private slots:
         const Workflow &workflow = workflows.result->value.at(7);
 
         Capture<RunDetail> launched;
-        client.launchRun({ { u"workflow_id"_s, workflow.workflowPermanentId } }, this,
-                         launched.handler());
+        client.launchRun(
+            {{u"workflow_id"_s, workflow.workflowPermanentId}}, this, launched.handler());
         QTRY_VERIFY(launched.result.has_value());
         QVERIFY2(launched.result->ok(), qPrintable(launched.result->error.message));
         QCOMPARE(launched.result->value.status, RunStatus::Created);
@@ -292,14 +291,13 @@ private slots:
     {
         SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
         Capture<RunDetail> launched;
-        client.launchRun({ { u"workflow_id"_s, u"wpid_x"_s },
-                           { u"max_elapsed_time_minutes"_s, 9000 } },
-                         this, launched.handler());
+        client.launchRun({{u"workflow_id"_s, u"wpid_x"_s}, {u"max_elapsed_time_minutes"_s, 9000}},
+            this, launched.handler());
         QTRY_VERIFY(launched.result.has_value());
         QCOMPARE(launched.result->error.kind, ApiError::Kind::Validation);
         QCOMPARE(launched.result->error.fieldMessages.size(), 1);
         QVERIFY(launched.result->error.fieldMessages.first().startsWith(
-                u"max_elapsed_time_minutes: "_s));
+            u"max_elapsed_time_minutes: "_s));
     }
 };
 

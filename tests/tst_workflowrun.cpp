@@ -1,13 +1,13 @@
 // Decoding the contract's JSON into value types: tolerant of what servers add or leave out,
 // precise about what is wrong.
 
-#include "rundetail.h"
-#include "workflow.h"
-#include "workflowrun.h"
-
 #include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
+
+#include "rundetail.h"
+#include "workflow.h"
+#include "workflowrun.h"
 
 using namespace Qt::StringLiterals;
 
@@ -15,13 +15,10 @@ namespace {
 
 QJsonObject minimalRun()
 {
-    return QJsonObject { { u"workflow_run_id"_s, u"wr_1"_s },
-                         { u"workflow_id"_s, u"w_1"_s },
-                         { u"workflow_permanent_id"_s, u"wpid_1"_s },
-                         { u"organization_id"_s, u"o_1"_s },
-                         { u"status"_s, u"failed"_s },
-                         { u"created_at"_s, u"2026-11-07T05:31:56Z"_s },
-                         { u"modified_at"_s, u"2026-11-07T05:32:56Z"_s } };
+    return QJsonObject {{u"workflow_run_id"_s, u"wr_1"_s}, {u"workflow_id"_s, u"w_1"_s},
+        {u"workflow_permanent_id"_s, u"wpid_1"_s}, {u"organization_id"_s, u"o_1"_s},
+        {u"status"_s, u"failed"_s}, {u"created_at"_s, u"2026-11-07T05:31:56Z"_s},
+        {u"modified_at"_s, u"2026-11-07T05:32:56Z"_s}};
 }
 
 /** JSON written with single quotes, to keep fixtures readable in C++ strings. */
@@ -32,7 +29,7 @@ QByteArray quoted(const char *text)
 
 QByteArray arrayOf(const QJsonObject &run)
 {
-    return QJsonDocument(QJsonArray { run }).toJson();
+    return QJsonDocument(QJsonArray {run}).toJson();
 }
 
 } // namespace
@@ -60,7 +57,7 @@ private slots:
     void ignoresUnknownFieldsAndToleratesNulls()
     {
         QJsonObject json = minimalRun();
-        json.insert(u"brand_new_field"_s, QJsonObject { { u"x"_s, 1 } });
+        json.insert(u"brand_new_field"_s, QJsonObject {{u"x"_s, 1}});
         json.insert(u"failure_reason"_s, QJsonValue());
         json.insert(u"started_at"_s, QJsonValue());
         json.insert(u"extra_http_headers"_s, QJsonValue());
@@ -77,9 +74,9 @@ private slots:
         const auto runs = workflowRunsFromJson(arrayOf(json), &error);
         QVERIFY2(runs, qPrintable(error));
         QCOMPARE(runs->first().startedAt,
-                 QDateTime(QDate(2026, 11, 7), QTime(5, 31, 56, 123), QTimeZone::utc()));
+            QDateTime(QDate(2026, 11, 7), QTime(5, 31, 56, 123), QTimeZone::utc()));
         QCOMPARE(runs->first().finishedAt,
-                 QDateTime(QDate(2026, 11, 7), QTime(5, 31, 56), QTimeZone::utc()));
+            QDateTime(QDate(2026, 11, 7), QTime(5, 31, 56), QTimeZone::utc()));
     }
 
     void keepsAnUnknownStatusAsText()
@@ -99,18 +96,19 @@ private slots:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<QString>("message");
-        QTest::newRow("status number") << u"status"_s << QJsonValue(3)
-                                       << u"[0].status: expected a string, got a number"_s;
+        QTest::newRow("status number")
+            << u"status"_s << QJsonValue(3) << u"[0].status: expected a string, got a number"_s;
         QTest::newRow("missing id") << u"workflow_run_id"_s << QJsonValue()
                                     << u"[0].workflow_run_id: missing required field"_s;
-        QTest::newRow("bad date") << u"created_at"_s << QJsonValue(u"yesterday"_s)
-                                  << u"[0].created_at: \"yesterday\" is not an ISO 8601 date-time"_s;
+        QTest::newRow("bad date")
+            << u"created_at"_s << QJsonValue(u"yesterday"_s)
+            << u"[0].created_at: \"yesterday\" is not an ISO 8601 date-time"_s;
         QTest::newRow("headers not strings")
-                << u"extra_http_headers"_s << QJsonValue(QJsonObject { { u"X-A"_s, 1 } })
-                << u"[0].extra_http_headers.X-A: expected a string, got a number"_s;
+            << u"extra_http_headers"_s << QJsonValue(QJsonObject {{u"X-A"_s, 1}})
+            << u"[0].extra_http_headers.X-A: expected a string, got a number"_s;
         QTest::newRow("fraction as integer")
-                << u"max_elapsed_time_minutes"_s << QJsonValue(2.5)
-                << u"[0].max_elapsed_time_minutes: expected an integer, got a number"_s;
+            << u"max_elapsed_time_minutes"_s << QJsonValue(2.5)
+            << u"[0].max_elapsed_time_minutes: expected an integer, got a number"_s;
     }
 
     void wrongTypesNameTheField()
@@ -137,8 +135,8 @@ private slots:
     void roundTripsThroughJson()
     {
         QJsonObject json = minimalRun();
-        json.insert(u"proxy_location"_s, QJsonObject { { u"country"_s, u"US"_s } });
-        json.insert(u"extra_http_headers"_s, QJsonObject { { u"X-Tenant"_s, u"acme"_s } });
+        json.insert(u"proxy_location"_s, QJsonObject {{u"country"_s, u"US"_s}});
+        json.insert(u"extra_http_headers"_s, QJsonObject {{u"X-Tenant"_s, u"acme"_s}});
         json.insert(u"ai_fallback"_s, true);
         const auto runs = workflowRunsFromJson(arrayOf(json), nullptr);
         QVERIFY(runs);
@@ -149,15 +147,18 @@ private slots:
 
     void runDetailReadsErrorsScreenshotsAndFiles()
     {
-        const QByteArray body = quoted("{"
-"            'run_id': 'wr_9', 'run_type': 'workflow_run', 'status': 'failed',"
-"            'created_at': '2026-01-01T00:00:00Z', 'modified_at': '2026-01-01T00:05:00Z',"
-"            'errors': [{'error_code': 'LOGIN_FAILED', 'reasoning': 'bad password',"
-"                        'confidence_float': 0.9, 'extra': 1}],"
-"            'screenshot_urls': ['https://s/3.png', 'https://s/2.png'],"
-"            'downloaded_files': [{'url': 'https://f/a.csv', 'filename': 'a.csv'}],"
-"            'output': {'rows': 3}, 'step_count': 3, 'run_request': {'workflow_id': 'wpid_1'}"
-"        }");
+        const QByteArray body = quoted(
+            "{"
+            "            'run_id': 'wr_9', 'run_type': 'workflow_run', 'status': 'failed',"
+            "            'created_at': '2026-01-01T00:00:00Z', 'modified_at': "
+            "'2026-01-01T00:05:00Z',"
+            "            'errors': [{'error_code': 'LOGIN_FAILED', 'reasoning': 'bad password',"
+            "                        'confidence_float': 0.9, 'extra': 1}],"
+            "            'screenshot_urls': ['https://s/3.png', 'https://s/2.png'],"
+            "            'downloaded_files': [{'url': 'https://f/a.csv', 'filename': 'a.csv'}],"
+            "            'output': {'rows': 3}, 'step_count': 3, 'run_request': {'workflow_id': "
+            "'wpid_1'}"
+            "        }");
         QString error;
         const auto detail = RunDetail::fromJson(body, &error);
         QVERIFY2(detail, qPrintable(error));
@@ -172,22 +173,27 @@ private slots:
     void runDetailNamesANestedWrongType()
     {
         QString error;
-        QVERIFY(!RunDetail::fromJson(quoted("{'run_id': 'wr_9', 'run_type': 'workflow_run',"
-"            'status': 'failed', 'created_at': '2026-01-01T00:00:00Z',"
-"            'modified_at': '2026-01-01T00:00:00Z', 'errors': [{'error_code': 7}]}"),
-                                     &error));
+        QVERIFY(!RunDetail::fromJson(
+            quoted("{'run_id': 'wr_9', 'run_type': 'workflow_run',"
+                   "            'status': 'failed', 'created_at': '2026-01-01T00:00:00Z',"
+                   "            'modified_at': '2026-01-01T00:00:00Z', 'errors': [{'error_code': "
+                   "7}]}"),
+            &error));
         QCOMPARE(error, u"errors[0].error_code: expected a string, got a number"_s);
     }
 
     void workflowsKeepOnlyWorkflowParameters()
     {
-        const QByteArray body = quoted("[{'workflow_permanent_id': 'wpid_1', 'workflow_id': 'w_1',"
-"            'title': 'Invoices', 'workflow_definition': {'parameters': ["
-"              {'parameter_type': 'workflow', 'key': 'month', 'workflow_parameter_type': 'string',"
-"               'default_value': '2026-01'},"
-"              {'parameter_type': 'output', 'key': 'block_output'},"
-"              {'parameter_type': 'workflow', 'key': 'count', 'workflow_parameter_type': 'integer'}"
-"            ], 'blocks': []}}]");
+        const QByteArray body
+            = quoted("[{'workflow_permanent_id': 'wpid_1', 'workflow_id': 'w_1',"
+                     "            'title': 'Invoices', 'workflow_definition': {'parameters': ["
+                     "              {'parameter_type': 'workflow', 'key': 'month', "
+                     "'workflow_parameter_type': 'string',"
+                     "               'default_value': '2026-01'},"
+                     "              {'parameter_type': 'output', 'key': 'block_output'},"
+                     "              {'parameter_type': 'workflow', 'key': 'count', "
+                     "'workflow_parameter_type': 'integer'}"
+                     "            ], 'blocks': []}}]");
         QString error;
         const auto workflows = workflowsFromJson(body, &error);
         QVERIFY2(workflows, qPrintable(error));

@@ -1,16 +1,16 @@
 #include "mainwindow.h"
 
-#include "runlistmodel.h"
-#include "runsource.h"
-#include "runtableview.h"
-#include "statusbadgedelegate.h"
-
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include "runlistmodel.h"
+#include "runsource.h"
+#include "runtableview.h"
+#include "statusbadgedelegate.h"
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -36,9 +36,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorLabel->setStyleSheet(QStringLiteral(
-            "QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f5c2bd;"
-            " border-radius: 4px; padding: 6px 10px; }"));
+    m_errorLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f5c2bd;"
+                       " border-radius: 4px; padding: 6px 10px; }"));
     m_errorLabel->hide();
 
     m_table->setObjectName(QStringLiteral("runTableView"));
@@ -99,8 +99,8 @@ void MainWindow::showFatalError(const QString &message)
 void MainWindow::showError(const ApiError &error)
 {
     m_errorLabel->setText(m_model->rowCount() > 0
-                                  ? tr("%1 Showing the runs loaded before.").arg(error.message)
-                                  : error.message);
+            ? tr("%1 Showing the runs loaded before.").arg(error.message)
+            : error.message);
     m_errorLabel->show();
     updateStatus();
 }
@@ -111,7 +111,8 @@ void MainWindow::updateStatus()
     if (m_model->isLoading()) {
         m_table->setPlaceholderText(tr("Loading runs…"));
     } else if (m_model->lastError().isError()) {
-        m_table->setPlaceholderText(tr("Could not load runs. %1").arg(m_model->lastError().message));
+        m_table->setPlaceholderText(
+            tr("Could not load runs. %1").arg(m_model->lastError().message));
     } else if (m_model->loadedPages() > 0) {
         m_table->setPlaceholderText(tr("No runs match."));
     }

@@ -3,8 +3,8 @@
 #include <QApplication>
 #include <QPainter>
 
-void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                                const QModelIndex &index) const
+void StatusBadgeDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem background = option;
     initStyleOption(&background, index);
@@ -20,8 +20,8 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const QFontMetrics metrics(option.font);
     const int height = metrics.height() + 4;
     const int width = qMin(option.rect.width() - 8, metrics.horizontalAdvance(text) + 18);
-    const QRect pill(option.rect.left() + 4, option.rect.center().y() - height / 2 + 1, width,
-                     height);
+    const QRect pill(
+        option.rect.left() + 4, option.rect.center().y() - height / 2 + 1, width, height);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -29,17 +29,17 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     fill.setAlpha(38);
     painter->setBrush(fill);
     painter->setPen(QPen(color, 1));
-    painter->drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), height / 2.0,
-                             height / 2.0);
+    painter->drawRoundedRect(
+        QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), height / 2.0, height / 2.0);
     painter->setPen(color.darker(115));
     painter->drawText(pill, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, width - 10));
     painter->restore();
 }
 
-QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,
-                                    const QModelIndex &index) const
+QSize StatusBadgeDelegate::sizeHint(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics metrics(option.font);
     return QSize(metrics.horizontalAdvance(index.data(Qt::DisplayRole).toString()) + 30,
-                 metrics.height() + 10);
+        metrics.height() + 10);
 }

@@ -41,7 +41,7 @@ protected:
         ++m_requests;
         for (const auto &[name, value] : request.headers())
             m_seen[name.toLower()].append(value);
-        const Answer answer = m_answers.value(request.url().path(), Answer { 404, "{}", {}, false });
+        const Answer answer = m_answers.value(request.url().path(), Answer {404, "{}", {}, false});
         if (answer.silent)
             return true;
         QHttpServerResponder responder = makeResponder(request, socket);

@@ -19,8 +19,8 @@ struct HttpAnswer
 };
 
 /** Sends one request over real HTTP and waits (in a test only) for the answer. */
-inline HttpAnswer httpRequest(const QByteArray &verb, const QUrl &url, const QByteArray &apiKey,
-                              const QByteArray &body = {})
+inline HttpAnswer httpRequest(
+    const QByteArray &verb, const QUrl &url, const QByteArray &apiKey, const QByteArray &body = {})
 {
     static QNetworkAccessManager network;
     QNetworkRequest request(url);

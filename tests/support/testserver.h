@@ -1,11 +1,11 @@
 #pragma once
 
-#include "demoserver.h"
+#include <memory>
 
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <memory>
+#include "demoserver.h"
 
 /** A demo server on a free loopback port with its own SQLite file, for one test. */
 class TestServer
