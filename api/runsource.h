@@ -6,19 +6,26 @@
 #include <QString>
 
 #include "apierror.h"
+#include "rundetail.h"
 #include "runquery.h"
+#include "workflow.h"
+
+#include <QJsonObject>
 
 using RequestId = quint64;
 
 /**
- * Where run lists come from. Models talk to this interface only, so they know nothing of HTTP
- * and a test or another platform can supply a different source.
+ * A run server as the dashboard sees it: lists, details, launching and cancelling. Models and
+ * views talk to this interface only, so they know nothing of HTTP and another platform can
+ * supply a different implementation.
  */
 class RunSource : public QObject
 {
     Q_OBJECT
 public:
-    using RunPageHandler = std::function<void(const ApiResult<RunPage> &)>;
+    template<typename T>
+    using Handler = std::function<void(const ApiResult<T> &)>;
+    using RunPageHandler = Handler<RunPage>;
 
     explicit RunSource(QObject *parent = nullptr);
     ~RunSource() override;
@@ -26,6 +33,12 @@ public:
     /** Asks for one page; the handler runs later on this thread unless the request is canceled
      * or the context object is gone. */
     virtual RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) = 0;
+    virtual RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) = 0;
+    virtual RequestId listWorkflows(QObject *context, Handler<QList<Workflow>> handler) = 0;
+    /** Launches a run; the request uses the contract's field names (workflow_id, parameters…). */
+    virtual RequestId launchRun(const QJsonObject &request, QObject *context,
+                                Handler<RunDetail> handler) = 0;
+    virtual RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) = 0;
     /** Drops a pending request; its handler is never called. */
     virtual void cancelRequest(RequestId id) = 0;
     /** What to call this source in the UI, e.g. the server's host. */

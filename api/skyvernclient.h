@@ -25,9 +25,6 @@ class SkyvernClient final : public RunSource
 {
     Q_OBJECT
 public:
-    template<typename T>
-    using Handler = std::function<void(const ApiResult<T> &)>;
-
     SkyvernClient(const QUrl &baseUrl, const QString &apiKey, QObject *parent = nullptr);
     ~SkyvernClient() override;
 
@@ -37,10 +34,11 @@ public:
     int timeout() const { return m_timeoutMs; }
 
     RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) override;
-    RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler);
-    RequestId listWorkflows(QObject *context, Handler<QList<Workflow>> handler);
-    RequestId launchRun(const QJsonObject &request, QObject *context, Handler<RunDetail> handler);
-    RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler);
+    RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
+    RequestId listWorkflows(QObject *context, Handler<QList<Workflow>> handler) override;
+    RequestId launchRun(const QJsonObject &request, QObject *context,
+                        Handler<RunDetail> handler) override;
+    RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
     void cancelRequest(RequestId id) override;
     QString displayName() const override;
 

@@ -2,6 +2,10 @@
 
 #include "runformat.h"
 
+#include <QSet>
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 RunListModel::RunListModel(QObject *parent)
@@ -12,6 +16,8 @@ RunListModel::~RunListModel()
 {
     if (m_source && m_pendingRequest)
         m_source->cancelRequest(m_pendingRequest);
+    if (m_source && m_refreshRequest)
+        m_source->cancelRequest(m_refreshRequest);
 }
 
 void RunListModel::setSource(RunSource *source)
@@ -69,7 +75,10 @@ void RunListModel::request(int page)
     query.filter = m_filter;
     query.page = page;
     query.pageSize = m_pageSize;
-    m_pendingPage = page;
+    if (page == 1 && m_refreshRequest) {
+        m_source->cancelRequest(m_refreshRequest);
+        m_refreshRequest = 0;
+    }
     setPending(m_source->listRuns(query, this, [this](const ApiResult<RunPage> &result) {
         setPending(0);
         if (!result.ok()) {
@@ -244,6 +253,121 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     default:
         return {};
     }
+}
+
+void RunListModel::refresh()
+{
+    // A full load in flight will bring fresher rows anyway; a poll in flight is enough.
+    if (!m_source || m_pendingRequest || m_refreshRequest || m_loadedPages == 0)
+        return;
+    RunQuery query;
+    query.workflowPermanentId = m_scope;
+    query.filter = m_filter;
+    query.page = 1;
+    query.pageSize = qBound(m_pageSize, int(m_runs.size()), kMaxRefreshRows);
+    m_refreshRequest = m_source->listRuns(query, this, [this](const ApiResult<RunPage> &result) {
+        m_refreshRequest = 0;
+        if (!result.ok()) {
+            m_lastError = result.error;
+            emit requestFailed(result.error);
+            return;
+        }
+        const bool recovered = m_lastError.isError();
+        m_lastError = ApiError();
+        mergeRefresh(result.value);
+        if (recovered)
+            emit pageLoaded(m_loadedPages, int(m_runs.size()), m_exhausted);
+    });
+}
+
+void RunListModel::rebuildIndex()
+{
+    m_rowById.clear();
+    for (int row = 0; row < m_runs.size(); ++row)
+        m_rowById.insert(m_runs.at(row).workflowRunId, row);
+}
+
+void RunListModel::mergeRefresh(const RunPage &page)
+{
+    const QList<WorkflowRun> &fresh = page.runs;
+    QSet<QString> freshIds;
+    for (const WorkflowRun &run : fresh)
+        freshIds.insert(run.workflowRunId);
+
+    // Rows inside the span the answer covers that it no longer has: gone from this filter.
+    const bool coversAll = page.isLastPage();
+    const QDateTime oldestCovered = fresh.isEmpty() ? QDateTime() : fresh.last().createdAt;
+    int removed = 0;
+    for (int row = int(m_runs.size()) - 1; row >= 0; --row) {
+        const WorkflowRun &run = m_runs.at(row);
+        const bool covered = coversAll || (oldestCovered.isValid() && run.createdAt > oldestCovered);
+        if (covered && !freshIds.contains(run.workflowRunId)) {
+            beginRemoveRows({}, row, row);
+            m_runs.removeAt(row);
+            endRemoveRows();
+            ++removed;
+        }
+    }
+    if (removed)
+        rebuildIndex();
+
+    // Changed rows update in place.
+    int changed = 0;
+    for (const WorkflowRun &run : fresh) {
+        const int row = m_rowById.value(run.workflowRunId, -1);
+        if (row < 0)
+            continue;
+        WorkflowRun &current = m_runs[row];
+        if (current.modifiedAt == run.modifiedAt && current.status == run.status
+            && current.statusText == run.statusText && current == run)
+            continue;
+        current = run;
+        ++changed;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        emit runChanged(run.workflowRunId);
+    }
+
+    // Runs we do not have yet, newer than our newest row, go on top in one insertion.
+    QList<WorkflowRun> newer;
+    for (const WorkflowRun &run : fresh) {
+        if (m_rowById.contains(run.workflowRunId))
+            continue;
+        if (!m_runs.isEmpty() && run.createdAt < m_runs.first().createdAt)
+            continue; // an older run that now matches; it arrives when its page is loaded
+        newer.append(run);
+    }
+    if (!newer.isEmpty()) {
+        beginInsertRows({}, 0, int(newer.size()) - 1);
+        m_runs = newer + m_runs;
+        rebuildIndex();
+        endInsertRows();
+    }
+    if (coversAll && m_runs.size() <= fresh.size())
+        m_exhausted = true;
+    emit refreshed(changed, int(newer.size()), removed);
+}
+
+void RunListModel::tickActiveDurations()
+{
+    for (int row = 0; row < m_runs.size(); ++row) {
+        if (isActiveStatus(m_runs.at(row).status) && m_runs.at(row).startedAt.isValid())
+            emit dataChanged(index(row, DurationColumn), index(row, DurationColumn),
+                             { Qt::DisplayRole, SortRole });
+    }
+}
+
+int RunListModel::activeRunCount() const
+{
+    return int(std::count_if(m_runs.begin(), m_runs.end(),
+                             [](const WorkflowRun &run) { return isActiveStatus(run.status); }));
+}
+
+QHash<RunStatus, int> RunListModel::statusCounts() const
+{
+    QHash<RunStatus, int> counts;
+    for (const WorkflowRun &run : m_runs)
+        ++counts[run.status];
+    return counts;
 }
 
 bool RunListModel::canFetchMore(const QModelIndex &parent) const

@@ -47,6 +47,17 @@ public:
     RunFilter filter() const { return m_filter; }
     /** Asks for the first page again, keeping the rows on screen until it arrives. */
     void reload();
+    /**
+     * Polls the newest runs (as many as are loaded, up to a limit) and merges them in place:
+     * changed rows get dataChanged, new runs are inserted at the top, runs that no longer
+     * match are removed. Selection and scroll position survive.
+     */
+    void refresh();
+    /** Tells views that durations of running rows moved on (they are computed from now). */
+    void tickActiveDurations();
+    int activeRunCount() const;
+    QHash<RunStatus, int> statusCounts() const;
+    bool isRefreshing() const { return m_refreshRequest != 0; }
 
     bool isLoading() const { return m_pendingRequest != 0; }
     /** True once the server returned a short page: there are no more runs to load. */
@@ -71,11 +82,18 @@ signals:
     void pageLoaded(int pages, int rows, bool exhausted);
     /** A request failed; the rows on screen are the last good ones. */
     void requestFailed(const ApiError &error);
+    /** A poll merged: how many rows changed, appeared and went. */
+    void refreshed(int changed, int inserted, int removed);
+    /** The run shown in this row changed (for a detail pane showing it). */
+    void runChanged(const QString &runId);
 
 private:
     void request(int page);
     void applyPage(const RunPage &page);
     void setPending(RequestId id);
+    void mergeRefresh(const RunPage &page);
+    void rebuildIndex();
+    static constexpr int kMaxRefreshRows = 200;
 
     QPointer<RunSource> m_source;
     QList<WorkflowRun> m_runs;
@@ -86,6 +104,6 @@ private:
     int m_loadedPages = 0;
     bool m_exhausted = false;
     RequestId m_pendingRequest = 0;
-    int m_pendingPage = 0;
+    RequestId m_refreshRequest = 0;
     ApiError m_lastError;
 };

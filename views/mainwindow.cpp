@@ -1,74 +1,155 @@
 #include "mainwindow.h"
 
-#include <QAction>
-#include <QHeaderView>
-#include <QLabel>
-#include <QStatusBar>
-#include <QToolBar>
-#include <QVBoxLayout>
-
+#include "artifactfetcher.h"
+#include "rundetailpane.h"
+#include "runfilterbar.h"
 #include "runlistmodel.h"
 #include "runsource.h"
 #include "runtableview.h"
 #include "statusbadgedelegate.h"
 
+#include <QAction>
+#include <QEvent>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_artifacts(new ArtifactFetcher(this))
     , m_model(new RunListModel(this))
+    , m_filterBar(new RunFilterBar(this))
     , m_table(new RunTableView(this))
+    , m_detail(new RunDetailPane(m_artifacts, this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_errorLabel(new QLabel(this))
     , m_statusLabel(new QLabel(this))
     , m_reloadAction(new QAction(tr("&Reload"), this))
+    , m_launchAction(new QAction(tr("Run &agent…"), this))
+    , m_connectionAction(new QAction(tr("&Connection…"), this))
+    , m_pollTimer(new QTimer(this))
+    , m_durationTimer(new QTimer(this))
 {
     setWindowTitle(tr("Runwatch"));
-    resize(1280, 780);
+    resize(1440, 860);
 
     m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
     m_reloadAction->setShortcut(QKeySequence::Refresh);
     m_reloadAction->setToolTip(tr("Load the newest runs again (F5)"));
     m_reloadAction->setEnabled(false);
     connect(m_reloadAction, &QAction::triggered, m_model, &RunListModel::reload);
+    m_launchAction->setObjectName(QStringLiteral("launchAction"));
+    m_launchAction->setShortcut(QKeySequence::New);
+    m_launchAction->setToolTip(tr("Launch a run of a workflow (Ctrl+N)"));
+    m_launchAction->setEnabled(false);
+    m_connectionAction->setObjectName(QStringLiteral("connectionAction"));
+    m_connectionAction->setToolTip(tr("Server and API key"));
     auto *toolBar = addToolBar(tr("Runs"));
     toolBar->setObjectName(QStringLiteral("runsToolBar"));
     toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->addAction(m_launchAction);
     toolBar->addAction(m_reloadAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_connectionAction);
+
+    auto *findShortcut = new QShortcut(QKeySequence::Find, this);
+    connect(findShortcut, &QShortcut::activated, m_filterBar, &RunFilterBar::focusSearch);
 
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorLabel->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f5c2bd;"
-                       " border-radius: 4px; padding: 6px 10px; }"));
+    m_errorLabel->setStyleSheet(QStringLiteral(
+            "QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f5c2bd;"
+            " border-radius: 4px; padding: 6px 10px; }"));
     m_errorLabel->hide();
 
+    m_filterBar->setObjectName(QStringLiteral("runFilterBar"));
     m_table->setObjectName(QStringLiteral("runTableView"));
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(RunListModel::StatusColumn, new StatusBadgeDelegate(m_table));
     QHeaderView *header = m_table->horizontalHeader();
-    header->resizeSection(RunListModel::StatusColumn, 120);
-    header->resizeSection(RunListModel::WorkflowColumn, 240);
-    header->resizeSection(RunListModel::RunIdColumn, 200);
-    header->resizeSection(RunListModel::TriggerColumn, 90);
-    header->resizeSection(RunListModel::CreatedColumn, 150);
-    header->resizeSection(RunListModel::StartedColumn, 150);
-    header->resizeSection(RunListModel::DurationColumn, 90);
+    header->resizeSection(RunListModel::StatusColumn, 110);
+    header->resizeSection(RunListModel::WorkflowColumn, 210);
+    header->resizeSection(RunListModel::RunIdColumn, 190);
+    header->resizeSection(RunListModel::TriggerColumn, 80);
+    header->resizeSection(RunListModel::CreatedColumn, 130);
+    header->resizeSection(RunListModel::StartedColumn, 130);
+    header->resizeSection(RunListModel::DurationColumn, 80);
+
+    auto *listArea = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listArea);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_errorLabel);
+    listLayout->addWidget(m_table);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(listArea);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({ 900, 540 });
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 8, 8, 0);
-    layout->addWidget(m_errorLabel);
-    layout->addWidget(m_table);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_statusLabel, 1);
 
+    connect(m_filterBar, &RunFilterBar::filterChanged, this, [this](const RunFilter &filter) {
+        m_model->setFilter(filter);
+        emit viewChanged();
+    });
+    connect(m_filterBar, &RunFilterBar::scopeChanged, this, [this](const QString &scope) {
+        m_model->setScope(scope);
+        emit viewChanged();
+    });
+    connect(m_detail, &RunDetailPane::errorCodesSeen, m_filterBar,
+            &RunFilterBar::addKnownErrorCodes);
+    connect(m_detail, &RunDetailPane::runCanceled, m_model, &RunListModel::refresh);
+
     connect(m_model, &RunListModel::pageLoaded, this, [this] {
         m_errorLabel->hide();
         updateStatus();
+        schedulePoll();
+        if (!m_pendingSelection.isEmpty())
+            selectRun(m_pendingSelection);
+    });
+    connect(m_model, &RunListModel::modelAboutToBeReset, this, [this] {
+        if (m_pendingSelection.isEmpty())
+            m_pendingSelection = m_detail->runId();
+    });
+    connect(m_model, &RunListModel::refreshed, this, [this] {
+        m_errorLabel->hide();
+        updateStatus();
+        schedulePoll();
+    });
+    connect(m_model, &RunListModel::runChanged, this, [this](const QString &runId) {
+        if (runId != m_detail->runId())
+            return;
+        const int row = m_model->rowOfRun(runId);
+        if (const WorkflowRun *run = m_model->runAt(row))
+            m_detail->showRun(*run);
     });
     connect(m_model, &RunListModel::loadingChanged, this, &MainWindow::updateStatus);
     connect(m_model, &RunListModel::requestFailed, this, &MainWindow::showError);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onSelectionChanged);
+
+    m_pollTimer->setObjectName(QStringLiteral("pollTimer"));
+    m_pollTimer->setSingleShot(true);
+    connect(m_pollTimer, &QTimer::timeout, m_model, &RunListModel::refresh);
+    m_durationTimer->setInterval(1000);
+    connect(m_durationTimer, &QTimer::timeout, m_model, &RunListModel::tickActiveDurations);
     updateStatus();
 }
 
@@ -76,11 +157,54 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::setSource(RunSource *source)
 {
+    m_source = source;
     m_sourceName = source ? source->displayName() : QString();
     setWindowTitle(m_sourceName.isEmpty() ? tr("Runwatch") : tr("Runwatch — %1").arg(m_sourceName));
     m_reloadAction->setEnabled(source != nullptr);
+    m_launchAction->setEnabled(source != nullptr);
+    m_detail->setSource(source);
+    m_detail->clear();
     m_model->setSource(source);
+    loadWorkflows();
     updateStatus();
+}
+
+void MainWindow::loadWorkflows()
+{
+    if (!m_source)
+        return;
+    m_source->listWorkflows(this, [this](const ApiResult<QList<Workflow>> &result) {
+        if (result.ok())
+            m_filterBar->setWorkflows(result.value);
+    });
+}
+
+void MainWindow::setView(const QString &scope, const RunFilter &filter)
+{
+    m_filterBar->setScope(scope);
+    m_filterBar->setFilter(filter);
+    m_model->setScope(scope);
+    m_model->setFilter(filter);
+}
+
+QString MainWindow::scope() const
+{
+    return m_filterBar->scope();
+}
+
+RunFilter MainWindow::filter() const
+{
+    return m_filterBar->filter();
+}
+
+QByteArray MainWindow::saveLayout() const
+{
+    return m_splitter->saveState();
+}
+
+void MainWindow::restoreLayout(const QByteArray &layout)
+{
+    m_splitter->restoreState(layout);
 }
 
 void MainWindow::showStartupMessage(const QString &message)
@@ -96,25 +220,96 @@ void MainWindow::showFatalError(const QString &message)
     m_table->setPlaceholderText(tr("No runs to show."));
 }
 
+void MainWindow::selectRun(const QString &runId)
+{
+    const int row = m_model->rowOfRun(runId);
+    if (row < 0) {
+        m_pendingSelection = runId;
+        return;
+    }
+    m_pendingSelection.clear();
+    const QModelIndex index = m_model->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (const WorkflowRun *run = m_model->runAt(current.row()))
+        m_detail->showRun(*run);
+}
+
 void MainWindow::showError(const ApiError &error)
 {
-    m_errorLabel->setText(m_model->rowCount() > 0
+    QString text = m_model->rowCount() > 0
             ? tr("%1 Showing the runs loaded before.").arg(error.message)
-            : error.message);
+            : error.message;
+    if (error.kind == ApiError::Kind::RateLimited && error.retryAfterSeconds > 0)
+        text += tr(" Retrying in %1 s.").arg(error.retryAfterSeconds);
+    m_errorLabel->setText(text);
     m_errorLabel->show();
     updateStatus();
+    if (error.kind == ApiError::Kind::RateLimited && error.retryAfterSeconds > 0)
+        m_pollTimer->start(error.retryAfterSeconds * 1000);
+    else
+        schedulePoll();
+}
+
+void MainWindow::schedulePoll()
+{
+    // Poll only while someone can see the list; slower when nothing is moving.
+    if (!m_source || !isVisible() || isMinimized()) {
+        m_pollTimer->stop();
+        m_durationTimer->stop();
+        return;
+    }
+    const bool active = m_model->activeRunCount() > 0;
+    m_pollTimer->start(active ? kActivePollMs : kIdlePollMs);
+    if (active)
+        m_durationTimer->start();
+    else
+        m_durationTimer->stop();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange) {
+        if (isMinimized())
+            schedulePoll();
+        else
+            m_model->refresh();
+    }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    m_model->refresh();
+    schedulePoll();
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    m_pollTimer->stop();
+    m_durationTimer->stop();
 }
 
 void MainWindow::updateStatus()
 {
     const int rows = m_model->rowCount();
+    m_filterBar->setStatusCounts(m_model->statusCounts());
     if (m_model->isLoading()) {
         m_table->setPlaceholderText(tr("Loading runs…"));
     } else if (m_model->lastError().isError()) {
-        m_table->setPlaceholderText(
-            tr("Could not load runs. %1").arg(m_model->lastError().message));
+        m_table->setPlaceholderText(tr("Could not load runs. %1").arg(m_model->lastError().message));
     } else if (m_model->loadedPages() > 0) {
-        m_table->setPlaceholderText(tr("No runs match."));
+        m_table->setPlaceholderText(m_model->filter().isEmpty()
+                                            ? tr("No runs yet.")
+                                            : tr("No runs match these filters."));
     }
     if (m_sourceName.isEmpty())
         return;
@@ -124,6 +319,11 @@ void MainWindow::updateStatus()
                                             : tr(" · %1 pages").arg(m_model->loadedPages());
     if (m_model->isExhausted())
         text += tr(" · no more runs");
+    else if (m_model->loadedPages() > 0)
+        text += tr(" · scroll for more");
+    const int active = m_model->activeRunCount();
+    if (active > 0)
+        text += tr(" · %1 active, updating live").arg(active);
     if (m_model->isLoading())
         text += tr(" · loading…");
     text += tr(" · %1").arg(m_sourceName);

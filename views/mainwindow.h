@@ -1,39 +1,85 @@
 #pragma once
 
+#include "runfilter.h"
+
 #include <QMainWindow>
 
+class ArtifactFetcher;
 class QAction;
 class QLabel;
+class QSplitter;
+class QTimer;
+class RunDetailPane;
+class RunFilterBar;
 class RunListModel;
 class RunSource;
 class RunTableView;
 struct ApiError;
+struct WorkflowRun;
 
-/** The main window: the run list of the connected server, with its state in the status bar. */
+/**
+ * The main window: filter bar, run list and the selected run's detail pane, kept live by
+ * polling while the window is visible.
+ */
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
+    static constexpr int kActivePollMs = 3000;
+    static constexpr int kIdlePollMs = 15000;
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /** Connects the window to where runs come from and loads the first page. */
     void setSource(RunSource *source);
+    /** Restores a scope and filter (e.g. from the last session) before the first load. */
+    void setView(const QString &scope, const RunFilter &filter);
+    QString scope() const;
+    RunFilter filter() const;
+    QByteArray saveLayout() const;
+    void restoreLayout(const QByteArray &layout);
     /** Says what the window is waiting for before it has a source (e.g. the demo server). */
     void showStartupMessage(const QString &message);
     /** Says why there is no source at all. */
     void showFatalError(const QString &message);
+    /** Selects a run's row once it is in the list (after a launch, say). */
+    void selectRun(const QString &runId);
 
     RunListModel *runListModel() const { return m_model; }
+    QAction *launchAction() const { return m_launchAction; }
+    QAction *connectionAction() const { return m_connectionAction; }
+
+signals:
+    /** The scope or filter changed; the app persists it. */
+    void viewChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void updateStatus();
     void showError(const ApiError &error);
+    void onSelectionChanged();
+    void schedulePoll();
+    void loadWorkflows();
 
+    RunSource *m_source = nullptr;
+    ArtifactFetcher *m_artifacts;
     RunListModel *m_model;
+    RunFilterBar *m_filterBar;
     RunTableView *m_table;
+    RunDetailPane *m_detail;
+    QSplitter *m_splitter;
     QLabel *m_errorLabel;
     QLabel *m_statusLabel;
     QAction *m_reloadAction;
+    QAction *m_launchAction;
+    QAction *m_connectionAction;
+    QTimer *m_pollTimer;
+    QTimer *m_durationTimer;
     QString m_sourceName;
+    QString m_pendingSelection;
 };

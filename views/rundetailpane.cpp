@@ -1,0 +1,481 @@
+#include "rundetailpane.h"
+
+#include "artifactfetcher.h"
+#include "jsontreemodel.h"
+#include "runformat.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace {
+
+constexpr int kThumbnailWidth = 200;
+
+QLabel *valueLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse
+                                   | Qt::LinksAccessibleByKeyboard);
+    label->setWordWrap(true);
+    return label;
+}
+
+QString timeLine(const QString &name, const QDateTime &time, const QDateTime &now)
+{
+    return time.isValid() ? QStringLiteral("%1: %2").arg(name, RunFormat::localTime(time, now))
+                          : QString();
+}
+
+} // namespace
+
+RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
+    : QWidget(parent)
+    , m_artifacts(artifacts)
+    , m_status(new QLabel(this))
+    , m_title(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_runId(nullptr)
+    , m_workflowId(nullptr)
+    , m_trigger(nullptr)
+    , m_times(nullptr)
+    , m_failure(nullptr)
+    , m_errors(nullptr)
+    , m_screenshotStrip(new QListWidget(this))
+    , m_links(nullptr)
+    , m_files(new QListWidget(this))
+    , m_outputView(new QTreeView(this))
+    , m_output(new JsonTreeModel(this))
+    , m_requestView(new QTreeView(this))
+    , m_request(new JsonTreeModel(this))
+    , m_cancel(new QPushButton(tr("Cancel run…"), this))
+    , m_body(new QWidget(this))
+{
+    setObjectName(QStringLiteral("runDetailPane"));
+    setMinimumWidth(360);
+
+    m_title->setObjectName(QStringLiteral("detailTitleLabel"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("detailStatusLabel"));
+    m_message->setObjectName(QStringLiteral("detailMessageLabel"));
+    m_message->setWordWrap(true);
+    m_message->hide();
+    m_cancel->setObjectName(QStringLiteral("cancelRunButton"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &RunDetailPane::cancelRun);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_status);
+    header->addWidget(m_title, 1);
+    header->addWidget(m_cancel);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Run ID"), idRow(QStringLiteral("detailRunIdLabel")));
+    form->addRow(tr("Workflow"), idRow(QStringLiteral("detailWorkflowIdLabel")));
+    m_runId = findChild<QLabel *>(QStringLiteral("detailRunIdLabel"));
+    m_workflowId = findChild<QLabel *>(QStringLiteral("detailWorkflowIdLabel"));
+    m_trigger = valueLabel(this, QStringLiteral("detailTriggerLabel"));
+    form->addRow(tr("Trigger"), m_trigger);
+    m_times = valueLabel(this, QStringLiteral("detailTimesLabel"));
+    form->addRow(tr("Timing"), m_times);
+
+    m_failure = valueLabel(this, QStringLiteral("detailFailureLabel"));
+    m_failure->setStyleSheet(QStringLiteral("color: #8a1c14;"));
+    m_errors = valueLabel(this, QStringLiteral("detailErrorsLabel"));
+    m_links = valueLabel(this, QStringLiteral("detailLinksLabel"));
+    m_links->setOpenExternalLinks(false);
+    connect(m_links, &QLabel::linkActivated, this,
+            [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+
+    m_screenshotStrip->setObjectName(QStringLiteral("screenshotStrip"));
+    m_screenshotStrip->setViewMode(QListView::IconMode);
+    m_screenshotStrip->setFlow(QListView::LeftToRight);
+    m_screenshotStrip->setWrapping(false);
+    m_screenshotStrip->setIconSize(QSize(kThumbnailWidth, kThumbnailWidth * 10 / 16));
+    m_screenshotStrip->setFixedHeight(kThumbnailWidth * 10 / 16 + 44);
+    m_screenshotStrip->setMovement(QListView::Static);
+    m_screenshotStrip->setToolTip(tr("Newest first. Click or press Enter for a larger view."));
+    connect(m_screenshotStrip, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
+    connect(m_screenshotStrip, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
+
+    m_files->setObjectName(QStringLiteral("downloadedFilesList"));
+    m_files->setMaximumHeight(90);
+    m_files->setToolTip(tr("Double-click to save a copy"));
+    connect(m_files, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const QUrl url(item->data(Qt::UserRole).toString());
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save downloaded file"),
+                                                          item->text());
+        if (path.isEmpty())
+            return;
+        m_artifacts->fetch(url, this, [this, path](const QByteArray &data, const QString &error) {
+            QSaveFile file(path);
+            if (!error.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(data) < 0
+                || !file.commit())
+                setMessage(error.isEmpty() ? tr("Could not save %1.").arg(path) : error, true);
+        });
+    });
+
+    for (QTreeView *tree : { m_outputView, m_requestView }) {
+        tree->setAlternatingRowColors(true);
+        tree->setUniformRowHeights(true);
+        tree->header()->setStretchLastSection(true);
+        tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        tree->setMinimumHeight(120);
+    }
+    m_outputView->setObjectName(QStringLiteral("outputTreeView"));
+    m_outputView->setModel(m_output);
+    m_requestView->setObjectName(QStringLiteral("requestTreeView"));
+    m_requestView->setModel(m_request);
+
+    auto *body = new QVBoxLayout(m_body);
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addLayout(form);
+    const auto section = [this, body](const QString &title, QWidget *content) {
+        auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), this);
+        body->addSpacing(6);
+        body->addWidget(label);
+        body->addWidget(content);
+    };
+    section(tr("Failure"), m_failure);
+    section(tr("Errors"), m_errors);
+    section(tr("Screenshots"), m_screenshotStrip);
+    section(tr("Links"), m_links);
+    section(tr("Downloaded files"), m_files);
+    section(tr("Output"), m_outputView);
+    section(tr("Request and parameters"), m_requestView);
+    body->addStretch(1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_body);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_message);
+    layout->addWidget(scroll, 1);
+    clear();
+}
+
+QWidget *RunDetailPane::idRow(const QString &objectName)
+{
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    QLabel *label = valueLabel(row, objectName);
+    auto *copy = new QToolButton(row);
+    copy->setObjectName(objectName + QStringLiteral("CopyButton"));
+    copy->setText(tr("Copy"));
+    copy->setToolTip(tr("Copy to the clipboard"));
+    connect(copy, &QToolButton::clicked, label,
+            [label] { QGuiApplication::clipboard()->setText(label->text()); });
+    layout->addWidget(label, 1);
+    layout->addWidget(copy);
+    return row;
+}
+
+void RunDetailPane::setSource(RunSource *source)
+{
+    if (m_source && m_pending)
+        m_source->cancelRequest(m_pending);
+    m_pending = 0;
+    m_source = source;
+}
+
+void RunDetailPane::clear()
+{
+    if (m_source && m_pending)
+        m_source->cancelRequest(m_pending);
+    m_pending = 0;
+    m_summary = WorkflowRun();
+    m_detail = RunDetail();
+    m_hasDetail = false;
+    m_shownScreenshots.clear();
+    m_screenshots.clear();
+    m_screenshotStrip->clear();
+    m_title->setText(tr("No run selected"));
+    m_status->clear();
+    m_body->hide();
+    m_cancel->hide();
+    setMessage(tr("Select a run to see why it did what it did."), false);
+}
+
+void RunDetailPane::showRun(const WorkflowRun &run)
+{
+    const bool sameRun = run.workflowRunId == m_summary.workflowRunId;
+    if (!sameRun) {
+        clear();
+        m_message->hide();
+    }
+    m_summary = run;
+    m_body->show();
+    showSummary();
+    requestDetail();
+}
+
+void RunDetailPane::refresh()
+{
+    if (!m_summary.workflowRunId.isEmpty())
+        requestDetail();
+}
+
+void RunDetailPane::requestDetail()
+{
+    if (!m_source)
+        return;
+    if (m_pending)
+        m_source->cancelRequest(m_pending);
+    if (!m_hasDetail)
+        setMessage(tr("Loading the run…"), false);
+    const QString runId = m_summary.workflowRunId;
+    m_pending = m_source->getRun(runId, this, [this, runId](const ApiResult<RunDetail> &result) {
+        m_pending = 0;
+        if (runId != m_summary.workflowRunId)
+            return;
+        if (!result.ok()) {
+            setMessage(m_hasDetail ? tr("%1 Showing what was loaded before.")
+                                             .arg(result.error.message)
+                                   : result.error.message,
+                       true);
+            return;
+        }
+        m_message->hide();
+        m_detail = result.value;
+        m_hasDetail = true;
+        showDetail();
+    });
+}
+
+void RunDetailPane::setMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c14;"
+                                                    " border-radius: 4px; padding: 6px; }")
+                                   : QStringLiteral("QLabel { color: palette(mid); padding: 6px; }"));
+    m_message->show();
+}
+
+void RunDetailPane::showSummary()
+{
+    const WorkflowRun &run = m_summary;
+    const QColor color = RunFormat::statusColor(run.status);
+    m_status->setText(RunFormat::statusText(run.status, run.statusText));
+    m_status->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1;"
+                                           " border-radius: 9px; padding: 1px 8px; }")
+                                    .arg(color.name()));
+    m_title->setText(run.workflowTitle.isEmpty() ? run.workflowPermanentId : run.workflowTitle);
+    m_runId->setText(run.workflowRunId);
+    m_workflowId->setText(run.workflowPermanentId);
+    m_trigger->setText(RunFormat::triggerText(run.triggerType, run.triggerText)
+                       + (run.parentWorkflowRunId.isEmpty()
+                                  ? QString()
+                                  : tr(" · started by %1").arg(run.parentWorkflowRunId)));
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList times;
+    for (const QString &line :
+         { timeLine(tr("Created"), run.createdAt, now), timeLine(tr("Queued"), run.queuedAt, now),
+           timeLine(tr("Started"), run.startedAt, now),
+           timeLine(tr("Finished"), run.finishedAt, now) }) {
+        if (!line.isEmpty())
+            times.append(line);
+    }
+    const QDateTime queued = run.queuedAt.isValid() ? run.queuedAt : run.createdAt;
+    if (run.startedAt.isValid())
+        times.append(tr("Queue wait: %1").arg(RunFormat::duration(queued.msecsTo(run.startedAt))));
+    if (run.startedAt.isValid()) {
+        const QDateTime end = run.finishedAt.isValid() ? run.finishedAt : now;
+        times.append((run.finishedAt.isValid() ? tr("Duration: %1") : tr("Running for %1"))
+                             .arg(RunFormat::duration(run.startedAt.msecsTo(end))));
+    }
+    m_times->setText(times.join(QLatin1Char('\n')));
+
+    QString failure = run.failureReason.left(20000);
+    QStringList categories;
+    for (const QJsonValue &category : run.failureCategory) {
+        const QString name = category.toObject().value(QLatin1String("category")).toString();
+        if (!name.isEmpty())
+            categories.append(name);
+    }
+    if (!categories.isEmpty())
+        failure += tr("\nCategory: %1").arg(categories.join(QStringLiteral(", ")));
+    m_failure->setText(failure.isEmpty() ? tr("None") : failure);
+    m_cancel->setVisible(isActiveStatus(run.status));
+}
+
+void RunDetailPane::showDetail()
+{
+    const RunDetail &detail = m_detail;
+    // The detail is newer than the row: let it correct status and timings.
+    m_summary.status = detail.status;
+    m_summary.statusText = detail.statusText;
+    if (detail.startedAt.isValid())
+        m_summary.startedAt = detail.startedAt;
+    if (detail.finishedAt.isValid())
+        m_summary.finishedAt = detail.finishedAt;
+    if (detail.queuedAt.isValid())
+        m_summary.queuedAt = detail.queuedAt;
+    if (!detail.failureReason.isEmpty())
+        m_summary.failureReason = detail.failureReason;
+    showSummary();
+
+    QStringList errorLines;
+    QStringList codes;
+    for (const RunError &error : detail.errors.mid(0, 200)) {
+        errorLines.append(QStringLiteral("<b>%1</b> — %2")
+                                  .arg(error.errorCode.toHtmlEscaped(),
+                                       error.reasoning.left(1000).toHtmlEscaped()));
+        codes.append(error.errorCode);
+    }
+    if (detail.errors.size() > 200)
+        errorLines.append(tr("… and %1 more").arg(detail.errors.size() - 200));
+    m_errors->setText(errorLines.isEmpty() ? tr("None") : errorLines.join(QStringLiteral("<br>")));
+    if (!codes.isEmpty())
+        emit errorCodesSeen(codes);
+
+    QStringList links;
+    if (!detail.recordingUrl.isEmpty())
+        links.append(QStringLiteral("<a href=\"%1\">%2</a>")
+                             .arg(detail.recordingUrl.toHtmlEscaped(), tr("Recording")));
+    if (!detail.appUrl.isEmpty())
+        links.append(QStringLiteral("<a href=\"%1\">%2</a>")
+                             .arg(detail.appUrl.toHtmlEscaped(), tr("Open in the Skyvern app")));
+    m_links->setText(links.isEmpty() ? tr("None") : links.join(QStringLiteral(" · ")));
+
+    m_files->clear();
+    for (const DownloadedFile &file : detail.downloadedFiles) {
+        auto *item = new QListWidgetItem(file.filename.isEmpty() ? file.url : file.filename,
+                                         m_files);
+        item->setData(Qt::UserRole, file.url);
+        item->setToolTip(file.checksum.isEmpty() ? file.url : tr("SHA-256 %1").arg(file.checksum));
+    }
+    if (detail.downloadedFiles.isEmpty())
+        new QListWidgetItem(tr("None"), m_files);
+
+    m_output->setJson(detail.output);
+    m_outputView->expandToDepth(0);
+    m_request->setJson(detail.runRequest);
+    m_requestView->expandToDepth(0);
+    m_requestView->resizeColumnToContents(0);
+    loadScreenshots();
+}
+
+void RunDetailPane::loadScreenshots()
+{
+    if (m_detail.screenshotUrls == m_shownScreenshots)
+        return;
+    m_shownScreenshots = m_detail.screenshotUrls;
+    m_screenshotStrip->clear();
+    m_screenshots = QList<QPixmap>(m_shownScreenshots.size());
+    if (m_shownScreenshots.isEmpty()) {
+        new QListWidgetItem(tr("No screenshots yet"), m_screenshotStrip);
+        return;
+    }
+    for (int i = 0; i < m_shownScreenshots.size(); ++i) {
+        auto *item = new QListWidgetItem(i == 0 ? tr("Latest") : tr("%1 before").arg(i),
+                                         m_screenshotStrip);
+        item->setToolTip(tr("Loading…"));
+        const QString runId = m_summary.workflowRunId;
+        const QString url = m_shownScreenshots.at(i);
+        m_artifacts->fetch(QUrl(url), this,
+                           [this, i, runId, url](const QByteArray &data, const QString &error) {
+            if (runId != m_summary.workflowRunId || i >= m_screenshotStrip->count()
+                || m_shownScreenshots.value(i) != url)
+                return;
+            QListWidgetItem *item = m_screenshotStrip->item(i);
+            if (!error.isEmpty()) {
+                item->setText(tr("Unavailable"));
+                item->setToolTip(error);
+                return;
+            }
+            // Decoding a large PNG takes a while; keep it off the GUI thread.
+            auto *watcher = new QFutureWatcher<QImage>(this);
+            connect(watcher, &QFutureWatcher<QImage>::finished, this,
+                    [this, watcher, i, runId, url] {
+                watcher->deleteLater();
+                if (runId != m_summary.workflowRunId || m_shownScreenshots.value(i) != url)
+                    return;
+                const QImage image = watcher->result();
+                QListWidgetItem *item = m_screenshotStrip->item(i);
+                if (image.isNull()) {
+                    item->setText(tr("Not an image"));
+                    item->setToolTip(tr("The screenshot link did not return an image."));
+                    return;
+                }
+                m_screenshots[i] = QPixmap::fromImage(image);
+                item->setIcon(QIcon(m_screenshots[i].scaledToWidth(
+                        kThumbnailWidth, Qt::SmoothTransformation)));
+                item->setToolTip(tr("Click for a larger view"));
+            });
+            watcher->setFuture(QtConcurrent::run([data] { return QImage::fromData(data); }));
+        });
+    }
+}
+
+void RunDetailPane::openScreenshot(int index)
+{
+    if (index < 0 || index >= m_screenshots.size() || m_screenshots.at(index).isNull())
+        return;
+    auto *viewer = new QDialog(this);
+    viewer->setObjectName(QStringLiteral("screenshotViewer"));
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->setWindowTitle(tr("Screenshot of %1").arg(m_summary.workflowRunId));
+    auto *label = new QLabel(viewer);
+    const QPixmap &pixmap = m_screenshots.at(index);
+    label->setPixmap(pixmap.width() > 1400 ? pixmap.scaledToWidth(1400, Qt::SmoothTransformation)
+                                           : pixmap);
+    auto *layout = new QVBoxLayout(viewer);
+    layout->addWidget(label);
+    viewer->show();
+}
+
+void RunDetailPane::cancelRun()
+{
+    if (!m_source || m_summary.workflowRunId.isEmpty())
+        return;
+    const QString runId = m_summary.workflowRunId;
+    const auto answer = QMessageBox::question(
+            this, tr("Cancel run"),
+            tr("Cancel run %1 of “%2”? The browser stops where it is.")
+                    .arg(runId, m_title->text()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return;
+    m_cancel->setEnabled(false);
+    m_source->cancelRun(runId, this, [this, runId](const ApiResult<bool> &result) {
+        m_cancel->setEnabled(true);
+        if (!result.ok()) {
+            setMessage(tr("The run was not canceled: %1").arg(result.error.message), true);
+            return;
+        }
+        emit runCanceled(runId);
+        if (runId == m_summary.workflowRunId)
+            refresh();
+    });
+}

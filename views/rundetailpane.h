@@ -1,0 +1,82 @@
+#pragma once
+
+#include "rundetail.h"
+#include "runsource.h"
+#include "workflowrun.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class ArtifactFetcher;
+class JsonTreeModel;
+class QFormLayout;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTreeView;
+class QVBoxLayout;
+
+/**
+ * The selected run in full: status, ids with copy buttons, timings with queue wait and
+ * duration, failure reason and errors, screenshots loaded in the background (newest first),
+ * links, downloaded files, output and the original request. Opening a run never blocks.
+ */
+class RunDetailPane final : public QWidget
+{
+    Q_OBJECT
+public:
+    RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent = nullptr);
+
+    void setSource(RunSource *source);
+    /** Shows what the list knows at once, then the full run when it arrives. */
+    void showRun(const WorkflowRun &run);
+    /** Fetches the shown run again (its row changed); screenshots already shown stay. */
+    void refresh();
+    void clear();
+    QString runId() const { return m_summary.workflowRunId; }
+    const RunDetail &detail() const { return m_detail; }
+
+signals:
+    /** The run's error codes, so the filter bar can offer them. */
+    void errorCodesSeen(const QStringList &codes);
+    /** The user canceled the run; the list should pick up its new status. */
+    void runCanceled(const QString &runId);
+
+private:
+    void requestDetail();
+    void showSummary();
+    void showDetail();
+    void loadScreenshots();
+    void openScreenshot(int index);
+    void cancelRun();
+    void setMessage(const QString &text, bool error);
+    QWidget *idRow(const QString &objectName);
+
+    QPointer<RunSource> m_source;
+    ArtifactFetcher *m_artifacts;
+    WorkflowRun m_summary;
+    RunDetail m_detail;
+    bool m_hasDetail = false;
+    RequestId m_pending = 0;
+    QStringList m_shownScreenshots;
+    QList<QPixmap> m_screenshots;
+
+    QLabel *m_status;
+    QLabel *m_title;
+    QLabel *m_message;
+    QLabel *m_runId;
+    QLabel *m_workflowId;
+    QLabel *m_trigger;
+    QLabel *m_times;
+    QLabel *m_failure;
+    QLabel *m_errors;
+    QListWidget *m_screenshotStrip;
+    QLabel *m_links;
+    QListWidget *m_files;
+    QTreeView *m_outputView;
+    JsonTreeModel *m_output;
+    QTreeView *m_requestView;
+    JsonTreeModel *m_request;
+    QPushButton *m_cancel;
+    QWidget *m_body;
+};

@@ -1,0 +1,339 @@
+#include "runfilterbar.h"
+
+#include "runformat.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QStringListModel>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+RunFilterBar::RunFilterBar(QWidget *parent)
+    : QWidget(parent)
+    , m_scopeCombo(new QComboBox(this))
+    , m_statusButton(new QToolButton(this))
+    , m_statusMenu(new QMenu(this))
+    , m_search(new QLineEdit(this))
+    , m_searchLimit(new QLabel(this))
+    , m_errorCode(new QLineEdit(this))
+    , m_codeModel(new QStringListModel(this))
+    , m_afterCheck(new QCheckBox(tr("Created after"), this))
+    , m_after(new QDateTimeEdit(this))
+    , m_beforeCheck(new QCheckBox(tr("before"), this))
+    , m_before(new QDateTimeEdit(this))
+    , m_dateRange(new QWidget(this))
+    , m_clearButton(new QToolButton(this))
+    , m_chips(new QWidget(this))
+    , m_chipLayout(new QHBoxLayout(m_chips))
+    , m_debounce(new QTimer(this))
+{
+    m_scopeCombo->setObjectName(QStringLiteral("scopeComboBox"));
+    m_scopeCombo->setToolTip(tr("Show runs of all workflows or of one"));
+    m_scopeCombo->setMinimumContentsLength(22);
+    m_scopeCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_scopeCombo->addItem(tr("All workflows"), QString());
+
+    m_statusButton->setObjectName(QStringLiteral("statusToolButton"));
+    m_statusButton->setPopupMode(QToolButton::InstantPopup);
+    m_statusButton->setMenu(m_statusMenu);
+    m_statusButton->setToolTip(tr("Show only runs with these statuses"));
+    for (RunStatus status : allRunStatuses()) {
+        QAction *action = m_statusMenu->addAction(RunFormat::statusText(status, {}));
+        action->setCheckable(true);
+        action->setData(int(status));
+        action->setObjectName(QStringLiteral("status_") + runStatusToWire(status));
+        connect(action, &QAction::toggled, this, [this] {
+            if (!m_updating)
+                commit();
+        });
+    }
+
+    m_search->setObjectName(QStringLiteral("searchLineEdit"));
+    m_search->setPlaceholderText(tr("Search run id, parameters, headers…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(260);
+    m_searchLimit->setObjectName(QStringLiteral("searchLimitLabel"));
+    m_searchLimit->hide();
+
+    m_errorCode->setObjectName(QStringLiteral("errorCodeLineEdit"));
+    m_errorCode->setPlaceholderText(tr("Error code (exact)"));
+    m_errorCode->setClearButtonEnabled(true);
+    m_errorCode->setMaxLength(RunFilter::kMaxTextLength);
+    auto *completer = new QCompleter(m_codeModel, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_errorCode->setCompleter(completer);
+
+    for (QDateTimeEdit *edit : { m_after, m_before }) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        edit->setDateTime(QDateTime::currentDateTime());
+        edit->setEnabled(false);
+    }
+    m_after->setObjectName(QStringLiteral("createdAfterEdit"));
+    m_before->setObjectName(QStringLiteral("createdBeforeEdit"));
+    m_afterCheck->setObjectName(QStringLiteral("createdAfterCheckBox"));
+    m_beforeCheck->setObjectName(QStringLiteral("createdBeforeCheckBox"));
+    auto *rangeLayout = new QHBoxLayout(m_dateRange);
+    rangeLayout->setContentsMargins(0, 0, 0, 0);
+    rangeLayout->addWidget(m_afterCheck);
+    rangeLayout->addWidget(m_after);
+    rangeLayout->addWidget(m_beforeCheck);
+    rangeLayout->addWidget(m_before);
+    m_dateRange->setVisible(false);
+
+    m_clearButton->setObjectName(QStringLiteral("clearFiltersButton"));
+    m_clearButton->setText(tr("Clear filters"));
+    m_clearButton->setEnabled(false);
+
+    m_chips->setObjectName(QStringLiteral("filterChips"));
+    m_chipLayout->setContentsMargins(0, 0, 0, 0);
+    m_chipLayout->setSpacing(6);
+
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_scopeCombo);
+    row->addWidget(m_statusButton);
+    row->addWidget(m_search, 2);
+    row->addWidget(m_searchLimit);
+    row->addWidget(m_errorCode, 1);
+    row->addWidget(m_dateRange);
+    row->addWidget(m_clearButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addLayout(row);
+    layout->addWidget(m_chips);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kSearchDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &RunFilterBar::commit);
+    connect(m_search, &QLineEdit::textEdited, this, [this] {
+        updateSearchLimit();
+        m_debounce->start();
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
+    connect(m_errorCode, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_errorCode, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
+    for (QCheckBox *check : { m_afterCheck, m_beforeCheck }) {
+        connect(check, &QCheckBox::toggled, this, [this] {
+            m_after->setEnabled(m_afterCheck->isChecked());
+            m_before->setEnabled(m_beforeCheck->isChecked());
+            if (!m_updating)
+                commit();
+        });
+    }
+    for (QDateTimeEdit *edit : { m_after, m_before }) {
+        connect(edit, &QDateTimeEdit::editingFinished, this, [this] {
+            if (!m_updating)
+                commit();
+        });
+    }
+    connect(m_clearButton, &QToolButton::clicked, this, &RunFilterBar::clearFilters);
+    connect(m_scopeCombo, &QComboBox::activated, this, [this] {
+        m_scope = m_scopeCombo->currentData().toString();
+        m_dateRange->setVisible(!m_scope.isEmpty());
+        emit scopeChanged(m_scope);
+        if (m_scope.isEmpty() && (m_filter.createdAfter.isValid() || m_filter.createdBefore.isValid()))
+            commit();
+    });
+    updateStatusButton();
+}
+
+void RunFilterBar::setFilter(const RunFilter &filter)
+{
+    m_filter = filter;
+    writeWidgets();
+}
+
+void RunFilterBar::setWorkflows(const QList<Workflow> &workflows)
+{
+    const QString current = m_scope;
+    m_scopeCombo->clear();
+    m_scopeCombo->addItem(tr("All workflows"), QString());
+    for (const Workflow &workflow : workflows)
+        m_scopeCombo->addItem(workflow.title, workflow.workflowPermanentId);
+    setScope(current);
+}
+
+void RunFilterBar::setScope(const QString &workflowPermanentId)
+{
+    const int index = m_scopeCombo->findData(workflowPermanentId);
+    m_scope = workflowPermanentId;
+    if (index >= 0)
+        m_scopeCombo->setCurrentIndex(index);
+    m_dateRange->setVisible(!m_scope.isEmpty());
+}
+
+void RunFilterBar::addKnownErrorCodes(const QStringList &codes)
+{
+    bool added = false;
+    for (const QString &code : codes) {
+        if (!code.isEmpty() && !m_knownCodes.contains(code)) {
+            m_knownCodes.append(code);
+            added = true;
+        }
+    }
+    if (added) {
+        m_knownCodes.sort();
+        m_codeModel->setStringList(m_knownCodes);
+    }
+}
+
+void RunFilterBar::setStatusCounts(const QHash<RunStatus, int> &counts)
+{
+    m_counts = counts;
+    for (QAction *action : m_statusMenu->actions()) {
+        const auto status = RunStatus(action->data().toInt());
+        const QString name = RunFormat::statusText(status, {});
+        const int count = m_counts.value(status, 0);
+        action->setText(count > 0 ? tr("%1  (%2 loaded)").arg(name).arg(count) : name);
+    }
+}
+
+void RunFilterBar::clearFilters()
+{
+    m_debounce->stop();
+    m_filter = RunFilter();
+    writeWidgets();
+    emit filterChanged(m_filter);
+}
+
+void RunFilterBar::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void RunFilterBar::readWidgets()
+{
+    RunFilter filter;
+    for (QAction *action : m_statusMenu->actions()) {
+        if (action->isChecked())
+            filter.statuses.append(RunStatus(action->data().toInt()));
+    }
+    filter.searchKey = m_search->text().trimmed();
+    filter.errorCode = m_errorCode->text().trimmed();
+    if (!m_scope.isEmpty() && m_afterCheck->isChecked())
+        filter.createdAfter = m_after->dateTime().toUTC();
+    if (!m_scope.isEmpty() && m_beforeCheck->isChecked())
+        filter.createdBefore = m_before->dateTime().toUTC();
+    m_filter = filter;
+}
+
+void RunFilterBar::writeWidgets()
+{
+    m_updating = true;
+    for (QAction *action : m_statusMenu->actions())
+        action->setChecked(m_filter.statuses.contains(RunStatus(action->data().toInt())));
+    m_search->setText(m_filter.searchKey);
+    m_errorCode->setText(m_filter.errorCode);
+    m_afterCheck->setChecked(m_filter.createdAfter.isValid());
+    m_beforeCheck->setChecked(m_filter.createdBefore.isValid());
+    if (m_filter.createdAfter.isValid())
+        m_after->setDateTime(m_filter.createdAfter.toLocalTime());
+    if (m_filter.createdBefore.isValid())
+        m_before->setDateTime(m_filter.createdBefore.toLocalTime());
+    m_updating = false;
+    updateSearchLimit();
+    updateStatusButton();
+    rebuildChips();
+}
+
+void RunFilterBar::commit()
+{
+    m_debounce->stop();
+    // Too long for the server: say so at the field and keep the last filter.
+    if (m_search->text().trimmed().size() > RunFilter::kMaxTextLength) {
+        updateSearchLimit();
+        return;
+    }
+    const RunFilter before = m_filter;
+    readWidgets();
+    updateStatusButton();
+    rebuildChips();
+    if (m_filter != before)
+        emit filterChanged(m_filter);
+}
+
+void RunFilterBar::updateStatusButton()
+{
+    QStringList names;
+    for (RunStatus status : std::as_const(m_filter.statuses))
+        names.append(RunFormat::statusText(status, {}));
+    m_statusButton->setText(names.isEmpty() ? tr("Status: any")
+                                            : tr("Status: %1").arg(names.join(QStringLiteral(", "))));
+}
+
+void RunFilterBar::updateSearchLimit()
+{
+    const int length = int(m_search->text().size());
+    // Show the limit once it is near, so a long paste is never silently cut.
+    m_searchLimit->setVisible(length >= RunFilter::kMaxTextLength - 100);
+    m_searchLimit->setText(length > RunFilter::kMaxTextLength
+                                   ? tr("%1/%2: too long, shorten it to search")
+                                             .arg(length)
+                                             .arg(RunFilter::kMaxTextLength)
+                                   : tr("%1/%2").arg(length).arg(RunFilter::kMaxTextLength));
+    m_searchLimit->setStyleSheet(length > RunFilter::kMaxTextLength
+                                         ? QStringLiteral("color: #b3261e; font-weight: bold;")
+                                         : QString());
+}
+
+void RunFilterBar::rebuildChips()
+{
+    while (QLayoutItem *item = m_chipLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const auto addChip = [this](const QString &text, const QString &name, auto remove) {
+        auto *chip = new QToolButton(m_chips);
+        chip->setObjectName(name);
+        chip->setText(text + QStringLiteral("  ✕"));
+        chip->setToolTip(tr("Remove this filter"));
+        chip->setAutoRaise(false);
+        chip->setStyleSheet(QStringLiteral(
+                "QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
+                " padding: 1px 8px; background: palette(alternate-base); }"));
+        connect(chip, &QToolButton::clicked, this, [this, remove] {
+            remove(m_filter);
+            writeWidgets();
+            emit filterChanged(m_filter);
+        });
+        m_chipLayout->addWidget(chip);
+    };
+    for (RunStatus status : std::as_const(m_filter.statuses)) {
+        addChip(tr("Status: %1").arg(RunFormat::statusText(status, {})),
+                QStringLiteral("chip_status_") + runStatusToWire(status),
+                [status](RunFilter &filter) { filter.statuses.removeAll(status); });
+    }
+    if (!m_filter.searchKey.isEmpty())
+        addChip(tr("Search: “%1”").arg(m_filter.searchKey.left(40)), QStringLiteral("chip_search"),
+                [](RunFilter &filter) { filter.searchKey.clear(); });
+    if (!m_filter.errorCode.isEmpty())
+        addChip(tr("Error code: %1").arg(m_filter.errorCode.left(40)),
+                QStringLiteral("chip_error_code"),
+                [](RunFilter &filter) { filter.errorCode.clear(); });
+    if (m_filter.createdAfter.isValid())
+        addChip(tr("Created after %1").arg(QLocale().toString(m_filter.createdAfter.toLocalTime(),
+                                                              QLocale::ShortFormat)),
+                QStringLiteral("chip_created_after"),
+                [](RunFilter &filter) { filter.createdAfter = {}; });
+    if (m_filter.createdBefore.isValid())
+        addChip(tr("Created before %1")
+                        .arg(QLocale().toString(m_filter.createdBefore.toLocalTime(),
+                                                QLocale::ShortFormat)),
+                QStringLiteral("chip_created_before"),
+                [](RunFilter &filter) { filter.createdBefore = {}; });
+    m_chipLayout->addStretch(1);
+    m_chips->setVisible(!m_filter.isEmpty());
+    m_clearButton->setEnabled(!m_filter.isEmpty());
+}

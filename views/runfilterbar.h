@@ -1,0 +1,84 @@
+#pragma once
+
+#include "runfilter.h"
+#include "workflow.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QStringListModel;
+class QTimer;
+class QToolButton;
+
+/**
+ * The filter bar above the run list: scope (all workflows or one), statuses, free-text search,
+ * error code and, for one workflow, a created-at range. It knows nothing of the list: it
+ * debounces typing and emits the whole filter when it changes. Active filters show as chips a
+ * click removes.
+ */
+class RunFilterBar final : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int kSearchDebounceMs = 300;
+
+    explicit RunFilterBar(QWidget *parent = nullptr);
+
+    RunFilter filter() const { return m_filter; }
+    QString scope() const { return m_scope; }
+    /** Shows a filter (e.g. restored from settings) without emitting. */
+    void setFilter(const RunFilter &filter);
+    void setWorkflows(const QList<Workflow> &workflows);
+    /** Selects a workflow by permanent id (empty: all) without emitting. */
+    void setScope(const QString &workflowPermanentId);
+    /** Codes seen so far, offered as completions in the error code box. */
+    void addKnownErrorCodes(const QStringList &codes);
+    /** How many loaded runs have each status, shown next to the status names. */
+    void setStatusCounts(const QHash<RunStatus, int> &counts);
+
+public slots:
+    void clearFilters();
+    void focusSearch();
+
+signals:
+    void filterChanged(const RunFilter &filter);
+    void scopeChanged(const QString &workflowPermanentId);
+
+private:
+    void readWidgets();
+    void writeWidgets();
+    void commit();
+    void rebuildChips();
+    void updateStatusButton();
+    void updateSearchLimit();
+
+    RunFilter m_filter;
+    QString m_scope;
+    QHash<RunStatus, int> m_counts;
+    QStringList m_knownCodes;
+    bool m_updating = false;
+
+    QComboBox *m_scopeCombo;
+    QToolButton *m_statusButton;
+    QMenu *m_statusMenu;
+    QLineEdit *m_search;
+    QLabel *m_searchLimit;
+    QLineEdit *m_errorCode;
+    QStringListModel *m_codeModel;
+    QCheckBox *m_afterCheck;
+    QDateTimeEdit *m_after;
+    QCheckBox *m_beforeCheck;
+    QDateTimeEdit *m_before;
+    QWidget *m_dateRange;
+    QToolButton *m_clearButton;
+    QWidget *m_chips;
+    QHBoxLayout *m_chipLayout;
+    QTimer *m_debounce;
+};
