@@ -54,11 +54,12 @@ void ArtifactFetcher::fetch(const QUrl &url, QObject *context, Handler handler)
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError || status >= 400) {
-            deliver({}, status >= 400 ? tr("The artifact link answered HTTP %1 (it may have "
-                                           "expired).")
-                                                .arg(status)
-                                      : tr("The artifact could not be fetched: %1.")
-                                                .arg(reply->errorString()));
+            deliver({},
+                status >= 400
+                    ? tr("The artifact link answered HTTP %1 (it may have "
+                         "expired).")
+                          .arg(status)
+                    : tr("The artifact could not be fetched: %1.").arg(reply->errorString()));
             return;
         }
         deliver(reply->readAll(), {});

@@ -1,11 +1,11 @@
 #pragma once
 
+#include <functional>
+
 #include <QByteArray>
 #include <QObject>
 #include <QString>
 #include <QUrl>
-
-#include <functional>
 
 class QNetworkAccessManager;
 

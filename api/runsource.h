@@ -2,15 +2,15 @@
 
 #include <functional>
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
 #include "apierror.h"
+#include "launchrequest.h"
 #include "rundetail.h"
 #include "runquery.h"
 #include "workflow.h"
-
-#include <QJsonObject>
 
 using RequestId = quint64;
 
@@ -33,11 +33,13 @@ public:
     /** Asks for one page; the handler runs later on this thread unless the request is canceled
      * or the context object is gone. */
     virtual RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) = 0;
-    virtual RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) = 0;
+    virtual RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler)
+        = 0;
     virtual RequestId listWorkflows(QObject *context, Handler<QList<Workflow>> handler) = 0;
-    /** Launches a run; the request uses the contract's field names (workflow_id, parameters…). */
-    virtual RequestId launchRun(const QJsonObject &request, QObject *context,
-                                Handler<RunDetail> handler) = 0;
+    /** Launches a run; the request is checked with validate() first. */
+    virtual RequestId launchRun(
+        const LaunchRequest &request, QObject *context, Handler<RunDetail> handler)
+        = 0;
     virtual RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) = 0;
     /** Drops a pending request; its handler is never called. */
     virtual void cancelRequest(RequestId id) = 0;

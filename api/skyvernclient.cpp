@@ -195,9 +195,9 @@ RequestId SkyvernClient::listWorkflows(QObject *context, Handler<QList<Workflow>
 }
 
 RequestId SkyvernClient::launchRun(
-    const QJsonObject &request, QObject *context, Handler<RunDetail> handler)
+    const LaunchRequest &request, QObject *context, Handler<RunDetail> handler)
 {
-    const QByteArray body = QJsonDocument(request).toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
     return send("POST", endpoint(u"/v1/run/workflows"_s), body, context,
         [handler](const QByteArray &reply, const ApiError &error) {
             ApiResult<RunDetail> result;

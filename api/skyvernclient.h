@@ -36,8 +36,8 @@ public:
     RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) override;
     RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
     RequestId listWorkflows(QObject *context, Handler<QList<Workflow>> handler) override;
-    RequestId launchRun(const QJsonObject &request, QObject *context,
-                        Handler<RunDetail> handler) override;
+    RequestId launchRun(
+        const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
     void cancelRequest(RequestId id) override;
     QString displayName() const override;

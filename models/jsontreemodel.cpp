@@ -6,7 +6,7 @@
 JsonTreeModel::JsonTreeModel(QObject *parent)
     : QStandardItemModel(parent)
 {
-    setHorizontalHeaderLabels({ tr("Key"), tr("Value") });
+    setHorizontalHeaderLabels({tr("Key"), tr("Value")});
 }
 
 void JsonTreeModel::setJson(const QJsonValue &value)
@@ -60,5 +60,5 @@ void JsonTreeModel::append(QStandardItem *parent, const QString &key, const QJso
         valueItem->setText(QStringLiteral("null"));
         break;
     }
-    parent->appendRow({ keyItem, valueItem });
+    parent->appendRow({keyItem, valueItem});
 }

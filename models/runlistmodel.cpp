@@ -1,10 +1,10 @@
 #include "runlistmodel.h"
 
-#include "runformat.h"
+#include <algorithm>
 
 #include <QSet>
 
-#include <algorithm>
+#include "runformat.h"
 
 using namespace Qt::StringLiterals;
 
@@ -300,7 +300,8 @@ void RunListModel::mergeRefresh(const RunPage &page)
     int removed = 0;
     for (int row = int(m_runs.size()) - 1; row >= 0; --row) {
         const WorkflowRun &run = m_runs.at(row);
-        const bool covered = coversAll || (oldestCovered.isValid() && run.createdAt > oldestCovered);
+        const bool covered
+            = coversAll || (oldestCovered.isValid() && run.createdAt > oldestCovered);
         if (covered && !freshIds.contains(run.workflowRunId)) {
             beginRemoveRows({}, row, row);
             m_runs.removeAt(row);
@@ -352,14 +353,14 @@ void RunListModel::tickActiveDurations()
     for (int row = 0; row < m_runs.size(); ++row) {
         if (isActiveStatus(m_runs.at(row).status) && m_runs.at(row).startedAt.isValid())
             emit dataChanged(index(row, DurationColumn), index(row, DurationColumn),
-                             { Qt::DisplayRole, SortRole });
+                {Qt::DisplayRole, SortRole});
     }
 }
 
 int RunListModel::activeRunCount() const
 {
     return int(std::count_if(m_runs.begin(), m_runs.end(),
-                             [](const WorkflowRun &run) { return isActiveStatus(run.status); }));
+        [](const WorkflowRun &run) { return isActiveStatus(run.status); }));
 }
 
 QHash<RunStatus, int> RunListModel::statusCounts() const

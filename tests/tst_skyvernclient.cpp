@@ -270,8 +270,9 @@ private slots:
         const Workflow &workflow = workflows.result->value.at(7);
 
         Capture<RunDetail> launched;
-        client.launchRun(
-            {{u"workflow_id"_s, workflow.workflowPermanentId}}, this, launched.handler());
+        LaunchRequest request;
+        request.workflowId = workflow.workflowPermanentId;
+        client.launchRun(request, this, launched.handler());
         QTRY_VERIFY(launched.result.has_value());
         QVERIFY2(launched.result->ok(), qPrintable(launched.result->error.message));
         QCOMPARE(launched.result->value.status, RunStatus::Created);
@@ -291,8 +292,10 @@ private slots:
     {
         SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
         Capture<RunDetail> launched;
-        client.launchRun({{u"workflow_id"_s, u"wpid_x"_s}, {u"max_elapsed_time_minutes"_s, 9000}},
-            this, launched.handler());
+        LaunchRequest request;
+        request.workflowId = u"wpid_x"_s;
+        request.timeoutMinutes = 9000; // not validated here, so the server's 422 comes back
+        client.launchRun(request, this, launched.handler());
         QTRY_VERIFY(launched.result.has_value());
         QCOMPARE(launched.result->error.kind, ApiError::Kind::Validation);
         QCOMPARE(launched.result->error.fieldMessages.size(), 1);

@@ -1,13 +1,5 @@
 #include "mainwindow.h"
 
-#include "artifactfetcher.h"
-#include "rundetailpane.h"
-#include "runfilterbar.h"
-#include "runlistmodel.h"
-#include "runsource.h"
-#include "runtableview.h"
-#include "statusbadgedelegate.h"
-
 #include <QAction>
 #include <QEvent>
 #include <QHeaderView>
@@ -19,6 +11,15 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include "artifactfetcher.h"
+#include "launchrundialog.h"
+#include "rundetailpane.h"
+#include "runfilterbar.h"
+#include "runlistmodel.h"
+#include "runsource.h"
+#include "runtableview.h"
+#include "statusbadgedelegate.h"
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -59,15 +60,17 @@ MainWindow::MainWindow(QWidget *parent)
     toolBar->addSeparator();
     toolBar->addAction(m_connectionAction);
 
+    connect(m_launchAction, &QAction::triggered, this, &MainWindow::openLaunchDialog);
+
     auto *findShortcut = new QShortcut(QKeySequence::Find, this);
     connect(findShortcut, &QShortcut::activated, m_filterBar, &RunFilterBar::focusSearch);
 
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorLabel->setStyleSheet(QStringLiteral(
-            "QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f5c2bd;"
-            " border-radius: 4px; padding: 6px 10px; }"));
+    m_errorLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f5c2bd;"
+                       " border-radius: 4px; padding: 6px 10px; }"));
     m_errorLabel->hide();
 
     m_filterBar->setObjectName(QStringLiteral("runFilterBar"));
@@ -93,7 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    m_splitter->setSizes({ 900, 540 });
+    m_splitter->setSizes({900, 540});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -113,8 +116,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_model->setScope(scope);
         emit viewChanged();
     });
-    connect(m_detail, &RunDetailPane::errorCodesSeen, m_filterBar,
-            &RunFilterBar::addKnownErrorCodes);
+    connect(
+        m_detail, &RunDetailPane::errorCodesSeen, m_filterBar, &RunFilterBar::addKnownErrorCodes);
     connect(m_detail, &RunDetailPane::runCanceled, m_model, &RunListModel::refresh);
 
     connect(m_model, &RunListModel::pageLoaded, this, [this] {
@@ -132,6 +135,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_errorLabel->hide();
         updateStatus();
         schedulePoll();
+        if (!m_pendingSelection.isEmpty())
+            selectRun(m_pendingSelection);
     });
     connect(m_model, &RunListModel::runChanged, this, [this](const QString &runId) {
         if (runId != m_detail->runId())
@@ -143,7 +148,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &RunListModel::loadingChanged, this, &MainWindow::updateStatus);
     connect(m_model, &RunListModel::requestFailed, this, &MainWindow::showError);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::onSelectionChanged);
+        &MainWindow::onSelectionChanged);
 
     m_pollTimer->setObjectName(QStringLiteral("pollTimer"));
     m_pollTimer->setSingleShot(true);
@@ -167,6 +172,31 @@ void MainWindow::setSource(RunSource *source)
     m_model->setSource(source);
     loadWorkflows();
     updateStatus();
+}
+
+void MainWindow::openLaunchDialog()
+{
+    if (!m_source)
+        return;
+    auto *dialog = new LaunchRunDialog(m_source, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setInitialWorkflow(m_filterBar->scope());
+    connect(dialog, &LaunchRunDialog::runLaunched, this, [this](const RunDetail &run) {
+        // Show the new run at once; the list picks it up on the refresh below.
+        WorkflowRun summary;
+        summary.workflowRunId = run.runId;
+        summary.workflowPermanentId = run.runRequest.value(QLatin1String("workflow_id")).toString();
+        summary.status = run.status;
+        summary.statusText = run.statusText;
+        summary.createdAt = run.createdAt;
+        summary.modifiedAt = run.modifiedAt;
+        summary.triggerType = TriggerType::Api;
+        m_detail->showRun(summary);
+        m_pendingSelection = run.runId;
+        statusBar()->showMessage(tr("Launched %1.").arg(run.runId), 8000);
+        m_model->refresh();
+    });
+    dialog->open();
 }
 
 void MainWindow::loadWorkflows()
@@ -230,7 +260,7 @@ void MainWindow::selectRun(const QString &runId)
     m_pendingSelection.clear();
     const QModelIndex index = m_model->index(row, 0);
     m_table->selectionModel()->setCurrentIndex(
-            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
 }
 
@@ -244,8 +274,8 @@ void MainWindow::onSelectionChanged()
 void MainWindow::showError(const ApiError &error)
 {
     QString text = m_model->rowCount() > 0
-            ? tr("%1 Showing the runs loaded before.").arg(error.message)
-            : error.message;
+        ? tr("%1 Showing the runs loaded before.").arg(error.message)
+        : error.message;
     if (error.kind == ApiError::Kind::RateLimited && error.retryAfterSeconds > 0)
         text += tr(" Retrying in %1 s.").arg(error.retryAfterSeconds);
     m_errorLabel->setText(text);
@@ -305,11 +335,11 @@ void MainWindow::updateStatus()
     if (m_model->isLoading()) {
         m_table->setPlaceholderText(tr("Loading runs…"));
     } else if (m_model->lastError().isError()) {
-        m_table->setPlaceholderText(tr("Could not load runs. %1").arg(m_model->lastError().message));
+        m_table->setPlaceholderText(
+            tr("Could not load runs. %1").arg(m_model->lastError().message));
     } else if (m_model->loadedPages() > 0) {
-        m_table->setPlaceholderText(m_model->filter().isEmpty()
-                                            ? tr("No runs yet.")
-                                            : tr("No runs match these filters."));
+        m_table->setPlaceholderText(
+            m_model->filter().isEmpty() ? tr("No runs yet.") : tr("No runs match these filters."));
     }
     if (m_sourceName.isEmpty())
         return;

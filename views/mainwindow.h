@@ -1,8 +1,8 @@
 #pragma once
 
-#include "runfilter.h"
-
 #include <QMainWindow>
+
+#include "runfilter.h"
 
 class ArtifactFetcher;
 class QAction;
@@ -65,6 +65,7 @@ private:
     void onSelectionChanged();
     void schedulePoll();
     void loadWorkflows();
+    void openLaunchDialog();
 
     RunSource *m_source = nullptr;
     ArtifactFetcher *m_artifacts;

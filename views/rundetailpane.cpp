@@ -1,9 +1,5 @@
 #include "rundetailpane.h"
 
-#include "artifactfetcher.h"
-#include "jsontreemodel.h"
-#include "runformat.h"
-
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
@@ -26,6 +22,10 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include "artifactfetcher.h"
+#include "jsontreemodel.h"
+#include "runformat.h"
+
 namespace {
 
 constexpr int kThumbnailWidth = 200;
@@ -34,8 +34,8 @@ QLabel *valueLabel(QWidget *parent, const QString &objectName)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse
-                                   | Qt::LinksAccessibleByKeyboard);
+    label->setTextInteractionFlags(
+        Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     label->setWordWrap(true);
     return label;
 }
@@ -109,7 +109,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_links = valueLabel(this, QStringLiteral("detailLinksLabel"));
     m_links->setOpenExternalLinks(false);
     connect(m_links, &QLabel::linkActivated, this,
-            [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+        [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
 
     m_screenshotStrip->setObjectName(QStringLiteral("screenshotStrip"));
     m_screenshotStrip->setViewMode(QListView::IconMode);
@@ -120,17 +120,17 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_screenshotStrip->setMovement(QListView::Static);
     m_screenshotStrip->setToolTip(tr("Newest first. Click or press Enter for a larger view."));
     connect(m_screenshotStrip, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
+        [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
     connect(m_screenshotStrip, &QListWidget::itemClicked, this,
-            [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
+        [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
 
     m_files->setObjectName(QStringLiteral("downloadedFilesList"));
     m_files->setMaximumHeight(90);
     m_files->setToolTip(tr("Double-click to save a copy"));
     connect(m_files, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         const QUrl url(item->data(Qt::UserRole).toString());
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save downloaded file"),
-                                                          item->text());
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Save downloaded file"), item->text());
         if (path.isEmpty())
             return;
         m_artifacts->fetch(url, this, [this, path](const QByteArray &data, const QString &error) {
@@ -141,7 +141,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
         });
     });
 
-    for (QTreeView *tree : { m_outputView, m_requestView }) {
+    for (QTreeView *tree : {m_outputView, m_requestView}) {
         tree->setAlternatingRowColors(true);
         tree->setUniformRowHeights(true);
         tree->header()->setStretchLastSection(true);
@@ -194,7 +194,7 @@ QWidget *RunDetailPane::idRow(const QString &objectName)
     copy->setText(tr("Copy"));
     copy->setToolTip(tr("Copy to the clipboard"));
     connect(copy, &QToolButton::clicked, label,
-            [label] { QGuiApplication::clipboard()->setText(label->text()); });
+        [label] { QGuiApplication::clipboard()->setText(label->text()); });
     layout->addWidget(label, 1);
     layout->addWidget(copy);
     return row;
@@ -259,10 +259,10 @@ void RunDetailPane::requestDetail()
         if (runId != m_summary.workflowRunId)
             return;
         if (!result.ok()) {
-            setMessage(m_hasDetail ? tr("%1 Showing what was loaded before.")
-                                             .arg(result.error.message)
-                                   : result.error.message,
-                       true);
+            setMessage(m_hasDetail
+                    ? tr("%1 Showing what was loaded before.").arg(result.error.message)
+                    : result.error.message,
+                true);
             return;
         }
         m_message->hide();
@@ -275,9 +275,10 @@ void RunDetailPane::requestDetail()
 void RunDetailPane::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c14;"
-                                                    " border-radius: 4px; padding: 6px; }")
-                                   : QStringLiteral("QLabel { color: palette(mid); padding: 6px; }"));
+    m_message->setStyleSheet(error
+            ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c14;"
+                             " border-radius: 4px; padding: 6px; }")
+            : QStringLiteral("QLabel { color: palette(mid); padding: 6px; }"));
     m_message->show();
 }
 
@@ -288,21 +289,20 @@ void RunDetailPane::showSummary()
     m_status->setText(RunFormat::statusText(run.status, run.statusText));
     m_status->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1;"
                                            " border-radius: 9px; padding: 1px 8px; }")
-                                    .arg(color.name()));
+                                .arg(color.name()));
     m_title->setText(run.workflowTitle.isEmpty() ? run.workflowPermanentId : run.workflowTitle);
     m_runId->setText(run.workflowRunId);
     m_workflowId->setText(run.workflowPermanentId);
     m_trigger->setText(RunFormat::triggerText(run.triggerType, run.triggerText)
-                       + (run.parentWorkflowRunId.isEmpty()
-                                  ? QString()
-                                  : tr(" · started by %1").arg(run.parentWorkflowRunId)));
+        + (run.parentWorkflowRunId.isEmpty()
+                ? QString()
+                : tr(" · started by %1").arg(run.parentWorkflowRunId)));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList times;
-    for (const QString &line :
-         { timeLine(tr("Created"), run.createdAt, now), timeLine(tr("Queued"), run.queuedAt, now),
-           timeLine(tr("Started"), run.startedAt, now),
-           timeLine(tr("Finished"), run.finishedAt, now) }) {
+    for (const QString &line : {timeLine(tr("Created"), run.createdAt, now),
+             timeLine(tr("Queued"), run.queuedAt, now), timeLine(tr("Started"), run.startedAt, now),
+             timeLine(tr("Finished"), run.finishedAt, now)}) {
         if (!line.isEmpty())
             times.append(line);
     }
@@ -312,7 +312,7 @@ void RunDetailPane::showSummary()
     if (run.startedAt.isValid()) {
         const QDateTime end = run.finishedAt.isValid() ? run.finishedAt : now;
         times.append((run.finishedAt.isValid() ? tr("Duration: %1") : tr("Running for %1"))
-                             .arg(RunFormat::duration(run.startedAt.msecsTo(end))));
+                         .arg(RunFormat::duration(run.startedAt.msecsTo(end))));
     }
     m_times->setText(times.join(QLatin1Char('\n')));
 
@@ -348,9 +348,9 @@ void RunDetailPane::showDetail()
     QStringList errorLines;
     QStringList codes;
     for (const RunError &error : detail.errors.mid(0, 200)) {
-        errorLines.append(QStringLiteral("<b>%1</b> — %2")
-                                  .arg(error.errorCode.toHtmlEscaped(),
-                                       error.reasoning.left(1000).toHtmlEscaped()));
+        errorLines.append(
+            QStringLiteral("<b>%1</b> — %2")
+                .arg(error.errorCode.toHtmlEscaped(), error.reasoning.left(1000).toHtmlEscaped()));
         codes.append(error.errorCode);
     }
     if (detail.errors.size() > 200)
@@ -362,16 +362,16 @@ void RunDetailPane::showDetail()
     QStringList links;
     if (!detail.recordingUrl.isEmpty())
         links.append(QStringLiteral("<a href=\"%1\">%2</a>")
-                             .arg(detail.recordingUrl.toHtmlEscaped(), tr("Recording")));
+                         .arg(detail.recordingUrl.toHtmlEscaped(), tr("Recording")));
     if (!detail.appUrl.isEmpty())
         links.append(QStringLiteral("<a href=\"%1\">%2</a>")
-                             .arg(detail.appUrl.toHtmlEscaped(), tr("Open in the Skyvern app")));
+                         .arg(detail.appUrl.toHtmlEscaped(), tr("Open in the Skyvern app")));
     m_links->setText(links.isEmpty() ? tr("None") : links.join(QStringLiteral(" · ")));
 
     m_files->clear();
     for (const DownloadedFile &file : detail.downloadedFiles) {
-        auto *item = new QListWidgetItem(file.filename.isEmpty() ? file.url : file.filename,
-                                         m_files);
+        auto *item
+            = new QListWidgetItem(file.filename.isEmpty() ? file.url : file.filename, m_files);
         item->setData(Qt::UserRole, file.url);
         item->setToolTip(file.checksum.isEmpty() ? file.url : tr("SHA-256 %1").arg(file.checksum));
     }
@@ -398,43 +398,43 @@ void RunDetailPane::loadScreenshots()
         return;
     }
     for (int i = 0; i < m_shownScreenshots.size(); ++i) {
-        auto *item = new QListWidgetItem(i == 0 ? tr("Latest") : tr("%1 before").arg(i),
-                                         m_screenshotStrip);
+        auto *item = new QListWidgetItem(
+            i == 0 ? tr("Latest") : tr("%1 before").arg(i), m_screenshotStrip);
         item->setToolTip(tr("Loading…"));
         const QString runId = m_summary.workflowRunId;
         const QString url = m_shownScreenshots.at(i);
-        m_artifacts->fetch(QUrl(url), this,
-                           [this, i, runId, url](const QByteArray &data, const QString &error) {
-            if (runId != m_summary.workflowRunId || i >= m_screenshotStrip->count()
-                || m_shownScreenshots.value(i) != url)
-                return;
-            QListWidgetItem *item = m_screenshotStrip->item(i);
-            if (!error.isEmpty()) {
-                item->setText(tr("Unavailable"));
-                item->setToolTip(error);
-                return;
-            }
-            // Decoding a large PNG takes a while; keep it off the GUI thread.
-            auto *watcher = new QFutureWatcher<QImage>(this);
-            connect(watcher, &QFutureWatcher<QImage>::finished, this,
-                    [this, watcher, i, runId, url] {
-                watcher->deleteLater();
-                if (runId != m_summary.workflowRunId || m_shownScreenshots.value(i) != url)
+        m_artifacts->fetch(
+            QUrl(url), this, [this, i, runId, url](const QByteArray &data, const QString &error) {
+                if (runId != m_summary.workflowRunId || i >= m_screenshotStrip->count()
+                    || m_shownScreenshots.value(i) != url)
                     return;
-                const QImage image = watcher->result();
                 QListWidgetItem *item = m_screenshotStrip->item(i);
-                if (image.isNull()) {
-                    item->setText(tr("Not an image"));
-                    item->setToolTip(tr("The screenshot link did not return an image."));
+                if (!error.isEmpty()) {
+                    item->setText(tr("Unavailable"));
+                    item->setToolTip(error);
                     return;
                 }
-                m_screenshots[i] = QPixmap::fromImage(image);
-                item->setIcon(QIcon(m_screenshots[i].scaledToWidth(
-                        kThumbnailWidth, Qt::SmoothTransformation)));
-                item->setToolTip(tr("Click for a larger view"));
+                // Decoding a large PNG takes a while; keep it off the GUI thread.
+                auto *watcher = new QFutureWatcher<QImage>(this);
+                connect(watcher, &QFutureWatcher<QImage>::finished, this,
+                    [this, watcher, i, runId, url] {
+                        watcher->deleteLater();
+                        if (runId != m_summary.workflowRunId || m_shownScreenshots.value(i) != url)
+                            return;
+                        const QImage image = watcher->result();
+                        QListWidgetItem *item = m_screenshotStrip->item(i);
+                        if (image.isNull()) {
+                            item->setText(tr("Not an image"));
+                            item->setToolTip(tr("The screenshot link did not return an image."));
+                            return;
+                        }
+                        m_screenshots[i] = QPixmap::fromImage(image);
+                        item->setIcon(QIcon(m_screenshots[i].scaledToWidth(
+                            kThumbnailWidth, Qt::SmoothTransformation)));
+                        item->setToolTip(tr("Click for a larger view"));
+                    });
+                watcher->setFuture(QtConcurrent::run([data] { return QImage::fromData(data); }));
             });
-            watcher->setFuture(QtConcurrent::run([data] { return QImage::fromData(data); }));
-        });
     }
 }
 
@@ -448,8 +448,8 @@ void RunDetailPane::openScreenshot(int index)
     viewer->setWindowTitle(tr("Screenshot of %1").arg(m_summary.workflowRunId));
     auto *label = new QLabel(viewer);
     const QPixmap &pixmap = m_screenshots.at(index);
-    label->setPixmap(pixmap.width() > 1400 ? pixmap.scaledToWidth(1400, Qt::SmoothTransformation)
-                                           : pixmap);
+    label->setPixmap(
+        pixmap.width() > 1400 ? pixmap.scaledToWidth(1400, Qt::SmoothTransformation) : pixmap);
     auto *layout = new QVBoxLayout(viewer);
     layout->addWidget(label);
     viewer->show();
@@ -460,11 +460,9 @@ void RunDetailPane::cancelRun()
     if (!m_source || m_summary.workflowRunId.isEmpty())
         return;
     const QString runId = m_summary.workflowRunId;
-    const auto answer = QMessageBox::question(
-            this, tr("Cancel run"),
-            tr("Cancel run %1 of “%2”? The browser stops where it is.")
-                    .arg(runId, m_title->text()),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto answer = QMessageBox::question(this, tr("Cancel run"),
+        tr("Cancel run %1 of “%2”? The browser stops where it is.").arg(runId, m_title->text()),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
     m_cancel->setEnabled(false);

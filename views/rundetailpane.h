@@ -1,11 +1,11 @@
 #pragma once
 
+#include <QPointer>
+#include <QWidget>
+
 #include "rundetail.h"
 #include "runsource.h"
 #include "workflowrun.h"
-
-#include <QPointer>
-#include <QWidget>
 
 class ArtifactFetcher;
 class JsonTreeModel;

@@ -1,7 +1,5 @@
 #include "runfilterbar.h"
 
-#include "runformat.h"
-
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,6 +13,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include "runformat.h"
 
 RunFilterBar::RunFilterBar(QWidget *parent)
     : QWidget(parent)
@@ -72,7 +72,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     completer->setFilterMode(Qt::MatchContains);
     m_errorCode->setCompleter(completer);
 
-    for (QDateTimeEdit *edit : { m_after, m_before }) {
+    for (QDateTimeEdit *edit : {m_after, m_before}) {
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
         edit->setDateTime(QDateTime::currentDateTime());
@@ -123,7 +123,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
     connect(m_errorCode, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
     connect(m_errorCode, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
-    for (QCheckBox *check : { m_afterCheck, m_beforeCheck }) {
+    for (QCheckBox *check : {m_afterCheck, m_beforeCheck}) {
         connect(check, &QCheckBox::toggled, this, [this] {
             m_after->setEnabled(m_afterCheck->isChecked());
             m_before->setEnabled(m_beforeCheck->isChecked());
@@ -131,7 +131,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
                 commit();
         });
     }
-    for (QDateTimeEdit *edit : { m_after, m_before }) {
+    for (QDateTimeEdit *edit : {m_after, m_before}) {
         connect(edit, &QDateTimeEdit::editingFinished, this, [this] {
             if (!m_updating)
                 commit();
@@ -142,7 +142,8 @@ RunFilterBar::RunFilterBar(QWidget *parent)
         m_scope = m_scopeCombo->currentData().toString();
         m_dateRange->setVisible(!m_scope.isEmpty());
         emit scopeChanged(m_scope);
-        if (m_scope.isEmpty() && (m_filter.createdAfter.isValid() || m_filter.createdBefore.isValid()))
+        if (m_scope.isEmpty()
+            && (m_filter.createdAfter.isValid() || m_filter.createdBefore.isValid()))
             commit();
     });
     updateStatusButton();
@@ -269,8 +270,9 @@ void RunFilterBar::updateStatusButton()
     QStringList names;
     for (RunStatus status : std::as_const(m_filter.statuses))
         names.append(RunFormat::statusText(status, {}));
-    m_statusButton->setText(names.isEmpty() ? tr("Status: any")
-                                            : tr("Status: %1").arg(names.join(QStringLiteral(", "))));
+    m_statusButton->setText(names.isEmpty()
+            ? tr("Status: any")
+            : tr("Status: %1").arg(names.join(QStringLiteral(", "))));
 }
 
 void RunFilterBar::updateSearchLimit()
@@ -279,13 +281,11 @@ void RunFilterBar::updateSearchLimit()
     // Show the limit once it is near, so a long paste is never silently cut.
     m_searchLimit->setVisible(length >= RunFilter::kMaxTextLength - 100);
     m_searchLimit->setText(length > RunFilter::kMaxTextLength
-                                   ? tr("%1/%2: too long, shorten it to search")
-                                             .arg(length)
-                                             .arg(RunFilter::kMaxTextLength)
-                                   : tr("%1/%2").arg(length).arg(RunFilter::kMaxTextLength));
+            ? tr("%1/%2: too long, shorten it to search").arg(length).arg(RunFilter::kMaxTextLength)
+            : tr("%1/%2").arg(length).arg(RunFilter::kMaxTextLength));
     m_searchLimit->setStyleSheet(length > RunFilter::kMaxTextLength
-                                         ? QStringLiteral("color: #b3261e; font-weight: bold;")
-                                         : QString());
+            ? QStringLiteral("color: #b3261e; font-weight: bold;")
+            : QString());
 }
 
 void RunFilterBar::rebuildChips()
@@ -300,9 +300,9 @@ void RunFilterBar::rebuildChips()
         chip->setText(text + QStringLiteral("  ✕"));
         chip->setToolTip(tr("Remove this filter"));
         chip->setAutoRaise(false);
-        chip->setStyleSheet(QStringLiteral(
-                "QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
-                " padding: 1px 8px; background: palette(alternate-base); }"));
+        chip->setStyleSheet(
+            QStringLiteral("QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
+                           " padding: 1px 8px; background: palette(alternate-base); }"));
         connect(chip, &QToolButton::clicked, this, [this, remove] {
             remove(m_filter);
             writeWidgets();
@@ -312,27 +312,27 @@ void RunFilterBar::rebuildChips()
     };
     for (RunStatus status : std::as_const(m_filter.statuses)) {
         addChip(tr("Status: %1").arg(RunFormat::statusText(status, {})),
-                QStringLiteral("chip_status_") + runStatusToWire(status),
-                [status](RunFilter &filter) { filter.statuses.removeAll(status); });
+            QStringLiteral("chip_status_") + runStatusToWire(status),
+            [status](RunFilter &filter) { filter.statuses.removeAll(status); });
     }
     if (!m_filter.searchKey.isEmpty())
         addChip(tr("Search: “%1”").arg(m_filter.searchKey.left(40)), QStringLiteral("chip_search"),
-                [](RunFilter &filter) { filter.searchKey.clear(); });
+            [](RunFilter &filter) { filter.searchKey.clear(); });
     if (!m_filter.errorCode.isEmpty())
         addChip(tr("Error code: %1").arg(m_filter.errorCode.left(40)),
-                QStringLiteral("chip_error_code"),
-                [](RunFilter &filter) { filter.errorCode.clear(); });
+            QStringLiteral("chip_error_code"), [](RunFilter &filter) { filter.errorCode.clear(); });
     if (m_filter.createdAfter.isValid())
-        addChip(tr("Created after %1").arg(QLocale().toString(m_filter.createdAfter.toLocalTime(),
-                                                              QLocale::ShortFormat)),
-                QStringLiteral("chip_created_after"),
-                [](RunFilter &filter) { filter.createdAfter = {}; });
+        addChip(
+            tr("Created after %1")
+                .arg(QLocale().toString(m_filter.createdAfter.toLocalTime(), QLocale::ShortFormat)),
+            QStringLiteral("chip_created_after"),
+            [](RunFilter &filter) { filter.createdAfter = {}; });
     if (m_filter.createdBefore.isValid())
         addChip(tr("Created before %1")
-                        .arg(QLocale().toString(m_filter.createdBefore.toLocalTime(),
-                                                QLocale::ShortFormat)),
-                QStringLiteral("chip_created_before"),
-                [](RunFilter &filter) { filter.createdBefore = {}; });
+                    .arg(QLocale().toString(
+                        m_filter.createdBefore.toLocalTime(), QLocale::ShortFormat)),
+            QStringLiteral("chip_created_before"),
+            [](RunFilter &filter) { filter.createdBefore = {}; });
     m_chipLayout->addStretch(1);
     m_chips->setVisible(!m_filter.isEmpty());
     m_clearButton->setEnabled(!m_filter.isEmpty());

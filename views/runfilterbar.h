@@ -1,10 +1,10 @@
 #pragma once
 
-#include "runfilter.h"
-#include "workflow.h"
-
 #include <QHash>
 #include <QWidget>
+
+#include "runfilter.h"
+#include "workflow.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,0 +1,290 @@
+// The dashboard driven like a person against the local server: narrowing the list by typing,
+// ticking statuses and entering an error code, reading a failed run with its screenshots,
+// launching a run (through a 422 and back) and watching it finish, cancelling a running run.
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QCompleter>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+#include "launchrundialog.h"
+#include "mainwindow.h"
+#include "rundetailpane.h"
+#include "runfilterbar.h"
+#include "runlistmodel.h"
+#include "runtableview.h"
+#include "skyvernclient.h"
+#include "support/testserver.h"
+
+using namespace Qt::StringLiterals;
+
+class TestDashboard : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<SkyvernClient> m_client;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+
+    RunListModel *model() const { return m_window->runListModel(); }
+    RunTableView *table() const { return m_window->findChild<RunTableView *>(u"runTableView"_s); }
+    template<typename T>
+    T *find(const QString &name) const
+    {
+        T *widget = m_window->findChild<T *>(name);
+        if (!widget)
+            qWarning("no widget %s", qPrintable(name));
+        return widget;
+    }
+    bool allRows(const std::function<bool(const WorkflowRun &)> &predicate) const
+    {
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            if (!predicate(*model()->runAt(row)))
+                return false;
+        }
+        return true;
+    }
+    void waitForLoad()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!model()->isLoading() && model()->loadedPages() > 0, 10000);
+    }
+    void clickRow(int row)
+    {
+        const QModelIndex index = model()->index(row, RunListModel::WorkflowColumn);
+        table()->scrollTo(index);
+        QTest::mouseClick(
+            table()->viewport(), Qt::LeftButton, {}, table()->visualRect(index).center());
+    }
+    LaunchRunDialog *openLaunchDialog()
+    {
+        m_window->launchAction()->trigger();
+        LaunchRunDialog *dialog = nullptr;
+        [&] { QTRY_VERIFY((dialog = m_window->findChild<LaunchRunDialog *>()) != nullptr); }();
+        return dialog;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>(50, 600);
+        QVERIFY(m_server->isStarted());
+    }
+
+    void init()
+    {
+        m_client = std::make_unique<SkyvernClient>(m_server->server()->baseUrl(), u"test-key"_s);
+        m_window = std::make_unique<MainWindow>();
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->setSource(m_client.get());
+        waitForLoad();
+    }
+
+    void cleanup()
+    {
+        m_tester.reset();
+        m_window.reset();
+        m_client.reset();
+    }
+
+    void typingInTheSearchBoxNarrowsTheRows()
+    {
+        const QString target = model()->runAt(7)->workflowRunId;
+        auto *search = find<QLineEdit>(u"searchLineEdit"_s);
+        QTest::mouseClick(search, Qt::LeftButton);
+        QTest::keyClicks(search, target.right(10));
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 1, 5000);
+        QCOMPARE(model()->runAt(0)->workflowRunId, target);
+        QVERIFY(find<QToolButton>(u"chip_search"_s));
+        QCOMPARE(m_window->filter().searchKey, target.right(10));
+
+        // Clearing the search brings every run back.
+        QTest::mouseClick(find<QToolButton>(u"clearFiltersButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(model()->rowCount() >= 50);
+    }
+
+    void aSearchOverTheLimitIsRefusedAtTheField()
+    {
+        auto *search = find<QLineEdit>(u"searchLineEdit"_s);
+        search->setFocus();
+        QTest::keyClicks(search, QString(501, u'z'));
+        QTest::keyClick(search, Qt::Key_Return);
+        auto *limit = find<QLabel>(u"searchLimitLabel"_s);
+        QVERIFY(limit->isVisible());
+        QVERIFY(limit->text().contains(u"501/500"_s));
+        QVERIFY(m_window->filter().searchKey.isEmpty()); // nothing was sent
+        QVERIFY(model()->rowCount() >= 50);
+    }
+
+    void tickingStatusesShowsOnlyThose()
+    {
+        auto *button = find<QToolButton>(u"statusToolButton"_s);
+        QMenu *menu = button->menu();
+        for (const char *status : {"status_failed", "status_timed_out"}) {
+            QAction *action = menu->findChild<QAction *>(QLatin1StringView(status));
+            QVERIFY(action);
+            action->trigger(); // what a click on the checkable menu entry does
+        }
+        QTRY_VERIFY(
+            !model()->isLoading() && model()->rowCount() > 0 && allRows([](const WorkflowRun &run) {
+                return run.status == RunStatus::Failed || run.status == RunStatus::TimedOut;
+            }));
+        QVERIFY(button->text().contains(u"Failed"_s));
+        // A chip removes one of them again.
+        QTest::mouseClick(find<QToolButton>(u"chip_status_timed_out"_s), Qt::LeftButton);
+        QTRY_VERIFY(!model()->isLoading()
+            && allRows([](const WorkflowRun &run) { return run.status == RunStatus::Failed; }));
+    }
+
+    void anErrorCodeFiltersExactly()
+    {
+        auto *code = find<QLineEdit>(u"errorCodeLineEdit"_s);
+        QTest::mouseClick(code, Qt::LeftButton);
+        QTest::keyClicks(code, u"CAPTCHA_DETECTED"_s);
+        QTest::keyClick(code, Qt::Key_Return);
+        QTRY_VERIFY(!model()->isLoading() && m_window->filter().errorCode == "CAPTCHA_DETECTED"_L1);
+        QVERIFY(model()->rowCount() > 0);
+        QVERIFY(allRows([](const WorkflowRun &run) {
+            return run.status == RunStatus::Failed || run.status == RunStatus::Terminated;
+        }));
+        QTest::keyClicks(code, u"_X"_s);
+        QTest::keyClick(code, Qt::Key_Return);
+        QTRY_VERIFY(!model()->isLoading() && model()->rowCount() == 0);
+        QVERIFY(table()->placeholderText().contains(u"No runs match"_s));
+    }
+
+    void selectingAFailedRunShowsWhyAndItsScreenshots()
+    {
+        int row = -1;
+        for (int i = 0; i < model()->rowCount() && row < 0; ++i) {
+            if (model()->runAt(i)->status == RunStatus::Failed)
+                row = i;
+        }
+        QVERIFY(row >= 0);
+        const WorkflowRun run = *model()->runAt(row);
+        clickRow(row);
+        auto *failure = find<QLabel>(u"detailFailureLabel"_s);
+        QTRY_VERIFY(failure->text().contains(run.failureReason));
+        QCOMPARE(find<QLabel>(u"detailRunIdLabel"_s)->text(), run.workflowRunId);
+        auto *errors = find<QLabel>(u"detailErrorsLabel"_s);
+        QTRY_VERIFY(errors->text().contains(u"<b>"_s));
+        auto *strip = find<QListWidget>(u"screenshotStrip"_s);
+        QTRY_VERIFY(strip->count() >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!strip->item(0)->icon().isNull(), 10000);
+        QCOMPARE(strip->item(0)->text(), u"Latest"_s);
+        // The codes seen are offered in the error code box.
+        auto *code = find<QLineEdit>(u"errorCodeLineEdit"_s);
+        QVERIFY(code->completer()->model()->rowCount() >= 1);
+    }
+
+    void launchingThroughA422AndWatchingTheRunFinish()
+    {
+        LaunchRunDialog *dialog = openLaunchDialog();
+        auto *workflow = dialog->findChild<QComboBox *>(u"workflowComboBox"_s);
+        QTRY_VERIFY(workflow->isEnabled());
+        workflow->setCurrentIndex(workflow->findText(u"Auto insurance quote"_s));
+        auto *zip = dialog->findChild<QLineEdit *>(u"param_zip_code"_s);
+        auto *year = dialog->findChild<QLineEdit *>(u"param_vehicle_year"_s);
+        QVERIFY(zip && year);
+
+        // A typing mistake is caught before anything is sent.
+        year->clear();
+        QTest::keyClicks(year, u"twenty"_s);
+        auto *run = dialog->findChild<QPushButton *>(u"runButton"_s);
+        QTest::mouseClick(run, Qt::LeftButton);
+        auto *yearError = dialog->findChild<QLabel *>(u"error_parameters.vehicle_year"_s);
+        QTRY_VERIFY(yearError->isVisible());
+        QVERIFY(yearError->text().contains(u"whole number"_s));
+
+        // The server's own rule (zip_code is required) comes back as a 422 next to the field.
+        year->clear();
+        QTest::keyClicks(year, u"2019"_s);
+        QTest::mouseClick(run, Qt::LeftButton);
+        auto *zipError = dialog->findChild<QLabel *>(u"error_parameters.zip_code"_s);
+        QTRY_VERIFY(zipError->isVisible());
+        QVERIFY(zipError->text().contains(u"zip_code"_s));
+        QVERIFY(!yearError->isVisible());
+        QVERIFY(dialog->isVisible());
+
+        QTest::keyClicks(zip, u"94107"_s);
+        auto *title = dialog->findChild<QLineEdit *>(u"titleLineEdit"_s);
+        QTest::keyClicks(title, u"Quote for the new van"_s);
+        auto *timeout = dialog->findChild<QSpinBox *>(u"timeoutSpinBox"_s);
+        timeout->setValue(45);
+        QTest::mouseClick(run, Qt::LeftButton);
+        QTRY_VERIFY(!m_window->findChild<LaunchRunDialog *>() || !dialog->isVisible());
+
+        // The new run is selected in the list and tracked until it ends.
+        auto *runId = find<QLabel>(u"detailRunIdLabel"_s);
+        QTRY_VERIFY(runId->text().startsWith(u"wr_"_s));
+        const QString launched = runId->text();
+        QTRY_VERIFY_WITH_TIMEOUT(model()->rowOfRun(launched) == 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !isActiveStatus(model()->runAt(model()->rowOfRun(launched))->status), 20000);
+        const auto *requestView = find<QWidget>(u"requestTreeView"_s);
+        QVERIFY(requestView);
+        QTRY_VERIFY(!find<QLabel>(u"detailTimesLabel"_s)->text().contains(u"Running for"_s));
+    }
+
+    void cancellingARunningRunAsksFirst()
+    {
+        // Launch straight on the server, then cancel it from the detail pane.
+        LaunchRequest request;
+        request.workflowId = model()->runAt(0)->workflowPermanentId;
+        for (int i = 0; i < model()->rowCount(); ++i) {
+            if (model()->runAt(i)->workflowTitle == "Hacker News top posts"_L1)
+                request.workflowId = model()->runAt(i)->workflowPermanentId;
+        }
+        QString runId;
+        m_client->launchRun(request, this,
+            [&runId](const ApiResult<RunDetail> &result) { runId = result.value.runId; });
+        QTRY_VERIFY(!runId.isEmpty());
+        model()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(model()->rowOfRun(runId) >= 0, 10000);
+        clickRow(model()->rowOfRun(runId));
+        auto *cancel = find<QPushButton>(u"cancelRunButton"_s);
+        QTRY_VERIFY(find<QLabel>(u"detailRunIdLabel"_s)->text() == runId);
+        if (!cancel->isVisible())
+            QSKIP("the run finished before it could be canceled");
+        QTimer::singleShot(0, this, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (box)
+                QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        });
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            find<QLabel>(u"detailStatusLabel"_s)->text(), u"Canceled"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            model()->runAt(model()->rowOfRun(runId))->status, RunStatus::Canceled, 10000);
+    }
+
+    void scopingToOneWorkflowShowsOnlyItsRuns()
+    {
+        auto *scope = find<QComboBox>(u"scopeComboBox"_s);
+        QTRY_VERIFY(scope->count() > 8);
+        scope->setFocus();
+        QTest::keyClick(scope, Qt::Key_Down); // the first workflow
+        QTRY_VERIFY(!m_window->scope().isEmpty());
+        const QString wpid = m_window->scope();
+        QTRY_VERIFY(!model()->isLoading() && model()->rowCount() > 0
+            && allRows(
+                [&wpid](const WorkflowRun &run) { return run.workflowPermanentId == wpid; }));
+        QVERIFY(find<QWidget>(u"createdAfterCheckBox"_s)->isVisible());
+    }
+};
+
+QTEST_MAIN(TestDashboard)
+#include "tst_dashboard.moc"
