@@ -5,28 +5,10 @@
 
 #include "demoserverthread.h"
 #include "mainwindow.h"
+#include "serveraddress.h"
 #include "skyvernclient.h"
 
 using namespace Qt::StringLiterals;
-
-QString serverUrlProblem(const QUrl &url, bool allowInsecureHttp)
-{
-    if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
-        return QObject::tr("\"%1\" is not a server address; write it in full, e.g. "
-                           "https://api.skyvern.com.")
-            .arg(url.toString());
-    if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)
-        return QObject::tr("The server address must start with https:// (or http:// for this "
-                           "machine).");
-    const QHostAddress address(url.host());
-    const bool loopback = url.host() == "localhost"_L1 || address.isLoopback();
-    if (url.scheme() == "http"_L1 && !loopback && !allowInsecureHttp)
-        return QObject::tr("Refusing plain http to %1: the API key would cross the network "
-                           "unencrypted. Use https, or pass --allow-insecure-http if you "
-                           "really mean it.")
-            .arg(url.host());
-    return {};
-}
 
 LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
 {
@@ -58,7 +40,7 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
     if (parser.isSet(server)) {
         options.serverUrl = QUrl(parser.value(server), QUrl::StrictMode);
         options.apiKey = qEnvironmentVariable("RUNWATCH_API_KEY");
-        const QString problem = serverUrlProblem(options.serverUrl, options.allowInsecureHttp);
+        const QString problem = ServerAddress::problem(options.serverUrl, options.allowInsecureHttp);
         if (!problem.isEmpty() && error)
             *error = problem;
         else if (options.apiKey.isEmpty() && error)

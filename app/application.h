@@ -24,9 +24,6 @@ struct LaunchOptions
     static LaunchOptions parse(const QStringList &arguments, QString *error);
 };
 
-/** Checks a server address the user gave: scheme, host, and no plain http off this machine. */
-QString serverUrlProblem(const QUrl &url, bool allowInsecureHttp);
-
 /** Builds the window and connects it to the demo server or a real Skyvern server. */
 class Application final : public QObject
 {

@@ -1,0 +1,42 @@
+#include "serveraddress.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+
+using namespace Qt::StringLiterals;
+
+bool ServerAddress::isLoopback(const QUrl &url)
+{
+    return url.host() == "localhost"_L1 || QHostAddress(url.host()).isLoopback();
+}
+
+QUrl ServerAddress::fromUserInput(const QString &text)
+{
+    QString trimmed = text.trimmed();
+    while (trimmed.endsWith(u'/'))
+        trimmed.chop(1);
+    if (!trimmed.isEmpty() && !trimmed.contains(u"://"_s))
+        trimmed.prepend(u"https://"_s);
+    return QUrl(trimmed, QUrl::StrictMode);
+}
+
+QString ServerAddress::problem(const QUrl &url, bool allowInsecureHttp)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("ServerAddress", text); };
+    if (url.isEmpty())
+        return tr("Enter the server's address, e.g. https://api.skyvern.com.");
+    if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
+        return tr("\"%1\" is not a server address; write it in full, e.g. "
+                  "https://api.skyvern.com.")
+                .arg(url.toString().left(200));
+    if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)
+        return tr("The server address must start with https:// (or http:// for this machine).");
+    if (!url.userInfo().isEmpty())
+        return tr("Leave the user name and password out of the address; the API key is "
+                  "entered separately.");
+    if (url.scheme() == "http"_L1 && !isLoopback(url) && !allowInsecureHttp)
+        return tr("Refusing plain http to %1: the API key would cross the network "
+                  "unencrypted. Use https, or allow insecure http explicitly.")
+                .arg(url.host());
+    return {};
+}
