@@ -35,18 +35,44 @@ QString RunFilter::validationError() const
     return {};
 }
 
+namespace {
+// QUrlQuery reads '%' in a value as the start of an escape and servers read '+' as a space;
+// a user's text is literal.
+QString literal(const QString &text)
+{
+    QString escaped = text;
+    return escaped.replace(u'%', u"%25"_s).replace(u'+', u"%2B"_s);
+}
+} // namespace
+
 void RunFilter::addTo(QUrlQuery &query, bool includeDateRange) const
 {
     for (RunStatus status : statuses)
         query.addQueryItem(u"status"_s, runStatusToWire(status));
     if (!searchKey.isEmpty())
-        query.addQueryItem(u"search_key"_s, searchKey);
+        query.addQueryItem(u"search_key"_s, literal(searchKey));
     if (!errorCode.isEmpty())
-        query.addQueryItem(u"error_code"_s, errorCode);
+        query.addQueryItem(u"error_code"_s, literal(errorCode));
     if (includeDateRange && createdAfter.isValid())
         query.addQueryItem(u"created_at_start"_s, formatTimestamp(createdAfter));
     if (includeDateRange && createdBefore.isValid())
         query.addQueryItem(u"created_at_end"_s, formatTimestamp(createdBefore));
+}
+
+RunFilter RunFilter::fromQuery(const QUrlQuery &query)
+{
+    RunFilter filter;
+    const QStringList statuses = query.allQueryItemValues(u"status"_s, QUrl::FullyDecoded);
+    for (const QString &wire : statuses) {
+        const RunStatus status = runStatusFromWire(wire);
+        if (status != RunStatus::Unknown && !filter.statuses.contains(status))
+            filter.statuses.append(status);
+    }
+    filter.searchKey = query.queryItemValue(u"search_key"_s, QUrl::FullyDecoded);
+    filter.errorCode = query.queryItemValue(u"error_code"_s, QUrl::FullyDecoded);
+    filter.createdAfter = parseTimestamp(query.queryItemValue(u"created_at_start"_s));
+    filter.createdBefore = parseTimestamp(query.queryItemValue(u"created_at_end"_s));
+    return filter;
 }
 
 bool RunFilter::matchesStatus(const WorkflowRun &run) const

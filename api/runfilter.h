@@ -27,6 +27,8 @@ struct RunFilter
     /** A sentence saying what is wrong, or empty when the server would accept the filter. */
     QString validationError() const;
     void addTo(QUrlQuery &query, bool includeDateRange) const;
+    /** Reads the parameters addTo() writes; unknown statuses and parameters are skipped. */
+    static RunFilter fromQuery(const QUrlQuery &query);
     /** Whether a run passes the status filter (the part a list item lets us check locally). */
     bool matchesStatus(const WorkflowRun &run) const;
 

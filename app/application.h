@@ -6,9 +6,13 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "connectionprofile.h"
+#include "settings.h"
+
+class CredentialStore;
 class DemoServerThread;
 class MainWindow;
-class SkyvernClient;
+class RunSource;
 
 /** What the command line asked for. */
 struct LaunchOptions
@@ -19,12 +23,18 @@ struct LaunchOptions
     bool allowInsecureHttp = false;
     int demoTickMs = 1000;
     quint32 demoSeed = 1;
+    QString settingsFile; // empty: the user's settings
+    QString keychainService = QStringLiteral("Runwatch");
 
     /** Reads arguments and the environment; on failure says why in `error`. */
     static LaunchOptions parse(const QStringList &arguments, QString *error);
 };
 
-/** Builds the window and connects it to the demo server or a real Skyvern server. */
+/**
+ * Builds the window and connects it to a server: the one on the command line, the saved
+ * connection, or the built-in demo server when there is none. Persists the view and the window
+ * between sessions and keeps API keys in the keychain.
+ */
 class Application final : public QObject
 {
     Q_OBJECT
@@ -34,12 +44,29 @@ public:
 
     void start();
     MainWindow *window() const { return m_window.get(); }
+    /** Opens the connection dialog (also the toolbar's "Connection…"). */
+    void openConnectionDialog(const QString &note = {});
+    QUrl demoServerUrl() const { return m_demoUrl; }
+    QString demoApiKey() const { return m_demoKey; }
+
+signals:
+    /** A source is connected and its first page requested. */
+    void connected(const QString &displayName);
 
 private:
-    void connectTo(const QUrl &baseUrl, const QString &apiKey);
+    void startDemo();
+    void connectTo(const ConnectionProfile &profile, const QString &apiKey, const QString &viewKey);
+    void saveWindow();
 
     LaunchOptions m_options;
+    Settings m_settings;
+    CredentialStore *m_credentials;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<RunSource> m_source;
     DemoServerThread *m_demoServer = nullptr;
-    SkyvernClient *m_client = nullptr;
+    QUrl m_demoUrl;
+    QString m_demoKey;
+    ConnectionProfile m_profile;
+    QString m_apiKey;
+    QString m_viewKey;
 };

@@ -86,6 +86,12 @@ qint64 positiveInteger(
     return value;
 }
 
+// Reads a query string the way the real server's framework does: '+' is a space.
+QUrlQuery formQuery(const QHttpServerRequest &request)
+{
+    return QUrlQuery(request.url().query(QUrl::FullyEncoded).replace(u'+', u"%20"_s));
+}
+
 QString boundedText(const QUrlQuery &query, const QString &name, QJsonArray &errors)
 {
     const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
@@ -313,7 +319,7 @@ DemoServer::Reply DemoServer::route(const QHttpServerRequest &request)
 DemoServer::Reply DemoServer::listRuns(
     const QHttpServerRequest &request, const QString &workflowPermanentId)
 {
-    const QUrlQuery query = request.query();
+    const QUrlQuery query = formQuery(request);
     QJsonArray errors;
     DemoRunQuery request_;
     request_.workflowPermanentId = workflowPermanentId;
@@ -705,7 +711,7 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
 
 DemoServer::Reply DemoServer::listWorkflows(const QHttpServerRequest &request)
 {
-    const QUrlQuery query = request.query();
+    const QUrlQuery query = formQuery(request);
     QJsonArray errors;
     const qint64 page = positiveInteger(query, u"page"_s, 1, errors);
     const qint64 pageSize = positiveInteger(query, u"page_size"_s, 10, errors);

@@ -22,9 +22,24 @@ RunListModel::~RunListModel()
 
 void RunListModel::setSource(RunSource *source)
 {
+    if (source == m_source)
+        return;
     if (m_source && m_pendingRequest)
         m_source->cancelRequest(m_pendingRequest);
+    if (m_source && m_refreshRequest)
+        m_source->cancelRequest(m_refreshRequest);
+    m_refreshRequest = 0;
     setPending(0);
+    // Rows of another server would be misleading while the new one loads.
+    if (!m_runs.isEmpty()) {
+        beginResetModel();
+        m_runs.clear();
+        m_rowById.clear();
+        endResetModel();
+    }
+    m_loadedPages = 0;
+    m_exhausted = false;
+    m_lastError = ApiError();
     m_source = source;
     reload();
 }

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTest>
+#include <QUrlQuery>
 
 #include "skyvernclient.h"
 #include "support/scriptedserver.h"
@@ -84,6 +85,33 @@ private slots:
         QCOMPARE(url.query(),
             u"page=1&page_size=500&status=failed&status=terminated"
             "&error_code=CAPTCHA_DETECTED"_s);
+    }
+
+    void searchTextReachesTheServerLiterally_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("percent") << u"50% off %20"_s;
+        QTest::newRow("plus") << u"c++ a+b"_s;
+        QTest::newRow("delimiters") << u"a&b=c #d ?e"_s;
+        QTest::newRow("unicode") << u"東京 שלום é"_s;
+    }
+
+    void searchTextReachesTheServerLiterally()
+    {
+        QFETCH(QString, text);
+        ScriptedServer server;
+        server.setAnswer(u"/v1/workflows/runs"_s, {200, "[]", {}, false});
+        SkyvernClient client(server.url(), u"k"_s);
+        RunQuery query;
+        query.filter.searchKey = text;
+        query.filter.errorCode = text;
+        QVERIFY(listFrom(client, query).ok());
+        QCOMPARE(server.urls().size(), 1);
+        // Decode as a form-reading server does: '+' is a space, then percent escapes.
+        const QUrlQuery received(
+            server.urls().constFirst().query(QUrl::FullyEncoded).replace(u'+', u"%20"_s));
+        QCOMPARE(received.queryItemValue(u"search_key"_s, QUrl::FullyDecoded), text);
+        QCOMPARE(received.queryItemValue(u"error_code"_s, QUrl::FullyDecoded), text);
     }
 
     void aShortPageIsTheLast()

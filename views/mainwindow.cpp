@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include <QAction>
+#include <QDataStream>
 #include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -227,14 +228,30 @@ RunFilter MainWindow::filter() const
     return m_filterBar->filter();
 }
 
+namespace {
+constexpr quint32 kLayoutVersion = 1;
+}
+
 QByteArray MainWindow::saveLayout() const
 {
-    return m_splitter->saveState();
+    QByteArray layout;
+    QDataStream stream(&layout, QIODevice::WriteOnly);
+    stream << kLayoutVersion << m_splitter->saveState()
+           << m_table->horizontalHeader()->saveState();
+    return layout;
 }
 
 void MainWindow::restoreLayout(const QByteArray &layout)
 {
-    m_splitter->restoreState(layout);
+    QDataStream stream(layout);
+    quint32 version = 0;
+    QByteArray splitter;
+    QByteArray header;
+    stream >> version >> splitter >> header;
+    if (stream.status() != QDataStream::Ok || version != kLayoutVersion)
+        return; // an older or damaged layout: keep the defaults
+    m_splitter->restoreState(splitter);
+    m_table->horizontalHeader()->restoreState(header);
 }
 
 void MainWindow::showStartupMessage(const QString &message)

@@ -34,11 +34,14 @@ public:
     /** Header values seen, per request, for one header name (lower case). */
     QList<QByteArray> seen(const QByteArray &header) const { return m_seen.value(header); }
     int requestCount() const { return m_requests; }
+    /** The URLs requested, in order, as the server received them. */
+    QList<QUrl> urls() const { return m_urls; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
         ++m_requests;
+        m_urls.append(request.url());
         for (const auto &[name, value] : request.headers())
             m_seen[name.toLower()].append(value);
         const Answer answer = m_answers.value(request.url().path(), Answer {404, "{}", {}, false});
@@ -60,4 +63,5 @@ private:
     QHash<QString, Answer> m_answers;
     QHash<QByteArray, QList<QByteArray>> m_seen;
     int m_requests = 0;
+    QList<QUrl> m_urls;
 };

@@ -1,0 +1,155 @@
+#include "settings.h"
+
+#include <QCryptographicHash>
+#include <QSettings>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Every key the application stores, in one place.
+const auto kProfiles = "connections/profiles"_L1;
+const auto kProfileId = "id"_L1;
+const auto kProfileName = "name"_L1;
+const auto kProfileUrl = "baseUrl"_L1;
+const auto kProfileInsecure = "allowInsecureHttp"_L1;
+const auto kCurrentProfile = "connections/current"_L1;
+const auto kViewGroup = "views"_L1;
+const auto kViewScope = "scope"_L1;
+const auto kViewFilter = "filter"_L1;
+const auto kWindowGeometry = "window/geometry"_L1;
+const auto kWindowLayout = "window/layout"_L1;
+
+// Connection keys are URLs; hash them so they make safe, short settings group names.
+QString viewGroup(const QString &connectionKey)
+{
+    const QByteArray hash
+        = QCryptographicHash::hash(connectionKey.toUtf8(), QCryptographicHash::Sha1).toHex();
+    return kViewGroup + u'/' + QString::fromLatin1(hash.left(16));
+}
+} // namespace
+
+Settings::Settings(const QString &fileName)
+    : m_settings(fileName.isEmpty() ? std::make_unique<QSettings>()
+                                    : std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+{ }
+
+Settings::~Settings() = default;
+
+QString Settings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+QList<ConnectionProfile> Settings::profiles() const
+{
+    QList<ConnectionProfile> profiles;
+    const int count = m_settings->beginReadArray(kProfiles);
+    for (int i = 0; i < count; ++i) {
+        m_settings->setArrayIndex(i);
+        ConnectionProfile profile;
+        profile.id = m_settings->value(kProfileId).toString();
+        profile.name = m_settings->value(kProfileName).toString();
+        profile.baseUrl = QUrl(m_settings->value(kProfileUrl).toString());
+        profile.allowInsecureHttp = m_settings->value(kProfileInsecure, false).toBool();
+        if (profile.isValid())
+            profiles.append(profile);
+    }
+    m_settings->endArray();
+    return profiles;
+}
+
+void Settings::setProfiles(const QList<ConnectionProfile> &profiles)
+{
+    m_settings->remove(kProfiles);
+    m_settings->beginWriteArray(kProfiles, int(profiles.size()));
+    for (int i = 0; i < profiles.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        const ConnectionProfile &profile = profiles.at(i);
+        m_settings->setValue(kProfileId, profile.id);
+        m_settings->setValue(kProfileName, profile.name);
+        m_settings->setValue(kProfileUrl, profile.baseUrl.toString());
+        m_settings->setValue(kProfileInsecure, profile.allowInsecureHttp);
+    }
+    m_settings->endArray();
+}
+
+QString Settings::currentProfileId() const
+{
+    return m_settings->value(kCurrentProfile).toString();
+}
+
+void Settings::setCurrentProfileId(const QString &id)
+{
+    m_settings->setValue(kCurrentProfile, id);
+}
+
+ConnectionProfile Settings::currentProfile() const
+{
+    const QString id = currentProfileId();
+    const QList<ConnectionProfile> all = profiles();
+    for (const ConnectionProfile &profile : all) {
+        if (profile.id == id)
+            return profile;
+    }
+    return {};
+}
+
+void Settings::saveProfile(const ConnectionProfile &profile)
+{
+    QList<ConnectionProfile> all = profiles();
+    const auto it = std::find_if(all.begin(), all.end(),
+        [&](const ConnectionProfile &saved) { return saved.id == profile.id; });
+    if (it == all.end())
+        all.append(profile);
+    else
+        *it = profile;
+    setProfiles(all);
+    setCurrentProfileId(profile.id);
+}
+
+QString Settings::scope(const QString &connectionKey) const
+{
+    return m_settings->value(viewGroup(connectionKey) + u'/' + kViewScope).toString();
+}
+
+RunFilter Settings::filter(const QString &connectionKey) const
+{
+    // Stored as the server's own query string, so what is saved is exactly what is asked for.
+    const QString query = m_settings->value(viewGroup(connectionKey) + u'/' + kViewFilter).toString();
+    return RunFilter::fromQuery(QUrlQuery(query));
+}
+
+void Settings::setView(const QString &connectionKey, const QString &scope, const RunFilter &filter)
+{
+    QUrlQuery query;
+    filter.addTo(query, true);
+    const QString group = viewGroup(connectionKey);
+    m_settings->setValue(group + u'/' + kViewScope, scope);
+    m_settings->setValue(group + u'/' + kViewFilter, query.toString(QUrl::FullyEncoded));
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings->value(kWindowGeometry).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(kWindowGeometry, geometry);
+}
+
+QByteArray Settings::windowLayout() const
+{
+    return m_settings->value(kWindowLayout).toByteArray();
+}
+
+void Settings::setWindowLayout(const QByteArray &layout)
+{
+    m_settings->setValue(kWindowLayout, layout);
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
+}

@@ -1,0 +1,107 @@
+// Preferences survive a restart: connections, the view of each connection, the window layout.
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "settings.h"
+
+using namespace Qt::StringLiterals;
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString file(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+
+private slots:
+    void profilesRoundTripAndTheCurrentOneIsRemembered()
+    {
+        ConnectionProfile production;
+        production.id = ConnectionProfile::newId();
+        production.name = u"Production"_s;
+        production.baseUrl = QUrl(u"https://api.skyvern.com"_s);
+        ConnectionProfile lab;
+        lab.id = ConnectionProfile::newId();
+        lab.baseUrl = QUrl(u"http://10.0.0.5:8000"_s);
+        lab.allowInsecureHttp = true;
+        {
+            Settings settings(file("profiles.ini"));
+            settings.saveProfile(production);
+            settings.saveProfile(lab);
+            lab.name = u"Lab"_s;
+            settings.saveProfile(lab); // replaces, does not duplicate
+            settings.setCurrentProfileId(production.id);
+        }
+        Settings reopened(file("profiles.ini"));
+        const QList<ConnectionProfile> profiles = reopened.profiles();
+        QCOMPARE(profiles.size(), 2);
+        QCOMPARE(profiles.at(0), production);
+        QCOMPARE(profiles.at(1), lab);
+        QCOMPARE(reopened.currentProfile(), production);
+        QCOMPARE(profiles.at(1).displayName(), u"Lab"_s);
+    }
+
+    void noSavedProfileMeansAnInvalidCurrentOne()
+    {
+        Settings settings(file("empty.ini"));
+        QVERIFY(settings.profiles().isEmpty());
+        QVERIFY(!settings.currentProfile().isValid());
+    }
+
+    void filtersRoundTripExactlyIncludingAwkwardText_data()
+    {
+        QTest::addColumn<QString>("searchKey");
+        QTest::newRow("plain") << u"invoice"_s;
+        QTest::newRow("query syntax") << u"a&b=c #d +e %20 ?"_s;
+        QTest::newRow("unicode and rtl") << u"résumé 東京 שלום"_s;
+        QTest::newRow("json") << u"{\"x-tenant\": \"acme\"}"_s;
+    }
+
+    void filtersRoundTripExactlyIncludingAwkwardText()
+    {
+        QFETCH(QString, searchKey);
+        RunFilter filter;
+        filter.statuses = {RunStatus::Failed, RunStatus::TimedOut};
+        filter.searchKey = searchKey;
+        filter.errorCode = u"LOGIN_FAILED"_s;
+        filter.createdAfter = QDateTime(QDate(2026, 11, 1), QTime(8, 30), Qt::UTC);
+        filter.createdBefore = QDateTime(QDate(2026, 11, 2), QTime(0, 0), Qt::UTC);
+        {
+            Settings settings(file("filters.ini"));
+            settings.setView(u"https://api.skyvern.com"_s, u"wpid_123"_s, filter);
+        }
+        Settings reopened(file("filters.ini"));
+        QCOMPARE(reopened.filter(u"https://api.skyvern.com"_s), filter);
+        QCOMPARE(reopened.scope(u"https://api.skyvern.com"_s), u"wpid_123"_s);
+    }
+
+    void eachConnectionKeepsItsOwnView()
+    {
+        Settings settings(file("views.ini"));
+        RunFilter failed;
+        failed.statuses = {RunStatus::Failed};
+        settings.setView(u"demo"_s, u"wpid_a"_s, failed);
+        settings.setView(u"production"_s, QString(), RunFilter());
+        QCOMPARE(settings.filter(u"demo"_s), failed);
+        QVERIFY(settings.filter(u"production"_s).isEmpty());
+        QVERIFY(settings.filter(u"never-seen"_s).isEmpty());
+        QCOMPARE(settings.scope(u"demo"_s), u"wpid_a"_s);
+    }
+
+    void windowStateRoundTrips()
+    {
+        {
+            Settings settings(file("window.ini"));
+            settings.setWindowGeometry(QByteArray("geometry\0bytes", 14));
+            settings.setWindowLayout(QByteArray("layout"));
+        }
+        Settings reopened(file("window.ini"));
+        QCOMPARE(reopened.windowGeometry(), QByteArray("geometry\0bytes", 14));
+        QCOMPARE(reopened.windowLayout(), QByteArray("layout"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "tst_settings.moc"
