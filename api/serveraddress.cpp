@@ -13,22 +13,28 @@ bool ServerAddress::isLoopback(const QUrl &url)
 QUrl ServerAddress::fromUserInput(const QString &text)
 {
     QString trimmed = text.trimmed();
-    while (trimmed.endsWith(u'/'))
-        trimmed.chop(1);
     if (!trimmed.isEmpty() && !trimmed.contains(u"://"_s))
         trimmed.prepend(u"https://"_s);
-    return QUrl(trimmed, QUrl::StrictMode);
+    QUrl url(trimmed, QUrl::StrictMode);
+    // "https://host/" and "https://host" are the same server; keep paths of a server behind a
+    // prefix ("https://host/skyvern") but without the trailing slash.
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path);
+    return url;
 }
 
 QString ServerAddress::problem(const QUrl &url, bool allowInsecureHttp)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("ServerAddress", text); };
+    const auto tr
+        = [](const char *text) { return QCoreApplication::translate("ServerAddress", text); };
     if (url.isEmpty())
         return tr("Enter the server's address, e.g. https://api.skyvern.com.");
     if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
         return tr("\"%1\" is not a server address; write it in full, e.g. "
                   "https://api.skyvern.com.")
-                .arg(url.toString().left(200));
+            .arg(url.toString().left(200));
     if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)
         return tr("The server address must start with https:// (or http:// for this machine).");
     if (!url.userInfo().isEmpty())
@@ -37,6 +43,6 @@ QString ServerAddress::problem(const QUrl &url, bool allowInsecureHttp)
     if (url.scheme() == "http"_L1 && !isLoopback(url) && !allowInsecureHttp)
         return tr("Refusing plain http to %1: the API key would cross the network "
                   "unencrypted. Use https, or allow insecure http explicitly.")
-                .arg(url.host());
+            .arg(url.host());
     return {};
 }

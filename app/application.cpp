@@ -54,7 +54,8 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
     if (parser.isSet(server)) {
         options.serverUrl = ServerAddress::fromUserInput(parser.value(server));
         options.apiKey = qEnvironmentVariable("RUNWATCH_API_KEY");
-        const QString problem = ServerAddress::problem(options.serverUrl, options.allowInsecureHttp);
+        const QString problem
+            = ServerAddress::problem(options.serverUrl, options.allowInsecureHttp);
         if (!problem.isEmpty() && error)
             *error = problem;
         else if (options.apiKey.isEmpty() && error)
@@ -116,6 +117,7 @@ void Application::start()
         startDemo();
         return;
     }
+    restoreView(saved.id);
     m_window->showStartupMessage(tr("Reading the API key for %1…").arg(saved.displayName()));
     m_credentials->read(saved.id, this, [this, saved](const QString &key, const QString &problem) {
         if (!key.isEmpty()) {
@@ -128,8 +130,16 @@ void Application::start()
     });
 }
 
+void Application::restoreView(const QString &viewKey)
+{
+    m_viewKey = viewKey;
+    m_window->setView(m_settings.scope(viewKey), m_settings.filter(viewKey));
+}
+
 void Application::startDemo()
 {
+    // Show the filters of last time while the server starts.
+    restoreView(kDemoViewKey);
     m_window->showStartupMessage(tr("Starting the demo server…"));
     m_demoServer = new DemoServerThread(this);
     connect(m_demoServer, &DemoServerThread::started, this,
@@ -159,8 +169,7 @@ void Application::connectTo(
     // Let go of the old source before restoring this connection's view, so no request of the
     // old one is made with the new filter.
     m_window->setSource(nullptr);
-    m_viewKey = viewKey;
-    m_window->setView(m_settings.scope(viewKey), m_settings.filter(viewKey));
+    restoreView(viewKey);
     m_window->setSource(source.get());
     m_source = std::move(source);
     m_profile = profile;
@@ -175,8 +184,8 @@ void Application::openConnectionDialog(const QString &note)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // The demo server is not a connection to save; start from Skyvern Cloud instead.
     const bool editingDemo = m_profile.id == kDemoViewKey;
-    dialog->setProfile(editingDemo ? m_settings.currentProfile() : m_profile,
-        editingDemo ? QString() : m_apiKey);
+    dialog->setProfile(
+        editingDemo ? m_settings.currentProfile() : m_profile, editingDemo ? QString() : m_apiKey);
     if (!note.isEmpty())
         dialog->setKeyNote(note);
     else if (!m_credentials->isKeychainAvailable())

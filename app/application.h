@@ -55,6 +55,7 @@ signals:
 
 private:
     void startDemo();
+    void restoreView(const QString &viewKey);
     void connectTo(const ConnectionProfile &profile, const QString &apiKey, const QString &viewKey);
     void saveWindow();
 

@@ -1,7 +1,6 @@
 #include "credentialstore.h"
 
 #include <QPointer>
-
 #include <qt6keychain/keychain.h>
 
 namespace {
@@ -52,7 +51,8 @@ void CredentialStore::read(const QString &account, QObject *context, ReadHandler
         } else if (done->error() == QKeychain::EntryNotFound) {
             deliver(m_sessionSecrets.value(account), {});
         } else if (done->error() == QKeychain::AccessDeniedByUser) {
-            deliver({}, tr("Access to the keychain was refused, so the API key could not be read."));
+            deliver(
+                {}, tr("Access to the keychain was refused, so the API key could not be read."));
         } else {
             markUnavailable(done->errorString());
             const QString secret = m_sessionSecrets.value(account);
@@ -111,10 +111,11 @@ void CredentialStore::remove(const QString &account, QObject *context, WriteHand
     job->setInsecureFallback(false);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [deliver](QKeychain::Job *done) {
-        const bool gone = done->error() == QKeychain::NoError
-            || done->error() == QKeychain::EntryNotFound;
-        deliver(gone ? QString()
-                     : tr("The keychain did not remove the API key (%1).").arg(done->errorString()));
+        const bool gone
+            = done->error() == QKeychain::NoError || done->error() == QKeychain::EntryNotFound;
+        deliver(gone
+                ? QString()
+                : tr("The keychain did not remove the API key (%1).").arg(done->errorString()));
     });
     job->start();
 }

@@ -22,8 +22,8 @@ public:
     explicit CredentialStore(const QString &service, QObject *parent = nullptr);
 
     void read(const QString &account, QObject *context, ReadHandler handler);
-    void write(const QString &account, const QString &secret, QObject *context,
-        WriteHandler handler);
+    void write(
+        const QString &account, const QString &secret, QObject *context, WriteHandler handler);
     void remove(const QString &account, QObject *context = nullptr, WriteHandler handler = {});
 
     /** False once the keychain has failed to answer; keys then live for this session only. */

@@ -116,7 +116,8 @@ QString Settings::scope(const QString &connectionKey) const
 RunFilter Settings::filter(const QString &connectionKey) const
 {
     // Stored as the server's own query string, so what is saved is exactly what is asked for.
-    const QString query = m_settings->value(viewGroup(connectionKey) + u'/' + kViewFilter).toString();
+    const QString query
+        = m_settings->value(viewGroup(connectionKey) + u'/' + kViewFilter).toString();
     return RunFilter::fromQuery(QUrlQuery(query));
 }
 

@@ -78,7 +78,8 @@ private slots:
         CredentialStore store(u"RunwatchTest"_s);
         bool called = false;
         auto *receiver = new QObject;
-        store.read(u"profile-1"_s, receiver, [&](const QString &, const QString &) { called = true; });
+        store.read(
+            u"profile-1"_s, receiver, [&](const QString &, const QString &) { called = true; });
         delete receiver;
         QTest::qWait(200);
         QVERIFY(!called);

@@ -28,8 +28,8 @@ ReadResult readKey(CredentialStore &store, const QString &account, QObject *cont
     return result;
 }
 
-QString writeKey(CredentialStore &store, const QString &account, const QString &secret,
-    QObject *context)
+QString writeKey(
+    CredentialStore &store, const QString &account, const QString &secret, QObject *context)
 {
     QString outcome = u"pending"_s;
     store.write(account, secret, context, [&](const QString &problem) { outcome = problem; });
@@ -55,15 +55,15 @@ private slots:
             QSKIP("dbus-daemon and gnome-keyring-daemon are needed (scripts/deps installs them)");
         for (const char *dir : {"config", "data", "runtime"})
             QVERIFY(QDir(m_home.path()).mkpath(QString::fromLatin1(dir)));
-        QFile::setPermissions(m_home.filePath(u"runtime"_s),
-            QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile::setPermissions(
+            m_home.filePath(u"runtime"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         qputenv("HOME", m_home.path().toUtf8());
         qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
         qputenv("XDG_RUNTIME_DIR", m_home.filePath(u"runtime"_s).toUtf8());
 
-        m_bus.start(busDaemon, {u"--session"_s, u"--nofork"_s, u"--nopidfile"_s,
-                                   u"--print-address=1"_s});
+        m_bus.start(
+            busDaemon, {u"--session"_s, u"--nofork"_s, u"--nopidfile"_s, u"--print-address=1"_s});
         QVERIFY(m_bus.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(m_bus.canReadLine(), 10000);
         const QByteArray address = m_bus.readLine().trimmed();
@@ -71,8 +71,8 @@ private slots:
         qputenv("DBUS_SESSION_BUS_ADDRESS", address);
 
         m_keyring.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
-        m_keyring.start(keyringDaemon,
-            {u"--foreground"_s, u"--components=secrets"_s, u"--unlock"_s});
+        m_keyring.start(
+            keyringDaemon, {u"--foreground"_s, u"--components=secrets"_s, u"--unlock"_s});
         QVERIFY(m_keyring.waitForStarted());
         m_keyring.write("runwatch-test-login\n");
         m_keyring.closeWriteChannel();

@@ -236,8 +236,7 @@ QByteArray MainWindow::saveLayout() const
 {
     QByteArray layout;
     QDataStream stream(&layout, QIODevice::WriteOnly);
-    stream << kLayoutVersion << m_splitter->saveState()
-           << m_table->horizontalHeader()->saveState();
+    stream << kLayoutVersion << m_splitter->saveState() << m_table->horizontalHeader()->saveState();
     return layout;
 }
 

@@ -59,7 +59,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     m_search->setObjectName(QStringLiteral("searchLineEdit"));
     m_search->setPlaceholderText(tr("Search run id, parameters, headers…"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(260);
+    m_search->setMinimumWidth(200);
     m_searchLimit->setObjectName(QStringLiteral("searchLimitLabel"));
     m_searchLimit->hide();
 
@@ -105,13 +105,18 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     row->addWidget(m_search, 2);
     row->addWidget(m_searchLimit);
     row->addWidget(m_errorCode, 1);
-    row->addWidget(m_dateRange);
     row->addWidget(m_clearButton);
+    // The date range and the chips share a second row so the window stays narrow enough to
+    // sit beside another on a laptop screen.
+    auto *secondRow = new QHBoxLayout;
+    secondRow->setContentsMargins(0, 0, 0, 0);
+    secondRow->addWidget(m_dateRange);
+    secondRow->addWidget(m_chips, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addLayout(row);
-    layout->addWidget(m_chips);
+    layout->addLayout(secondRow);
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kSearchDebounceMs);
@@ -270,9 +275,15 @@ void RunFilterBar::updateStatusButton()
     QStringList names;
     for (RunStatus status : std::as_const(m_filter.statuses))
         names.append(RunFormat::statusText(status, {}));
-    m_statusButton->setText(names.isEmpty()
-            ? tr("Status: any")
-            : tr("Status: %1").arg(names.join(QStringLiteral(", "))));
+    if (names.isEmpty())
+        m_statusButton->setText(tr("Status: any"));
+    else if (names.size() <= 2)
+        m_statusButton->setText(tr("Status: %1").arg(names.join(QStringLiteral(", "))));
+    else
+        m_statusButton->setText(tr("Status: %1 selected").arg(names.size()));
+    m_statusButton->setToolTip(names.isEmpty()
+            ? tr("Show only runs with these statuses")
+            : tr("Showing runs that are %1").arg(names.join(tr(" or "))));
 }
 
 void RunFilterBar::updateSearchLimit()
@@ -310,7 +321,12 @@ void RunFilterBar::rebuildChips()
         });
         m_chipLayout->addWidget(chip);
     };
-    for (RunStatus status : std::as_const(m_filter.statuses)) {
+    // Many statuses make one chip, so the row stays short.
+    if (m_filter.statuses.size() > 3) {
+        addChip(tr("Status: %1 selected").arg(m_filter.statuses.size()),
+            QStringLiteral("chip_statuses"), [](RunFilter &filter) { filter.statuses.clear(); });
+    }
+    for (RunStatus status : m_filter.statuses.size() > 3 ? QList<RunStatus>() : m_filter.statuses) {
         addChip(tr("Status: %1").arg(RunFormat::statusText(status, {})),
             QStringLiteral("chip_status_") + runStatusToWire(status),
             [status](RunFilter &filter) { filter.statuses.removeAll(status); });

@@ -1,0 +1,184 @@
+// The whole application across restarts: the view and window come back as they were left,
+// a new connection is saved without its key, and without a keychain the key is asked again.
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include "application.h"
+#include "connectiondialog.h"
+#include "mainwindow.h"
+#include "runlistmodel.h"
+#include "support/testserver.h"
+
+using namespace Qt::StringLiterals;
+
+class TestApplication : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestServer> m_server;
+
+    LaunchOptions options(const char *settingsName, bool demo) const
+    {
+        LaunchOptions options;
+        options.demo = demo;
+        options.demoTickMs = 3600000;
+        options.settingsFile = m_dir.filePath(QString::fromLatin1(settingsName));
+        options.keychainService = u"RunwatchTest"_s;
+        return options;
+    }
+
+    QString serverName() const
+    {
+        const QUrl url = m_server->server()->baseUrl();
+        return url.host() + u':' + QString::number(url.port());
+    }
+
+    template<typename T>
+    static T *child(QWidget *parent, const QString &name)
+    {
+        T *widget = parent->findChild<T *>(name);
+        [&] { QVERIFY2(widget, qPrintable(name)); }();
+        return widget;
+    }
+
+    static void waitForRows(Application &app)
+    {
+        RunListModel *model = app.window()->runListModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0 && !model->isLoading(), 60000);
+    }
+
+    static ConnectionDialog *openDialog(Application &app)
+    {
+        ConnectionDialog *dialog = nullptr;
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (dialog = app.window()->findChild<ConnectionDialog *>(u"connectionDialog"_s)),
+                30000);
+            QTRY_VERIFY(dialog->isVisible());
+        }();
+        return dialog;
+    }
+
+    static void fillAndConnect(ConnectionDialog *dialog, const QString &address, const QString &key)
+    {
+        auto *custom = child<QRadioButton>(dialog, u"customRadioButton"_s);
+        QTest::mouseClick(custom, Qt::LeftButton, {}, QPoint(8, custom->height() / 2));
+        auto *server = child<QLineEdit>(dialog, u"serverLineEdit"_s);
+        server->selectAll();
+        QTest::keyClicks(server, address);
+        auto *apiKey = child<QLineEdit>(dialog, u"apiKeyLineEdit"_s);
+        apiKey->selectAll();
+        QTest::keyClicks(apiKey, key);
+        auto *buttons = child<QDialogButtonBox>(dialog, u"buttonBox"_s);
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // A bare machine: no keychain service answers.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + m_dir.filePath(u"no-bus"_s).toUtf8());
+        m_server = std::make_unique<TestServer>(3600000, 200);
+        QVERIFY(m_server->isStarted());
+    }
+
+    void theFilterScopeAndWindowSurviveARestart()
+    {
+        QString scope;
+        {
+            Application app(options("restart.ini", true));
+            app.start();
+            waitForRows(app);
+            MainWindow *window = app.window();
+            window->resize(1100, 720);
+            auto *search = child<QLineEdit>(window, u"searchLineEdit"_s);
+            QTest::keyClicks(search, u"login"_s);
+            QMenu *statusMenu = child<QToolButton>(window, u"statusToolButton"_s)->menu();
+            statusMenu->findChild<QAction *>(u"status_failed"_s)->trigger();
+            auto *scopeBox = child<QComboBox>(window, u"scopeComboBox"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(scopeBox->count() > 2, 30000);
+            scopeBox->setFocus();
+            QTest::keyClick(scopeBox, Qt::Key_Down);
+            scope = window->scope();
+            QVERIFY(!scope.isEmpty());
+            QTRY_COMPARE(window->runListModel()->filter().searchKey, u"login"_s);
+        }
+        Application app(options("restart.ini", true));
+        app.start();
+        MainWindow *window = app.window();
+        QCOMPARE(child<QLineEdit>(window, u"searchLineEdit"_s)->text(), u"login"_s);
+        QVERIFY(window->findChild<QToolButton *>(u"chip_status_failed"_s));
+        QVERIFY(window->findChild<QToolButton *>(u"chip_search"_s));
+        QCOMPARE(window->scope(), scope);
+        QCOMPARE(window->size(), QSize(1100, 720));
+        // With a workflow scoped (date range shown) it still fits half of a 1920 screen.
+        QVERIFY2(window->minimumSizeHint().width() <= 960,
+            qPrintable(QString::number(window->minimumSizeHint().width())));
+        waitForRows(app);
+        RunListModel *model = window->runListModel();
+        QCOMPARE(model->filter().statuses, QList<RunStatus> {RunStatus::Failed});
+        QCOMPARE(model->scope(), scope);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            QCOMPARE(model->runAt(row)->status, RunStatus::Failed);
+            QCOMPARE(model->runAt(row)->workflowPermanentId, scope);
+        }
+    }
+
+    void aNewConnectionIsSavedWithoutItsKey()
+    {
+        const QString settingsFile = m_dir.filePath(u"connect.ini"_s);
+        {
+            Application app(options("connect.ini", true));
+            app.start();
+            waitForRows(app);
+            app.window()->connectionAction()->trigger();
+            ConnectionDialog *dialog = openDialog(app);
+            QVERIFY(child<QLabel>(dialog, u"keyNoteLabel"_s)->isVisible());
+            fillAndConnect(dialog, m_server->server()->baseUrl().toString(), u"test-key"_s);
+            QTRY_VERIFY(!dialog->isVisible() || dialog->result() == QDialog::Accepted);
+            QTRY_VERIFY(app.window()->windowTitle().contains(serverName()));
+            waitForRows(app);
+            QTRY_VERIFY(
+                child<QLabel>(app.window(), u"statusLabel"_s)->text().contains(serverName()));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                app.window()->statusBar()->currentMessage().contains(u"No keychain service"_s),
+                30000);
+        }
+        QFile file(settingsFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved = file.readAll();
+        QVERIFY(saved.contains(m_server->server()->baseUrl().toString().toUtf8()));
+        QVERIFY2(!saved.contains("test-key"), saved.constData());
+    }
+
+    void withoutAKeychainTheNextStartAsksForTheKeyAgain()
+    {
+        Application app(options("connect.ini", false));
+        app.start();
+        ConnectionDialog *dialog = openDialog(app);
+        auto *note = child<QLabel>(dialog, u"keyNoteLabel"_s);
+        QVERIFY2(note->text().contains(u"No keychain service"_s), qPrintable(note->text()));
+        QCOMPARE(child<QLineEdit>(dialog, u"serverLineEdit"_s)->text(),
+            m_server->server()->baseUrl().toString());
+        QVERIFY(child<QLineEdit>(dialog, u"apiKeyLineEdit"_s)->text().isEmpty());
+        QTest::keyClicks(child<QLineEdit>(dialog, u"apiKeyLineEdit"_s), u"test-key"_s);
+        auto *buttons = child<QDialogButtonBox>(dialog, u"buttonBox"_s);
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        waitForRows(app);
+        QVERIFY(app.window()->windowTitle().contains(serverName()));
+    }
+};
+
+QTEST_MAIN(TestApplication)
+#include "tst_application.moc"
