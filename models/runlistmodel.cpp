@@ -142,6 +142,26 @@ void RunListModel::applyPage(const RunPage &page)
     emit pageLoaded(m_loadedPages, int(m_runs.size()), m_exhausted);
 }
 
+void RunListModel::setErrorCodes(const QString &runId, const QStringList &codes)
+{
+    if (m_errorCodes.value(runId) == codes)
+        return;
+    m_errorCodes.insert(runId, codes);
+    const int row = rowOfRun(runId);
+    if (row >= 0)
+        emit dataChanged(index(row, ErrorCodesColumn), index(row, ErrorCodesColumn));
+}
+
+QStringList RunListModel::errorCodes(const QString &runId) const
+{
+    const auto known = m_errorCodes.constFind(runId);
+    if (known != m_errorCodes.cend())
+        return *known;
+    if (!m_filter.errorCode.isEmpty())
+        return {m_filter.errorCode};
+    return {};
+}
+
 const WorkflowRun *RunListModel::runAt(int row) const
 {
     if (row < 0 || row >= m_runs.size())
@@ -206,6 +226,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             const QString firstLine = run.failureReason.section(u'\n', 0, 0);
             return firstLine.size() > 300 ? firstLine.left(300) + u'…' : firstLine;
         }
+        case ErrorCodesColumn:
+            return errorCodes(run.workflowRunId).join(u", "_s);
         }
         break;
     case Qt::ToolTipRole:
@@ -265,6 +287,8 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Duration");
     case FailureReasonColumn:
         return tr("Failure reason");
+    case ErrorCodesColumn:
+        return tr("Error codes");
     default:
         return {};
     }

@@ -26,6 +26,7 @@ public:
         StartedColumn,
         DurationColumn,
         FailureReasonColumn,
+        ErrorCodesColumn,
         ColumnCount
     };
     enum Role {
@@ -65,6 +66,12 @@ public:
     int loadedPages() const { return m_loadedPages; }
     ApiError lastError() const { return m_lastError; }
     const WorkflowRun *runAt(int row) const;
+    /**
+     * Error codes of a run, learned from its detail (list items do not carry them). Rows
+     * listed under an error-code filter are known to have that code.
+     */
+    void setErrorCodes(const QString &runId, const QStringList &codes);
+    QStringList errorCodes(const QString &runId) const;
     int rowOfRun(const QString &runId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -106,4 +113,5 @@ private:
     RequestId m_pendingRequest = 0;
     RequestId m_refreshRequest = 0;
     ApiError m_lastError;
+    QHash<QString, QStringList> m_errorCodes;
 };

@@ -116,6 +116,17 @@ private slots:
         QTRY_VERIFY(model()->rowCount() >= 50);
     }
 
+    void ctrlFFromTheTableGoesToTheSearchBox()
+    {
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_F, Qt::ControlModifier);
+        auto *search = find<QLineEdit>(u"searchLineEdit"_s);
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClicks(QApplication::focusWidget(), u"zz-nothing"_s);
+        QCOMPARE(search->text(), u"zz-nothing"_s);
+        QTest::keyClick(search, Qt::Key_Escape);
+    }
+
     void aSearchOverTheLimitIsRefusedAtTheField()
     {
         auto *search = find<QLineEdit>(u"searchLineEdit"_s);
@@ -160,6 +171,9 @@ private slots:
         QVERIFY(allRows([](const WorkflowRun &run) {
             return run.status == RunStatus::Failed || run.status == RunStatus::Terminated;
         }));
+        // Every listed run has that code, so the column says so.
+        QCOMPARE(model()->index(0, RunListModel::ErrorCodesColumn).data().toString(),
+            u"CAPTCHA_DETECTED"_s);
         QTest::keyClicks(code, u"_X"_s);
         QTest::keyClick(code, Qt::Key_Return);
         QTRY_VERIFY(!model()->isLoading() && model()->rowCount() == 0);
@@ -185,9 +199,16 @@ private slots:
         QTRY_VERIFY(strip->count() >= 1);
         QTRY_VERIFY_WITH_TIMEOUT(!strip->item(0)->icon().isNull(), 10000);
         QCOMPARE(strip->item(0)->text(), u"Latest"_s);
-        // The codes seen are offered in the error code box.
+        // The codes seen are offered in the error code box and fill the row's column.
         auto *code = find<QLineEdit>(u"errorCodeLineEdit"_s);
         QVERIFY(code->completer()->model()->rowCount() >= 1);
+        const QString firstCode = code->completer()->model()->index(0, 0).data().toString();
+        QVERIFY(errors->text().contains(firstCode));
+        const QString codes
+            = model()->index(model()->rowOfRun(run.workflowRunId), RunListModel::ErrorCodesColumn)
+                  .data()
+                  .toString();
+        QVERIFY2(codes.contains(firstCode), qPrintable(codes));
     }
 
     void launchingThroughA422AndWatchingTheRunFinish()

@@ -79,13 +79,25 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(RunListModel::StatusColumn, new StatusBadgeDelegate(m_table));
     QHeaderView *header = m_table->horizontalHeader();
-    header->resizeSection(RunListModel::StatusColumn, 110);
-    header->resizeSection(RunListModel::WorkflowColumn, 210);
-    header->resizeSection(RunListModel::RunIdColumn, 190);
+    header->resizeSection(RunListModel::StatusColumn, 96);
+    header->resizeSection(RunListModel::WorkflowColumn, 190);
+    header->resizeSection(RunListModel::RunIdColumn, 165);
     header->resizeSection(RunListModel::TriggerColumn, 80);
-    header->resizeSection(RunListModel::CreatedColumn, 130);
-    header->resizeSection(RunListModel::StartedColumn, 130);
-    header->resizeSection(RunListModel::DurationColumn, 80);
+    header->resizeSection(RunListModel::CreatedColumn, 125);
+    header->resizeSection(RunListModel::StartedColumn, 125);
+    header->resizeSection(RunListModel::DurationColumn, 72);
+    header->resizeSection(RunListModel::ErrorCodesColumn, 150);
+    // Created and duration say what started does; it is one right-click on the header away.
+    header->setSectionHidden(RunListModel::StartedColumn, true);
+    // What an operator scans first, left to right; ids and triggers are in the detail pane and
+    // further right. The order is the user's to change and is saved with the layout.
+    const QList<int> order {RunListModel::StatusColumn, RunListModel::WorkflowColumn,
+        RunListModel::CreatedColumn, RunListModel::DurationColumn,
+        RunListModel::FailureReasonColumn, RunListModel::ErrorCodesColumn,
+        RunListModel::TriggerColumn, RunListModel::StartedColumn, RunListModel::RunIdColumn};
+    for (int visual = 0; visual < order.size(); ++visual)
+        header->moveSection(header->visualIndex(order.at(visual)), visual);
+    header->resizeSection(RunListModel::FailureReasonColumn, 300);
 
     auto *listArea = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listArea);
@@ -97,7 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    m_splitter->setSizes({900, 540});
+    m_splitter->setSizes({960, 480});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -117,8 +129,11 @@ MainWindow::MainWindow(QWidget *parent)
         m_model->setScope(scope);
         emit viewChanged();
     });
-    connect(
-        m_detail, &RunDetailPane::errorCodesSeen, m_filterBar, &RunFilterBar::addKnownErrorCodes);
+    connect(m_detail, &RunDetailPane::errorCodesSeen, this,
+        [this](const QString &runId, const QStringList &codes) {
+            m_filterBar->addKnownErrorCodes(codes);
+            m_model->setErrorCodes(runId, codes);
+        });
     connect(m_detail, &RunDetailPane::runCanceled, m_model, &RunListModel::refresh);
 
     connect(m_model, &RunListModel::pageLoaded, this, [this] {

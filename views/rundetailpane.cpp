@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QPainter>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -117,6 +118,9 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_screenshotStrip->setWrapping(false);
     m_screenshotStrip->setIconSize(QSize(kThumbnailWidth, kThumbnailWidth * 10 / 16));
     m_screenshotStrip->setFixedHeight(kThumbnailWidth * 10 / 16 + 44);
+    // A fixed grid: thumbnails arrive one by one and must not shuffle the strip as they do.
+    m_screenshotStrip->setGridSize(QSize(kThumbnailWidth + 16, kThumbnailWidth * 10 / 16 + 28));
+    m_screenshotStrip->setUniformItemSizes(true);
     m_screenshotStrip->setMovement(QListView::Static);
     m_screenshotStrip->setToolTip(tr("Newest first. Click or press Enter for a larger view."));
     connect(m_screenshotStrip, &QListWidget::itemActivated, this,
@@ -125,7 +129,6 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
         [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
 
     m_files->setObjectName(QStringLiteral("downloadedFilesList"));
-    m_files->setMaximumHeight(90);
     m_files->setToolTip(tr("Double-click to save a copy"));
     connect(m_files, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         const QUrl url(item->data(Qt::UserRole).toString());
@@ -181,6 +184,17 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(scroll, 1);
     clear();
+}
+
+QIcon RunDetailPane::loadingThumbnail() const
+{
+    QPixmap pixmap(m_screenshotStrip->iconSize());
+    pixmap.fill(palette().color(QPalette::AlternateBase));
+    QPainter painter(&pixmap);
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawRect(pixmap.rect().adjusted(0, 0, -1, -1));
+    painter.drawText(pixmap.rect(), Qt::AlignCenter, tr("Loading…"));
+    return QIcon(pixmap);
 }
 
 QWidget *RunDetailPane::idRow(const QString &objectName)
@@ -351,13 +365,14 @@ void RunDetailPane::showDetail()
         errorLines.append(
             QStringLiteral("<b>%1</b> — %2")
                 .arg(error.errorCode.toHtmlEscaped(), error.reasoning.left(1000).toHtmlEscaped()));
-        codes.append(error.errorCode);
+        if (!error.errorCode.isEmpty())
+            codes.append(error.errorCode);
     }
+    codes.removeDuplicates();
     if (detail.errors.size() > 200)
         errorLines.append(tr("… and %1 more").arg(detail.errors.size() - 200));
     m_errors->setText(errorLines.isEmpty() ? tr("None") : errorLines.join(QStringLiteral("<br>")));
-    if (!codes.isEmpty())
-        emit errorCodesSeen(codes);
+    emit errorCodesSeen(detail.runId, codes);
 
     QStringList links;
     if (!detail.recordingUrl.isEmpty())
@@ -377,6 +392,9 @@ void RunDetailPane::showDetail()
     }
     if (detail.downloadedFiles.isEmpty())
         new QListWidgetItem(tr("None"), m_files);
+    // As tall as its rows, up to four; an empty list should not take a block of the pane.
+    const int rows = qMin(4, m_files->count());
+    m_files->setFixedHeight(rows * m_files->sizeHintForRow(0) + 2 * m_files->frameWidth() + 2);
 
     m_output->setJson(detail.output);
     m_outputView->expandToDepth(0);
@@ -401,6 +419,7 @@ void RunDetailPane::loadScreenshots()
         auto *item = new QListWidgetItem(
             i == 0 ? tr("Latest") : tr("%1 before").arg(i), m_screenshotStrip);
         item->setToolTip(tr("Loading…"));
+        item->setIcon(loadingThumbnail());
         const QString runId = m_summary.workflowRunId;
         const QString url = m_shownScreenshots.at(i);
         m_artifacts->fetch(

@@ -38,11 +38,12 @@ public:
 
 signals:
     /** The run's error codes, so the filter bar can offer them. */
-    void errorCodesSeen(const QStringList &codes);
+    void errorCodesSeen(const QString &runId, const QStringList &codes);
     /** The user canceled the run; the list should pick up its new status. */
     void runCanceled(const QString &runId);
 
 private:
+    QIcon loadingThumbnail() const;
     void requestDetail();
     void showSummary();
     void showDetail();

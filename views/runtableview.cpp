@@ -1,6 +1,7 @@
 #include "runtableview.h"
 
 #include <QHeaderView>
+#include <QMenu>
 #include <QPainter>
 
 RunTableView::RunTableView(QWidget *parent)
@@ -19,6 +20,30 @@ RunTableView::RunTableView(QWidget *parent)
     horizontalHeader()->setHighlightSections(false);
     horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setSectionsMovable(true);
+    horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+        &RunTableView::showColumnMenu);
+}
+
+void RunTableView::showColumnMenu(const QPoint &position)
+{
+    if (!model())
+        return;
+    QMenu menu(this);
+    QHeaderView *header = horizontalHeader();
+    const int columns = model()->columnCount();
+    for (int column = 0; column < columns; ++column) {
+        QAction *action
+            = menu.addAction(model()->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        // The last visible column stays: a table without columns is a dead end.
+        action->setEnabled(header->isSectionHidden(column) || header->hiddenSectionCount() < columns - 1);
+        connect(action, &QAction::toggled, header,
+            [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+    }
+    menu.exec(header->mapToGlobal(position));
 }
 
 void RunTableView::setPlaceholderText(const QString &text)

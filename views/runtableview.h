@@ -20,5 +20,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    /** Right-click on the header: choose the columns shown (saved with the window layout). */
+    void showColumnMenu(const QPoint &position);
+
     QString m_placeholder;
 };
