@@ -297,8 +297,12 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
 void RunListModel::refresh()
 {
     // A full load in flight will bring fresher rows anyway; a poll in flight is enough.
-    if (!m_source || m_pendingRequest || m_refreshRequest || m_loadedPages == 0)
+    if (!m_source || m_pendingRequest || m_refreshRequest)
         return;
+    if (m_loadedPages == 0) {
+        request(1); // the first page never arrived (rate limited, say): ask for it again
+        return;
+    }
     RunQuery query;
     query.workflowPermanentId = m_scope;
     query.filter = m_filter;

@@ -6,12 +6,14 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCompleter>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTest>
 #include <QTimer>
@@ -59,9 +61,14 @@ class TestDashboard : public QObject
     {
         QTRY_VERIFY_WITH_TIMEOUT(!model()->isLoading() && model()->loadedPages() > 0, 10000);
     }
+    QModelIndex tableIndex(int sourceRow, int column) const
+    {
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(table()->model());
+        return proxy->mapFromSource(model()->index(sourceRow, column));
+    }
     void clickRow(int row)
     {
-        const QModelIndex index = model()->index(row, RunListModel::WorkflowColumn);
+        const QModelIndex index = tableIndex(row, RunListModel::WorkflowColumn);
         table()->scrollTo(index);
         QTest::mouseClick(
             table()->viewport(), Qt::LeftButton, {}, table()->visualRect(index).center());
@@ -205,7 +212,8 @@ private slots:
         const QString firstCode = code->completer()->model()->index(0, 0).data().toString();
         QVERIFY(errors->text().contains(firstCode));
         const QString codes
-            = model()->index(model()->rowOfRun(run.workflowRunId), RunListModel::ErrorCodesColumn)
+            = model()
+                  ->index(model()->rowOfRun(run.workflowRunId), RunListModel::ErrorCodesColumn)
                   .data()
                   .toString();
         QVERIFY2(codes.contains(firstCode), qPrintable(codes));
@@ -290,6 +298,46 @@ private slots:
             find<QLabel>(u"detailStatusLabel"_s)->text(), u"Canceled"_s, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(
             model()->runAt(model()->rowOfRun(runId))->status, RunStatus::Canceled, 10000);
+    }
+
+    void clickingAHeaderSortsTheLoadedRunsAndKeepsTheSelection()
+    {
+        QTRY_VERIFY(model()->rowCount() >= 50);
+        clickRow(10);
+        const QString selected = model()->runAt(10)->workflowRunId;
+        QHeaderView *header = table()->horizontalHeader();
+        const auto clickHeader = [header](int column) {
+            const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
+            QTest::mouseClick(
+                header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        };
+        const auto durations = [this] {
+            QList<qint64> values;
+            QAbstractItemModel *shown = table()->model();
+            for (int row = 0; row < shown->rowCount(); ++row)
+                values.append(shown->index(row, RunListModel::DurationColumn)
+                                  .data(RunListModel::SortRole)
+                                  .toLongLong());
+            return values;
+        };
+        clickHeader(RunListModel::DurationColumn);
+        QList<qint64> values = durations();
+        QVERIFY(std::is_sorted(values.cbegin(), values.cend()));
+        QVERIFY(values.first() < values.last());
+        clickHeader(RunListModel::DurationColumn);
+        values = durations();
+        QVERIFY(std::is_sorted(values.crbegin(), values.crend()));
+        // The selected run is still the selected one, wherever it moved.
+        const QModelIndex current = table()->selectionModel()->currentIndex();
+        QCOMPARE(current.data(RunListModel::RunIdRole).toString(), selected);
+        QCOMPARE(find<QLabel>(u"detailRunIdLabel"_s)->text(), selected);
+
+        // Back to the server's order: newest first.
+        header->setSortIndicator(-1, Qt::DescendingOrder);
+        QAbstractItemModel *shown = table()->model();
+        for (int row = 0; row < 5; ++row)
+            QCOMPARE(shown->index(row, 0).data(RunListModel::RunIdRole).toString(),
+                model()->runAt(row)->workflowRunId);
     }
 
     void scopingToOneWorkflowShowsOnlyItsRuns()

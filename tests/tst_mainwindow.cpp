@@ -9,6 +9,8 @@
 #include "runlistmodel.h"
 #include "runtableview.h"
 #include "skyvernclient.h"
+#include "support/scriptedserver.h"
+#include "support/testhttp.h"
 #include "support/testserver.h"
 
 using namespace Qt::StringLiterals;
@@ -79,6 +81,28 @@ private slots:
         QVERIFY(error->text().contains(u"API key"_s));
         auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
         QVERIFY(table->placeholderText().contains(u"Could not load runs"_s));
+    }
+
+    void aRateLimitedFirstPageSaysWhenAndComesBack()
+    {
+        const HttpAnswer real = httpRequest(
+            "GET", m_server->url(u"/v1/workflows/runs?page_size=3"_s), m_server->key());
+        QCOMPARE(real.status, 200);
+        ScriptedServer server;
+        server.setAnswers(u"/v1/workflows/runs"_s,
+            {{429, "{\"detail\":\"Too many requests\"}", {{"Retry-After", "1"}}, false},
+                {200, real.body, {}, false}});
+        SkyvernClient client(server.url(), u"k"_s);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&client);
+        auto *error = window.findChild<QLabel *>(u"errorLabel"_s);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(u"Retrying in 1 s"_s), qPrintable(error->text()));
+        // After the wait the window asks again by itself and the banner goes.
+        QTRY_COMPARE_WITH_TIMEOUT(window.runListModel()->rowCount(), 3, 5000);
+        QVERIFY(!error->isVisible());
     }
 };
 

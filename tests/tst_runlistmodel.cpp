@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include "runlistmodel.h"
+#include "runsortproxymodel.h"
 #include "skyvernclient.h"
 #include "support/testhttp.h"
 #include "support/testserver.h"
@@ -56,6 +57,40 @@ private slots:
     {
         m_model.reset();
         m_client.reset();
+    }
+
+    void theSortingProxyPassesTheModelTesterAndSortsByRawValues()
+    {
+        RunSortProxyModel sorter;
+        sorter.setSourceModel(m_model.get());
+        QAbstractItemModelTester tester(
+            &sorter, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        sorter.sort(RunListModel::CreatedColumn, Qt::AscendingOrder);
+        m_model->setSource(m_client.get());
+        QTRY_VERIFY(!m_model->isLoading() && m_model->rowCount() >= 50);
+        m_model->fetchMore({});
+        QTRY_VERIFY(!m_model->isLoading() && m_model->rowCount() >= 100);
+        const int last = m_model->rowCount() - 1;
+        qint64 previous = std::numeric_limits<qint64>::min();
+        for (int row = 0; row < sorter.rowCount(); ++row) {
+            const qint64 created = sorter.index(row, RunListModel::CreatedColumn)
+                                       .data(RunListModel::SortRole)
+                                       .toLongLong();
+            QVERIFY(created >= previous);
+            previous = created;
+        }
+        // The oldest loaded run is the last the server sent.
+        QCOMPARE(sorter.index(0, 0).data(RunListModel::RunIdRole).toString(),
+            m_model->runAt(last)->workflowRunId);
+        sorter.showServerOrder();
+        QCOMPARE(sorter.index(0, 0).data(RunListModel::RunIdRole).toString(),
+            m_model->runAt(0)->workflowRunId);
+        // A filter change replaces the rows under the proxy.
+        RunFilter filter;
+        filter.statuses = {RunStatus::Completed};
+        m_model->setFilter(filter);
+        QTRY_VERIFY(!m_model->isLoading() && m_model->runAt(0)->status == RunStatus::Completed);
+        QCOMPARE(sorter.rowCount(), m_model->rowCount());
     }
 
     void passesTheModelTesterWhileLoadingEveryPage()

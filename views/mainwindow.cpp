@@ -18,6 +18,7 @@
 #include "rundetailpane.h"
 #include "runfilterbar.h"
 #include "runlistmodel.h"
+#include "runsortproxymodel.h"
 #include "runsource.h"
 #include "runtableview.h"
 #include "statusbadgedelegate.h"
@@ -26,6 +27,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_artifacts(new ArtifactFetcher(this))
     , m_model(new RunListModel(this))
+    , m_sorter(new RunSortProxyModel(this))
     , m_filterBar(new RunFilterBar(this))
     , m_table(new RunTableView(this))
     , m_detail(new RunDetailPane(m_artifacts, this))
@@ -76,7 +78,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_filterBar->setObjectName(QStringLiteral("runFilterBar"));
     m_table->setObjectName(QStringLiteral("runTableView"));
-    m_table->setModel(m_model);
+    m_sorter->setSourceModel(m_model);
+    m_table->setModel(m_sorter);
+    // No column sorted: the server's order, newest first.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
     m_table->setItemDelegateForColumn(RunListModel::StatusColumn, new StatusBadgeDelegate(m_table));
     QHeaderView *header = m_table->horizontalHeader();
     header->resizeSection(RunListModel::StatusColumn, 96);
@@ -289,7 +295,7 @@ void MainWindow::selectRun(const QString &runId)
         return;
     }
     m_pendingSelection.clear();
-    const QModelIndex index = m_model->index(row, 0);
+    const QModelIndex index = m_sorter->mapFromSource(m_model->index(row, 0));
     m_table->selectionModel()->setCurrentIndex(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
@@ -297,7 +303,7 @@ void MainWindow::selectRun(const QString &runId)
 
 void MainWindow::onSelectionChanged()
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const QModelIndex current = m_sorter->mapToSource(m_table->selectionModel()->currentIndex());
     if (const WorkflowRun *run = m_model->runAt(current.row()))
         m_detail->showRun(*run);
 }

@@ -12,6 +12,7 @@ class QTimer;
 class RunDetailPane;
 class RunFilterBar;
 class RunListModel;
+class RunSortProxyModel;
 class RunSource;
 class RunTableView;
 struct ApiError;
@@ -70,6 +71,7 @@ private:
     RunSource *m_source = nullptr;
     ArtifactFetcher *m_artifacts;
     RunListModel *m_model;
+    RunSortProxyModel *m_sorter;
     RunFilterBar *m_filterBar;
     RunTableView *m_table;
     RunDetailPane *m_detail;

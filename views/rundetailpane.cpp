@@ -12,9 +12,9 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
-#include <QPainter>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>

@@ -32,14 +32,20 @@ void RunTableView::showColumnMenu(const QPoint &position)
         return;
     QMenu menu(this);
     QHeaderView *header = horizontalHeader();
+    QAction *serverOrder = menu.addAction(tr("Newest first (server order)"));
+    serverOrder->setObjectName(QStringLiteral("serverOrderAction"));
+    serverOrder->setEnabled(header->sortIndicatorSection() >= 0);
+    connect(serverOrder, &QAction::triggered, header,
+        [header] { header->setSortIndicator(-1, Qt::DescendingOrder); });
+    menu.addSection(tr("Columns"));
     const int columns = model()->columnCount();
     for (int column = 0; column < columns; ++column) {
-        QAction *action
-            = menu.addAction(model()->headerData(column, Qt::Horizontal).toString());
+        QAction *action = menu.addAction(model()->headerData(column, Qt::Horizontal).toString());
         action->setCheckable(true);
         action->setChecked(!header->isSectionHidden(column));
         // The last visible column stays: a table without columns is a dead end.
-        action->setEnabled(header->isSectionHidden(column) || header->hiddenSectionCount() < columns - 1);
+        action->setEnabled(
+            header->isSectionHidden(column) || header->hiddenSectionCount() < columns - 1);
         connect(action, &QAction::toggled, header,
             [header, column](bool shown) { header->setSectionHidden(column, !shown); });
     }

@@ -30,7 +30,12 @@ public:
     {
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
     }
-    void setAnswer(const QString &path, const Answer &answer) { m_answers.insert(path, answer); }
+    void setAnswer(const QString &path, const Answer &answer) { m_answers.insert(path, {answer}); }
+    /** Answers given in turn; the last one repeats. */
+    void setAnswers(const QString &path, const QList<Answer> &answers)
+    {
+        m_answers.insert(path, answers);
+    }
     /** Header values seen, per request, for one header name (lower case). */
     QList<QByteArray> seen(const QByteArray &header) const { return m_seen.value(header); }
     int requestCount() const { return m_requests; }
@@ -44,7 +49,10 @@ protected:
         m_urls.append(request.url());
         for (const auto &[name, value] : request.headers())
             m_seen[name.toLower()].append(value);
-        const Answer answer = m_answers.value(request.url().path(), Answer {404, "{}", {}, false});
+        QList<Answer> &queue = m_answers[request.url().path()];
+        const Answer answer = queue.isEmpty()
+            ? Answer {404, "{}", {}, false}
+            : (queue.size() > 1 ? queue.takeFirst() : queue.first());
         if (answer.silent)
             return true;
         QHttpServerResponder responder = makeResponder(request, socket);
@@ -60,7 +68,7 @@ protected:
 
 private:
     quint16 m_port = 0;
-    QHash<QString, Answer> m_answers;
+    QHash<QString, QList<Answer>> m_answers;
     QHash<QByteArray, QList<QByteArray>> m_seen;
     int m_requests = 0;
     QList<QUrl> m_urls;
