@@ -268,6 +268,31 @@ private slots:
         QTRY_VERIFY(!find<QLabel>(u"detailTimesLabel"_s)->text().contains(u"Running for"_s));
     }
 
+    void launchingWorksWithTheKeyboardAlone()
+    {
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_N, Qt::ControlModifier);
+        LaunchRunDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<LaunchRunDialog *>()) != nullptr);
+        auto *workflow = dialog->findChild<QComboBox *>(u"workflowComboBox"_s);
+        QTRY_VERIFY(workflow->isEnabled());
+        QTRY_COMPARE(QApplication::focusWidget(), workflow);
+        QTest::keyClicks(workflow, u"Permit"_s);
+        QCOMPARE(workflow->currentText(), u"Permit status check"_s);
+        // Tab leads to the workflow's first parameter.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), u"param_permit_number"_s);
+        QTest::keyClicks(QApplication::focusWidget(), u"BP-2026-0042"_s);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), u"param_state"_s);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!m_window->findChild<LaunchRunDialog *>() || !dialog->isVisible());
+        auto *runId = find<QLabel>(u"detailRunIdLabel"_s);
+        QTRY_VERIFY(runId->text().startsWith(u"wr_"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(model()->rowOfRun(runId->text()) == 0, 10000);
+        QCOMPARE(model()->runAt(0)->workflowTitle, u"Permit status check"_s);
+    }
+
     void cancellingARunningRunAsksFirst()
     {
         // Launch straight on the server, then cancel it from the detail pane.

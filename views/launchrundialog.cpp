@@ -306,6 +306,7 @@ void LaunchRunDialog::rebuildParameters()
         cellLayout->addWidget(errorLabel(field));
         m_fieldWidgets.insert(field, input);
         m_parameterForm->addRow(parameter.key, cell);
+        cell->show(); // at once, so a quick Tab from the workflow picker lands on it
         m_parameterInputs.append({parameter, input});
         setTabOrder(previous, input);
         previous = input;
