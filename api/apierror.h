@@ -26,6 +26,7 @@ struct ApiError
     QString message; // a full sentence for the user
     QStringList fieldMessages; // "parameters.count: Input should be a valid integer"
     int retryAfterSeconds = -1;
+    QString requestId; // the server's id of the failed request, for its support
 
     bool isError() const { return kind != Kind::None; }
     static ApiError badInput(const QString &message);

@@ -58,6 +58,8 @@ struct RunDetail
     QString runWith;
     std::optional<bool> aiFallback;
     QJsonObject runRequest;
+    /** The run exactly as a list answered it, for platforms without a detail endpoint. */
+    QJsonObject listing;
 
     static std::optional<RunDetail> fromJson(const QByteArray &body, QString *error);
     QJsonObject toJson() const;

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <optional>
+
 #include <QList>
 #include <QString>
 
+#include "apierror.h"
 #include "runfilter.h"
 #include "workflowrun.h"
 
@@ -20,7 +23,11 @@ struct RunPage
 {
     RunQuery query;
     QList<WorkflowRun> runs;
+    /** Said by servers that page with a flag; Skyvern's lists give no total. */
+    std::optional<bool> hasMore;
+    /** Where several connections are merged: those that failed, each with its own sentence. */
+    QList<ApiError> partialErrors;
 
-    /** The list endpoints give no total; a short page is the last one. */
-    bool isLastPage() const { return runs.size() < query.pageSize; }
+    /** The last page: the server said so, or (without a flag) the page came back short. */
+    bool isLastPage() const { return hasMore ? !*hasMore : runs.size() < query.pageSize; }
 };

@@ -7,12 +7,35 @@
 #include <QString>
 
 #include "apierror.h"
+#include "apitransport.h"
 #include "launchrequest.h"
 #include "rundetail.h"
 #include "runquery.h"
 #include "workflow.h"
 
-using RequestId = quint64;
+/**
+ * What a source can do and what its runs carry, so views hide the filters, columns and actions
+ * it has no use for instead of showing them greyed out.
+ */
+struct SourceFeatures
+{
+    bool allWorkflowsScope = true; // can list the runs of every workflow at once
+    bool search = true;
+    bool errorCode = true;
+    bool createdRange = true;
+    QList<RunStatus> statuses = allRunStatuses(); // the statuses it can filter by
+    int maxStatuses = -1; // how many at once; -1: any number
+    bool details = true; // has a detail endpoint (timings, screenshots, errors)
+    bool launch = true;
+    bool cancel = true;
+    bool createdAt = true; // its runs carry these fields
+    bool failureReason = true;
+    bool workflowTitle = true;
+    bool runSource = false; // runs of several connections: show where each came from
+
+    /** What both sources can do, for a list merged from them. */
+    SourceFeatures intersectedWith(const SourceFeatures &other) const;
+};
 
 /**
  * A run server as the dashboard sees it: lists, details, launching and cancelling. Models and
@@ -45,4 +68,5 @@ public:
     virtual void cancelRequest(RequestId id) = 0;
     /** What to call this source in the UI, e.g. the server's host. */
     virtual QString displayName() const = 0;
+    virtual SourceFeatures features() const { return {}; }
 };

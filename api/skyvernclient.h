@@ -8,12 +8,10 @@
 #include <QPointer>
 #include <QUrl>
 
+#include "apitransport.h"
 #include "rundetail.h"
 #include "runsource.h"
 #include "workflow.h"
-
-class QNetworkAccessManager;
-class QNetworkReply;
 
 /**
  * Talks to a Skyvern server (Cloud or self-hosted) over its public REST API. Owns its
@@ -28,10 +26,10 @@ public:
     SkyvernClient(const QUrl &baseUrl, const QString &apiKey, QObject *parent = nullptr);
     ~SkyvernClient() override;
 
-    QUrl baseUrl() const { return m_baseUrl; }
+    QUrl baseUrl() const;
     void setApiKey(const QString &apiKey);
-    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
-    int timeout() const { return m_timeoutMs; }
+    void setTimeout(int milliseconds);
+    int timeout() const;
 
     RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) override;
     RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
@@ -46,26 +44,7 @@ public:
     QUrl runListUrl(const RunQuery &query) const;
 
 private:
-    using RawHandler = std::function<void(const QByteArray &body, const ApiError &error)>;
-
     QUrl endpoint(const QString &path) const;
-    RequestId send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-        QObject *context, RawHandler handler);
-    void finish(RequestId id, QNetworkReply *reply);
-    ApiError errorFor(QNetworkReply *reply, const QByteArray &body) const;
 
-    struct Pending
-    {
-        QPointer<QNetworkReply> reply;
-        QPointer<QObject> context;
-        bool hasContext = false;
-        RawHandler handler;
-    };
-
-    QNetworkAccessManager *m_network;
-    QUrl m_baseUrl;
-    QByteArray m_apiKey;
-    int m_timeoutMs = 15000;
-    RequestId m_nextId = 1;
-    QHash<RequestId, Pending> m_pending;
+    ApiTransport *m_transport;
 };

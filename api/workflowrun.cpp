@@ -112,7 +112,10 @@ QJsonObject WorkflowRun::toJson() const
 
 bool WorkflowRun::operator==(const WorkflowRun &other) const
 {
-    return toJson() == other.toJson();
+    return toJson() == other.toJson() && workflowVersion == other.workflowVersion
+        && triggeredBy == other.triggeredBy && sourceRunId == other.sourceRunId
+        && computeUnits == other.computeUnits && isSimulation == other.isSimulation
+        && isDustTest == other.isDustTest && source == other.source;
 }
 
 std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, QString *error)

@@ -46,6 +46,20 @@ struct WorkflowRun
     std::optional<bool> aiFallback;
     QString workflowScheduleId;
 
+    // Fields of platforms other than Skyvern, empty for Skyvern runs.
+    std::optional<qint64> workflowVersion;
+    QString triggeredBy;
+    QString sourceRunId;
+    std::optional<double> computeUnits;
+    bool isSimulation = false;
+    bool isDustTest = false;
+
+    /** The connection the run came from, set where several are shown in one list. */
+    QString source;
+
+    /** When the run began, the order of lists: created, or started where there is no created. */
+    QDateTime orderTime() const { return createdAt.isValid() ? createdAt : startedAt; }
+
     /** Decodes one run; on failure returns nullopt and says which field was wrong. */
     static std::optional<WorkflowRun> fromJson(
         const QJsonObject &json, const QString &path, QString *error);

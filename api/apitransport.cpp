@@ -1,0 +1,264 @@
+#include "apitransport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/** The human part of an error body: FastAPI's `detail` (string or list) or an `error` field. */
+QString serverDetail(const QByteArray &body, QStringList *fieldMessages)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isObject())
+        return {};
+    const QJsonObject object = document.object();
+    const QJsonValue detail = object.value("detail"_L1);
+    if (detail.isString())
+        return detail.toString();
+    if (detail.isArray()) {
+        QStringList messages;
+        for (const QJsonValue &item : detail.toArray()) {
+            const QJsonObject entry = item.toObject();
+            QStringList location;
+            for (const QJsonValue &part : entry.value("loc"_L1).toArray()) {
+                const QString text
+                    = part.isDouble() ? QString::number(part.toInt()) : part.toString();
+                if (!location.isEmpty() || (text != "body"_L1 && text != "query"_L1))
+                    location.append(text);
+            }
+            const QString message = entry.value("msg"_L1).toString();
+            messages.append(location.isEmpty() ? message : location.join(u'.') + u": "_s + message);
+        }
+        if (fieldMessages)
+            *fieldMessages = messages;
+        return messages.join(u"; "_s);
+    }
+    if (object.value("error"_L1).isString())
+        return object.value("error"_L1).toString();
+    if (object.value("message"_L1).isString())
+        return object.value("message"_L1).toString();
+    return {};
+}
+
+QString requestIdOf(const QByteArray &body)
+{
+    const QJsonValue id = QJsonDocument::fromJson(body).object().value("requestId"_L1);
+    return id.isString() ? id.toString().left(100) : QString();
+}
+
+int retryAfterSeconds(const QByteArray &header)
+{
+    bool ok = false;
+    const int seconds = header.trimmed().toInt(&ok);
+    if (ok && seconds >= 0)
+        return qMin(seconds, 3600);
+    const QDateTime when
+        = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
+    if (when.isValid())
+        return qBound(0, int(QDateTime::currentDateTimeUtc().secsTo(when)), 3600);
+    return -1;
+}
+
+} // namespace
+
+ApiTransport::ApiTransport(const QUrl &baseUrl, QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+    , m_baseUrl(baseUrl)
+    , m_credentialNoun(tr("API key"))
+{
+    // Never follow a redirect to another origin: it would carry the credential there.
+    m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+}
+
+ApiTransport::~ApiTransport()
+{
+    const auto pending = std::exchange(m_pending, {});
+    for (const Pending &request : pending) {
+        if (request.reply)
+            request.reply->abort();
+    }
+}
+
+void ApiTransport::setCredential(
+    const QByteArray &header, const QByteArray &value, const QString &noun)
+{
+    m_credentialHeader = header;
+    m_credential = value;
+    m_credentialNoun = noun;
+}
+
+QString ApiTransport::displayName() const
+{
+    return m_baseUrl.host() + (m_baseUrl.port() > 0 ? u":%1"_s.arg(m_baseUrl.port()) : QString());
+}
+
+QUrl ApiTransport::endpoint(const QString &path) const
+{
+    QUrl url = m_baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+RequestId ApiTransport::answerLater(QObject *context, std::function<void()> answer)
+{
+    const RequestId id = m_nextId++;
+    QMetaObject::invokeMethod(context ? context : this, std::move(answer), Qt::QueuedConnection);
+    return id;
+}
+
+void ApiTransport::cancel(RequestId id)
+{
+    const Pending pending = m_pending.take(id);
+    if (pending.reply)
+        pending.reply->abort();
+}
+
+RequestId ApiTransport::send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+    QObject *context, RawHandler handler)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(m_timeoutMs);
+    // endpoint() only builds URLs on the configured origin; check anyway before adding the secret.
+    if (!m_credential.isEmpty() && url.scheme() == m_baseUrl.scheme()
+        && url.host() == m_baseUrl.host() && url.port() == m_baseUrl.port())
+        request.setRawHeader(m_credentialHeader, m_credential);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+
+    QNetworkReply *reply = verb == "GET" ? m_network->get(request)
+                                         : m_network->sendCustomRequest(request, verb, body);
+    const RequestId id = m_nextId++;
+    m_pending.insert(id, Pending {reply, context, context != nullptr, std::move(handler)});
+    connect(reply, &QNetworkReply::finished, this, [this, id, reply] { finish(id, reply); });
+    return id;
+}
+
+void ApiTransport::finish(RequestId id, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return; // canceled
+    const Pending pending = *it;
+    m_pending.erase(it);
+    if (pending.hasContext && !pending.context)
+        return; // the receiver is gone
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    pending.handler(body, errorFor(reply, body));
+}
+
+ApiError ApiTransport::httpError(QNetworkReply *reply, const QByteArray &body) const
+{
+    ApiError error;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    error.httpStatus = status;
+    const QString host = displayName();
+
+    if (status == 0 || (reply->error() != QNetworkReply::NoError && status < 400)) {
+        switch (reply->error()) {
+        case QNetworkReply::NoError:
+            error.kind = ApiError::Kind::Network;
+            error.message = tr("%1 sent no HTTP answer.").arg(host);
+            break;
+        case QNetworkReply::OperationCanceledError:
+        case QNetworkReply::TimeoutError:
+            error.kind = ApiError::Kind::Timeout;
+            error.message = tr("%1 did not answer within %2 seconds.")
+                                .arg(host)
+                                .arg(m_timeoutMs / 1000.0, 0, 'g', 3);
+            break;
+        case QNetworkReply::ConnectionRefusedError:
+            error.kind = ApiError::Kind::Network;
+            error.message = tr("Could not connect to %1: the connection was refused. Is the "
+                               "server running?")
+                                .arg(host);
+            break;
+        case QNetworkReply::HostNotFoundError:
+            error.kind = ApiError::Kind::Network;
+            error.message
+                = tr("The server %1 could not be found. Check the address.").arg(m_baseUrl.host());
+            break;
+        case QNetworkReply::RemoteHostClosedError:
+            error.kind = ApiError::Kind::Network;
+            error.message = tr("%1 closed the connection before it finished answering.").arg(host);
+            break;
+        case QNetworkReply::InsecureRedirectError:
+        case QNetworkReply::TooManyRedirectsError:
+            error.kind = ApiError::Kind::Network;
+            error.message = tr("%1 redirected the request to another server; Runwatch did not "
+                               "follow it, to keep the %2 safe.")
+                                .arg(host, m_credentialNoun);
+            break;
+        default:
+            error.kind = ApiError::Kind::Network;
+            error.message = tr("Could not reach %1: %2.").arg(host, reply->errorString());
+            break;
+        }
+        return error;
+    }
+    if (status >= 200 && status < 300)
+        return error;
+
+    const QString detail = serverDetail(body, &error.fieldMessages);
+    const QString detailSuffix = detail.isEmpty() ? QString() : u" ("_s + detail.left(300) + u')';
+    if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+        error.kind = ApiError::Kind::Network;
+        error.message = tr("%1 redirected the request to another server; Runwatch did not follow "
+                           "it, to keep the %2 safe.")
+                            .arg(host, m_credentialNoun);
+    } else if (status == 401 || status == 403) {
+        error.kind = ApiError::Kind::Auth;
+        error.message = tr("%1 refused the %2 (HTTP %3%4). Check it in the connection settings.")
+                            .arg(host, m_credentialNoun)
+                            .arg(status)
+                            .arg(detailSuffix);
+    } else if (status == 404) {
+        error.kind = ApiError::Kind::NotFound;
+        error.message = tr("Not found on %1 (HTTP 404%2).").arg(host, detailSuffix);
+    } else if (status == 422 || status == 400) {
+        error.kind = ApiError::Kind::Validation;
+        error.message = tr("The server rejected the request: %1.")
+                            .arg(detail.isEmpty() ? tr("HTTP %1").arg(status) : detail);
+    } else if (status == 429) {
+        error.kind = ApiError::Kind::RateLimited;
+        error.retryAfterSeconds = retryAfterSeconds(reply->rawHeader("Retry-After"));
+        error.message = error.retryAfterSeconds >= 0
+            ? tr("%1 is rate limiting requests; try again in %2 s.")
+                  .arg(host)
+                  .arg(error.retryAfterSeconds)
+            : tr("%1 is rate limiting requests; try again shortly.").arg(host);
+    } else if (status >= 500) {
+        error.kind = ApiError::Kind::Server;
+        error.message
+            = tr("%1 had an internal error (HTTP %2%3).").arg(host).arg(status).arg(detailSuffix);
+    } else {
+        error.kind = ApiError::Kind::Http;
+        error.message = tr("%1 answered HTTP %2%3.").arg(host).arg(status).arg(detailSuffix);
+    }
+    return error;
+}
+
+ApiError ApiTransport::errorFor(QNetworkReply *reply, const QByteArray &body) const
+{
+    ApiError error = httpError(reply, body);
+    // Servers that tag answers with a request id want it quoted to their support.
+    const QString requestId = requestIdOf(body);
+    if (error.isError() && !requestId.isEmpty()) {
+        error.requestId = requestId;
+        error.message += tr(" Request id: %1.").arg(requestId);
+    }
+    return error;
+}
