@@ -189,6 +189,12 @@ bool DemoServer::start(QString *error)
             *error = u"cannot listen on 127.0.0.1:%1 (is the port in use?)"_s.arg(m_options.port);
         return false;
     }
+    if (m_options.platform) {
+        m_platform = new DemoPlatformServer(m_options.seed, m_options.platformToken, this);
+        if (!m_platform->start(
+                path, m_options.platformPort, m_options.platformRunsPerWorkflow, error))
+            return false;
+    }
     if (m_options.tickMs > 0)
         m_clock.start(m_options.tickMs);
     if (m_options.spawnEveryMs > 0)
@@ -203,6 +209,8 @@ QUrl DemoServer::baseUrl() const
 
 void DemoServer::tick()
 {
+    if (m_platform)
+        m_platform->tick();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QList<DemoRun> active = m_database.activeRuns();
     if (active.isEmpty())
@@ -217,12 +225,8 @@ void DemoServer::tick()
 
 bool DemoServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    const Reply reply = route(request);
     QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    responder.writeHeader("Content-Type", reply.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-    responder.writeBody(reply.body);
+    writeDemoReply(responder, route(request));
     return true;
 }
 

@@ -10,6 +10,8 @@
 #include <QUrl>
 
 #include "demodatabase.h"
+#include "demoplatformserver.h"
+#include "demoreply.h"
 #include "demosimulator.h"
 #include "screenshotpainter.h"
 
@@ -25,6 +27,11 @@ struct DemoServerOptions
     int tickMs = 1000; // how often active runs move on
     int spawnEveryMs = 0; // 0: no scheduled runs appear on their own
     int runCount = 2000;
+    // The second platform, on a listener of its own (its paths clash with Skyvern's).
+    bool platform = true;
+    quint16 platformPort = 0;
+    QString platformToken = QStringLiteral("demo-token");
+    int platformRunsPerWorkflow = 400;
 };
 
 /**
@@ -44,6 +51,8 @@ public:
     bool start(QString *error);
     QUrl baseUrl() const;
     QString apiKey() const { return m_options.apiKey; }
+    /** The second platform's listener, or null when options.platform is off. */
+    DemoPlatformServer *platform() const { return m_platform; }
     /** Moves every active run on by one step (the clock calls this; tests may too). */
     void tick();
 
@@ -52,12 +61,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    struct Reply
-    {
-        int status = 200;
-        QByteArray body;
-        QByteArray contentType = "application/json";
-    };
+    using Reply = DemoReply;
 
     Reply route(const QHttpServerRequest &request);
     Reply listRuns(const QHttpServerRequest &request, const QString &workflowPermanentId);
@@ -86,4 +90,5 @@ private:
     QTimer m_clock;
     QTimer m_spawner;
     quint16 m_port = 0;
+    DemoPlatformServer *m_platform = nullptr;
 };

@@ -51,7 +51,15 @@ int main(int argc, char *argv[])
         u"spawn-ms"_s, u"Start a scheduled run this often (0: never)."_s, u"ms"_s, u"0"_s);
     const QCommandLineOption runs(
         u"runs"_s, u"How many workflow runs to seed."_s, u"n"_s, u"2000"_s);
-    parser.addOptions({port, db, seed, apiKey, tick, spawn, runs});
+    const QCommandLineOption platformPort(u"platform-port"_s,
+        u"Port of the second platform's API (limit/offset runs, bearer token; 0: any)."_s,
+        u"port"_s, u"0"_s);
+    const QCommandLineOption platformToken(u"platform-token"_s,
+        u"The bearer token the second platform's clients must send."_s, u"token"_s,
+        u"demo-token"_s);
+    const QCommandLineOption noPlatform(u"no-platform"_s, u"Do not start the second platform."_s);
+    parser.addOptions(
+        {port, db, seed, apiKey, tick, spawn, runs, platformPort, platformToken, noPlatform});
     parser.process(app);
 
     DemoServerOptions options;
@@ -73,10 +81,13 @@ int main(int argc, char *argv[])
     options.runCount = number(runs, 0, 1000000);
     options.databasePath = parser.value(db);
     options.apiKey = parser.value(apiKey);
+    options.platform = !parser.isSet(noPlatform);
+    options.platformPort = quint16(number(platformPort, 0, 65535));
+    options.platformToken = parser.value(platformToken);
     if (!ok)
         return 2;
-    if (options.apiKey.isEmpty()) {
-        std::fprintf(stderr, "--api-key must not be empty\n");
+    if (options.apiKey.isEmpty() || options.platformToken.isEmpty()) {
+        std::fprintf(stderr, "--api-key and --platform-token must not be empty\n");
         return 2;
     }
 
@@ -100,6 +111,11 @@ int main(int argc, char *argv[])
 
     std::printf("Runwatch demo server listening on %s\nAPI key: %s\n",
         qPrintable(server.baseUrl().toString()), qPrintable(options.apiKey));
+    if (server.platform())
+        std::printf("Second platform listening on %s (workflows %s)\nBearer token: %s\n",
+            qPrintable(server.platform()->baseUrl().toString()),
+            qPrintable(DemoPlatformServer::workflowIds().join(u", "_s)),
+            qPrintable(options.platformToken));
     std::fflush(stdout);
     const int status = app.exec();
     std::printf("Runwatch demo server stopped.\n");
