@@ -27,6 +27,7 @@ struct ApiError
     QStringList fieldMessages; // "parameters.count: Input should be a valid integer"
     int retryAfterSeconds = -1;
     QString requestId; // the server's id of the failed request, for its support
+    QString source; // which connection failed, where several are shown together
 
     bool isError() const { return kind != Kind::None; }
     static ApiError badInput(const QString &message);

@@ -114,12 +114,20 @@ QUrl ApiTransport::endpoint(const QString &path) const
 RequestId ApiTransport::answerLater(QObject *context, std::function<void()> answer)
 {
     const RequestId id = m_nextId++;
-    QMetaObject::invokeMethod(context ? context : this, std::move(answer), Qt::QueuedConnection);
+    m_laterAnswers.insert(id);
+    QMetaObject::invokeMethod(
+        context ? context : this,
+        [this, guard = QPointer<ApiTransport>(this), id, answer = std::move(answer)] {
+            if (guard && m_laterAnswers.remove(id))
+                answer();
+        },
+        Qt::QueuedConnection);
     return id;
 }
 
 void ApiTransport::cancel(RequestId id)
 {
+    m_laterAnswers.remove(id);
     const Pending pending = m_pending.take(id);
     if (pending.reply)
         pending.reply->abort();

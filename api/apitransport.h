@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 #include "apierror.h"
@@ -67,4 +68,5 @@ private:
     int m_timeoutMs = 15000;
     RequestId m_nextId = 1;
     QHash<RequestId, Pending> m_pending;
+    QSet<RequestId> m_laterAnswers;
 };

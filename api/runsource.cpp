@@ -1,5 +1,24 @@
 #include "runsource.h"
 
+RunFilter SourceFeatures::restrict(const RunFilter &filter) const
+{
+    RunFilter supported;
+    for (RunStatus status : filter.statuses) {
+        if (statuses.contains(status)
+            && (maxStatuses < 0 || supported.statuses.size() < maxStatuses))
+            supported.statuses.append(status);
+    }
+    if (search)
+        supported.searchKey = filter.searchKey;
+    if (errorCode)
+        supported.errorCode = filter.errorCode;
+    if (createdRange) {
+        supported.createdAfter = filter.createdAfter;
+        supported.createdBefore = filter.createdBefore;
+    }
+    return supported;
+}
+
 SourceFeatures SourceFeatures::intersectedWith(const SourceFeatures &other) const
 {
     SourceFeatures both;

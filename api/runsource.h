@@ -32,6 +32,10 @@ struct SourceFeatures
     bool failureReason = true;
     bool workflowTitle = true;
     bool runSource = false; // runs of several connections: show where each came from
+    QString defaultScope; // where allWorkflowsScope is false: the workflow to show first
+
+    /** The part of a filter this source can apply; the rest is dropped. */
+    RunFilter restrict(const RunFilter &filter) const;
 
     /** What both sources can do, for a list merged from them. */
     SourceFeatures intersectedWith(const SourceFeatures &other) const;

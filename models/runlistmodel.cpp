@@ -113,9 +113,9 @@ void RunListModel::applyPage(const RunPage &page)
         m_runs.clear();
         m_rowById.clear();
         for (const WorkflowRun &run : page.runs) {
-            if (m_rowById.contains(run.workflowRunId))
+            if (m_rowById.contains(rowKey(run)))
                 continue;
-            m_rowById.insert(run.workflowRunId, int(m_runs.size()));
+            m_rowById.insert(rowKey(run), int(m_runs.size()));
             m_runs.append(run);
         }
         m_loadedPages = 1;
@@ -124,14 +124,14 @@ void RunListModel::applyPage(const RunPage &page)
         // New runs at the top shift later pages; skip rows we already show.
         QList<WorkflowRun> fresh;
         for (const WorkflowRun &run : page.runs) {
-            if (!m_rowById.contains(run.workflowRunId))
+            if (!m_rowById.contains(rowKey(run)))
                 fresh.append(run);
         }
         if (!fresh.isEmpty()) {
             const int first = int(m_runs.size());
             beginInsertRows({}, first, first + int(fresh.size()) - 1);
             for (const WorkflowRun &run : std::as_const(fresh)) {
-                m_rowById.insert(run.workflowRunId, int(m_runs.size()));
+                m_rowById.insert(rowKey(run), int(m_runs.size()));
                 m_runs.append(run);
             }
             endInsertRows();
@@ -139,6 +139,7 @@ void RunListModel::applyPage(const RunPage &page)
         m_loadedPages = page.query.page;
     }
     m_exhausted = page.isLastPage();
+    m_partialErrors = page.partialErrors;
     emit pageLoaded(m_loadedPages, int(m_runs.size()), m_exhausted);
 }
 
@@ -162,6 +163,11 @@ QStringList RunListModel::errorCodes(const QString &runId) const
     return {};
 }
 
+QString RunListModel::rowKey(const WorkflowRun &run)
+{
+    return run.source.isEmpty() ? run.workflowRunId : run.source + u'\n' + run.workflowRunId;
+}
+
 const WorkflowRun *RunListModel::runAt(int row) const
 {
     if (row < 0 || row >= m_runs.size())
@@ -171,7 +177,13 @@ const WorkflowRun *RunListModel::runAt(int row) const
 
 int RunListModel::rowOfRun(const QString &runId) const
 {
-    return m_rowById.value(runId, -1);
+    const int row = m_rowById.value(runId, -1);
+    if (row >= 0)
+        return row;
+    // Runs of a merged list are keyed by their source too.
+    const auto it = std::find_if(m_runs.cbegin(), m_runs.cend(),
+        [&runId](const WorkflowRun &run) { return run.workflowRunId == runId; });
+    return it == m_runs.cend() ? -1 : int(it - m_runs.cbegin());
 }
 
 int RunListModel::rowCount(const QModelIndex &parent) const
@@ -228,6 +240,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         }
         case ErrorCodesColumn:
             return errorCodes(run.workflowRunId).join(u", "_s);
+        case SourceColumn:
+            return run.source;
         }
         break;
     case Qt::ToolTipRole:
@@ -289,6 +303,8 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Failure reason");
     case ErrorCodesColumn:
         return tr("Error codes");
+    case SourceColumn:
+        return tr("Source");
     default:
         return {};
     }
@@ -327,25 +343,30 @@ void RunListModel::rebuildIndex()
 {
     m_rowById.clear();
     for (int row = 0; row < m_runs.size(); ++row)
-        m_rowById.insert(m_runs.at(row).workflowRunId, row);
+        m_rowById.insert(rowKey(m_runs.at(row)), row);
 }
 
 void RunListModel::mergeRefresh(const RunPage &page)
 {
     const QList<WorkflowRun> &fresh = page.runs;
-    QSet<QString> freshIds;
+    QSet<QString> freshKeys;
     for (const WorkflowRun &run : fresh)
-        freshIds.insert(run.workflowRunId);
+        freshKeys.insert(rowKey(run));
+    // A connection that failed this time says nothing about its runs: keep them.
+    QSet<QString> silentSources;
+    m_partialErrors = page.partialErrors;
+    for (const ApiError &error : page.partialErrors)
+        silentSources.insert(error.source);
 
     // Rows inside the span the answer covers that it no longer has: gone from this filter.
     const bool coversAll = page.isLastPage();
-    const QDateTime oldestCovered = fresh.isEmpty() ? QDateTime() : fresh.last().createdAt;
+    const QDateTime oldestCovered = fresh.isEmpty() ? QDateTime() : fresh.last().orderTime();
     int removed = 0;
     for (int row = int(m_runs.size()) - 1; row >= 0; --row) {
         const WorkflowRun &run = m_runs.at(row);
         const bool covered
-            = coversAll || (oldestCovered.isValid() && run.createdAt > oldestCovered);
-        if (covered && !freshIds.contains(run.workflowRunId)) {
+            = coversAll || (oldestCovered.isValid() && run.orderTime() > oldestCovered);
+        if (covered && !freshKeys.contains(rowKey(run)) && !silentSources.contains(run.source)) {
             beginRemoveRows({}, row, row);
             m_runs.removeAt(row);
             endRemoveRows();
@@ -358,7 +379,7 @@ void RunListModel::mergeRefresh(const RunPage &page)
     // Changed rows update in place.
     int changed = 0;
     for (const WorkflowRun &run : fresh) {
-        const int row = m_rowById.value(run.workflowRunId, -1);
+        const int row = m_rowById.value(rowKey(run), -1);
         if (row < 0)
             continue;
         WorkflowRun &current = m_runs[row];
@@ -374,9 +395,9 @@ void RunListModel::mergeRefresh(const RunPage &page)
     // Runs we do not have yet, newer than our newest row, go on top in one insertion.
     QList<WorkflowRun> newer;
     for (const WorkflowRun &run : fresh) {
-        if (m_rowById.contains(run.workflowRunId))
+        if (m_rowById.contains(rowKey(run)))
             continue;
-        if (!m_runs.isEmpty() && run.createdAt < m_runs.first().createdAt)
+        if (!m_runs.isEmpty() && run.orderTime() < m_runs.first().orderTime())
             continue; // an older run that now matches; it arrives when its page is loaded
         newer.append(run);
     }

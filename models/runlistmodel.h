@@ -27,6 +27,7 @@ public:
         DurationColumn,
         FailureReasonColumn,
         ErrorCodesColumn,
+        SourceColumn, // the connection, in lists merged from several
         ColumnCount
     };
     enum Role {
@@ -65,6 +66,8 @@ public:
     bool isExhausted() const { return m_exhausted; }
     int loadedPages() const { return m_loadedPages; }
     ApiError lastError() const { return m_lastError; }
+    /** Connections of a merged list that failed on the last answer; the others' rows show. */
+    QList<ApiError> partialErrors() const { return m_partialErrors; }
     const WorkflowRun *runAt(int row) const;
     /**
      * Error codes of a run, learned from its detail (list items do not carry them). Rows
@@ -100,6 +103,8 @@ private:
     void setPending(RequestId id);
     void mergeRefresh(const RunPage &page);
     void rebuildIndex();
+    /** Rows are told apart by source and id: two connections may use the same ids. */
+    static QString rowKey(const WorkflowRun &run);
     static constexpr int kMaxRefreshRows = 200;
 
     QPointer<RunSource> m_source;
@@ -114,4 +119,5 @@ private:
     RequestId m_refreshRequest = 0;
     ApiError m_lastError;
     QHash<QString, QStringList> m_errorCodes;
+    QList<ApiError> m_partialErrors;
 };

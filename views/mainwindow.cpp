@@ -93,12 +93,13 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(RunListModel::StartedColumn, 125);
     header->resizeSection(RunListModel::DurationColumn, 72);
     header->resizeSection(RunListModel::ErrorCodesColumn, 150);
+    header->resizeSection(RunListModel::SourceColumn, 140);
     // Created and duration say what started does; it is one right-click on the header away.
     header->setSectionHidden(RunListModel::StartedColumn, true);
     // What an operator scans first, left to right; ids and triggers are in the detail pane and
     // further right. The order is the user's to change and is saved with the layout.
-    const QList<int> order {RunListModel::StatusColumn, RunListModel::WorkflowColumn,
-        RunListModel::CreatedColumn, RunListModel::DurationColumn,
+    const QList<int> order {RunListModel::StatusColumn, RunListModel::SourceColumn,
+        RunListModel::WorkflowColumn, RunListModel::CreatedColumn, RunListModel::DurationColumn,
         RunListModel::FailureReasonColumn, RunListModel::ErrorCodesColumn,
         RunListModel::TriggerColumn, RunListModel::StartedColumn, RunListModel::RunIdColumn};
     for (int visual = 0; visual < order.size(); ++visual)
@@ -143,7 +144,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_detail, &RunDetailPane::runCanceled, m_model, &RunListModel::refresh);
 
     connect(m_model, &RunListModel::pageLoaded, this, [this] {
-        m_errorLabel->hide();
+        showPartialErrors();
         updateStatus();
         schedulePoll();
         if (!m_pendingSelection.isEmpty())
@@ -154,7 +155,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_pendingSelection = m_detail->runId();
     });
     connect(m_model, &RunListModel::refreshed, this, [this] {
-        m_errorLabel->hide();
+        showPartialErrors();
         updateStatus();
         schedulePoll();
         if (!m_pendingSelection.isEmpty())
@@ -187,13 +188,53 @@ void MainWindow::setSource(RunSource *source)
     m_source = source;
     m_sourceName = source ? source->displayName() : QString();
     setWindowTitle(m_sourceName.isEmpty() ? tr("Runwatch") : tr("Runwatch — %1").arg(m_sourceName));
+    const SourceFeatures features = source ? source->features() : SourceFeatures();
+    applyFeatures(features);
     m_reloadAction->setEnabled(source != nullptr);
-    m_launchAction->setEnabled(source != nullptr);
+    m_launchAction->setEnabled(source != nullptr && features.launch);
     m_detail->setSource(source);
     m_detail->clear();
     m_model->setSource(source);
     loadWorkflows();
     updateStatus();
+}
+
+void MainWindow::applyFeatures(const SourceFeatures &features)
+{
+    m_filterBar->setFeatures(features);
+    // Keep only what this source can apply, and a workflow where it lists one at a time.
+    const RunFilter filter = features.restrict(m_filterBar->filter());
+    QString scope = features.runSource ? QString() : m_filterBar->scope();
+    if (!features.allWorkflowsScope && scope.isEmpty())
+        scope = features.defaultScope;
+    m_filterBar->setFilter(filter);
+    m_filterBar->setScope(scope);
+    m_model->setScope(scope);
+    m_model->setFilter(filter);
+
+    // Columns the runs do not fill are hidden; put back the ones hidden for the last source.
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column : std::as_const(m_columnsHiddenForSource))
+        header->setSectionHidden(column, false);
+    for (int column : std::as_const(m_columnsShownForSource))
+        header->setSectionHidden(column, true);
+    m_columnsHiddenForSource.clear();
+    m_columnsShownForSource.clear();
+    const auto hideFor = [&](int column, bool hide) {
+        if (hide && !header->isSectionHidden(column)) {
+            header->setSectionHidden(column, true);
+            m_columnsHiddenForSource.append(column);
+        }
+    };
+    hideFor(RunListModel::CreatedColumn, !features.createdAt);
+    hideFor(RunListModel::FailureReasonColumn, !features.failureReason);
+    hideFor(RunListModel::ErrorCodesColumn, !features.errorCode);
+    hideFor(RunListModel::SourceColumn, !features.runSource);
+    if (!features.createdAt && header->isSectionHidden(RunListModel::StartedColumn)) {
+        header->setSectionHidden(RunListModel::StartedColumn, false); // the time runs have
+        m_columnsShownForSource.append(RunListModel::StartedColumn);
+    }
+    m_detail->setFeatures(features);
 }
 
 void MainWindow::openLaunchDialog()
@@ -306,6 +347,20 @@ void MainWindow::onSelectionChanged()
     const QModelIndex current = m_sorter->mapToSource(m_table->selectionModel()->currentIndex());
     if (const WorkflowRun *run = m_model->runAt(current.row()))
         m_detail->showRun(*run);
+}
+
+void MainWindow::showPartialErrors()
+{
+    const QList<ApiError> errors = m_model->partialErrors();
+    if (errors.isEmpty()) {
+        m_errorLabel->hide();
+        return;
+    }
+    QStringList messages;
+    for (const ApiError &error : errors)
+        messages.append(error.message);
+    m_errorLabel->setText(messages.join(u' ') + tr(" The other connections' runs are shown."));
+    m_errorLabel->show();
 }
 
 void MainWindow::showError(const ApiError &error)

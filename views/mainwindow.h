@@ -16,6 +16,7 @@ class RunSortProxyModel;
 class RunSource;
 class RunTableView;
 struct ApiError;
+struct SourceFeatures;
 struct WorkflowRun;
 
 /**
@@ -62,6 +63,8 @@ protected:
 
 private:
     void updateStatus();
+    void applyFeatures(const SourceFeatures &features);
+    void showPartialErrors();
     void showError(const ApiError &error);
     void onSelectionChanged();
     void schedulePoll();
@@ -85,4 +88,6 @@ private:
     QTimer *m_durationTimer;
     QString m_sourceName;
     QString m_pendingSelection;
+    QList<int> m_columnsHiddenForSource;
+    QList<int> m_columnsShownForSource;
 };

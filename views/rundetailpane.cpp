@@ -68,6 +68,8 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     , m_output(new JsonTreeModel(this))
     , m_requestView(new QTreeView(this))
     , m_request(new JsonTreeModel(this))
+    , m_listingView(new QTreeView(this))
+    , m_listing(new JsonTreeModel(this))
     , m_cancel(new QPushButton(tr("Cancel run…"), this))
     , m_body(new QWidget(this))
 {
@@ -144,7 +146,9 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
         });
     });
 
-    for (QTreeView *tree : {m_outputView, m_requestView}) {
+    m_listingView->setObjectName(QStringLiteral("listingTreeView"));
+    m_listingView->setModel(m_listing);
+    for (QTreeView *tree : {m_outputView, m_requestView, m_listingView}) {
         tree->setAlternatingRowColors(true);
         tree->setUniformRowHeights(true);
         tree->header()->setStretchLastSection(true);
@@ -164,6 +168,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
         body->addSpacing(6);
         body->addWidget(label);
         body->addWidget(content);
+        m_sectionTitles.insert(content, label);
     };
     section(tr("Failure"), m_failure);
     section(tr("Errors"), m_errors);
@@ -172,7 +177,9 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     section(tr("Downloaded files"), m_files);
     section(tr("Output"), m_outputView);
     section(tr("Request and parameters"), m_requestView);
+    section(tr("As the server listed it"), m_listingView);
     body->addStretch(1);
+    setFeatures(SourceFeatures());
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -300,17 +307,36 @@ void RunDetailPane::showSummary()
 {
     const WorkflowRun &run = m_summary;
     const QColor color = RunFormat::statusColor(run.status);
-    m_status->setText(RunFormat::statusText(run.status, run.statusText));
+    QString statusText = RunFormat::statusText(run.status, run.statusText);
+    // Another platform's own word for the status, next to the dashboard's.
+    if (run.status != RunStatus::Unknown && !run.statusText.isEmpty()
+        && run.statusText != runStatusToWire(run.status))
+        statusText += QStringLiteral(" (%1)").arg(run.statusText);
+    m_status->setText(statusText);
     m_status->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1;"
                                            " border-radius: 9px; padding: 1px 8px; }")
                                 .arg(color.name()));
     m_title->setText(run.workflowTitle.isEmpty() ? run.workflowPermanentId : run.workflowTitle);
     m_runId->setText(run.workflowRunId);
     m_workflowId->setText(run.workflowPermanentId);
-    m_trigger->setText(RunFormat::triggerText(run.triggerType, run.triggerText)
-        + (run.parentWorkflowRunId.isEmpty()
-                ? QString()
-                : tr(" · started by %1").arg(run.parentWorkflowRunId)));
+    QStringList trigger {RunFormat::triggerText(run.triggerType, run.triggerText)};
+    if (!run.parentWorkflowRunId.isEmpty())
+        trigger.append(tr("started by %1").arg(run.parentWorkflowRunId));
+    if (!run.triggeredBy.isEmpty())
+        trigger.append(tr("by %1").arg(run.triggeredBy));
+    if (run.workflowVersion)
+        trigger.append(tr("version %1").arg(*run.workflowVersion));
+    if (run.computeUnits)
+        trigger.append(tr("%1 CU").arg(*run.computeUnits, 0, 'f', 2));
+    if (run.isSimulation)
+        trigger.append(tr("simulation"));
+    if (run.isDustTest)
+        trigger.append(tr("dust test"));
+    if (!run.sourceRunId.isEmpty())
+        trigger.append(tr("retry of %1").arg(run.sourceRunId));
+    if (!run.source.isEmpty())
+        trigger.append(tr("from %1").arg(run.source));
+    m_trigger->setText(trigger.join(QStringLiteral(" · ")));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList times;
@@ -340,7 +366,22 @@ void RunDetailPane::showSummary()
     if (!categories.isEmpty())
         failure += tr("\nCategory: %1").arg(categories.join(QStringLiteral(", ")));
     m_failure->setText(failure.isEmpty() ? tr("None") : failure);
-    m_cancel->setVisible(isActiveStatus(run.status));
+    m_cancel->setVisible(m_features.cancel && isActiveStatus(run.status));
+}
+
+void RunDetailPane::setFeatures(const SourceFeatures &features)
+{
+    m_features = features;
+    // Without a detail endpoint there are no screenshots, errors or output to wait for.
+    for (QWidget *content : {static_cast<QWidget *>(m_failure), static_cast<QWidget *>(m_errors),
+             static_cast<QWidget *>(m_screenshotStrip), static_cast<QWidget *>(m_links),
+             static_cast<QWidget *>(m_files), static_cast<QWidget *>(m_outputView),
+             static_cast<QWidget *>(m_requestView)}) {
+        content->setVisible(features.details);
+        m_sectionTitles.value(content)->setVisible(features.details);
+    }
+    m_listingView->setVisible(!features.details);
+    m_sectionTitles.value(m_listingView)->setVisible(!features.details);
 }
 
 void RunDetailPane::showDetail()
@@ -398,6 +439,11 @@ void RunDetailPane::showDetail()
 
     m_output->setJson(detail.output);
     m_outputView->expandToDepth(0);
+    m_listing->setJson(detail.listing);
+    m_listingView->expandToDepth(0);
+    const bool listed = !m_features.details || !detail.listing.isEmpty();
+    m_listingView->setVisible(listed);
+    m_sectionTitles.value(m_listingView)->setVisible(listed);
     m_request->setJson(detail.runRequest);
     m_requestView->expandToDepth(0);
     m_requestView->resizeColumnToContents(0);

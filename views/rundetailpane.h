@@ -28,6 +28,8 @@ public:
     RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent = nullptr);
 
     void setSource(RunSource *source);
+    /** Hides what the source cannot tell or do (details, cancelling). */
+    void setFeatures(const SourceFeatures &features);
     /** Shows what the list knows at once, then the full run when it arrives. */
     void showRun(const WorkflowRun &run);
     /** Fetches the shown run again (its row changed); screenshots already shown stay. */
@@ -78,6 +80,10 @@ private:
     JsonTreeModel *m_output;
     QTreeView *m_requestView;
     JsonTreeModel *m_request;
+    QTreeView *m_listingView;
+    JsonTreeModel *m_listing;
+    QHash<QWidget *, QLabel *> m_sectionTitles;
+    SourceFeatures m_features;
     QPushButton *m_cancel;
     QWidget *m_body;
 };

@@ -50,9 +50,19 @@ RunFilterBar::RunFilterBar(QWidget *parent)
         action->setCheckable(true);
         action->setData(int(status));
         action->setObjectName(QStringLiteral("status_") + runStatusToWire(status));
-        connect(action, &QAction::toggled, this, [this] {
-            if (!m_updating)
-                commit();
+        connect(action, &QAction::toggled, this, [this, action](bool checked) {
+            if (m_updating)
+                return;
+            // A source that filters by one status at a time: the new choice replaces the old.
+            if (checked && m_features.maxStatuses == 1) {
+                m_updating = true;
+                for (QAction *other : m_statusMenu->actions()) {
+                    if (other != action)
+                        other->setChecked(false);
+                }
+                m_updating = false;
+            }
+            commit();
         });
     }
 
@@ -145,7 +155,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     connect(m_clearButton, &QToolButton::clicked, this, &RunFilterBar::clearFilters);
     connect(m_scopeCombo, &QComboBox::activated, this, [this] {
         m_scope = m_scopeCombo->currentData().toString();
-        m_dateRange->setVisible(!m_scope.isEmpty());
+        updateDateRange();
         emit scopeChanged(m_scope);
         if (m_scope.isEmpty()
             && (m_filter.createdAfter.isValid() || m_filter.createdBefore.isValid()))
@@ -160,11 +170,36 @@ void RunFilterBar::setFilter(const RunFilter &filter)
     writeWidgets();
 }
 
+void RunFilterBar::setFeatures(const SourceFeatures &features)
+{
+    m_features = features;
+    for (QAction *action : m_statusMenu->actions())
+        action->setVisible(features.statuses.contains(RunStatus(action->data().toInt())));
+    m_search->setVisible(features.search);
+    if (!features.search)
+        m_searchLimit->hide();
+    m_errorCode->setVisible(features.errorCode);
+    // A merged list is every workflow of every connection: nothing to pick.
+    m_scopeCombo->setVisible(!features.runSource);
+    m_statusButton->setToolTip(features.maxStatuses == 1
+            ? tr("Show only runs with this status (this server filters by one at a time)")
+            : tr("Show only runs with these statuses"));
+    setWorkflows(m_workflows);
+    updateDateRange();
+}
+
+void RunFilterBar::updateDateRange()
+{
+    m_dateRange->setVisible(!m_scope.isEmpty() && m_features.createdRange);
+}
+
 void RunFilterBar::setWorkflows(const QList<Workflow> &workflows)
 {
+    m_workflows = workflows;
     const QString current = m_scope;
     m_scopeCombo->clear();
-    m_scopeCombo->addItem(tr("All workflows"), QString());
+    if (m_features.allWorkflowsScope)
+        m_scopeCombo->addItem(tr("All workflows"), QString());
     for (const Workflow &workflow : workflows)
         m_scopeCombo->addItem(workflow.title, workflow.workflowPermanentId);
     setScope(current);
@@ -176,7 +211,7 @@ void RunFilterBar::setScope(const QString &workflowPermanentId)
     m_scope = workflowPermanentId;
     if (index >= 0)
         m_scopeCombo->setCurrentIndex(index);
-    m_dateRange->setVisible(!m_scope.isEmpty());
+    updateDateRange();
 }
 
 void RunFilterBar::addKnownErrorCodes(const QStringList &codes)

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include "runfilter.h"
+#include "runsource.h"
 #include "workflow.h"
 
 class QCheckBox;
@@ -40,6 +41,8 @@ public:
     void setScope(const QString &workflowPermanentId);
     /** Codes seen so far, offered as completions in the error code box. */
     void addKnownErrorCodes(const QStringList &codes);
+    /** Shows only the filters the source can apply (statuses it knows, one at a time, ...). */
+    void setFeatures(const SourceFeatures &features);
     /** How many loaded runs have each status, shown next to the status names. */
     void setStatusCounts(const QHash<RunStatus, int> &counts);
 
@@ -59,8 +62,12 @@ private:
     void updateStatusButton();
     void updateSearchLimit();
 
+    void updateDateRange();
+
     RunFilter m_filter;
     QString m_scope;
+    QList<Workflow> m_workflows;
+    SourceFeatures m_features;
     QHash<RunStatus, int> m_counts;
     QStringList m_knownCodes;
     bool m_updating = false;

@@ -1,0 +1,280 @@
+#include "mergedrunsource.h"
+
+#include <QTimer>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+struct MergedRunSource::Cursor
+{
+    int member = 0;
+    int nextPage = 1;
+    bool exhausted = false;
+    QList<WorkflowRun> buffer;
+    RequestId inflight = 0;
+};
+
+struct MergedRunSource::Listing
+{
+    QString key;
+    RunFilter filter;
+    int pageSize = 50;
+    int deliveredPages = 0;
+    QList<Cursor> cursors;
+};
+
+struct MergedRunSource::Job
+{
+    RequestId id = 0;
+    RunQuery query;
+    std::shared_ptr<Listing> listing;
+    int skip = 0; // runs to drop before the page (when a listing is rebuilt)
+    QList<WorkflowRun> out;
+    QList<ApiError> errors;
+    QPointer<QObject> context;
+    bool hasContext = false;
+    RunPageHandler handler;
+    bool canceled = false;
+};
+
+namespace {
+QString listingKey(const RunFilter &filter, int pageSize)
+{
+    QUrlQuery query;
+    filter.addTo(query, true);
+    return query.toString(QUrl::FullyEncoded) + u"|%1"_s.arg(pageSize);
+}
+} // namespace
+
+MergedRunSource::MergedRunSource(QList<Member> members, QObject *parent)
+    : RunSource(parent)
+    , m_members(std::move(members))
+{ }
+
+MergedRunSource::~MergedRunSource()
+{
+    const auto jobs = std::exchange(m_jobs, {});
+    for (const auto &job : jobs) {
+        job->canceled = true;
+        for (Cursor &cursor : job->listing->cursors) {
+            RunSource *source = m_members.at(cursor.member).source;
+            if (cursor.inflight && source)
+                source->cancelRequest(cursor.inflight);
+        }
+    }
+}
+
+QString MergedRunSource::displayName() const
+{
+    return tr("All connections");
+}
+
+SourceFeatures MergedRunSource::features() const
+{
+    if (m_members.isEmpty())
+        return {};
+    SourceFeatures merged = m_members.constFirst().source
+        ? m_members.constFirst().source->features()
+        : SourceFeatures();
+    for (const Member &member : m_members) {
+        if (member.source)
+            merged = merged.intersectedWith(member.source->features());
+    }
+    merged.allWorkflowsScope = true; // the merged list is every workflow of every member
+    merged.createdRange = false; // workflows' date ranges do not merge
+    merged.runSource = true;
+    return merged;
+}
+
+template<typename T>
+RequestId MergedRunSource::answerLater(QObject *context, Handler<T> handler, ApiResult<T> result)
+{
+    const RequestId id = m_nextId++;
+    QTimer::singleShot(0, context ? context : this, [handler, result] { handler(result); });
+    return id;
+}
+
+RequestId MergedRunSource::listRuns(const RunQuery &query, QObject *context, RunPageHandler handler)
+{
+    auto job = std::make_shared<Job>();
+    job->id = m_nextId++;
+    job->query = query;
+    job->context = context;
+    job->hasContext = context != nullptr;
+    job->handler = std::move(handler);
+    const int pageSize = qMax(1, query.pageSize);
+    const QString key = listingKey(query.filter, pageSize);
+    // Page n continues where page n-1 of the same listing stopped; anything else starts over.
+    std::shared_ptr<Listing> listing = m_listings.value(key);
+    const bool continues = listing && query.page > 1 && listing->deliveredPages == query.page - 1;
+    if (!continues) {
+        listing = std::make_shared<Listing>();
+        listing->key = key;
+        listing->filter = query.filter;
+        listing->pageSize = pageSize;
+        for (int i = 0; i < m_members.size(); ++i)
+            listing->cursors.append(Cursor {i, 1, m_members.at(i).source.isNull(), {}, 0});
+        m_listings.insert(key, listing);
+        job->skip = (qMax(1, query.page) - 1) * pageSize;
+    }
+    job->listing = listing;
+    m_jobs.insert(job->id, job);
+    pump(job);
+    return job->id;
+}
+
+void MergedRunSource::pump(const std::shared_ptr<Job> &job)
+{
+    Listing &listing = *job->listing;
+    const int wanted = job->skip + listing.pageSize;
+    while (job->out.size() < wanted) {
+        // A member whose next run is unknown must answer before anything is handed out.
+        bool waiting = false;
+        for (int i = 0; i < listing.cursors.size(); ++i) {
+            Cursor &cursor = listing.cursors[i];
+            if (!cursor.exhausted && cursor.buffer.isEmpty()) {
+                waiting = true;
+                if (!cursor.inflight)
+                    fetch(job, i);
+            }
+        }
+        if (waiting)
+            return;
+        int newest = -1;
+        for (int i = 0; i < listing.cursors.size(); ++i) {
+            const Cursor &cursor = listing.cursors.at(i);
+            if (cursor.buffer.isEmpty())
+                continue;
+            if (newest < 0
+                || cursor.buffer.constFirst().orderTime()
+                    > listing.cursors.at(newest).buffer.constFirst().orderTime())
+                newest = i;
+        }
+        if (newest < 0)
+            break; // every member is exhausted
+        job->out.append(listing.cursors[newest].buffer.takeFirst());
+    }
+    finish(job);
+}
+
+void MergedRunSource::fetch(const std::shared_ptr<Job> &job, int index)
+{
+    Cursor &cursor = job->listing->cursors[index];
+    const Member &member = m_members.at(cursor.member);
+    RunQuery query;
+    query.workflowPermanentId = member.scope;
+    query.filter = job->listing->filter;
+    query.page = cursor.nextPage;
+    query.pageSize = job->listing->pageSize;
+    const std::weak_ptr<Listing> weakListing = job->listing;
+    cursor.inflight = member.source->listRuns(
+        query, this, [this, job, index, weakListing](const ApiResult<RunPage> &result) {
+            const std::shared_ptr<Listing> listing = weakListing.lock();
+            if (!listing || job->canceled)
+                return;
+            Cursor &cursor = listing->cursors[index];
+            cursor.inflight = 0;
+            const Member &member = m_members.at(cursor.member);
+            if (!result.ok()) {
+                // This member is out of this listing; the others carry on.
+                cursor.exhausted = true;
+                ApiError error = result.error;
+                error.source = member.name;
+                error.message = member.name + u": "_s + error.message;
+                job->errors.append(error);
+            } else {
+                for (WorkflowRun run : result.value.runs) {
+                    if (run.source.isEmpty())
+                        run.source = member.name;
+                    m_owner.insert(run.workflowRunId, cursor.member);
+                    cursor.buffer.append(std::move(run));
+                }
+                for (const ApiError &error : result.value.partialErrors)
+                    job->errors.append(error);
+                cursor.nextPage += 1;
+                cursor.exhausted = result.value.isLastPage();
+            }
+            pump(job);
+        });
+}
+
+void MergedRunSource::finish(const std::shared_ptr<Job> &job)
+{
+    m_jobs.remove(job->id);
+    if (job->canceled || (job->hasContext && !job->context))
+        return;
+    job->listing->deliveredPages = job->query.page;
+    ApiResult<RunPage> result;
+    result.value.query = job->query;
+    result.value.runs = job->out.mid(job->skip);
+    bool more = false;
+    for (const Cursor &cursor : std::as_const(job->listing->cursors))
+        more = more || !cursor.exhausted || !cursor.buffer.isEmpty();
+    result.value.hasMore = more;
+    result.value.partialErrors = job->errors;
+    if (job->out.isEmpty() && !job->errors.isEmpty() && job->errors.size() >= m_members.size()) {
+        // Nothing worked: that is an error, not an empty list.
+        result.error = job->errors.constFirst();
+        QStringList messages;
+        for (const ApiError &error : std::as_const(job->errors))
+            messages.append(error.message);
+        result.error.message = messages.join(u' ');
+    }
+    job->handler(result);
+}
+
+RunSource *MergedRunSource::ownerOf(const QString &runId) const
+{
+    const int member = m_owner.value(runId, -1);
+    return member >= 0 ? m_members.at(member).source.data() : nullptr;
+}
+
+RequestId MergedRunSource::getRun(
+    const QString &runId, QObject *context, Handler<RunDetail> handler)
+{
+    if (RunSource *source = ownerOf(runId))
+        return source->getRun(runId, context, std::move(handler));
+    ApiResult<RunDetail> result;
+    result.error = ApiError::badInput(tr("Run %1 is not in the loaded lists.").arg(runId));
+    return answerLater(context, std::move(handler), result);
+}
+
+RequestId MergedRunSource::listWorkflows(QObject *context, Handler<QList<Workflow>> handler)
+{
+    // The merged list is always every workflow; there is nothing to pick.
+    return answerLater(context, std::move(handler), ApiResult<QList<Workflow>>());
+}
+
+RequestId MergedRunSource::launchRun(
+    const LaunchRequest &, QObject *context, Handler<RunDetail> handler)
+{
+    ApiResult<RunDetail> result;
+    result.error = ApiError::badInput(tr("Pick one connection to launch a run on."));
+    return answerLater(context, std::move(handler), result);
+}
+
+RequestId MergedRunSource::cancelRun(const QString &runId, QObject *context, Handler<bool> handler)
+{
+    if (RunSource *source = ownerOf(runId))
+        return source->cancelRun(runId, context, std::move(handler));
+    ApiResult<bool> result;
+    result.error = ApiError::badInput(tr("Run %1 is not in the loaded lists.").arg(runId));
+    return answerLater(context, std::move(handler), result);
+}
+
+void MergedRunSource::cancelRequest(RequestId id)
+{
+    const std::shared_ptr<Job> job = m_jobs.take(id);
+    if (!job)
+        return;
+    job->canceled = true;
+    for (Cursor &cursor : job->listing->cursors) {
+        RunSource *source = m_members.at(cursor.member).source;
+        if (cursor.inflight && source)
+            source->cancelRequest(cursor.inflight);
+        cursor.inflight = 0;
+    }
+    // Runs it took from the buffers were never handed out; the listing cannot go on.
+    if (m_listings.value(job->listing->key) == job->listing)
+        m_listings.remove(job->listing->key);
+}

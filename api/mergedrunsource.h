@@ -1,0 +1,59 @@
+#pragma once
+
+#include <memory>
+
+#include <QHash>
+#include <QList>
+#include <QPointer>
+
+#include "runsource.h"
+
+/**
+ * Several sources shown as one list, newest first by when each run began. Pages are merged
+ * k-way: a run is only handed out once every member that could still have a newer one has
+ * answered, so paging never reorders what is on screen. A member that fails is reported on the
+ * page (partialErrors, with its name) while the others keep working. Details and cancelling go
+ * to the member that listed the run.
+ */
+class MergedRunSource final : public RunSource
+{
+    Q_OBJECT
+public:
+    struct Member
+    {
+        QPointer<RunSource> source;
+        QString name; // shown in the source column and in its errors
+        QString scope; // for members that list one workflow at a time; empty: all
+    };
+
+    explicit MergedRunSource(QList<Member> members, QObject *parent = nullptr);
+    ~MergedRunSource() override;
+
+    RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) override;
+    RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
+    RequestId listWorkflows(QObject *context, Handler<QList<Workflow>> handler) override;
+    RequestId launchRun(
+        const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
+    RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
+    void cancelRequest(RequestId id) override;
+    QString displayName() const override;
+    SourceFeatures features() const override;
+
+private:
+    struct Cursor;
+    struct Listing;
+    struct Job;
+
+    void pump(const std::shared_ptr<Job> &job);
+    void fetch(const std::shared_ptr<Job> &job, int cursor);
+    void finish(const std::shared_ptr<Job> &job);
+    RunSource *ownerOf(const QString &runId) const;
+    template<typename T>
+    RequestId answerLater(QObject *context, Handler<T> handler, ApiResult<T> result);
+
+    QList<Member> m_members;
+    QHash<QString, std::shared_ptr<Listing>> m_listings; // by filter and page size
+    QHash<RequestId, std::shared_ptr<Job>> m_jobs;
+    QHash<QString, int> m_owner; // run id -> member that listed it
+    RequestId m_nextId = 1;
+};

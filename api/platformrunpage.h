@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include "workflowrun.h"
+
+/**
+ * One answer of the second platform's `GET /v1/workflows/{id}/runs`: the envelope `{code,
+ * data: {hasMore, items, limit, offset}, message, requestId}` with its items read into
+ * WorkflowRun (statuses mapped onto the dashboard's, the original kept in statusText).
+ */
+struct PlatformRunPage
+{
+    int code = 0;
+    QString message;
+    QString requestId;
+    bool hasMore = false;
+    int limit = 0;
+    int offset = 0;
+    QList<WorkflowRun> runs;
+    QList<QJsonObject> items; // the runs as sent, for the detail pane
+
+    /** Reads the envelope; `data` may be null when `code` is not 200. */
+    static std::optional<PlatformRunPage> fromJson(const QByteArray &body, QString *error);
+};
+
+/** running → Running, waiting → Queued, success → Completed, failure → Failed, cancelled →
+ * Canceled; anything else Unknown. */
+RunStatus platformStatusFromWire(const QString &wire);
+QString platformStatusToWire(RunStatus status);

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+#include <QUrl>
+
+#include "apitransport.h"
+#include "runsource.h"
+
+struct PlatformRunPage;
+
+/**
+ * Talks to the second workflow platform: runs of one workflow at a time with limit/offset
+ * paging and a `hasMore` flag, one status filter at a time, a bearer token, and every answer in
+ * a `{code, data, message, requestId}` envelope (a code other than 200 is an error even in an
+ * HTTP 200). It has no detail, launch or cancel endpoints; a run's detail is the list entry.
+ */
+class WorkflowPlatformClient final : public RunSource
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxLimit = 100;
+
+    WorkflowPlatformClient(const QUrl &baseUrl, const QString &token,
+        const QStringList &workflowIds, QObject *parent = nullptr);
+    ~WorkflowPlatformClient() override;
+
+    void setTimeout(int milliseconds) { m_transport->setTimeout(milliseconds); }
+    QStringList workflowIds() const { return m_workflowIds; }
+    /** The URL one chunk of a page is read from (shown to the user, used by tests). */
+    QUrl runListUrl(const QString &workflowId, RunStatus status, int limit, int offset) const;
+
+    RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) override;
+    RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
+    RequestId listWorkflows(QObject *context, Handler<QList<Workflow>> handler) override;
+    RequestId launchRun(
+        const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
+    RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
+    void cancelRequest(RequestId id) override;
+    QString displayName() const override;
+    SourceFeatures features() const override;
+
+private:
+    struct PageJob;
+    QString unsupported(const RunQuery &query) const;
+    void fetchChunk(const std::shared_ptr<PageJob> &job);
+    template<typename T>
+    RequestId refuse(QObject *context, Handler<T> handler, const QString &message);
+
+    ApiTransport *m_transport;
+    QStringList m_workflowIds;
+    // Runs seen in lists, by id: the platform has no endpoint for one run.
+    QHash<QString, std::pair<WorkflowRun, QJsonObject>> m_seen;
+    // A page over 100 runs takes several requests; the caller holds the id of the first.
+    QHash<RequestId, RequestId> m_currentChunk;
+    RequestId m_nextJobId = 1;
+};
