@@ -24,6 +24,11 @@ WorkflowPlatformClient::WorkflowPlatformClient(
     , m_transport(new ApiTransport(baseUrl, this))
     , m_workflowIds(workflowIds)
 {
+    setToken(token);
+}
+
+void WorkflowPlatformClient::setToken(const QString &token)
+{
     m_transport->setCredential("Authorization", "Bearer " + token.toUtf8(), tr("token"));
 }
 

@@ -27,6 +27,7 @@ public:
     ~WorkflowPlatformClient() override;
 
     void setTimeout(int milliseconds) { m_transport->setTimeout(milliseconds); }
+    void setToken(const QString &token);
     QStringList workflowIds() const { return m_workflowIds; }
     /** The URL one chunk of a page is read from (shown to the user, used by tests). */
     QUrl runListUrl(const QString &workflowId, RunStatus status, int limit, int offset) const;

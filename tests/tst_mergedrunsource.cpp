@@ -1,0 +1,162 @@
+// Several connections in one list: pages merged newest first across a Skyvern server and the
+// second platform, a failing connection reported on its own while the others keep working.
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+#include "mergedrunsource.h"
+#include "runlistmodel.h"
+#include "skyvernclient.h"
+#include "support/testserver.h"
+#include "workflowplatformclient.h"
+
+using namespace Qt::StringLiterals;
+
+class TestMergedRunSource : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+
+    std::unique_ptr<SkyvernClient> skyvern() const
+    {
+        return std::make_unique<SkyvernClient>(m_server->server()->baseUrl(), u"test-key"_s);
+    }
+    std::unique_ptr<WorkflowPlatformClient> platform(const QString &token = u"demo-token"_s) const
+    {
+        return std::make_unique<WorkflowPlatformClient>(
+            m_server->server()->platform()->baseUrl(), token, DemoPlatformServer::workflowIds());
+    }
+
+    ApiResult<RunPage> list(RunSource &source, int page, int pageSize)
+    {
+        RunQuery query;
+        query.page = page;
+        query.pageSize = pageSize;
+        std::optional<ApiResult<RunPage>> result;
+        source.listRuns(query, this, [&](const ApiResult<RunPage> &value) { result = value; });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000); }();
+        return result.value_or(ApiResult<RunPage>());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>(3600000, 300);
+        QVERIFY(m_server->isStarted());
+    }
+
+    void pagesKeepOrderByStartTimeAcrossConnections()
+    {
+        auto cloud = skyvern();
+        auto other = platform();
+        MergedRunSource merged(
+            {{cloud.get(), u"Skyvern"_s, {}}, {other.get(), u"Ops platform"_s, u"wf_price_scan"_s},
+                {other.get(), u"Ops platform"_s, u"wf_lead_router"_s}});
+        QList<WorkflowRun> all;
+        for (int page = 1; page <= 4; ++page) {
+            const auto result = list(merged, page, 60);
+            QVERIFY2(result.ok(), qPrintable(result.error.message));
+            QCOMPARE(result.value.runs.size(), 60);
+            QVERIFY(!result.value.isLastPage());
+            all += result.value.runs;
+        }
+        QSet<QString> sources;
+        QSet<QString> keys;
+        for (int i = 0; i < all.size(); ++i) {
+            sources.insert(all.at(i).source);
+            QVERIFY(!keys.contains(all.at(i).source + all.at(i).workflowRunId));
+            keys.insert(all.at(i).source + all.at(i).workflowRunId);
+            if (i > 0)
+                QVERIFY2(all.at(i).orderTime() <= all.at(i - 1).orderTime(),
+                    qPrintable(QString::number(i)));
+        }
+        QCOMPARE(sources, (QSet<QString> {u"Skyvern"_s, u"Ops platform"_s}));
+
+        // The same as merging each connection's own list by hand.
+        QList<WorkflowRun> truth;
+        RunQuery query;
+        query.pageSize = 240;
+        for (const auto &[source, scope] : {std::pair<RunSource *, QString> {cloud.get(), {}},
+                 {other.get(), u"wf_price_scan"_s}, {other.get(), u"wf_lead_router"_s}}) {
+            query.workflowPermanentId = scope;
+            std::optional<ApiResult<RunPage>> result;
+            source->listRuns(query, this, [&](const ApiResult<RunPage> &value) { result = value; });
+            QTRY_VERIFY(result.has_value());
+            truth += result->value.runs;
+        }
+        std::stable_sort(
+            truth.begin(), truth.end(), [](const WorkflowRun &a, const WorkflowRun &b) {
+                return a.orderTime() > b.orderTime();
+            });
+        for (int i = 0; i < all.size(); ++i)
+            QCOMPARE(all.at(i).orderTime(), truth.at(i).orderTime());
+    }
+
+    void aFailingConnectionIsReportedWhileTheOthersWork()
+    {
+        auto cloud = skyvern();
+        auto stale = platform(u"revoked-token"_s);
+        MergedRunSource merged({{cloud.get(), u"Skyvern"_s, {}},
+            {stale.get(), u"Ops platform"_s, u"wf_price_scan"_s}});
+        const auto result = list(merged, 1, 50);
+        QVERIFY(result.ok());
+        QCOMPARE(result.value.runs.size(), 50);
+        for (const WorkflowRun &run : result.value.runs)
+            QCOMPARE(run.source, u"Skyvern"_s);
+        QCOMPARE(result.value.partialErrors.size(), 1);
+        const ApiError error = result.value.partialErrors.constFirst();
+        QCOMPARE(error.source, u"Ops platform"_s);
+        QCOMPARE(error.kind, ApiError::Kind::Auth);
+        QVERIFY2(error.message.startsWith(u"Ops platform: "_s), qPrintable(error.message));
+        QVERIFY(error.message.contains(u"token"_s));
+    }
+
+    void whenEveryConnectionFailsThatIsAnError()
+    {
+        auto stale = platform(u"revoked-token"_s);
+        MergedRunSource merged({{stale.get(), u"Ops platform"_s, u"wf_price_scan"_s}});
+        const auto result = list(merged, 1, 50);
+        QVERIFY(!result.ok());
+        QVERIFY(result.error.message.contains(u"Ops platform"_s));
+    }
+
+    void theModelKeepsAFailingConnectionsRowsOnAPoll()
+    {
+        auto cloud = skyvern();
+        auto other = platform();
+        MergedRunSource merged({{cloud.get(), u"Skyvern"_s, {}},
+            {other.get(), u"Ops platform"_s, u"wf_price_scan"_s}});
+        RunListModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setSource(&merged);
+        QTRY_VERIFY(!model.isLoading() && model.rowCount() > 0);
+        model.fetchMore({});
+        QTRY_VERIFY(!model.isLoading() && model.rowCount() >= 100);
+        int platformRows = 0;
+        for (int row = 0; row < model.rowCount(); ++row)
+            platformRows += model.runAt(row)->source == "Ops platform"_L1;
+        QVERIFY(platformRows > 0);
+        QCOMPARE(model.index(0, RunListModel::SourceColumn).data().toString().isEmpty(), false);
+
+        // The platform starts refusing the token: its rows stay, and the model says so.
+        const int rowsBefore = model.rowCount();
+        other->setToken(u"revoked-token"_s);
+        model.refresh();
+        QTRY_VERIFY(!model.isRefreshing() && !model.partialErrors().isEmpty());
+        QCOMPARE(model.partialErrors().constFirst().source, u"Ops platform"_s);
+        int platformRowsAfter = 0;
+        for (int row = 0; row < model.rowCount(); ++row)
+            platformRowsAfter += model.runAt(row)->source == "Ops platform"_L1;
+        QCOMPARE(platformRowsAfter, platformRows);
+        QCOMPARE(model.rowCount(), rowsBefore);
+        // Once it works again, so does the list.
+        other->setToken(u"demo-token"_s);
+        model.refresh();
+        QTRY_VERIFY(!model.isRefreshing() && model.partialErrors().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMergedRunSource)
+#include "tst_mergedrunsource.moc"
