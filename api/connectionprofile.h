@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 /**
@@ -9,10 +10,22 @@
  */
 struct ConnectionProfile
 {
+    enum class Kind {
+        Skyvern, // Skyvern Cloud or self-hosted: x-api-key, page/page_size lists
+        WorkflowPlatform, // the limit/offset platform: bearer token, one workflow per list
+    };
+
     QString id; // stable, also the keychain account name
     QString name;
+    Kind kind = Kind::Skyvern;
     QUrl baseUrl;
     bool allowInsecureHttp = false;
+    QStringList workflowIds; // WorkflowPlatform: the workflows to watch
+
+    static QString kindToString(Kind kind);
+    static Kind kindFromString(const QString &text);
+    /** What the secret is called for this kind: "API key" or "token". */
+    QString secretName() const;
 
     bool isValid() const { return !id.isEmpty() && baseUrl.isValid(); }
     /** What the UI calls this connection: its name, or the server's host. */

@@ -1,23 +1,39 @@
 #include "application.h"
 
+#include <QAction>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <QStatusBar>
 
 #include "connectiondialog.h"
 #include "credentialstore.h"
 #include "demoserverthread.h"
 #include "mainwindow.h"
+#include "mergedrunsource.h"
 #include "serveraddress.h"
 #include "skyvernclient.h"
+#include "workflowplatformclient.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
-const auto kDemoViewKey = "demo"_L1;
+const auto kDemoId = "demo"_L1;
+const auto kDemoPlatformId = "demo-platform"_L1;
+const auto kCommandLineId = "command-line"_L1;
 
-std::unique_ptr<RunSource> makeSource(const ConnectionProfile &profile, const QString &apiKey)
+// The demo's connections and the command line's live for this session only.
+bool isEphemeral(const QString &id)
 {
-    return std::make_unique<SkyvernClient>(profile.baseUrl, apiKey);
+    return id == kDemoId || id == kDemoPlatformId || id == kCommandLineId
+        || id == QLatin1String(Application::kAllConnections);
+}
+
+std::unique_ptr<RunSource> makeSource(const ConnectionProfile &profile, const QString &secret)
+{
+    if (profile.kind == ConnectionProfile::Kind::WorkflowPlatform)
+        return std::make_unique<WorkflowPlatformClient>(
+            profile.baseUrl, secret, profile.workflowIds);
+    return std::make_unique<SkyvernClient>(profile.baseUrl, secret);
 }
 } // namespace
 
@@ -71,8 +87,16 @@ Application::Application(LaunchOptions options, QObject *parent)
     , m_credentials(new CredentialStore(m_options.keychainService, this))
     , m_window(std::make_unique<MainWindow>())
 {
-    connect(m_window->connectionAction(), &QAction::triggered, this,
-        [this] { openConnectionDialog(); });
+    connect(m_window->connectionAction(), &QAction::triggered, this, [this] {
+        const ConnectionProfile shown = profile(m_current);
+        // The demo's connections are made by the demo; edit a new one instead.
+        openConnectionDialog(isEphemeral(shown.id) ? ConnectionProfile() : shown);
+    });
+    connect(m_window->newConnectionAction(), &QAction::triggered, this,
+        [this] { openConnectionDialog(ConnectionProfile()); });
+    connect(m_window->removeConnectionAction(), &QAction::triggered, this,
+        &Application::removeCurrentProfile);
+    connect(m_window.get(), &MainWindow::connectionChosen, this, &Application::showConnection);
     connect(m_window.get(), &MainWindow::viewChanged, this, [this] {
         if (m_viewKey.isEmpty())
             return;
@@ -80,14 +104,16 @@ Application::Application(LaunchOptions options, QObject *parent)
         m_settings.sync();
     });
     connect(m_credentials, &CredentialStore::keychainUnavailable, this,
-        [this](const QString &reason) { m_window->statusBar()->showMessage(reason, 20000); });
+        [this](const QString &reason) { m_window->showNotice(reason); });
 }
 
 Application::~Application()
 {
     saveWindow();
-    // The window's model holds requests of the source; close it first.
+    // The window's model holds requests of the sources; close it first.
     m_window.reset();
+    m_merged.reset();
+    m_sources.clear();
 }
 
 void Application::saveWindow()
@@ -106,52 +132,49 @@ void Application::start()
     m_window->show();
     if (m_options.serverUrl.isValid() && !m_options.demo) {
         ConnectionProfile profile;
-        profile.id = u"command-line"_s;
+        profile.id = kCommandLineId;
         profile.baseUrl = m_options.serverUrl;
         profile.allowInsecureHttp = m_options.allowInsecureHttp;
-        connectTo(profile, m_options.apiKey, m_options.serverUrl.toString());
+        m_profiles = {profile};
+        m_secrets.insert(profile.id, m_options.apiKey);
+        updateSwitcher();
+        showConnection(profile.id);
         return;
     }
-    const ConnectionProfile saved = m_settings.currentProfile();
-    if (m_options.demo || !saved.isValid()) {
+    m_profiles = m_settings.profiles();
+    if (m_options.demo || m_profiles.isEmpty()) {
         startDemo();
         return;
     }
-    restoreView(saved.id);
-    m_window->showStartupMessage(tr("Reading the API key for %1…").arg(saved.displayName()));
-    m_credentials->read(saved.id, this, [this, saved](const QString &key, const QString &problem) {
-        if (!key.isEmpty()) {
-            connectTo(saved, key, saved.id);
-            return;
-        }
-        m_profile = saved;
-        m_window->showStartupMessage(tr("Enter the API key for %1.").arg(saved.displayName()));
-        openConnectionDialog(problem);
-    });
-}
-
-void Application::restoreView(const QString &viewKey)
-{
-    m_viewKey = viewKey;
-    m_window->setView(m_settings.scope(viewKey), m_settings.filter(viewKey));
+    QString current = m_settings.currentProfileId();
+    if (current != QLatin1String(kAllConnections) && !profile(current).isValid())
+        current = m_profiles.constFirst().id;
+    updateSwitcher();
+    restoreView(current);
+    m_window->showStartupMessage(tr("Reading the saved keys…"));
+    // Each connection's secret comes from the keychain; show the list once what it needs is in.
+    auto waiting = std::make_shared<int>(int(m_profiles.size()));
+    for (const ConnectionProfile &saved : std::as_const(m_profiles)) {
+        m_credentials->read(saved.id, this,
+            [this, saved, current, waiting](const QString &secret, const QString &problem) {
+                if (!secret.isEmpty())
+                    m_secrets.insert(saved.id, secret);
+                if (--*waiting > 0)
+                    return;
+                Q_UNUSED(problem);
+                showConnection(current);
+            });
+    }
 }
 
 void Application::startDemo()
 {
+    m_profiles.clear();
     // Show the filters of last time while the server starts.
-    restoreView(kDemoViewKey);
+    restoreView(kDemoId);
     m_window->showStartupMessage(tr("Starting the demo server…"));
     m_demoServer = new DemoServerThread(this);
-    connect(m_demoServer, &DemoServerThread::started, this,
-        [this](const QUrl &baseUrl, const QString &apiKey) {
-            m_demoUrl = baseUrl;
-            m_demoKey = apiKey;
-            ConnectionProfile profile;
-            profile.id = kDemoViewKey;
-            profile.name = tr("Demo server");
-            profile.baseUrl = baseUrl;
-            connectTo(profile, apiKey, kDemoViewKey);
-        });
+    connect(m_demoServer, &DemoServerThread::started, this, &Application::onDemoStarted);
     connect(m_demoServer, &DemoServerThread::failed, this, [this](const QString &reason) {
         m_window->showFatalError(tr("The demo server did not start: %1").arg(reason));
     });
@@ -162,44 +185,191 @@ void Application::startDemo()
     m_demoServer->start(options);
 }
 
-void Application::connectTo(
-    const ConnectionProfile &profile, const QString &apiKey, const QString &viewKey)
+void Application::onDemoStarted(const DemoEndpoints &endpoints)
 {
-    std::unique_ptr<RunSource> source = makeSource(profile, apiKey);
+    m_demoUrl = endpoints.skyvernUrl;
+    m_demoKey = endpoints.apiKey;
+    ConnectionProfile skyvern;
+    skyvern.id = kDemoId;
+    skyvern.name = tr("Demo Skyvern");
+    skyvern.baseUrl = endpoints.skyvernUrl;
+    m_profiles.append(skyvern);
+    m_secrets.insert(skyvern.id, endpoints.apiKey);
+    if (!endpoints.platformUrl.isEmpty()) {
+        ConnectionProfile platform;
+        platform.id = kDemoPlatformId;
+        platform.name = tr("Demo workflow platform");
+        platform.kind = ConnectionProfile::Kind::WorkflowPlatform;
+        platform.baseUrl = endpoints.platformUrl;
+        platform.workflowIds = endpoints.platformWorkflows;
+        m_profiles.append(platform);
+        m_secrets.insert(platform.id, endpoints.platformToken);
+    }
+    updateSwitcher();
+    showConnection(kDemoId);
+}
+
+ConnectionProfile Application::profile(const QString &id) const
+{
+    for (const ConnectionProfile &profile : m_profiles) {
+        if (profile.id == id)
+            return profile;
+    }
+    return {};
+}
+
+void Application::updateSwitcher()
+{
+    QList<ConnectionChoice> choices;
+    for (const ConnectionProfile &profile : std::as_const(m_profiles))
+        choices.append({profile.id, profile.displayName()});
+    if (m_profiles.size() > 1)
+        choices.append({QString::fromLatin1(kAllConnections), tr("All connections")});
+    m_window->setConnections(choices, m_current);
+    const ConnectionProfile shown = profile(m_current);
+    m_window->removeConnectionAction()->setEnabled(shown.isValid() && !isEphemeral(shown.id));
+}
+
+void Application::restoreView(const QString &viewKey)
+{
+    m_viewKey = viewKey;
+    m_window->setView(m_settings.scope(viewKey), m_settings.filter(viewKey));
+}
+
+RunSource *Application::sourceFor(const ConnectionProfile &profile)
+{
+    const auto existing = m_sources.find(profile.id);
+    if (existing != m_sources.end())
+        return existing->second.get();
+    const QString secret = m_secrets.value(profile.id);
+    if (secret.isEmpty())
+        return nullptr;
+    RunSource *source = makeSource(profile, secret).release();
+    m_sources[profile.id].reset(source);
+    return source;
+}
+
+void Application::showConnection(const QString &id)
+{
+    RunSource *source = nullptr;
+    if (id == QLatin1String(kAllConnections)) {
+        QList<MergedRunSource::Member> members;
+        QStringList missing;
+        for (const ConnectionProfile &member : std::as_const(m_profiles)) {
+            RunSource *memberSource = sourceFor(member);
+            if (!memberSource) {
+                missing.append(member.displayName());
+                continue;
+            }
+            if (member.kind == ConnectionProfile::Kind::WorkflowPlatform) {
+                for (const QString &workflow : member.workflowIds)
+                    members.append({memberSource, member.displayName(), workflow});
+            } else {
+                members.append({memberSource, member.displayName(), {}});
+            }
+        }
+        m_window->setSource(nullptr);
+        m_merged = std::make_unique<MergedRunSource>(members);
+        source = m_merged.get();
+        if (!missing.isEmpty())
+            m_window->showNotice(tr("Not shown, no key this session: %1. Pick the connection to "
+                                    "enter it.")
+                                     .arg(missing.join(u", "_s)));
+    } else {
+        const ConnectionProfile chosen = profile(id);
+        if (!chosen.isValid())
+            return;
+        source = sourceFor(chosen);
+        if (!source) {
+            m_current = id;
+            updateSwitcher();
+            m_window->showStartupMessage(
+                tr("Enter the %1 for %2.").arg(chosen.secretName(), chosen.displayName()));
+            openConnectionDialog(chosen,
+                m_credentials->isKeychainAvailable() ? QString()
+                                                     : m_credentials->unavailableReason());
+            return;
+        }
+    }
     // Let go of the old source before restoring this connection's view, so no request of the
     // old one is made with the new filter.
     m_window->setSource(nullptr);
-    restoreView(viewKey);
-    m_window->setSource(source.get());
-    m_source = std::move(source);
-    m_profile = profile;
-    m_apiKey = apiKey;
-    emit connected(m_source->displayName());
+    restoreView(id);
+    m_window->setSource(source);
+    m_current = id;
+    const bool savedProfilesOnly = !m_demoServer && !profile(kCommandLineId).isValid();
+    if (!isEphemeral(id) || (id == QLatin1String(kAllConnections) && savedProfilesOnly)) {
+        m_settings.setCurrentProfileId(id);
+        m_settings.sync();
+    }
+    updateSwitcher();
+    emit connected(source->displayName());
 }
 
-void Application::openConnectionDialog(const QString &note)
+void Application::dropSources(const QString &id)
+{
+    m_window->setSource(nullptr);
+    m_merged.reset();
+    m_sources.erase(id);
+}
+
+void Application::acceptProfile(const ConnectionProfile &edited, const QString &secret)
+{
+    dropSources(edited.id);
+    m_secrets.insert(edited.id, secret);
+    const auto it = std::find_if(m_profiles.begin(), m_profiles.end(),
+        [&edited](const ConnectionProfile &saved) { return saved.id == edited.id; });
+    if (it == m_profiles.end())
+        m_profiles.append(edited);
+    else
+        *it = edited;
+    {
+        m_settings.saveProfile(edited);
+        m_settings.sync();
+        m_credentials->write(edited.id, secret, this, [this](const QString &problem) {
+            if (!problem.isEmpty())
+                m_window->showNotice(problem);
+        });
+    }
+    showConnection(edited.id);
+}
+
+void Application::removeCurrentProfile()
+{
+    const ConnectionProfile shown = profile(m_current);
+    if (!shown.isValid() || isEphemeral(shown.id))
+        return;
+    const auto answer = QMessageBox::question(m_window.get(), tr("Remove connection"),
+        tr("Remove the connection %1 and its saved %2?")
+            .arg(shown.displayName(), shown.secretName()));
+    if (answer != QMessageBox::Yes)
+        return;
+    dropSources(shown.id);
+    m_profiles.removeIf([&shown](const ConnectionProfile &p) { return p.id == shown.id; });
+    m_secrets.remove(shown.id);
+    m_settings.removeProfile(shown.id);
+    m_settings.sync();
+    m_credentials->remove(shown.id);
+    if (m_profiles.isEmpty()) {
+        m_current.clear();
+        updateSwitcher();
+        m_window->showStartupMessage(tr("No connections. Add one with Connections → New."));
+        return;
+    }
+    showConnection(m_profiles.constFirst().id);
+}
+
+void Application::openConnectionDialog(const ConnectionProfile &profile, const QString &note)
 {
     auto *dialog = new ConnectionDialog(&makeSource, m_window.get());
     dialog->setObjectName(u"connectionDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // The demo server is not a connection to save; start from Skyvern Cloud instead.
-    const bool editingDemo = m_profile.id == kDemoViewKey;
-    dialog->setProfile(
-        editingDemo ? m_settings.currentProfile() : m_profile, editingDemo ? QString() : m_apiKey);
+    dialog->setProfile(profile, m_secrets.value(profile.id));
     if (!note.isEmpty())
         dialog->setKeyNote(note);
     else if (!m_credentials->isKeychainAvailable())
         dialog->setKeyNote(m_credentials->unavailableReason());
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const ConnectionProfile profile = dialog->profile();
-        const QString key = dialog->apiKey();
-        m_settings.saveProfile(profile);
-        m_settings.sync();
-        m_credentials->write(profile.id, key, this, [this](const QString &problem) {
-            if (!problem.isEmpty())
-                m_window->statusBar()->showMessage(problem, 20000);
-        });
-        connectTo(profile, key, profile.id);
-    });
+    connect(dialog, &QDialog::accepted, this,
+        [this, dialog] { acceptProfile(dialog->profile(), dialog->apiKey()); });
     dialog->open();
 }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <map>
 #include <memory>
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
@@ -12,7 +14,9 @@
 class CredentialStore;
 class DemoServerThread;
 class MainWindow;
+class MergedRunSource;
 class RunSource;
+struct DemoEndpoints;
 
 /** What the command line asked for. */
 struct LaunchOptions
@@ -31,21 +35,28 @@ struct LaunchOptions
 };
 
 /**
- * Builds the window and connects it to a server: the one on the command line, the saved
- * connection, or the built-in demo server when there is none. Persists the view and the window
- * between sessions and keeps API keys in the keychain.
+ * Builds the window and connects it to servers: the one on the command line, the saved
+ * connections, or the built-in demo (one connection per platform) when there are none. Shows
+ * one connection or all of them merged, persists the view of each and the window between
+ * sessions, and keeps secrets in the keychain.
  */
 class Application final : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr const char *kAllConnections = "all";
+
     explicit Application(LaunchOptions options, QObject *parent = nullptr);
     ~Application() override;
 
     void start();
     MainWindow *window() const { return m_window.get(); }
-    /** Opens the connection dialog (also the toolbar's "Connection…"). */
-    void openConnectionDialog(const QString &note = {});
+    /** Opens the connection dialog for the shown connection (or a new one). */
+    void openConnectionDialog(const ConnectionProfile &profile, const QString &note = {});
+    /** Shows one connection (by id) or kAllConnections. */
+    void showConnection(const QString &id);
+    QString currentConnection() const { return m_current; }
+    QList<ConnectionProfile> profiles() const { return m_profiles; }
     QUrl demoServerUrl() const { return m_demoUrl; }
     QString demoApiKey() const { return m_demoKey; }
 
@@ -55,19 +66,28 @@ signals:
 
 private:
     void startDemo();
+    void onDemoStarted(const DemoEndpoints &endpoints);
     void restoreView(const QString &viewKey);
-    void connectTo(const ConnectionProfile &profile, const QString &apiKey, const QString &viewKey);
     void saveWindow();
+    void updateSwitcher();
+    void acceptProfile(const ConnectionProfile &profile, const QString &secret);
+    void removeCurrentProfile();
+    ConnectionProfile profile(const QString &id) const;
+    RunSource *sourceFor(const ConnectionProfile &profile);
+    /** Drops the window's source first, so nothing it holds dangles. */
+    void dropSources(const QString &id);
 
     LaunchOptions m_options;
     Settings m_settings;
     CredentialStore *m_credentials;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<RunSource> m_source;
+    QList<ConnectionProfile> m_profiles;
+    QHash<QString, QString> m_secrets; // this session's, by profile id
+    std::map<QString, std::unique_ptr<RunSource>> m_sources;
+    std::unique_ptr<MergedRunSource> m_merged;
+    QString m_current;
+    QString m_viewKey;
     DemoServerThread *m_demoServer = nullptr;
     QUrl m_demoUrl;
     QString m_demoKey;
-    ConnectionProfile m_profile;
-    QString m_apiKey;
-    QString m_viewKey;
 };

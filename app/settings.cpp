@@ -13,6 +13,8 @@ const auto kProfileId = "id"_L1;
 const auto kProfileName = "name"_L1;
 const auto kProfileUrl = "baseUrl"_L1;
 const auto kProfileInsecure = "allowInsecureHttp"_L1;
+const auto kProfileKind = "kind"_L1;
+const auto kProfileWorkflows = "workflowIds"_L1;
 const auto kCurrentProfile = "connections/current"_L1;
 const auto kViewGroup = "views"_L1;
 const auto kViewScope = "scope"_L1;
@@ -52,6 +54,9 @@ QList<ConnectionProfile> Settings::profiles() const
         profile.name = m_settings->value(kProfileName).toString();
         profile.baseUrl = QUrl(m_settings->value(kProfileUrl).toString());
         profile.allowInsecureHttp = m_settings->value(kProfileInsecure, false).toBool();
+        profile.kind
+            = ConnectionProfile::kindFromString(m_settings->value(kProfileKind).toString());
+        profile.workflowIds = m_settings->value(kProfileWorkflows).toStringList();
         if (profile.isValid())
             profiles.append(profile);
     }
@@ -70,6 +75,8 @@ void Settings::setProfiles(const QList<ConnectionProfile> &profiles)
         m_settings->setValue(kProfileName, profile.name);
         m_settings->setValue(kProfileUrl, profile.baseUrl.toString());
         m_settings->setValue(kProfileInsecure, profile.allowInsecureHttp);
+        m_settings->setValue(kProfileKind, ConnectionProfile::kindToString(profile.kind));
+        m_settings->setValue(kProfileWorkflows, profile.workflowIds);
     }
     m_settings->endArray();
 }
@@ -93,6 +100,15 @@ ConnectionProfile Settings::currentProfile() const
             return profile;
     }
     return {};
+}
+
+void Settings::removeProfile(const QString &id)
+{
+    QList<ConnectionProfile> all = profiles();
+    all.removeIf([&id](const ConnectionProfile &profile) { return profile.id == id; });
+    setProfiles(all);
+    if (currentProfileId() == id)
+        setCurrentProfileId(all.isEmpty() ? QString() : all.constFirst().id);
 }
 
 void Settings::saveProfile(const ConnectionProfile &profile)

@@ -32,6 +32,7 @@ public:
     ConnectionProfile currentProfile() const;
     /** Adds or replaces a profile (by id) and makes it current. */
     void saveProfile(const ConnectionProfile &profile);
+    void removeProfile(const QString &id);
 
     /** The scope and filter a connection's list was last shown with. */
     QString scope(const QString &connectionKey) const;

@@ -20,9 +20,17 @@ void DemoServerThread::start(const DemoServerOptions &options)
     m_thread.start();
     QMetaObject::invokeMethod(server, [this, server] {
         QString error;
-        if (server->start(&error))
-            emit started(server->baseUrl(), server->apiKey());
-        else
+        if (server->start(&error)) {
+            DemoEndpoints endpoints;
+            endpoints.skyvernUrl = server->baseUrl();
+            endpoints.apiKey = server->apiKey();
+            if (DemoPlatformServer *platform = server->platform()) {
+                endpoints.platformUrl = platform->baseUrl();
+                endpoints.platformToken = platform->token();
+                endpoints.platformWorkflows = DemoPlatformServer::workflowIds();
+            }
+            emit started(endpoints);
+        } else
             emit failed(error);
     });
 }

@@ -1,10 +1,21 @@
 #pragma once
 
 #include <QObject>
+#include <QStringList>
 #include <QThread>
 #include <QUrl>
 
 #include "demoserver.h"
+
+/** Where the demo's two platforms listen and what they expect. */
+struct DemoEndpoints
+{
+    QUrl skyvernUrl;
+    QString apiKey;
+    QUrl platformUrl; // empty when the second platform is off
+    QString platformToken;
+    QStringList platformWorkflows;
+};
 
 /**
  * Runs a DemoServer on its own thread, so the app's window never waits on the server's
@@ -20,7 +31,7 @@ public:
     void start(const DemoServerOptions &options);
 
 signals:
-    void started(const QUrl &baseUrl, const QString &apiKey);
+    void started(const DemoEndpoints &endpoints);
     void failed(const QString &reason);
 
 private:

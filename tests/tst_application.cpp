@@ -3,12 +3,14 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -177,6 +179,111 @@ private slots:
         QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
         waitForRows(app);
         QVERIFY(app.window()->windowTitle().contains(serverName()));
+    }
+
+    void theDemoHasOneConnectionPerPlatformAndCtrlNumberSwitches()
+    {
+        Application app(options("platforms.ini", true));
+        app.start();
+        waitForRows(app);
+        MainWindow *window = app.window();
+        auto *switcher = child<QComboBox>(window, u"connectionComboBox"_s);
+        QCOMPARE(switcher->count(), 3);
+        QVERIFY(switcher->itemText(2).startsWith(u"All connections"_s));
+        QVERIFY(child<QLineEdit>(window, u"searchLineEdit"_s)->isVisible());
+
+        // Ctrl+2: the second platform. Its list is per workflow and has no search.
+        QTest::keyClick(window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(app.currentConnection(), u"demo-platform"_s);
+        waitForRows(app);
+        RunListModel *model = window->runListModel();
+        QVERIFY(!child<QLineEdit>(window, u"searchLineEdit"_s)->isVisible());
+        QVERIFY(!child<QLineEdit>(window, u"errorCodeLineEdit"_s)->isVisible());
+        auto *scope = child<QComboBox>(window, u"scopeComboBox"_s);
+        QTRY_COMPARE(scope->currentText(), u"wf_invoice_sync"_s);
+        QCOMPARE(scope->findData(QString()), -1); // no "All workflows" for this platform
+        QCOMPARE(model->scope(), u"wf_invoice_sync"_s);
+        QSet<RunStatus> statuses;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const WorkflowRun *run = model->runAt(row);
+            QCOMPARE(run->workflowPermanentId, u"wf_invoice_sync"_s);
+            QVERIFY(run->status != RunStatus::Unknown);
+            statuses.insert(run->status);
+        }
+        QVERIFY(statuses.contains(RunStatus::Completed));
+        auto *table = child<QTableView>(window, u"runTableView"_s);
+        QVERIFY(table->horizontalHeader()->isSectionHidden(RunListModel::CreatedColumn));
+        QVERIFY(!table->horizontalHeader()->isSectionHidden(RunListModel::StartedColumn));
+        QVERIFY(!window->launchAction()->isEnabled());
+
+        // One status at a time: picking another replaces the first.
+        QMenu *statusMenu = child<QToolButton>(window, u"statusToolButton"_s)->menu();
+        QVERIFY(!statusMenu->findChild<QAction *>(u"status_paused"_s)->isVisible());
+        statusMenu->findChild<QAction *>(u"status_failed"_s)->trigger();
+        statusMenu->findChild<QAction *>(u"status_completed"_s)->trigger();
+        QTRY_COMPARE(model->filter().statuses, QList<RunStatus> {RunStatus::Completed});
+        waitForRows(app);
+        QCOMPARE(model->runAt(0)->statusText, u"success"_s);
+
+        // Ctrl+3: everything, newest first, with a source column.
+        QTest::keyClick(window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(app.currentConnection(), u"all"_s);
+        QTRY_VERIFY(!model->isLoading() && model->rowCount() >= 50);
+        QVERIFY(!table->horizontalHeader()->isSectionHidden(RunListModel::SourceColumn));
+        QSet<QString> sources;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            sources.insert(model->runAt(row)->source);
+            if (row > 0)
+                QVERIFY(model->runAt(row)->orderTime() <= model->runAt(row - 1)->orderTime());
+        }
+        QCOMPARE(sources.size(), 2);
+
+        // Ctrl+1: back to Skyvern, with its search box and columns.
+        QTest::keyClick(window, Qt::Key_1, Qt::ControlModifier);
+        waitForRows(app);
+        QVERIFY(child<QLineEdit>(window, u"searchLineEdit"_s)->isVisible());
+        QVERIFY(table->horizontalHeader()->isSectionHidden(RunListModel::SourceColumn));
+        QVERIFY(!table->horizontalHeader()->isSectionHidden(RunListModel::CreatedColumn));
+        QVERIFY(model->runAt(0)->workflowRunId.startsWith(u"wr_"_s));
+    }
+
+    void aConnectionWithAWrongTokenFailsAloneInTheMergedList()
+    {
+        Application app(options("wrongtoken.ini", true));
+        app.start();
+        waitForRows(app);
+        QUrl platformUrl;
+        for (const ConnectionProfile &profile : app.profiles()) {
+            if (profile.kind == ConnectionProfile::Kind::WorkflowPlatform)
+                platformUrl = profile.baseUrl;
+        }
+        QVERIFY(platformUrl.isValid());
+        app.window()->newConnectionAction()->trigger();
+        ConnectionDialog *dialog = openDialog(app);
+        auto *kind = child<QComboBox>(dialog, u"kindComboBox"_s);
+        kind->setCurrentIndex(1);
+        QVERIFY(!child<QRadioButton>(dialog, u"cloudRadioButton"_s)->isVisible());
+        QTest::keyClicks(child<QLineEdit>(dialog, u"workflowIdsLineEdit"_s), u"wf_price_scan"_s);
+        QTest::keyClicks(child<QLineEdit>(dialog, u"nameLineEdit"_s), u"Stale ops"_s);
+        fillAndConnect(dialog, platformUrl.toString(), u"stale-token"_s);
+        auto *error = child<QLabel>(app.window(), u"errorLabel"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 20000);
+        QVERIFY2(error->text().contains(u"refused the token"_s), qPrintable(error->text()));
+
+        auto *switcher = child<QComboBox>(app.window(), u"connectionComboBox"_s);
+        QCOMPARE(switcher->count(), 4);
+        // Focus comes back from the closed dialog (a window manager does this on a desktop).
+        app.window()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(app.window()));
+        QTest::keyClick(app.window(), Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(app.currentConnection(), u"all"_s);
+        RunListModel *model = app.window()->runListModel();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() >= 50, 20000);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(u"Stale ops: "_s), qPrintable(error->text()));
+        QVERIFY(error->text().contains(u"other connections' runs are shown"_s));
+        for (int row = 0; row < model->rowCount(); ++row)
+            QVERIFY(model->runAt(row)->source != u"Stale ops"_s);
     }
 };
 

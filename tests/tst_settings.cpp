@@ -26,6 +26,8 @@ private slots:
         lab.id = ConnectionProfile::newId();
         lab.baseUrl = QUrl(u"http://10.0.0.5:8000"_s);
         lab.allowInsecureHttp = true;
+        lab.kind = ConnectionProfile::Kind::WorkflowPlatform;
+        lab.workflowIds = {u"wf_invoice_sync"_s, u"wf_price_scan"_s};
         {
             Settings settings(file("profiles.ini"));
             settings.saveProfile(production);
@@ -41,6 +43,21 @@ private slots:
         QCOMPARE(profiles.at(1), lab);
         QCOMPARE(reopened.currentProfile(), production);
         QCOMPARE(profiles.at(1).displayName(), u"Lab"_s);
+    }
+
+    void aRemovedProfileIsGoneAndAnotherBecomesCurrent()
+    {
+        Settings settings(file("remove.ini"));
+        ConnectionProfile a;
+        a.id = u"a"_s;
+        a.baseUrl = QUrl(u"https://a.example"_s);
+        ConnectionProfile b = a;
+        b.id = u"b"_s;
+        settings.saveProfile(a);
+        settings.saveProfile(b);
+        settings.removeProfile(u"b"_s);
+        QCOMPARE(settings.profiles().size(), 1);
+        QCOMPARE(settings.currentProfileId(), u"a"_s);
     }
 
     void noSavedProfileMeansAnInvalidCurrentOne()

@@ -3,12 +3,14 @@
 #include <QAction>
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 #include "serveraddress.h"
@@ -36,6 +38,10 @@ void showProblem(QLabel *label, const QString &problem)
 ConnectionDialog::ConnectionDialog(SourceFactory factory, QWidget *parent)
     : QDialog(parent)
     , m_factory(std::move(factory))
+    , m_kind(new QComboBox(this))
+    , m_keyLabel(new QLabel(tr("API &key:"), this))
+    , m_workflowIds(new QLineEdit(this))
+    , m_workflowRow(new QWidget(this))
     , m_cloud(new QRadioButton(tr("Skyvern &Cloud (api.skyvern.com)"), this))
     , m_custom(new QRadioButton(tr("&Self-hosted server:"), this))
     , m_name(new QLineEdit(this))
@@ -54,6 +60,12 @@ ConnectionDialog::ConnectionDialog(SourceFactory factory, QWidget *parent)
     setWindowTitle(tr("Connection"));
     setMinimumWidth(560);
 
+    m_kind->setObjectName(u"kindComboBox"_s);
+    m_kind->addItem(tr("Skyvern (Cloud or self-hosted)"), int(ConnectionProfile::Kind::Skyvern));
+    m_kind->addItem(tr("Workflow platform (limit/offset runs API)"),
+        int(ConnectionProfile::Kind::WorkflowPlatform));
+    m_workflowIds->setObjectName(u"workflowIdsLineEdit"_s);
+    m_workflowIds->setPlaceholderText(tr("Workflow ids to watch, separated by commas"));
     m_cloud->setObjectName(u"cloudRadioButton"_s);
     m_custom->setObjectName(u"customRadioButton"_s);
     auto *group = new QButtonGroup(this);
@@ -87,19 +99,26 @@ ConnectionDialog::ConnectionDialog(SourceFactory factory, QWidget *parent)
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
 
     auto *form = new QFormLayout;
+    m_form = form;
     auto *serverBox = new QVBoxLayout;
     serverBox->addWidget(m_cloud);
     serverBox->addWidget(m_custom);
     serverBox->addWidget(m_server);
     serverBox->addWidget(m_serverError);
     serverBox->addWidget(m_allowInsecure);
+    form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("Server:"), serverBox);
+    auto *workflowLayout = new QHBoxLayout(m_workflowRow);
+    workflowLayout->setContentsMargins(0, 0, 0, 0);
+    workflowLayout->addWidget(m_workflowIds);
+    form->addRow(tr("&Workflows:"), m_workflowRow);
     form->addRow(tr("&Name:"), m_name);
     auto *keyBox = new QVBoxLayout;
     keyBox->addWidget(m_apiKey);
     keyBox->addWidget(m_apiKeyError);
     keyBox->addWidget(m_keyNote);
-    form->addRow(tr("API &key:"), keyBox);
+    m_keyLabel->setBuddy(m_apiKey);
+    form->addRow(m_keyLabel, keyBox);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_testButton);
     testRow->addWidget(m_testResult, 1);
@@ -110,12 +129,33 @@ ConnectionDialog::ConnectionDialog(SourceFactory factory, QWidget *parent)
     layout->addStretch(1);
     layout->addWidget(m_buttons);
 
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateKind);
     connect(m_cloud, &QRadioButton::toggled, this, &ConnectionDialog::updateServerField);
     connect(m_server, &QLineEdit::textChanged, this, &ConnectionDialog::updateServerField);
     connect(m_server, &QLineEdit::textEdited, this, [this] { m_custom->setChecked(true); });
     connect(m_testButton, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
+    updateKind();
+}
+
+ConnectionProfile::Kind ConnectionDialog::kind() const
+{
+    return ConnectionProfile::Kind(m_kind->currentData().toInt());
+}
+
+void ConnectionDialog::updateKind()
+{
+    const bool platform = kind() == ConnectionProfile::Kind::WorkflowPlatform;
+    // The platform has no cloud address of its own: it is always a server the user names.
+    m_cloud->setVisible(!platform);
+    if (platform)
+        m_custom->setChecked(true);
+    m_workflowRow->setVisible(platform);
+    m_form->labelForField(m_workflowRow)->setVisible(platform);
+    m_keyLabel->setText(platform ? tr("&Token:") : tr("API &key:"));
+    m_apiKey->setPlaceholderText(platform ? tr("Bearer token of the platform's API")
+                                          : tr("Settings → API keys in the Skyvern app"));
     updateServerField();
 }
 
@@ -124,8 +164,11 @@ ConnectionDialog::~ConnectionDialog() = default;
 void ConnectionDialog::setProfile(const ConnectionProfile &profile, const QString &apiKey)
 {
     m_profileId = profile.id;
-    const bool cloud = !profile.baseUrl.isValid()
-        || profile.baseUrl == QUrl(QString::fromLatin1(ServerAddress::kSkyvernCloud));
+    m_kind->setCurrentIndex(m_kind->findData(int(profile.kind)));
+    m_workflowIds->setText(profile.workflowIds.join(u", "_s));
+    const bool cloud = profile.kind == ConnectionProfile::Kind::Skyvern
+        && (!profile.baseUrl.isValid()
+            || profile.baseUrl == QUrl(QString::fromLatin1(ServerAddress::kSkyvernCloud)));
     (cloud ? m_cloud : m_custom)->setChecked(true);
     m_server->setText(cloud ? QString() : profile.baseUrl.toString());
     m_name->setText(profile.name);
@@ -141,6 +184,15 @@ ConnectionProfile ConnectionDialog::profile() const
     profile.name = m_name->text().trimmed();
     profile.baseUrl = typedUrl();
     profile.allowInsecureHttp = m_custom->isChecked() && m_allowInsecure->isChecked();
+    profile.kind = kind();
+    if (profile.kind == ConnectionProfile::Kind::WorkflowPlatform) {
+        const QStringList ids
+            = m_workflowIds->text().split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts);
+        for (const QString &id : ids) {
+            if (!profile.workflowIds.contains(id))
+                profile.workflowIds.append(id);
+        }
+    }
     return profile;
 }
 
@@ -157,7 +209,7 @@ void ConnectionDialog::setKeyNote(const QString &note)
 
 QUrl ConnectionDialog::typedUrl() const
 {
-    if (m_cloud->isChecked())
+    if (m_cloud->isChecked() && kind() == ConnectionProfile::Kind::Skyvern)
         return QUrl(QString::fromLatin1(ServerAddress::kSkyvernCloud));
     return ServerAddress::fromUserInput(m_server->text());
 }
@@ -177,7 +229,8 @@ bool ConnectionDialog::validate()
     const ConnectionProfile edited = profile();
     const QString serverProblem = edited.problem();
     showProblem(m_serverError, serverProblem);
-    const QString keyProblem = apiKey().isEmpty() ? tr("Enter the API key.") : QString();
+    const QString keyProblem
+        = apiKey().isEmpty() ? tr("Enter the %1.").arg(edited.secretName()) : QString();
     showProblem(m_apiKeyError, keyProblem);
     if (!serverProblem.isEmpty())
         (m_custom->isChecked() ? static_cast<QWidget *>(m_server) : m_cloud)->setFocus();

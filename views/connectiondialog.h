@@ -9,6 +9,7 @@
 #include "runsource.h"
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -46,10 +47,17 @@ private:
     bool validate();
     void testConnection();
     void updateServerField();
+    void updateKind();
+    ConnectionProfile::Kind kind() const;
 
     SourceFactory m_factory;
     std::unique_ptr<RunSource> m_testSource;
     QString m_profileId;
+    class QFormLayout *m_form = nullptr;
+    QComboBox *m_kind;
+    QLabel *m_keyLabel;
+    QLineEdit *m_workflowIds;
+    QWidget *m_workflowRow;
     QRadioButton *m_cloud;
     QRadioButton *m_custom;
     QLineEdit *m_name;

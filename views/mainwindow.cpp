@@ -1,16 +1,19 @@
 #include "mainwindow.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDataStream>
 #include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "artifactfetcher.h"
@@ -36,7 +39,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_statusLabel(new QLabel(this))
     , m_reloadAction(new QAction(tr("&Reload"), this))
     , m_launchAction(new QAction(tr("Run &agent…"), this))
-    , m_connectionAction(new QAction(tr("&Connection…"), this))
+    , m_connectionAction(new QAction(tr("&Edit connection…"), this))
+    , m_newConnectionAction(new QAction(tr("&New connection…"), this))
+    , m_removeConnectionAction(new QAction(tr("&Remove connection"), this))
+    , m_connectionCombo(new QComboBox(this))
     , m_pollTimer(new QTimer(this))
     , m_durationTimer(new QTimer(this))
 {
@@ -53,7 +59,32 @@ MainWindow::MainWindow(QWidget *parent)
     m_launchAction->setToolTip(tr("Launch a run of a workflow (Ctrl+N)"));
     m_launchAction->setEnabled(false);
     m_connectionAction->setObjectName(QStringLiteral("connectionAction"));
-    m_connectionAction->setToolTip(tr("Server and API key"));
+    m_connectionAction->setToolTip(tr("Server and API key of this connection"));
+    m_newConnectionAction->setObjectName(QStringLiteral("newConnectionAction"));
+    m_removeConnectionAction->setObjectName(QStringLiteral("removeConnectionAction"));
+    m_connectionCombo->setObjectName(QStringLiteral("connectionComboBox"));
+    m_connectionCombo->setToolTip(tr("Which connection's runs to show (Ctrl+1…9)"));
+    m_connectionCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_connectionCombo, &QComboBox::activated, this,
+        [this] { emit connectionChosen(m_connectionCombo->currentData().toString()); });
+    for (int number = 1; number <= 9; ++number) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, number] {
+            if (number > m_connectionCombo->count())
+                return;
+            m_connectionCombo->setCurrentIndex(number - 1);
+            emit connectionChosen(m_connectionCombo->currentData().toString());
+        });
+    }
+    auto *connectionMenu = new QMenu(this);
+    connectionMenu->addAction(m_connectionAction);
+    connectionMenu->addAction(m_newConnectionAction);
+    connectionMenu->addAction(m_removeConnectionAction);
+    auto *connectionButton = new QToolButton(this);
+    connectionButton->setObjectName(QStringLiteral("connectionsToolButton"));
+    connectionButton->setText(tr("Connections"));
+    connectionButton->setMenu(connectionMenu);
+    connectionButton->setPopupMode(QToolButton::InstantPopup);
     auto *toolBar = addToolBar(tr("Runs"));
     toolBar->setObjectName(QStringLiteral("runsToolBar"));
     toolBar->setMovable(false);
@@ -61,7 +92,8 @@ MainWindow::MainWindow(QWidget *parent)
     toolBar->addAction(m_launchAction);
     toolBar->addAction(m_reloadAction);
     toolBar->addSeparator();
-    toolBar->addAction(m_connectionAction);
+    toolBar->addWidget(m_connectionCombo);
+    toolBar->addWidget(connectionButton);
 
     connect(m_launchAction, &QAction::triggered, this, &MainWindow::openLaunchDialog);
 
@@ -197,6 +229,23 @@ void MainWindow::setSource(RunSource *source)
     m_model->setSource(source);
     loadWorkflows();
     updateStatus();
+}
+
+void MainWindow::setConnections(const QList<ConnectionChoice> &choices, const QString &currentId)
+{
+    m_connectionCombo->clear();
+    for (int i = 0; i < choices.size(); ++i) {
+        const QString label
+            = i < 9 ? tr("%1  (Ctrl+%2)").arg(choices.at(i).name).arg(i + 1) : choices.at(i).name;
+        m_connectionCombo->addItem(label, choices.at(i).id);
+    }
+    m_connectionCombo->setCurrentIndex(qMax(0, m_connectionCombo->findData(currentId)));
+    m_connectionCombo->setVisible(choices.size() > 1);
+}
+
+void MainWindow::showNotice(const QString &message)
+{
+    statusBar()->showMessage(message, 20000);
 }
 
 void MainWindow::applyFeatures(const SourceFeatures &features)

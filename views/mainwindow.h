@@ -5,6 +5,7 @@
 #include "runfilter.h"
 
 class ArtifactFetcher;
+class QComboBox;
 class QAction;
 class QLabel;
 class QSplitter;
@@ -18,6 +19,13 @@ class RunTableView;
 struct ApiError;
 struct SourceFeatures;
 struct WorkflowRun;
+
+/** One entry of the connection switcher. */
+struct ConnectionChoice
+{
+    QString id;
+    QString name;
+};
 
 /**
  * The main window: filter bar, run list and the selected run's detail pane, kept live by
@@ -51,10 +59,18 @@ public:
     RunListModel *runListModel() const { return m_model; }
     QAction *launchAction() const { return m_launchAction; }
     QAction *connectionAction() const { return m_connectionAction; }
+    QAction *newConnectionAction() const { return m_newConnectionAction; }
+    QAction *removeConnectionAction() const { return m_removeConnectionAction; }
+    /** Fills the connection switcher (also Ctrl+1..9, in this order) without emitting. */
+    void setConnections(const QList<ConnectionChoice> &choices, const QString &currentId);
+    /** Tells the window a status-bar sentence worth a few seconds of attention. */
+    void showNotice(const QString &message);
 
 signals:
     /** The scope or filter changed; the app persists it. */
     void viewChanged();
+    /** The user picked another connection in the switcher or with Ctrl+1..9. */
+    void connectionChosen(const QString &id);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -84,6 +100,9 @@ private:
     QAction *m_reloadAction;
     QAction *m_launchAction;
     QAction *m_connectionAction;
+    QAction *m_newConnectionAction;
+    QAction *m_removeConnectionAction;
+    QComboBox *m_connectionCombo;
     QTimer *m_pollTimer;
     QTimer *m_durationTimer;
     QString m_sourceName;
