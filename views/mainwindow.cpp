@@ -131,9 +131,9 @@ MainWindow::MainWindow(QWidget *parent)
     // What an operator scans first, left to right; ids and triggers are in the detail pane and
     // further right. The order is the user's to change and is saved with the layout.
     const QList<int> order {RunListModel::StatusColumn, RunListModel::SourceColumn,
-        RunListModel::WorkflowColumn, RunListModel::CreatedColumn, RunListModel::DurationColumn,
-        RunListModel::FailureReasonColumn, RunListModel::ErrorCodesColumn,
-        RunListModel::TriggerColumn, RunListModel::StartedColumn, RunListModel::RunIdColumn};
+        RunListModel::WorkflowColumn, RunListModel::CreatedColumn, RunListModel::StartedColumn,
+        RunListModel::DurationColumn, RunListModel::FailureReasonColumn,
+        RunListModel::ErrorCodesColumn, RunListModel::TriggerColumn, RunListModel::RunIdColumn};
     for (int visual = 0; visual < order.size(); ++visual)
         header->moveSection(header->visualIndex(order.at(visual)), visual);
     header->resizeSection(RunListModel::FailureReasonColumn, 300);
@@ -279,7 +279,9 @@ void MainWindow::applyFeatures(const SourceFeatures &features)
     hideFor(RunListModel::FailureReasonColumn, !features.failureReason);
     hideFor(RunListModel::ErrorCodesColumn, !features.errorCode);
     hideFor(RunListModel::SourceColumn, !features.runSource);
-    if (!features.createdAt && header->isSectionHidden(RunListModel::StartedColumn)) {
+    // Runs without a created time (or a mix of both kinds) are told apart by when they started.
+    if ((!features.createdAt || features.runSource)
+        && header->isSectionHidden(RunListModel::StartedColumn)) {
         header->setSectionHidden(RunListModel::StartedColumn, false); // the time runs have
         m_columnsShownForSource.append(RunListModel::StartedColumn);
     }

@@ -253,6 +253,7 @@ void RunDetailPane::showRun(const WorkflowRun &run)
     if (!sameRun) {
         clear();
         m_message->hide();
+        m_listedOnly = false;
     }
     m_summary = run;
     m_body->show();
@@ -347,7 +348,7 @@ void RunDetailPane::showSummary()
             times.append(line);
     }
     const QDateTime queued = run.queuedAt.isValid() ? run.queuedAt : run.createdAt;
-    if (run.startedAt.isValid())
+    if (run.startedAt.isValid() && queued.isValid())
         times.append(tr("Queue wait: %1").arg(RunFormat::duration(queued.msecsTo(run.startedAt))));
     if (run.startedAt.isValid()) {
         const QDateTime end = run.finishedAt.isValid() ? run.finishedAt : now;
@@ -366,22 +367,27 @@ void RunDetailPane::showSummary()
     if (!categories.isEmpty())
         failure += tr("\nCategory: %1").arg(categories.join(QStringLiteral(", ")));
     m_failure->setText(failure.isEmpty() ? tr("None") : failure);
-    m_cancel->setVisible(m_features.cancel && isActiveStatus(run.status));
+    m_cancel->setVisible(m_features.cancel && !m_listedOnly && isActiveStatus(run.status));
 }
 
 void RunDetailPane::setFeatures(const SourceFeatures &features)
 {
     m_features = features;
+    showDetailSections(features.details);
+}
+
+void RunDetailPane::showDetailSections(bool details)
+{
     // Without a detail endpoint there are no screenshots, errors or output to wait for.
     for (QWidget *content : {static_cast<QWidget *>(m_failure), static_cast<QWidget *>(m_errors),
              static_cast<QWidget *>(m_screenshotStrip), static_cast<QWidget *>(m_links),
              static_cast<QWidget *>(m_files), static_cast<QWidget *>(m_outputView),
              static_cast<QWidget *>(m_requestView)}) {
-        content->setVisible(features.details);
-        m_sectionTitles.value(content)->setVisible(features.details);
+        content->setVisible(details);
+        m_sectionTitles.value(content)->setVisible(details);
     }
-    m_listingView->setVisible(!features.details);
-    m_sectionTitles.value(m_listingView)->setVisible(!features.details);
+    m_listingView->setVisible(!details);
+    m_sectionTitles.value(m_listingView)->setVisible(!details);
 }
 
 void RunDetailPane::showDetail()
@@ -441,9 +447,10 @@ void RunDetailPane::showDetail()
     m_outputView->expandToDepth(0);
     m_listing->setJson(detail.listing);
     m_listingView->expandToDepth(0);
-    const bool listed = !m_features.details || !detail.listing.isEmpty();
-    m_listingView->setVisible(listed);
-    m_sectionTitles.value(m_listingView)->setVisible(listed);
+    // A run known only from a list (another platform, in a merged list) has nothing more.
+    m_listedOnly = !detail.listing.isEmpty();
+    showDetailSections(m_features.details && !m_listedOnly);
+    m_cancel->setVisible(m_features.cancel && !m_listedOnly && isActiveStatus(m_summary.status));
     m_request->setJson(detail.runRequest);
     m_requestView->expandToDepth(0);
     m_requestView->resizeColumnToContents(0);

@@ -46,6 +46,7 @@ signals:
 
 private:
     QIcon loadingThumbnail() const;
+    void showDetailSections(bool details);
     void requestDetail();
     void showSummary();
     void showDetail();
@@ -84,6 +85,7 @@ private:
     JsonTreeModel *m_listing;
     QHash<QWidget *, QLabel *> m_sectionTitles;
     SourceFeatures m_features;
+    bool m_listedOnly = false; // the run's platform has no detail endpoint
     QPushButton *m_cancel;
     QWidget *m_body;
 };

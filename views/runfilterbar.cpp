@@ -112,9 +112,11 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_scopeCombo);
     row->addWidget(m_statusButton);
-    row->addWidget(m_search, 2);
+    row->addWidget(m_search, 20);
     row->addWidget(m_searchLimit);
-    row->addWidget(m_errorCode, 1);
+    row->addWidget(m_errorCode, 10);
+    // Takes the room of the boxes a source hides, so the rest keep their size on the left.
+    row->addStretch(1);
     row->addWidget(m_clearButton);
     // The date range and the chips share a second row so the window stays narrow enough to
     // sit beside another on a laptop screen.
