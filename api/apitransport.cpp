@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -125,12 +126,10 @@ RequestId ApiTransport::answerLater(QObject *context, std::function<void()> answ
     return id;
 }
 
-void ApiTransport::cancel(RequestId id)
+void ApiTransport::setRetryPolicy(int attempts, int baseDelayMs)
 {
-    m_laterAnswers.remove(id);
-    const Pending pending = m_pending.take(id);
-    if (pending.reply)
-        pending.reply->abort();
+    m_attempts = qMax(1, attempts);
+    m_baseDelayMs = qMax(0, baseDelayMs);
 }
 
 RequestId ApiTransport::send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
@@ -146,26 +145,78 @@ RequestId ApiTransport::send(const QByteArray &verb, const QUrl &url, const QByt
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
 
-    QNetworkReply *reply = verb == "GET" ? m_network->get(request)
-                                         : m_network->sendCustomRequest(request, verb, body);
     const RequestId id = m_nextId++;
-    m_pending.insert(id, Pending {reply, context, context != nullptr, std::move(handler)});
-    connect(reply, &QNetworkReply::finished, this, [this, id, reply] { finish(id, reply); });
+    m_pending.insert(id,
+        Pending {nullptr, context, context != nullptr, std::move(handler), verb,
+            std::make_shared<QNetworkRequest>(request), body, 1});
+    issue(id);
     return id;
+}
+
+void ApiTransport::issue(RequestId id)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return; // canceled while waiting to try again
+    QNetworkReply *reply = it->verb == "GET"
+        ? m_network->get(*it->request)
+        : m_network->sendCustomRequest(*it->request, it->verb, it->body);
+    it->reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, id, reply] { finish(id, reply); });
+}
+
+int ApiTransport::retryDelay(const ApiError &error, int attempt)
+{
+    if (attempt >= m_attempts)
+        return -1;
+    const bool retryable = error.kind == ApiError::Kind::RateLimited
+        || error.kind == ApiError::Kind::Timeout || error.kind == ApiError::Kind::Network
+        || (error.kind == ApiError::Kind::Server
+            && (error.httpStatus == 502 || error.httpStatus == 503 || error.httpStatus == 504));
+    if (!retryable)
+        return -1;
+    if (error.retryAfterSeconds >= 0) {
+        // A long wait is the user's to decide; say so instead of hanging on.
+        return error.retryAfterSeconds <= 60 ? error.retryAfterSeconds * 1000 : -1;
+    }
+    // Exponential backoff with full jitter, so many clients do not retry in step.
+    const int ceiling = m_baseDelayMs * (1 << qMin(attempt - 1, 6));
+    return ceiling / 2 + int(m_jitter.bounded(ceiling / 2 + 1));
+}
+
+void ApiTransport::cancel(RequestId id)
+{
+    m_laterAnswers.remove(id);
+    const Pending pending = m_pending.take(id);
+    if (pending.reply)
+        pending.reply->abort();
 }
 
 void ApiTransport::finish(RequestId id, QNetworkReply *reply)
 {
     reply->deleteLater();
     const auto it = m_pending.find(id);
-    if (it == m_pending.end())
+    if (it == m_pending.end() || it->reply != reply)
         return; // canceled
+    if (it->hasContext && !it->context) {
+        m_pending.erase(it);
+        return; // the receiver is gone
+    }
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const ApiError error = errorFor(reply, body);
+    if (error.isError() && it->verb == "GET") {
+        const int delay = retryDelay(error, it->attempt);
+        if (delay >= 0) {
+            it->attempt += 1;
+            it->reply = nullptr;
+            emit retrying(error, delay);
+            QTimer::singleShot(delay, this, [this, id] { issue(id); });
+            return;
+        }
+    }
     const Pending pending = *it;
     m_pending.erase(it);
-    if (pending.hasContext && !pending.context)
-        return; // the receiver is gone
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    pending.handler(body, errorFor(reply, body));
+    pending.handler(body, error);
 }
 
 ApiError ApiTransport::httpError(QNetworkReply *reply, const QByteArray &body) const
@@ -205,7 +256,7 @@ ApiError ApiTransport::httpError(QNetworkReply *reply, const QByteArray &body) c
             break;
         case QNetworkReply::InsecureRedirectError:
         case QNetworkReply::TooManyRedirectsError:
-            error.kind = ApiError::Kind::Network;
+            error.kind = ApiError::Kind::Http;
             error.message = tr("%1 redirected the request to another server; Runwatch did not "
                                "follow it, to keep the %2 safe.")
                                 .arg(host, m_credentialNoun);
@@ -223,7 +274,7 @@ ApiError ApiTransport::httpError(QNetworkReply *reply, const QByteArray &body) c
     const QString detail = serverDetail(body, &error.fieldMessages);
     const QString detailSuffix = detail.isEmpty() ? QString() : u" ("_s + detail.left(300) + u')';
     if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-        error.kind = ApiError::Kind::Network;
+        error.kind = ApiError::Kind::Http;
         error.message = tr("%1 redirected the request to another server; Runwatch did not follow "
                            "it, to keep the %2 safe.")
                             .arg(host, m_credentialNoun);

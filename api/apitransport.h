@@ -1,20 +1,22 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QUrl>
 
 #include "apierror.h"
+#include "requestid.h"
 
 class QNetworkAccessManager;
+class QNetworkRequest;
 class QNetworkReply;
-
-using RequestId = quint64;
 
 /**
  * HTTP for one API server: builds URLs on its origin, attaches the credential only to requests
@@ -34,6 +36,12 @@ public:
     /** The header carrying the secret, e.g. "x-api-key" or "Authorization" ("Bearer …"). */
     void setCredential(const QByteArray &header, const QByteArray &value, const QString &noun);
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    /**
+     * GETs are idempotent: a rate limit, a gateway error, a dropped connection or a timeout is
+     * tried again up to `attempts` times in all, after Retry-After or a jittered backoff from
+     * `baseDelayMs`. Other verbs are never retried.
+     */
+    void setRetryPolicy(int attempts, int baseDelayMs);
     int timeout() const { return m_timeoutMs; }
     QUrl baseUrl() const { return m_baseUrl; }
     /** host[:port], as the UI names the server. */
@@ -47,8 +55,15 @@ public:
     RequestId answerLater(QObject *context, std::function<void()> answer);
     void cancel(RequestId id);
 
+signals:
+    /** A GET failed and will be tried again after `delayMs`. */
+    void retrying(const ApiError &error, int delayMs);
+
 private:
+    void issue(RequestId id);
     void finish(RequestId id, QNetworkReply *reply);
+    /** How long to wait before the next try, or -1 when this failure is not retried. */
+    int retryDelay(const ApiError &error, int attempt);
     ApiError errorFor(QNetworkReply *reply, const QByteArray &body) const;
     ApiError httpError(QNetworkReply *reply, const QByteArray &body) const;
 
@@ -58,6 +73,10 @@ private:
         QPointer<QObject> context;
         bool hasContext = false;
         RawHandler handler;
+        QByteArray verb;
+        std::shared_ptr<QNetworkRequest> request; // kept to send again
+        QByteArray body;
+        int attempt = 1;
     };
 
     QNetworkAccessManager *m_network;
@@ -66,7 +85,10 @@ private:
     QByteArray m_credential;
     QString m_credentialNoun;
     int m_timeoutMs = 15000;
+    int m_attempts = 3;
+    int m_baseDelayMs = 500;
     RequestId m_nextId = 1;
     QHash<RequestId, Pending> m_pending;
     QSet<RequestId> m_laterAnswers;
+    QRandomGenerator m_jitter {QRandomGenerator::securelySeeded()};
 };

@@ -49,7 +49,20 @@ QString listingKey(const RunFilter &filter, int pageSize)
 MergedRunSource::MergedRunSource(QList<Member> members, QObject *parent)
     : RunSource(parent)
     , m_members(std::move(members))
-{ }
+{
+    for (const Member &member : std::as_const(m_members)) {
+        if (!member.source)
+            continue;
+        const QString name = member.name;
+        connect(member.source, &RunSource::retrying, this,
+            [this, name](const ApiError &error, int delayMs) {
+                ApiError named = error;
+                named.source = name;
+                named.message = name + u": "_s + error.message;
+                emit retrying(named, delayMs);
+            });
+    }
+}
 
 MergedRunSource::~MergedRunSource()
 {

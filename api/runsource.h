@@ -7,8 +7,8 @@
 #include <QString>
 
 #include "apierror.h"
-#include "apitransport.h"
 #include "launchrequest.h"
+#include "requestid.h"
 #include "rundetail.h"
 #include "runquery.h"
 #include "workflow.h"
@@ -73,4 +73,8 @@ public:
     /** What to call this source in the UI, e.g. the server's host. */
     virtual QString displayName() const = 0;
     virtual SourceFeatures features() const { return {}; }
+
+signals:
+    /** A request failed in a way worth another try, which follows after `delayMs`. */
+    void retrying(const ApiError &error, int delayMs);
 };

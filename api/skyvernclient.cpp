@@ -13,6 +13,7 @@ SkyvernClient::SkyvernClient(const QUrl &baseUrl, const QString &apiKey, QObject
     : RunSource(parent)
     , m_transport(new ApiTransport(baseUrl, this))
 {
+    connect(m_transport, &ApiTransport::retrying, this, &RunSource::retrying);
     setApiKey(apiKey);
 }
 
@@ -31,6 +32,11 @@ QUrl SkyvernClient::baseUrl() const
 void SkyvernClient::setTimeout(int milliseconds)
 {
     m_transport->setTimeout(milliseconds);
+}
+
+void SkyvernClient::setRetryPolicy(int attempts, int baseDelayMs)
+{
+    m_transport->setRetryPolicy(attempts, baseDelayMs);
 }
 
 int SkyvernClient::timeout() const

@@ -30,6 +30,7 @@ public:
     void setApiKey(const QString &apiKey);
     void setTimeout(int milliseconds);
     int timeout() const;
+    void setRetryPolicy(int attempts, int baseDelayMs);
 
     RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) override;
     RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;

@@ -28,6 +28,10 @@ public:
 
     void setTimeout(int milliseconds) { m_transport->setTimeout(milliseconds); }
     void setToken(const QString &token);
+    void setRetryPolicy(int attempts, int baseDelayMs)
+    {
+        m_transport->setRetryPolicy(attempts, baseDelayMs);
+    }
     QStringList workflowIds() const { return m_workflowIds; }
     /** The URL one chunk of a page is read from (shown to the user, used by tests). */
     QUrl runListUrl(const QString &workflowId, RunStatus status, int limit, int offset) const;

@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
@@ -47,6 +48,7 @@ class TestSkyvernClient : public QObject
         server.setAnswer(u"/v1/workflows/runs"_s, answer);
         SkyvernClient client(server.url(), u"k"_s);
         client.setTimeout(timeoutMs);
+        client.setRetryPolicy(1, 0); // the sentence of one failure, not of the last retry
         return listFrom(client);
     }
 
@@ -238,6 +240,71 @@ private slots:
         QVERIFY(result.error.kind == ApiError::Kind::Network
             || result.error.kind == ApiError::Kind::Decode);
         QVERIFY(!result.error.message.isEmpty());
+    }
+
+    void aGatewayErrorIsTriedAgainAndTheUserIsToldMeanwhile()
+    {
+        ScriptedServer server;
+        server.setAnswers(u"/v1/workflows/runs"_s,
+            {{503, "{}", {}, false}, {502, "{}", {}, false}, {200, "[]", {}, false}});
+        SkyvernClient client(server.url(), u"k"_s);
+        client.setRetryPolicy(3, 20);
+        QSignalSpy retrying(&client, &RunSource::retrying);
+        const auto result = listFrom(client);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+        QCOMPARE(server.requestCount(), 3);
+        QCOMPARE(retrying.count(), 2);
+        const auto error = retrying.at(0).at(0).value<ApiError>();
+        QCOMPARE(error.httpStatus, 503);
+        const int delay = retrying.at(1).at(1).toInt();
+        QVERIFY2(delay >= 20 && delay <= 40, qPrintable(QString::number(delay))); // jittered
+    }
+
+    void retryAfterSetsTheWait()
+    {
+        ScriptedServer server;
+        server.setAnswers(u"/v1/workflows/runs"_s,
+            {{429, "{}", {{"Retry-After", "1"}}, false}, {200, "[]", {}, false}});
+        SkyvernClient client(server.url(), u"k"_s);
+        QSignalSpy retrying(&client, &RunSource::retrying);
+        QVERIFY(listFrom(client).ok());
+        QCOMPARE(retrying.count(), 1);
+        QCOMPARE(retrying.at(0).at(1).toInt(), 1000);
+    }
+
+    void aLongRetryAfterIsTheUsersToWaitFor()
+    {
+        ScriptedServer server;
+        server.setAnswer(u"/v1/workflows/runs"_s, {429, "{}", {{"Retry-After", "600"}}, false});
+        SkyvernClient client(server.url(), u"k"_s);
+        const auto result = listFrom(client);
+        QCOMPARE(result.error.kind, ApiError::Kind::RateLimited);
+        QCOMPARE(result.error.retryAfterSeconds, 600);
+        QCOMPARE(server.requestCount(), 1);
+    }
+
+    void notFoundIsNotTriedAgain()
+    {
+        ScriptedServer server;
+        SkyvernClient client(server.url(), u"k"_s);
+        QCOMPARE(listFrom(client).error.kind, ApiError::Kind::NotFound);
+        QCOMPARE(server.requestCount(), 1);
+    }
+
+    void aLaunchIsNeverRetried()
+    {
+        ScriptedServer server;
+        server.setAnswer(u"/v1/run/workflows"_s, {503, "{}", {}, false});
+        SkyvernClient client(server.url(), u"k"_s);
+        client.setRetryPolicy(3, 10);
+        LaunchRequest request;
+        request.workflowId = u"wpid_1"_s;
+        std::optional<ApiResult<RunDetail>> result;
+        client.launchRun(request, this, [&](const ApiResult<RunDetail> &value) { result = value; });
+        QTRY_VERIFY(result.has_value());
+        QCOMPARE(result->error.kind, ApiError::Kind::Server);
+        QTest::qWait(100);
+        QCOMPARE(server.requestCount(), 1);
     }
 
     void aCanceledRequestNeverCallsBack()

@@ -226,6 +226,18 @@ void MainWindow::setSource(RunSource *source)
     m_launchAction->setEnabled(source != nullptr && features.launch);
     m_detail->setSource(source);
     m_detail->clear();
+    disconnect(m_retryConnection);
+    if (source) {
+        m_retryConnection = connect(
+            source, &RunSource::retrying, this, [this](const ApiError &error, int delayMs) {
+                // Said at once, so a slow list is never a silent one.
+                const int seconds = (delayMs + 999) / 1000;
+                m_errorLabel->setText(seconds > 0
+                        ? tr("%1 Retrying in %2 s.").arg(error.message).arg(seconds)
+                        : tr("%1 Retrying.").arg(error.message));
+                m_errorLabel->show();
+            });
+    }
     m_model->setSource(source);
     loadWorkflows();
     updateStatus();

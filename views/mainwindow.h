@@ -108,5 +108,6 @@ private:
     QString m_sourceName;
     QString m_pendingSelection;
     QList<int> m_columnsHiddenForSource;
+    QMetaObject::Connection m_retryConnection;
     QList<int> m_columnsShownForSource;
 };
