@@ -39,6 +39,7 @@ struct ApiResult
 {
     T value {};
     ApiError error;
+    QString note; // worth telling the user even though the call worked
 
     bool ok() const { return !error.isError(); }
 };

@@ -153,14 +153,61 @@ RequestId ApiTransport::send(const QByteArray &verb, const QUrl &url, const QByt
     return id;
 }
 
+namespace {
+/**
+ * A request body that can be read once. Qt's HTTP layer quietly sends a request again when a
+ * kept-alive connection drops after it was sent; for a launch that could start a second run.
+ * A body that cannot be rewound makes that resend fail, and the failure is reconciled instead.
+ */
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(const QByteArray &data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_offset + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = qMin(maxSize, qint64(m_data.size()) - m_offset);
+        if (count <= 0)
+            return m_offset >= m_data.size() ? -1 : 0;
+        memcpy(data, m_data.constData() + m_offset, size_t(count));
+        m_offset += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_offset = 0;
+};
+} // namespace
+
 void ApiTransport::issue(RequestId id)
 {
     const auto it = m_pending.find(id);
     if (it == m_pending.end())
         return; // canceled while waiting to try again
-    QNetworkReply *reply = it->verb == "GET"
-        ? m_network->get(*it->request)
-        : m_network->sendCustomRequest(*it->request, it->verb, it->body);
+    QNetworkReply *reply = nullptr;
+    if (it->verb == "GET") {
+        reply = m_network->get(*it->request);
+    } else {
+        QNetworkRequest request = *it->request;
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, it->body.size());
+        auto *body = new OneShotBody(it->body, this);
+        reply = m_network->sendCustomRequest(request, it->verb, body);
+        body->setParent(reply);
+    }
     it->reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, id, reply] { finish(id, reply); });
 }

@@ -6,6 +6,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QUrlQuery>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -145,11 +146,24 @@ RequestId SkyvernClient::listWorkflows(QObject *context, Handler<QList<Workflow>
 RequestId SkyvernClient::launchRun(
     const LaunchRequest &request, QObject *context, Handler<RunDetail> handler)
 {
-    const QByteArray body = QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
+    // A tag only this launch carries, so a lost answer can be reconciled instead of retried.
+    LaunchRequest tagged = request;
+    const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    tagged.metadata.append({QString::fromLatin1(kLaunchTagKey), tag});
+    const QDateTime sentAt = QDateTime::currentDateTimeUtc();
+    const QByteArray body = QJsonDocument(tagged.toJson()).toJson(QJsonDocument::Compact);
+    const QPointer<QObject> guard(context);
     return m_transport->send("POST", endpoint(u"/v1/run/workflows"_s), body, context,
-        [handler](const QByteArray &reply, const ApiError &error) {
+        [this, handler, tag, sentAt, guard, workflowId = request.workflowId](
+            const QByteArray &reply, const ApiError &error) {
             ApiResult<RunDetail> result;
             result.error = error;
+            if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout) {
+                // The server may have started the run before the answer was lost. Never send
+                // it again blindly: ask the server whether a run with this tag exists.
+                findLaunchedRun(workflowId, tag, sentAt, guard, handler, error);
+                return;
+            }
             if (!error.isError()) {
                 QString decodeError;
                 auto detail = RunDetail::fromJson(reply, &decodeError);
@@ -164,6 +178,65 @@ RequestId SkyvernClient::launchRun(
                 }
             }
             handler(result);
+        });
+}
+
+void SkyvernClient::findLaunchedRun(const QString &workflowId, const QString &tag,
+    const QDateTime &sentAt, QPointer<QObject> context, Handler<RunDetail> handler,
+    const ApiError &lost)
+{
+    RunQuery recent;
+    recent.workflowPermanentId = workflowId;
+    recent.pageSize = 20;
+    listRuns(recent, context,
+        [this, tag, sentAt, context, handler, lost](const ApiResult<RunPage> &page) {
+            if (!page.ok()) {
+                ApiResult<RunDetail> result;
+                result.error = lost;
+                result.error.message = tr("The connection dropped before %1 confirmed the launch, "
+                                          "and it could not be asked whether the run started (%2). "
+                                          "Check the run list before launching again.")
+                                           .arg(displayName(), page.error.message);
+                handler(result);
+                return;
+            }
+            QStringList candidates;
+            for (const WorkflowRun &run : page.value.runs) {
+                // Only runs created around the launch can be it (allowing for clock skew).
+                if (!run.createdAt.isValid() || run.createdAt >= sentAt.addSecs(-300))
+                    candidates.append(run.workflowRunId);
+            }
+            checkCandidates(candidates, tag, context, handler, lost);
+        });
+}
+
+void SkyvernClient::checkCandidates(QStringList candidates, const QString &tag,
+    QPointer<QObject> context, Handler<RunDetail> handler, const ApiError &lost)
+{
+    if (candidates.isEmpty()) {
+        ApiResult<RunDetail> result;
+        result.error = lost;
+        result.error.message = tr("The connection dropped before %1 confirmed the launch, and "
+                                  "no run of this launch is there: it did not start. Nothing "
+                                  "was sent twice; launch again if you still want it.")
+                                   .arg(displayName());
+        handler(result);
+        return;
+    }
+    const QString runId = candidates.takeFirst();
+    getRun(runId, context,
+        [this, candidates, tag, context, handler, lost](const ApiResult<RunDetail> &detail) {
+            const QJsonObject metadata
+                = detail.value.runRequest.value(QLatin1String("run_metadata")).toObject();
+            if (detail.ok() && metadata.value(QLatin1String(kLaunchTagKey)).toString() == tag) {
+                ApiResult<RunDetail> found = detail;
+                found.note = tr("The connection dropped before %1 confirmed the launch; the run "
+                                "it started was found, so it was not launched twice.")
+                                 .arg(displayName());
+                handler(found);
+                return;
+            }
+            checkCandidates(candidates, tag, context, handler, lost);
         });
 }
 

@@ -44,8 +44,15 @@ public:
     /** The URL a list request for this query goes to (shown to the user, used by tests). */
     QUrl runListUrl(const RunQuery &query) const;
 
+    /** The run_metadata key every launch is tagged with, to find it if its answer is lost. */
+    static constexpr const char *kLaunchTagKey = "runwatch_launch_id";
+
 private:
     QUrl endpoint(const QString &path) const;
+    void findLaunchedRun(const QString &workflowId, const QString &tag, const QDateTime &sentAt,
+        QPointer<QObject> context, Handler<RunDetail> handler, const ApiError &lost);
+    void checkCandidates(QStringList candidates, const QString &tag, QPointer<QObject> context,
+        Handler<RunDetail> handler, const ApiError &lost);
 
     ApiTransport *m_transport;
 };

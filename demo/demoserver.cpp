@@ -150,6 +150,7 @@ DemoServer::DemoServer(DemoServerOptions options, QObject *parent)
     , m_simulator(m_options.seed)
     , m_clock(this)
     , m_spawner(this)
+    , m_faults(m_options.faults)
 {
     connect(&m_clock, &QTimer::timeout, this, &DemoServer::tick);
     connect(&m_spawner, &QTimer::timeout, this, [this] {
@@ -225,8 +226,20 @@ void DemoServer::tick()
 
 bool DemoServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    DemoReply reply = route(request);
+    if (m_faults.isActive()) {
+        const QString path = request.url().path();
+        const bool isLaunch = request.method() == QHttpServerRequest::Method::Post
+            && (path.endsWith("/run/workflows"_L1) || path.endsWith("/run/agents"_L1));
+        const DemoFault fault = m_faults.pick(isLaunch, path.startsWith("/artifacts/"_L1));
+        if (fault != DemoFault::None) {
+            m_faults.mutate(fault, reply);
+            m_faults.deliver(fault, socket, reply);
+            return true;
+        }
+    }
     QHttpServerResponder responder = makeResponder(request, socket);
-    writeDemoReply(responder, route(request));
+    writeDemoReply(responder, reply);
     return true;
 }
 

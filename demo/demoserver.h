@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include "demodatabase.h"
+#include "demofaults.h"
 #include "demoplatformserver.h"
 #include "demoreply.h"
 #include "demosimulator.h"
@@ -32,6 +33,7 @@ struct DemoServerOptions
     quint16 platformPort = 0;
     QString platformToken = QStringLiteral("demo-token");
     int platformRunsPerWorkflow = 400;
+    DemoFaultOptions faults; // none by default
 };
 
 /**
@@ -51,6 +53,8 @@ public:
     bool start(QString *error);
     QUrl baseUrl() const;
     QString apiKey() const { return m_options.apiKey; }
+    /** How many answers got a fault so far. */
+    int faultsInjected() const { return m_faults.injected(); }
     /** The second platform's listener, or null when options.platform is off. */
     DemoPlatformServer *platform() const { return m_platform; }
     /** Moves every active run on by one step (the clock calls this; tests may too). */
@@ -91,4 +95,5 @@ private:
     QTimer m_spawner;
     quint16 m_port = 0;
     DemoPlatformServer *m_platform = nullptr;
+    DemoFaultInjector m_faults;
 };

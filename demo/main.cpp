@@ -58,8 +58,16 @@ int main(int argc, char *argv[])
         u"The bearer token the second platform's clients must send."_s, u"token"_s,
         u"demo-token"_s);
     const QCommandLineOption noPlatform(u"no-platform"_s, u"Do not start the second platform."_s);
-    parser.addOptions(
-        {port, db, seed, apiKey, tick, spawn, runs, platformPort, platformToken, noPlatform});
+    const QCommandLineOption faults(u"faults"_s,
+        u"Share of API answers that misbehave, 0 to 1 (default 0)."_s, u"rate"_s, u"0"_s);
+    const QCommandLineOption faultKinds(u"fault-kinds"_s,
+        u"Which faults: latency, stall, reset, 500, 502, 503, 429, malformed, truncated, "
+        "wrong-type, absurd, duplicate-ids, launch-reset (default: all but launch-reset)."_s,
+        u"list"_s);
+    const QCommandLineOption dropLaunches(u"drop-launch-answers"_s,
+        u"Create launched runs but drop the connection before answering."_s);
+    parser.addOptions({port, db, seed, apiKey, tick, spawn, runs, platformPort, platformToken,
+        noPlatform, faults, faultKinds, dropLaunches});
     parser.process(app);
 
     DemoServerOptions options;
@@ -76,12 +84,26 @@ int main(int argc, char *argv[])
     };
     options.port = quint16(number(port, 0, 65535));
     options.seed = quint32(number(seed, 0, 2147483647));
+    options.faults.seed = options.seed;
     options.tickMs = number(tick, 1, 3600000);
     options.spawnEveryMs = number(spawn, 0, 3600000);
     options.runCount = number(runs, 0, 1000000);
     options.databasePath = parser.value(db);
     options.apiKey = parser.value(apiKey);
     options.platform = !parser.isSet(noPlatform);
+    bool rateOk = false;
+    options.faults.rate = parser.value(faults).toDouble(&rateOk);
+    if (!rateOk || options.faults.rate < 0 || options.faults.rate > 1) {
+        std::fprintf(stderr, "--faults must be a number from 0 to 1\n");
+        ok = false;
+    }
+    QString unknownFault;
+    if (!DemoFaultInjector::parseKinds(
+            parser.value(faultKinds), &options.faults.kinds, &unknownFault)) {
+        std::fprintf(stderr, "--fault-kinds: unknown fault \"%s\"\n", qPrintable(unknownFault));
+        ok = false;
+    }
+    options.faults.dropLaunchAnswers = parser.isSet(dropLaunches);
     options.platformPort = quint16(number(platformPort, 0, 65535));
     options.platformToken = parser.value(platformToken);
     if (!ok)

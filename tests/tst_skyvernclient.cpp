@@ -307,6 +307,60 @@ private slots:
         QCOMPARE(server.requestCount(), 1);
     }
 
+    void aLaunchWhoseAnswerIsLostIsFoundNotRepeated()
+    {
+        DemoFaultOptions faults;
+        faults.dropLaunchAnswers = true;
+        TestServer server(3600000, 100, 7, faults);
+        QVERIFY(server.isStarted());
+        SkyvernClient client(server.server()->baseUrl(), u"test-key"_s);
+        RunQuery all;
+        all.pageSize = 1000;
+        const int before = int(listFrom(client, all).value.runs.size());
+        // A workflow whose parameters all have defaults, so the launch is valid as it is.
+        std::optional<ApiResult<QList<Workflow>>> workflows;
+        client.listWorkflows(
+            this, [&](const ApiResult<QList<Workflow>> &value) { workflows = value; });
+        QTRY_VERIFY(workflows.has_value());
+        QString workflow;
+        for (const Workflow &candidate : workflows->value) {
+            if (candidate.title == "Hacker News top posts"_L1)
+                workflow = candidate.workflowPermanentId;
+        }
+        QVERIFY(!workflow.isEmpty());
+
+        LaunchRequest request;
+        request.workflowId = workflow;
+        request.title = u"Lost answer"_s;
+        std::optional<ApiResult<RunDetail>> result;
+        client.launchRun(request, this, [&](const ApiResult<RunDetail> &value) { result = value; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        QVERIFY2(result->ok(), qPrintable(result->error.message));
+        QVERIFY2(result->note.contains(u"not launched twice"_s), qPrintable(result->note));
+        QCOMPARE(result->value.runRequest.value(u"title"_s).toString(), u"Lost answer"_s);
+        QCOMPARE(server.server()->faultsInjected(), 1);
+        // Exactly one run more: found, not sent again.
+        QCOMPARE(int(listFrom(client, all).value.runs.size()), before + 1);
+    }
+
+    void aLaunchLostOnTheWaySaysItDidNotStart()
+    {
+        ScriptedServer server;
+        server.setAnswer(u"/v1/run/workflows"_s, {200, {}, {}, true}); // never answers
+        server.setAnswer(u"/v1/workflows/wpid_1/runs"_s, {200, "[]", {}, false});
+        SkyvernClient client(server.url(), u"k"_s);
+        client.setTimeout(300);
+        LaunchRequest request;
+        request.workflowId = u"wpid_1"_s;
+        std::optional<ApiResult<RunDetail>> result;
+        client.launchRun(request, this, [&](const ApiResult<RunDetail> &value) { result = value; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        QVERIFY(!result->ok());
+        QVERIFY2(result->error.message.contains(u"it did not start"_s),
+            qPrintable(result->error.message));
+        QCOMPARE(server.urls().count(server.url(u"/v1/run/workflows"_s)), 1);
+    }
+
     void aCanceledRequestNeverCallsBack()
     {
         ScriptedServer server;

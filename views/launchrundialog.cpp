@@ -419,7 +419,7 @@ void LaunchRunDialog::submit()
         run->setEnabled(true);
         run->setText(tr("&Run"));
         if (result.ok()) {
-            emit runLaunched(result.value);
+            emit runLaunched(result.value, result.note);
             accept();
             return;
         }

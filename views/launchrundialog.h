@@ -34,7 +34,8 @@ public:
     LaunchRequest request() const;
 
 signals:
-    void runLaunched(const RunDetail &run);
+    /** `note` says how it went when that is worth knowing (a reconciled lost answer). */
+    void runLaunched(const RunDetail &run, const QString &note);
 
 private:
     void loadWorkflows();

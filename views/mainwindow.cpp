@@ -307,21 +307,25 @@ void MainWindow::openLaunchDialog()
     auto *dialog = new LaunchRunDialog(m_source, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setInitialWorkflow(m_filterBar->scope());
-    connect(dialog, &LaunchRunDialog::runLaunched, this, [this](const RunDetail &run) {
-        // Show the new run at once; the list picks it up on the refresh below.
-        WorkflowRun summary;
-        summary.workflowRunId = run.runId;
-        summary.workflowPermanentId = run.runRequest.value(QLatin1String("workflow_id")).toString();
-        summary.status = run.status;
-        summary.statusText = run.statusText;
-        summary.createdAt = run.createdAt;
-        summary.modifiedAt = run.modifiedAt;
-        summary.triggerType = TriggerType::Api;
-        m_detail->showRun(summary);
-        m_pendingSelection = run.runId;
-        statusBar()->showMessage(tr("Launched %1.").arg(run.runId), 8000);
-        m_model->refresh();
-    });
+    connect(dialog, &LaunchRunDialog::runLaunched, this,
+        [this](const RunDetail &run, const QString &note) {
+            // Show the new run at once; the list picks it up on the refresh below.
+            WorkflowRun summary;
+            summary.workflowRunId = run.runId;
+            summary.workflowPermanentId
+                = run.runRequest.value(QLatin1String("workflow_id")).toString();
+            summary.status = run.status;
+            summary.statusText = run.statusText;
+            summary.createdAt = run.createdAt;
+            summary.modifiedAt = run.modifiedAt;
+            summary.triggerType = TriggerType::Api;
+            m_detail->showRun(summary);
+            m_pendingSelection = run.runId;
+            statusBar()->showMessage(note.isEmpty() ? tr("Launched %1.").arg(run.runId)
+                                                    : tr("Launched %1. %2").arg(run.runId, note),
+                note.isEmpty() ? 8000 : 30000);
+            m_model->refresh();
+        });
     dialog->open();
 }
 

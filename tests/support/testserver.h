@@ -11,7 +11,8 @@
 class TestServer
 {
 public:
-    explicit TestServer(int tickMs = 3600000, int runCount = 2000, quint32 seed = 7)
+    explicit TestServer(int tickMs = 3600000, int runCount = 2000, quint32 seed = 7,
+        const DemoFaultOptions &faults = {})
     {
         DemoServerOptions options;
         options.databasePath = m_dir.filePath(QStringLiteral("demo.sqlite"));
@@ -19,6 +20,7 @@ public:
         options.runCount = runCount;
         options.seed = seed;
         options.apiKey = QStringLiteral("test-key");
+        options.faults = faults;
         m_server = std::make_unique<DemoServer>(options);
         QString error;
         m_started = m_server->start(&error);
