@@ -226,6 +226,7 @@ void DemoServer::tick()
 
 bool DemoServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    m_requestsHandled.fetchAndAddRelaxed(1);
     DemoReply reply = route(request);
     if (m_faults.isActive()) {
         const QString path = request.url().path();

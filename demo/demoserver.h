@@ -3,6 +3,7 @@
 #include <memory>
 
 #include <QAbstractHttpServer>
+#include <QAtomicInt>
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -53,6 +54,8 @@ public:
     bool start(QString *error);
     QUrl baseUrl() const;
     QString apiKey() const { return m_options.apiKey; }
+    /** Requests answered (or dropped) so far; safe to read from any thread. */
+    int requestsHandled() const { return m_requestsHandled.loadRelaxed(); }
     /** How many answers got a fault so far. */
     int faultsInjected() const { return m_faults.injected(); }
     /** The second platform's listener, or null when options.platform is off. */
@@ -96,4 +99,5 @@ private:
     quint16 m_port = 0;
     DemoPlatformServer *m_platform = nullptr;
     DemoFaultInjector m_faults;
+    QAtomicInt m_requestsHandled;
 };

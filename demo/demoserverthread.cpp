@@ -15,6 +15,7 @@ DemoServerThread::~DemoServerThread()
 void DemoServerThread::start(const DemoServerOptions &options)
 {
     auto *server = new DemoServer(options);
+    m_server = server;
     server->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, server, &QObject::deleteLater);
     m_thread.start();
@@ -33,4 +34,9 @@ void DemoServerThread::start(const DemoServerOptions &options)
         } else
             emit failed(error);
     });
+}
+
+int DemoServerThread::requestsHandled() const
+{
+    return m_server ? m_server->requestsHandled() : 0;
 }

@@ -29,6 +29,8 @@ public:
     ~DemoServerThread() override;
 
     void start(const DemoServerOptions &options);
+    /** Requests the server has answered (or dropped), safe to read from any thread. */
+    int requestsHandled() const;
 
 signals:
     void started(const DemoEndpoints &endpoints);
@@ -36,4 +38,5 @@ signals:
 
 private:
     QThread m_thread;
+    DemoServer *m_server = nullptr;
 };
