@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -359,6 +360,40 @@ private slots:
         QVERIFY2(result->error.message.contains(u"it did not start"_s),
             qPrintable(result->error.message));
         QCOMPARE(server.urls().count(server.url(u"/v1/run/workflows"_s)), 1);
+    }
+
+    void theKeyNeverReachesALogOrAnErrorMessage()
+    {
+        static QStringList messages;
+        messages.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &message) {
+                messages.append(message);
+            });
+        // Everything the client side would say; the test's own server logs what it received.
+        QLoggingCategory::setFilterRules(u"*.debug=true\nqt.httpserver*=false"_s);
+        const QString key = u"sk-super-secret-4711"_s;
+        ScriptedServer elsewhere;
+        ScriptedServer server;
+        server.setAnswers(u"/v1/workflows/runs"_s,
+            {{403, "{\"detail\":\"Could not validate credentials\"}", {}, false},
+                {302, "{}", {{"Location", elsewhere.url(u"/x"_s).toEncoded()}}, false},
+                {200, {}, {}, true}});
+        SkyvernClient client(server.url(), key);
+        client.setTimeout(300);
+        client.setRetryPolicy(1, 0);
+        QStringList sentences;
+        for (int i = 0; i < 3; ++i)
+            sentences.append(listFrom(client).error.message);
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        for (const QString &sentence : std::as_const(sentences)) {
+            QVERIFY(!sentence.isEmpty());
+            QVERIFY2(!sentence.contains(key), qPrintable(sentence));
+        }
+        for (const QString &message : std::as_const(messages))
+            QVERIFY2(!message.contains(key), qPrintable(message));
+        QVERIFY(elsewhere.seen("x-api-key").isEmpty());
     }
 
     void aCanceledRequestNeverCallsBack()
