@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTcpServer>
 #include <QTest>
 
 #include "connectiondialog.h"
@@ -160,6 +161,21 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Connected"_s), 20000);
         QVERIFY(result->text().contains(u"wr_"_s));
         QVERIFY(dialog.isVisible()); // testing saves nothing and closes nothing
+    }
+
+    void anUnreachableServerIsSaidAtTheTestButton()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close(); // nothing listens there now
+        ConnectionDialog dialog(&makeClient);
+        dialog.show();
+        typeServer(dialog, u"http://127.0.0.1:%1"_s.arg(port), u"sk-1"_s);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"testButton"_s), Qt::LeftButton);
+        auto *result = child<QLabel>(&dialog, u"testResultLabel"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(u"refused"_s), 20000);
+        QVERIFY(child<QPushButton>(&dialog, u"testButton"_s)->isEnabled());
     }
 
     void anEditedProfileKeepsItsId()

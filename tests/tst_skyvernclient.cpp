@@ -366,10 +366,9 @@ private slots:
     {
         static QStringList messages;
         messages.clear();
-        const QtMessageHandler previous = qInstallMessageHandler(
-            [](QtMsgType, const QMessageLogContext &, const QString &message) {
-                messages.append(message);
-            });
+        const QtMessageHandler previous
+            = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &,
+                                         const QString &message) { messages.append(message); });
         // Everything the client side would say; the test's own server logs what it received.
         QLoggingCategory::setFilterRules(u"*.debug=true\nqt.httpserver*=false"_s);
         const QString key = u"sk-super-secret-4711"_s;

@@ -128,13 +128,13 @@ private slots:
         qint64 longestGapMs = 0;
         QTimer heartbeat;
         heartbeat.setInterval(10);
-        connect(&heartbeat, &QTimer::timeout, this, [&] {
-            longestGapMs = qMax(longestGapMs, sinceBeat.restart());
-        });
+        connect(&heartbeat, &QTimer::timeout, this,
+            [&] { longestGapMs = qMax(longestGapMs, sinceBeat.restart()); });
 
         std::vector<std::unique_ptr<Driver>> drivers;
         for (int i = 0; i < kModels; ++i)
-            drivers.push_back(std::make_unique<Driver>(endpoints->skyvernUrl, endpoints->apiKey, i));
+            drivers.push_back(
+                std::make_unique<Driver>(endpoints->skyvernUrl, endpoints->apiKey, i));
         QAbstractItemModelTester tester(
             drivers.front()->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         sinceBeat.start();
