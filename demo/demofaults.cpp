@@ -20,6 +20,8 @@ QByteArray statusText(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 404:
+        return "Not Found";
     case 429:
         return "Too Many Requests";
     case 500:
@@ -94,7 +96,7 @@ DemoFault DemoFaultInjector::pick(bool isLaunch, bool isArtifact)
     if (!isLaunch)
         choices.removeAll(DemoFault::LaunchReset);
     if (isArtifact) // a broken screenshot link: missing, or not an image
-        choices = {DemoFault::ServerError, DemoFault::Malformed};
+        choices = {DemoFault::NotFound, DemoFault::Malformed};
     if (choices.isEmpty())
         return DemoFault::None;
     ++m_injected;
@@ -111,6 +113,8 @@ void DemoFaultInjector::mutate(DemoFault fault, DemoReply &reply)
     switch (fault) {
     case DemoFault::ServerError:
         return error(500, "Internal Server Error (injected)");
+    case DemoFault::NotFound:
+        return error(404, "Not Found (injected)");
     case DemoFault::BadGateway:
         return error(502, "Bad Gateway (injected)");
     case DemoFault::Unavailable:

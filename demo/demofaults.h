@@ -25,6 +25,7 @@ enum class DemoFault {
     Absurd, // huge texts, many errors, year 9999, empty ids, unknown statuses, RTL text
     DuplicateIds, // a run repeated on a page
     LaunchReset, // creates the launched run, then drops the connection before answering
+    NotFound, // 404: a screenshot link that went stale
 };
 
 /** Which faults to inject and how often. */

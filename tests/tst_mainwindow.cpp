@@ -1,6 +1,9 @@
 // The first window against the local server, driven like a person would.
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QScrollBar>
 #include <QTest>
@@ -103,6 +106,39 @@ private slots:
         // After the wait the window asks again by itself and the banner goes.
         QTRY_COMPARE_WITH_TIMEOUT(window.runListModel()->rowCount(), 3, 5000);
         QVERIFY(!error->isVisible());
+    }
+
+    void aScreenshotHostNeverSeesTheKey()
+    {
+        // A real run and its detail, served by a scripted server whose screenshots live on
+        // another host, as pre-signed links do.
+        const HttpAnswer list = httpRequest(
+            "GET", m_server->url(u"/v1/workflows/runs?page_size=1"_s), m_server->key());
+        const QString runId
+            = list.json().array().at(0).toObject().value(u"workflow_run_id"_s).toString();
+        const HttpAnswer detail
+            = httpRequest("GET", m_server->url(u"/v1/runs/"_s + runId), m_server->key());
+        ScriptedServer screenshots;
+        screenshots.setAnswer(u"/shot.png"_s, {200, "not really a png", {}, false});
+        QJsonObject run = detail.json().object();
+        run.insert(u"screenshot_urls"_s, QJsonArray {screenshots.url(u"/shot.png"_s).toString()});
+        ScriptedServer api;
+        api.setAnswer(u"/v1/workflows/runs"_s, {200, list.body, {}, false});
+        api.setAnswer(u"/v1/runs/"_s + runId,
+            {200, QJsonDocument(run).toJson(QJsonDocument::Compact), {}, false});
+        SkyvernClient client(api.url(), u"sk-keep-me-home"_s);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&client);
+        QTRY_COMPARE(window.runListModel()->rowCount(), 1);
+        window.selectRun(runId);
+        QTRY_COMPARE(screenshots.requestCount(), 1);
+        QTRY_VERIFY(!api.seen("x-api-key").isEmpty());
+        QVERIFY(screenshots.seen("x-api-key").isEmpty());
+        QVERIFY(screenshots.seen("authorization").isEmpty());
+        for (const QByteArray &sent : api.seen("x-api-key"))
+            QCOMPARE(sent, QByteArray("sk-keep-me-home"));
     }
 };
 
