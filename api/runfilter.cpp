@@ -80,6 +80,23 @@ bool RunFilter::matchesStatus(const WorkflowRun &run) const
     return statuses.isEmpty() || statuses.contains(run.status);
 }
 
+bool RunFilter::matchesLocally(const WorkflowRun &run) const
+{
+    if (!matchesStatus(run))
+        return false;
+    if (searchKey.isEmpty())
+        return true;
+    const auto has
+        = [this](const QString &text) { return text.contains(searchKey, Qt::CaseInsensitive); };
+    if (has(run.workflowRunId) || has(run.workflowPermanentId) || has(run.workflowTitle))
+        return true;
+    for (auto it = run.extraHttpHeaders.cbegin(); it != run.extraHttpHeaders.cend(); ++it) {
+        if (has(it.key()) || has(it.value()))
+            return true;
+    }
+    return false;
+}
+
 bool RunFilter::operator==(const RunFilter &other) const
 {
     return statuses == other.statuses && searchKey == other.searchKey

@@ -31,6 +31,12 @@ struct RunFilter
     static RunFilter fromQuery(const QUrlQuery &query);
     /** Whether a run passes the status filter (the part a list item lets us check locally). */
     bool matchesStatus(const WorkflowRun &run) const;
+    /**
+     * The local part of the filter: status, and the search text in what a list item carries
+     * (run id, workflow id and title, extra headers). The server also searches parameters, so
+     * this narrows loaded rows at once while its answer is on the way; it never widens them.
+     */
+    bool matchesLocally(const WorkflowRun &run) const;
 
     bool operator==(const RunFilter &other) const;
     bool operator!=(const RunFilter &other) const { return !(*this == other); }

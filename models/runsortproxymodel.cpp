@@ -11,6 +11,23 @@ RunSortProxyModel::RunSortProxyModel(QObject *parent)
     setSortLocaleAware(true);
 }
 
+void RunSortProxyModel::setLocalFilter(const RunFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    invalidateRowsFilter(); // Qt 6.4: no begin/endFilterChange yet
+}
+
+bool RunSortProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    if (m_filter.isEmpty())
+        return true;
+    const auto *runs = qobject_cast<const RunListModel *>(sourceModel());
+    const WorkflowRun *run = runs ? runs->runAt(sourceRow) : nullptr;
+    return !run || m_filter.matchesLocally(*run);
+}
+
 void RunSortProxyModel::showServerOrder()
 {
     sort(-1);

@@ -2,6 +2,8 @@
 
 #include <QSortFilterProxyModel>
 
+#include "runfilter.h"
+
 /**
  * Sorts the loaded runs by a column's raw value (RunListModel::SortRole) without asking the
  * server, and keeps the server's order (newest first) when no column is chosen. Rows stay sorted
@@ -13,10 +15,17 @@ class RunSortProxyModel final : public QSortFilterProxyModel
 public:
     explicit RunSortProxyModel(QObject *parent = nullptr);
 
+    /** Narrows the loaded rows at once (status and search), e.g. while the server is asked. */
+    void setLocalFilter(const RunFilter &filter);
+    RunFilter localFilter() const { return m_filter; }
     /** Back to the server's order: newest first. */
     void showServerOrder();
     bool isSorted() const { return sortColumn() >= 0; }
 
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    RunFilter m_filter;
 };

@@ -85,6 +85,20 @@ private slots:
         sorter.showServerOrder();
         QCOMPARE(sorter.index(0, 0).data(RunListModel::RunIdRole).toString(),
             m_model->runAt(0)->workflowRunId);
+        // Local narrowing: only loaded rows that match, at once, without a request.
+        RunFilter local;
+        local.statuses = {RunStatus::Failed};
+        local.searchKey = m_model->runAt(0)->workflowTitle.left(4).toUpper();
+        sorter.setLocalFilter(local);
+        QVERIFY(sorter.rowCount() < m_model->rowCount());
+        for (int row = 0; row < sorter.rowCount(); ++row) {
+            const WorkflowRun *run = m_model->runAt(sorter.mapToSource(sorter.index(row, 0)).row());
+            QCOMPARE(run->status, RunStatus::Failed);
+            QVERIFY(run->workflowTitle.contains(local.searchKey, Qt::CaseInsensitive));
+        }
+        QVERIFY(!m_model->isLoading());
+        sorter.setLocalFilter({});
+        QCOMPARE(sorter.rowCount(), m_model->rowCount());
         // A filter change replaces the rows under the proxy.
         RunFilter filter;
         filter.statuses = {RunStatus::Completed};

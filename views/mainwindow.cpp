@@ -161,6 +161,9 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_statusLabel, 1);
 
     connect(m_filterBar, &RunFilterBar::filterChanged, this, [this](const RunFilter &filter) {
+        // Narrow what is loaded at once; the server's answer (which also searches parameters)
+        // then replaces it.
+        m_sorter->setLocalFilter(filter);
         m_model->setFilter(filter);
         emit viewChanged();
     });
@@ -176,6 +179,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_detail, &RunDetailPane::runCanceled, m_model, &RunListModel::refresh);
 
     connect(m_model, &RunListModel::pageLoaded, this, [this] {
+        m_sorter->setLocalFilter({});
         showPartialErrors();
         updateStatus();
         schedulePoll();
@@ -201,7 +205,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_detail->showRun(*run);
     });
     connect(m_model, &RunListModel::loadingChanged, this, &MainWindow::updateStatus);
-    connect(m_model, &RunListModel::requestFailed, this, &MainWindow::showError);
+    connect(m_model, &RunListModel::requestFailed, this, [this](const ApiError &error) {
+        m_sorter->setLocalFilter({}); // the rows shown are the last good ones, as they were
+        showError(error);
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &MainWindow::onSelectionChanged);
 
