@@ -1,18 +1,27 @@
 #include "timestamps.h"
 
-#include <QRegularExpression>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
 QDateTime parseTimestamp(const QString &text)
 {
-    static const QRegularExpression hasOffset(u"(Z|[+-]\\d\\d:?\\d\\d)$"_s);
+    // Runs carry several timestamps each and lists carry hundreds of runs: read them by hand
+    // rather than with regular expressions.
     QString normalized = text.trimmed();
     // Python emits microseconds; Qt reads at most milliseconds.
-    static const QRegularExpression longFraction(u"(\\.\\d{3})\\d+"_s);
-    normalized.replace(longFraction, u"\\1"_s);
-    const bool explicitOffset = hasOffset.match(normalized).hasMatch();
+    const qsizetype dot = normalized.indexOf(u'.', 10);
+    if (dot > 0) {
+        qsizetype end = dot + 1;
+        while (end < normalized.size() && normalized.at(end).isDigit())
+            ++end;
+        if (end - dot - 1 > 3)
+            normalized.remove(dot + 4, end - dot - 4);
+    }
+    // An offset is a Z, or a sign after the time of day (dates have dashes before the T).
+    const qsizetype timeOfDay = normalized.indexOf(u'T');
+    const qsizetype sign = qMax(normalized.lastIndexOf(u'+'), normalized.lastIndexOf(u'-'));
+    const bool explicitOffset = normalized.endsWith(u'Z') || (timeOfDay > 0 && sign > timeOfDay);
     QDateTime time = QDateTime::fromString(normalized, Qt::ISODateWithMs);
     if (!time.isValid())
         return {};

@@ -112,10 +112,28 @@ QJsonObject WorkflowRun::toJson() const
 
 bool WorkflowRun::operator==(const WorkflowRun &other) const
 {
-    return toJson() == other.toJson() && workflowVersion == other.workflowVersion
-        && triggeredBy == other.triggeredBy && sourceRunId == other.sourceRunId
-        && computeUnits == other.computeUnits && isSimulation == other.isSimulation
-        && isDustTest == other.isDustTest && source == other.source;
+    // Field by field: polls compare every loaded run against its fresh copy.
+    return workflowRunId == other.workflowRunId && workflowId == other.workflowId
+        && workflowPermanentId == other.workflowPermanentId
+        && organizationId == other.organizationId && status == other.status
+        && statusText == other.statusText && createdAt == other.createdAt
+        && modifiedAt == other.modifiedAt && queuedAt == other.queuedAt
+        && startedAt == other.startedAt && finishedAt == other.finishedAt
+        && workflowTitle == other.workflowTitle && triggerType == other.triggerType
+        && triggerText == other.triggerText && failureReason == other.failureReason
+        && failureCategory == other.failureCategory
+        && parentWorkflowRunId == other.parentWorkflowRunId
+        && browserSessionId == other.browserSessionId && browserProfileId == other.browserProfileId
+        && extraHttpHeaders == other.extraHttpHeaders && proxyLocation == other.proxyLocation
+        && webhookCallbackUrl == other.webhookCallbackUrl
+        && totpVerificationUrl == other.totpVerificationUrl
+        && totpIdentifier == other.totpIdentifier
+        && maxElapsedTimeMinutes == other.maxElapsedTimeMinutes && runWith == other.runWith
+        && aiFallback == other.aiFallback && workflowScheduleId == other.workflowScheduleId
+        && workflowVersion == other.workflowVersion && triggeredBy == other.triggeredBy
+        && sourceRunId == other.sourceRunId && computeUnits == other.computeUnits
+        && isSimulation == other.isSimulation && isDustTest == other.isDustTest
+        && source == other.source;
 }
 
 std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, QString *error)

@@ -198,13 +198,14 @@ int RunListModel::columnCount(const QModelIndex &parent) const
 
 namespace {
 
-qint64 durationMs(const WorkflowRun &run, const QDateTime &now)
+template<typename Clock>
+qint64 durationMs(const WorkflowRun &run, Clock now)
 {
     if (!run.startedAt.isValid())
         return -1;
     const QDateTime end = run.finishedAt.isValid()
         ? run.finishedAt
-        : (isActiveStatus(run.status) ? now : run.modifiedAt);
+        : (isActiveStatus(run.status) ? now() : run.modifiedAt);
     return qMax<qint64>(0, run.startedAt.msecsTo(end));
 }
 
@@ -215,7 +216,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const WorkflowRun &run = m_runs.at(index.row());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Reading the clock is not free and most cells never need it.
+    const auto now = [] { return QDateTime::currentDateTimeUtc(); };
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -228,9 +230,9 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         case TriggerColumn:
             return RunFormat::triggerText(run.triggerType, run.triggerText);
         case CreatedColumn:
-            return RunFormat::localTime(run.createdAt, now);
+            return RunFormat::localTime(run.createdAt, now());
         case StartedColumn:
-            return RunFormat::localTime(run.startedAt, now);
+            return RunFormat::localTime(run.startedAt, now());
         case DurationColumn:
             return RunFormat::duration(durationMs(run, now));
         case FailureReasonColumn: {
@@ -361,12 +363,18 @@ void RunListModel::mergeRefresh(const RunPage &page)
     // Rows inside the span the answer covers that it no longer has: gone from this filter.
     const bool coversAll = page.isLastPage();
     const QDateTime oldestCovered = fresh.isEmpty() ? QDateTime() : fresh.last().orderTime();
+    // Rows are newest first, so the covered span is a prefix (all of them for a last page).
+    int coveredRows = 0;
+    if (coversAll) {
+        coveredRows = int(m_runs.size());
+    } else if (oldestCovered.isValid()) {
+        while (coveredRows < m_runs.size() && m_runs.at(coveredRows).orderTime() > oldestCovered)
+            ++coveredRows;
+    }
     int removed = 0;
-    for (int row = int(m_runs.size()) - 1; row >= 0; --row) {
+    for (int row = coveredRows - 1; row >= 0; --row) {
         const WorkflowRun &run = m_runs.at(row);
-        const bool covered
-            = coversAll || (oldestCovered.isValid() && run.orderTime() > oldestCovered);
-        if (covered && !freshKeys.contains(rowKey(run)) && !silentSources.contains(run.source)) {
+        if (!freshKeys.contains(rowKey(run)) && !silentSources.contains(run.source)) {
             beginRemoveRows({}, row, row);
             m_runs.removeAt(row);
             endRemoveRows();

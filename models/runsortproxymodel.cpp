@@ -16,7 +16,9 @@ void RunSortProxyModel::setLocalFilter(const RunFilter &filter)
     if (filter == m_filter)
         return;
     m_filter = filter;
-    invalidateRowsFilter(); // Qt 6.4: no begin/endFilterChange yet
+    // One full re-map: filtering row by row emits a removal per scattered run, which is
+    // quadratic over a hundred thousand rows.
+    invalidate();
 }
 
 bool RunSortProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
@@ -33,11 +35,61 @@ void RunSortProxyModel::showServerOrder()
     sort(-1);
 }
 
+void RunSortProxyModel::setSourceModel(QAbstractItemModel *model)
+{
+    if (sourceModel())
+        disconnect(sourceModel(), nullptr, this, nullptr);
+    forgetKeys();
+    // Connected before the base class connects its own handlers, so a changed row is never
+    // placed by a stale key.
+    if (model) {
+        connect(model, &QAbstractItemModel::dataChanged, this, &RunSortProxyModel::forgetKeys);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &RunSortProxyModel::forgetKeys);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &RunSortProxyModel::forgetKeys);
+        connect(model, &QAbstractItemModel::modelReset, this, &RunSortProxyModel::forgetKeys);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &RunSortProxyModel::forgetKeys);
+    }
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void RunSortProxyModel::sort(int column, Qt::SortOrder order)
+{
+    forgetKeys();
+    QAbstractItemModel *model = sourceModel();
+    if (model && column >= 0) {
+        const int rows = model->rowCount();
+        m_keys.resize(rows);
+        bool integral = true;
+        for (int row = 0; row < rows && integral; ++row) {
+            const QVariant key = model->index(row, column).data(RunListModel::SortRole);
+            integral = key.typeId() == QMetaType::LongLong || key.typeId() == QMetaType::Int;
+            m_keys[row] = key.toLongLong();
+        }
+        if (integral)
+            m_keyColumn = column;
+    }
+    QSortFilterProxyModel::sort(column, order);
+}
+
 bool RunSortProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (left.column() == m_keyColumn && left.row() < m_keys.size() && right.row() < m_keys.size()) {
+        const qint64 x = m_keys.at(left.row());
+        const qint64 y = m_keys.at(right.row());
+        return x != y ? x < y : left.row() < right.row();
+    }
     const QVariant a = left.data(RunListModel::SortRole);
     const QVariant b = right.data(RunListModel::SortRole);
-    if (a.typeId() == QMetaType::QString || b.typeId() == QMetaType::QString) {
+    const auto isInteger = [](const QVariant &value) {
+        return value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int;
+    };
+    if (isInteger(a) && isInteger(b)) {
+        // Times and durations: the common case, without QVariant's generic comparison.
+        const qint64 x = a.toLongLong();
+        const qint64 y = b.toLongLong();
+        if (x != y)
+            return x < y;
+    } else if (a.typeId() == QMetaType::QString || b.typeId() == QMetaType::QString) {
         const int order = QString::localeAwareCompare(a.toString(), b.toString());
         if (order != 0)
             return order < 0;

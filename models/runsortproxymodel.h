@@ -22,10 +22,18 @@ public:
     void showServerOrder();
     bool isSorted() const { return sortColumn() >= 0; }
 
+    void setSourceModel(QAbstractItemModel *model) override;
+    /** Reads each row's key once per sort instead of twice per comparison. */
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    void forgetKeys() { m_keyColumn = -1; }
+
     RunFilter m_filter;
+    QList<qint64> m_keys; // by source row, for m_keyColumn
+    int m_keyColumn = -1;
 };

@@ -17,8 +17,15 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int kRequests = 10000;
 constexpr int kModels = 12;
+
+// 10,000 by default; a sanitizer build runs several times slower and asks for fewer.
+int requestCount()
+{
+    bool ok = false;
+    const int count = qEnvironmentVariableIntValue("RUNWATCH_SOAK_REQUESTS", &ok);
+    return ok && count > 0 ? count : 10000;
+}
 
 qint64 residentKilobytes()
 {
@@ -140,6 +147,7 @@ private slots:
         sinceBeat.start();
         heartbeat.start();
 
+        const int kRequests = requestCount();
         QElapsedTimer clock;
         clock.start();
         qint64 warmKilobytes = 0;
@@ -169,7 +177,9 @@ private slots:
         QVERIFY(failures > kRequests / 20); // the faults did reach the models
         QCOMPARE(silent, 0);
         QCOMPARE(lost, 0);
-        QVERIFY2(longestGapMs <= 100, qPrintable(u"%1 ms"_s.arg(longestGapMs)));
+        // Under a sanitizer every call is several times slower; the gap says nothing there.
+        if (!qEnvironmentVariableIsSet("RUNWATCH_SANITIZE"))
+            QVERIFY2(longestGapMs <= 100, qPrintable(u"%1 ms"_s.arg(longestGapMs)));
         // Flat: what the first quarter needed is what the whole run needs, within a margin.
         QVERIFY2(endKilobytes <= warmKilobytes * 5 / 4 + 20 * 1024,
             qPrintable(u"%1 KiB -> %2 KiB"_s.arg(warmKilobytes).arg(endKilobytes)));

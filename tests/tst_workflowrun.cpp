@@ -6,6 +6,7 @@
 #include <QTimeZone>
 
 #include "rundetail.h"
+#include "timestamps.h"
 #include "workflow.h"
 #include "workflowrun.h"
 
@@ -39,6 +40,29 @@ class TestWorkflowRun : public QObject
     Q_OBJECT
 
 private slots:
+    void timestampsAreReadAsUtc_data()
+    {
+        QTest::addColumn<QString>("wire");
+        QTest::addColumn<QString>("utc");
+        QTest::newRow("naive is UTC") << u"2026-11-27T05:34:56"_s << u"2026-11-27T05:34:56.000Z"_s;
+        QTest::newRow("microseconds")
+            << u"2026-11-27T05:34:56.123456"_s << u"2026-11-27T05:34:56.123Z"_s;
+        QTest::newRow("Z") << u"2026-11-27T05:34:56.5Z"_s << u"2026-11-27T05:34:56.500Z"_s;
+        QTest::newRow("positive offset")
+            << u"2026-11-27T07:34:56+02:00"_s << u"2026-11-27T05:34:56.000Z"_s;
+        QTest::newRow("negative offset, microseconds")
+            << u"2026-11-27T00:34:56.999999-05:00"_s << u"2026-11-27T05:34:56.999Z"_s;
+        QTest::newRow("garbage") << u"yesterday"_s << QString();
+        QTest::newRow("empty") << QString() << QString();
+    }
+
+    void timestampsAreReadAsUtc()
+    {
+        QFETCH(QString, wire);
+        QFETCH(QString, utc);
+        QCOMPARE(formatTimestamp(parseTimestamp(wire)), utc);
+    }
+
     void decodesTheRequiredFieldsAlone()
     {
         QString error;

@@ -1,0 +1,228 @@
+// Runwatch's figures, each a ratio to a floor measured in the same run or an absolute time on
+// this machine: fetch-to-visible against curl, decoding against QJsonDocument alone, and a run
+// list of 100,000 runs (memory, local filter, a poll of 50 changes, sort). Usage:
+// bench_runwatch [results.json]
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTimer>
+
+#include "benchsupport.h"
+#include "demoserverthread.h"
+#include "runlistmodel.h"
+#include "runsortproxymodel.h"
+#include "skyvernclient.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void waitFor(QObject *sender, const char *signal)
+{
+    QEventLoop loop;
+    QObject::connect(sender, signal, &loop, SLOT(quit()));
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+/** Serves runs made up on the fly, so the model holds the only copy of each. */
+class GeneratedSource final : public RunSource
+{
+public:
+    explicit GeneratedSource(int total)
+        : m_total(total)
+    { }
+
+    WorkflowRun make(int index) const
+    {
+        WorkflowRun run;
+        run.workflowRunId = u"wr_%1"_s.arg(900000000000LL - index);
+        run.workflowPermanentId = u"wpid_%1"_s.arg(index % 10);
+        run.workflowTitle = u"Workflow %1"_s.arg(index % 10);
+        static const RunStatus statuses[] {RunStatus::Completed, RunStatus::Failed,
+            RunStatus::Running, RunStatus::TimedOut, RunStatus::Canceled};
+        run.status = m_changed.contains(index) ? RunStatus::Completed : statuses[index % 5];
+        run.statusText = runStatusToWire(run.status);
+        run.createdAt = m_epoch.addSecs(-60LL * index);
+        run.startedAt = run.createdAt.addSecs(5 + index % 50);
+        if (!isActiveStatus(run.status))
+            run.finishedAt = run.startedAt.addSecs(30 + (index * 7919) % 3600);
+        run.modifiedAt = m_changed.contains(index) ? m_epoch.addSecs(1) : run.startedAt;
+        run.triggerType = TriggerType::Api;
+        if (run.status == RunStatus::Failed)
+            run.failureReason = u"Could not find the button on page %1"_s.arg(index % 97);
+        return run;
+    }
+    std::function<void()> onAnswer; // the moment an answer is handed over
+
+    void changeNewest(int count, int within)
+    {
+        for (int i = 0; m_changed.size() < count && i < within; i += within / count)
+            m_changed.insert(i);
+    }
+
+    RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) override
+    {
+        ApiResult<RunPage> result;
+        result.value.query = query;
+        const int first = (query.page - 1) * query.pageSize;
+        for (int i = first; i < qMin(m_total, first + query.pageSize); ++i)
+            result.value.runs.append(make(i));
+        QTimer::singleShot(0, context, [this, handler, result] {
+            if (onAnswer)
+                onAnswer();
+            handler(result);
+        });
+        return ++m_id;
+    }
+    RequestId getRun(const QString &, QObject *, Handler<RunDetail>) override { return 0; }
+    RequestId listWorkflows(QObject *, Handler<QList<Workflow>>) override { return 0; }
+    RequestId launchRun(const LaunchRequest &, QObject *, Handler<RunDetail>) override { return 0; }
+    RequestId cancelRun(const QString &, QObject *, Handler<bool>) override { return 0; }
+    void cancelRequest(RequestId) override { }
+    QString displayName() const override { return u"generated"_s; }
+
+private:
+    int m_total;
+    QDateTime m_epoch = QDateTime::currentDateTimeUtc();
+    QSet<int> m_changed;
+    RequestId m_id = 0;
+};
+
+double curlSeconds(const QUrl &url, const QString &key, QByteArray *body = nullptr)
+{
+    QProcess curl;
+    curl.start(u"curl"_s,
+        {u"-s"_s, u"-H"_s, u"x-api-key: "_s + key, u"-o"_s, body ? u"-"_s : u"/dev/null"_s, u"-w"_s,
+            body ? QString() : u"%{time_total}"_s, url.toString()});
+    curl.waitForFinished(30000);
+    const QByteArray out = curl.readAllStandardOutput();
+    if (body) {
+        *body = out;
+        return 0;
+    }
+    return out.toDouble();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QJsonObject results;
+
+    // A demo server on its own thread, as the app runs it.
+    DemoServerThread server;
+    std::optional<DemoEndpoints> endpoints;
+    QObject::connect(&server, &DemoServerThread::started, &app,
+        [&endpoints](const DemoEndpoints &started) { endpoints = started; });
+    DemoServerOptions options;
+    options.platform = false;
+    options.tickMs = 3600000;
+    server.start(options);
+    while (!endpoints)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const QUrl pageUrl(
+        endpoints->skyvernUrl.toString() + u"/v1/workflows/runs?page=1&page_size=100"_s);
+
+    // Fetch-to-visible: issuing a 100-run page request to the rows being in the model.
+    {
+        SkyvernClient client(endpoints->skyvernUrl, endpoints->apiKey);
+        RunListModel model;
+        model.setPageSize(100);
+        model.setSource(&client);
+        waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
+        const double ours = medianMs(25, [&] {
+            model.reload();
+            waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
+        });
+        QList<double> curls;
+        for (int i = 0; i < 25; ++i)
+            curls.append(curlSeconds(pageUrl, endpoints->apiKey) * 1000);
+        std::sort(curls.begin(), curls.end());
+        const double floor = curls.at(curls.size() / 2);
+        report(results, u"fetch_to_visible_ms"_s, ours, u"ms"_s, u"median of 25"_s);
+        report(results, u"curl_fetch_ms"_s, floor, u"ms"_s, u"the floor"_s);
+        report(results, u"fetch_to_visible_ratio"_s, ours / floor, u"x"_s, u"<= 1.3"_s);
+    }
+
+    // Decoding a 100-run page against parsing the same bytes alone.
+    {
+        QByteArray body;
+        curlSeconds(pageUrl, endpoints->apiKey, &body);
+        const double megabytes = body.size() / 1e6;
+        const double parse = medianMs(200, [&] { (void)QJsonDocument::fromJson(body); });
+        const double decode = medianMs(200, [&] {
+            QString error;
+            (void)workflowRunsFromJson(body, &error);
+        });
+        report(results, u"decode_mb_per_s"_s, megabytes / (decode / 1000), u"MB/s"_s,
+            u"100-run page"_s);
+        report(results, u"json_parse_mb_per_s"_s, megabytes / (parse / 1000), u"MB/s"_s,
+            u"the floor"_s);
+        report(results, u"decode_share_of_floor"_s, parse / decode, u"x"_s, u">= 0.5"_s);
+    }
+
+    // A run list of 100,000 runs.
+    {
+        constexpr int kRuns = 100000;
+        GeneratedSource source(kRuns);
+        RunListModel model;
+        model.setPageSize(1000);
+        const qint64 before = residentKib();
+        model.setSource(&source);
+        waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
+        while (model.rowCount() < kRuns) {
+            model.fetchMore({});
+            waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
+        }
+        const qint64 after = residentKib();
+        report(results, u"memory_per_run_bytes"_s, (after - before) * 1024.0 / kRuns, u"B"_s,
+            u"<= 1024"_s);
+
+        RunSortProxyModel proxy;
+        proxy.setSourceModel(&model);
+        RunFilter local;
+        local.statuses = {RunStatus::Failed, RunStatus::TimedOut};
+        local.searchKey = u"wr_8999999"_s;
+        (void)proxy.rowCount(); // the proxy maps rows once someone asks
+        const double filterMs = medianMs(9, [&] {
+            proxy.setLocalFilter(local);
+            (void)proxy.rowCount();
+            proxy.setLocalFilter({});
+            (void)proxy.rowCount();
+        }) / 2;
+        report(results, u"local_filter_100k_ms"_s, filterMs, u"ms"_s, u"<= 30"_s);
+
+        const double sortMs = medianMs(5, [&] {
+            proxy.sort(RunListModel::DurationColumn, Qt::DescendingOrder);
+            proxy.sort(-1);
+        });
+        report(results, u"sort_by_duration_100k_ms"_s, sortMs, u"ms"_s, u"<= 100"_s);
+
+        source.changeNewest(50, 200);
+        QSignalSpy changed(&model, &RunListModel::dataChanged);
+        QSignalSpy resets(&model, &RunListModel::modelReset);
+        QElapsedTimer poll;
+        // From the answer being handed to the model to the model being up to date.
+        source.onAnswer = [&poll] { poll.start(); };
+        model.refresh();
+        waitFor(&model, SIGNAL(refreshed(int, int, int)));
+        const double pollMs = poll.nsecsElapsed() / 1e6;
+        report(results, u"poll_50_changes_100k_ms"_s, pollMs, u"ms"_s, u"<= 2"_s);
+        report(results, u"poll_rows_changed"_s, changed.count(), u"signals"_s, u"50"_s);
+        report(results, u"poll_model_resets"_s, resets.count(), u"signals"_s, u"0"_s);
+    }
+
+    if (argc > 1) {
+        QFile out(QString::fromLocal8Bit(argv[1]));
+        if (out.open(QIODevice::WriteOnly))
+            out.write(QJsonDocument(results).toJson());
+    }
+    return 0;
+}

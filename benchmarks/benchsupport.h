@@ -1,0 +1,45 @@
+#pragma once
+
+#include <algorithm>
+#include <functional>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+#include <QList>
+#include <QTextStream>
+
+/** Median wall time of `rounds` runs of `work`, in milliseconds. */
+inline double medianMs(int rounds, const std::function<void()> &work)
+{
+    QList<double> times;
+    for (int i = 0; i < rounds; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times.append(timer.nsecsElapsed() / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times.at(times.size() / 2);
+}
+
+/** Resident memory of this process in KiB. */
+inline qint64 residentKib()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    return statm.readAll().split(' ').value(1).toLongLong() * 4;
+}
+
+/** Prints one figure and adds it to the results object. */
+inline void report(QJsonObject &results, const QString &name, double value, const QString &unit,
+    const QString &target)
+{
+    QTextStream out(stdout);
+    out << name.leftJustified(30) << QString::number(value, 'f', 3).rightJustified(12) << ' '
+        << unit.leftJustified(8) << "  target " << target << '\n';
+    results.insert(name,
+        QJsonObject {{QStringLiteral("value"), value}, {QStringLiteral("unit"), unit},
+            {QStringLiteral("target"), target}});
+}
