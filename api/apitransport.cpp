@@ -198,6 +198,7 @@ void ApiTransport::issue(RequestId id)
     if (it == m_pending.end())
         return; // canceled while waiting to try again
     QNetworkReply *reply = nullptr;
+    ++m_issued;
     if (it->verb == "GET") {
         reply = m_network->get(*it->request);
     } else {

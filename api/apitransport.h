@@ -44,6 +44,8 @@ public:
     void setRetryPolicy(int attempts, int baseDelayMs);
     int timeout() const { return m_timeoutMs; }
     QUrl baseUrl() const { return m_baseUrl; }
+    /** Requests put on the wire so far, retries included. */
+    int requestsIssued() const { return m_issued; }
     /** host[:port], as the UI names the server. */
     QString displayName() const;
     /** A URL on the server's origin (keeping a base path such as /api). */
@@ -85,6 +87,7 @@ private:
     QByteArray m_credential;
     QString m_credentialNoun;
     int m_timeoutMs = 15000;
+    int m_issued = 0;
     int m_attempts = 3;
     int m_baseDelayMs = 500;
     RequestId m_nextId = 1;

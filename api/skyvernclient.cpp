@@ -1,5 +1,6 @@
 #include "skyvernclient.h"
 
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -7,6 +8,7 @@
 #include <QNetworkRequest>
 #include <QUrlQuery>
 #include <QUuid>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -79,24 +81,47 @@ RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPa
             handler(result);
         });
     }
-    return m_transport->send("GET", runListUrl(query), {}, context,
-        [query, handler](const QByteArray &body, const ApiError &error) {
-            ApiResult<RunPage> result;
-            result.value.query = query;
-            result.error = error;
-            if (!error.isError()) {
-                QString decodeError;
-                auto runs = workflowRunsFromJson(body, &decodeError);
-                if (runs) {
-                    result.value.runs = std::move(*runs);
-                } else {
-                    result.error.kind = ApiError::Kind::Decode;
-                    result.error.message
-                        = tr("The server's run list could not be read: %1.").arg(decodeError);
+    // The id is only known once the request is sent; the handler reads it later.
+    auto id = std::make_shared<RequestId>(0);
+    const QPointer<QObject> guard(context);
+    *id = m_transport->send("GET", runListUrl(query), {}, context,
+        [this, id, guard, hasContext = context != nullptr, query, handler](
+            const QByteArray &body, const ApiError &error) {
+            const auto decode = [query, body, error] {
+                ApiResult<RunPage> result;
+                result.value.query = query;
+                result.error = error;
+                if (!error.isError()) {
+                    QString decodeError;
+                    auto runs = workflowRunsFromJson(body, &decodeError);
+                    if (runs) {
+                        result.value.runs = std::move(*runs);
+                    } else {
+                        result.error.kind = ApiError::Kind::Decode;
+                        result.error.message
+                            = tr("The server's run list could not be read: %1.").arg(decodeError);
+                    }
                 }
+                return result;
+            };
+            if (body.size() < kDecodeOffThreadBytes) {
+                handler(decode());
+                return;
             }
-            handler(result);
+            // A huge answer (megabytes of failure reason, say) is read off the GUI thread, so
+            // the window keeps answering; a cancel meanwhile still drops it.
+            m_decoding.insert(*id);
+            auto *watcher = new QFutureWatcher<ApiResult<RunPage>>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this,
+                [this, watcher, id, guard, hasContext, handler] {
+                    watcher->deleteLater();
+                    if (!m_decoding.remove(*id) || (hasContext && !guard))
+                        return;
+                    handler(watcher->result());
+                });
+            watcher->setFuture(QtConcurrent::run(decode));
         });
+    return *id;
 }
 
 RequestId SkyvernClient::getRun(const QString &runId, QObject *context, Handler<RunDetail> handler)
@@ -255,5 +280,6 @@ RequestId SkyvernClient::cancelRun(const QString &runId, QObject *context, Handl
 
 void SkyvernClient::cancelRequest(RequestId id)
 {
+    m_decoding.remove(id);
     m_transport->cancel(id);
 }

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 #include "apitransport.h"
@@ -31,6 +32,8 @@ public:
     void setTimeout(int milliseconds);
     int timeout() const;
     void setRetryPolicy(int attempts, int baseDelayMs);
+    /** Requests put on the wire so far, retries included. */
+    int requestsIssued() const { return m_transport->requestsIssued(); }
 
     RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) override;
     RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
@@ -44,6 +47,8 @@ public:
     /** The URL a list request for this query goes to (shown to the user, used by tests). */
     QUrl runListUrl(const RunQuery &query) const;
 
+    /** Answers larger than this are decoded on a worker thread. */
+    static constexpr qsizetype kDecodeOffThreadBytes = 256 * 1024;
     /** The run_metadata key every launch is tagged with, to find it if its answer is lost. */
     static constexpr const char *kLaunchTagKey = "runwatch_launch_id";
 
@@ -55,4 +60,5 @@ private:
         Handler<RunDetail> handler, const ApiError &lost);
 
     ApiTransport *m_transport;
+    QSet<RequestId> m_decoding; // list answers being decoded off the GUI thread
 };

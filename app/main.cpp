@@ -1,6 +1,7 @@
 // Runwatch: a desktop dashboard for Skyvern runs.
 
 #include <cstdio>
+#include <malloc.h>
 
 #include <QApplication>
 
@@ -8,6 +9,9 @@
 
 int main(int argc, char *argv[])
 {
+    // A server may send megabytes of text in one run; give such blocks back when they are freed
+    // instead of letting the heap keep them for the rest of the day.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Runwatch"));
     QCoreApplication::setApplicationName(QStringLiteral("Runwatch"));

@@ -47,7 +47,7 @@ QJsonObject absurd(QJsonObject run, QRandomGenerator &random)
 {
     switch (random.bounded(6)) {
     case 0:
-        run.insert(u"failure_reason"_s, QString(1024 * 1024, u'x')); // a megabyte of reason
+        run.insert(u"failure_reason"_s, QString(5 * 1024 * 1024, u'x')); // 5 MB of reason
         break;
     case 1:
         run.insert(u"created_at"_s, u"9999-12-31T23:59:59"_s);
