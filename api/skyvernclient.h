@@ -48,7 +48,7 @@ public:
     QUrl runListUrl(const RunQuery &query) const;
 
     /** Answers larger than this are decoded on a worker thread. */
-    static constexpr qsizetype kDecodeOffThreadBytes = 256 * 1024;
+    static constexpr qsizetype kDecodeOffThreadBytes = 1024 * 1024;
     /** The run_metadata key every launch is tagged with, to find it if its answer is lost. */
     static constexpr const char *kLaunchTagKey = "runwatch_launch_id";
 
