@@ -1,11 +1,74 @@
 #include "timestamps.h"
 
+#include <optional>
+
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// "YYYY-MM-DDTHH:MM:SS[.fff…][Z|±HH:MM]", the shape servers send, read digit by digit.
+std::optional<QDateTime> parseCommonShape(QStringView text)
+{
+    const auto digits = [&text](qsizetype at, qsizetype count, int *value) {
+        if (at + count > text.size())
+            return false;
+        int result = 0;
+        for (qsizetype i = at; i < at + count; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return false;
+            result = result * 10 + (c - u'0');
+        }
+        *value = result;
+        return true;
+    };
+    int year, month, day, hour, minute, second;
+    if (text.size() < 19 || text.at(4) != u'-' || text.at(7) != u'-'
+        || (text.at(10) != u'T' && text.at(10) != u' ') || text.at(13) != u':'
+        || text.at(16) != u':' || !digits(0, 4, &year) || !digits(5, 2, &month)
+        || !digits(8, 2, &day) || !digits(11, 2, &hour) || !digits(14, 2, &minute)
+        || !digits(17, 2, &second))
+        return std::nullopt;
+    qsizetype at = 19;
+    int millis = 0;
+    if (at < text.size() && text.at(at) == u'.') {
+        int scale = 100;
+        ++at;
+        const qsizetype start = at;
+        while (at < text.size() && text.at(at).isDigit()) {
+            millis += scale * (text.at(at).unicode() - u'0');
+            scale /= 10;
+            ++at;
+        }
+        if (at == start)
+            return std::nullopt;
+    }
+    int offsetSeconds = 0;
+    if (at < text.size() && text.at(at) == u'Z') {
+        ++at;
+    } else if (at < text.size() && (text.at(at) == u'+' || text.at(at) == u'-')) {
+        int offsetHours, offsetMinutes;
+        const bool colon = at + 3 < text.size() && text.at(at + 3) == u':';
+        if (!digits(at + 1, 2, &offsetHours) || !digits(at + (colon ? 4 : 3), 2, &offsetMinutes))
+            return std::nullopt;
+        offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (text.at(at) == u'-' ? -1 : 1);
+        at += colon ? 6 : 5;
+    }
+    if (at != text.size())
+        return std::nullopt;
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second, millis);
+    if (!date.isValid() || !time.isValid())
+        return QDateTime();
+    return QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
+}
+} // namespace
+
 QDateTime parseTimestamp(const QString &text)
 {
+    if (const auto fast = parseCommonShape(QStringView(text).trimmed()))
+        return *fast;
     // Runs carry several timestamps each and lists carry hundreds of runs: read them by hand
     // rather than with regular expressions.
     QString normalized = text.trimmed();
