@@ -295,7 +295,7 @@ void Application::showConnection(const QString &id)
     // old one is made with the new filter.
     m_window->setSource(nullptr);
     restoreView(id);
-    m_window->setSource(source);
+    m_window->setSource(source, profile(id).name);
     m_current = id;
     const bool savedProfilesOnly = !m_demoServer && !profile(kCommandLineId).isValid();
     if (!isEphemeral(id) || (id == QLatin1String(kAllConnections) && savedProfilesOnly)) {

@@ -222,10 +222,12 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setSource(RunSource *source)
+void MainWindow::setSource(RunSource *source, const QString &name)
 {
     m_source = source;
     m_sourceName = source ? source->displayName() : QString();
+    if (source && !name.isEmpty() && name != m_sourceName)
+        m_sourceName = tr("%1 (%2)").arg(name, m_sourceName);
     setWindowTitle(m_sourceName.isEmpty() ? tr("Runwatch") : tr("Runwatch — %1").arg(m_sourceName));
     const SourceFeatures features = source ? source->features() : SourceFeatures();
     applyFeatures(features);

@@ -41,8 +41,9 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /** Connects the window to where runs come from and loads the first page. */
-    void setSource(RunSource *source);
+    /** Connects the window to where runs come from (named `name` in the title, when given)
+     * and loads the first page. */
+    void setSource(RunSource *source, const QString &name = {});
     /** Restores a scope and filter (e.g. from the last session) before the first load. */
     void setView(const QString &scope, const RunFilter &filter);
     QString scope() const;
