@@ -237,6 +237,18 @@ private slots:
         auto *yearError = dialog->findChild<QLabel *>(u"error_parameters.vehicle_year"_s);
         QTRY_VERIFY(yearError->isVisible());
         QVERIFY(yearError->text().contains(u"whole number"_s));
+        // So is JSON that does not parse, at its own field.
+        auto *coverage = dialog->findChild<QLineEdit *>(u"param_coverage"_s);
+        QVERIFY(coverage);
+        coverage->clear();
+        QTest::keyClicks(coverage, u"{\"liability\": "_s);
+        QTest::mouseClick(run, Qt::LeftButton);
+        auto *coverageError = dialog->findChild<QLabel *>(u"error_parameters.coverage"_s);
+        QTRY_VERIFY(coverageError->isVisible());
+        QVERIFY2(
+            coverageError->text().contains(u"not valid JSON"_s), qPrintable(coverageError->text()));
+        coverage->clear();
+        QTest::keyClicks(coverage, u"{\"liability\": \"100/300\"}"_s);
 
         // The server's own rule (zip_code is required) comes back as a 422 next to the field.
         year->clear();
