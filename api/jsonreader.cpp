@@ -28,6 +28,26 @@ QString jsonTypeName(const QJsonValue &value)
     return u"nothing"_s;
 }
 
+std::optional<QJsonDocument> parseResponse(
+    const QByteArray &body, bool wantObject, const QString &shapeError, QString *error)
+{
+    QJsonParseError parseError;
+    QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        if (error)
+            *error
+                = u"the response is not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString())
+                      .arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (wantObject ? !document.isObject() : !document.isArray()) {
+        if (error)
+            *error = shapeError;
+        return std::nullopt;
+    }
+    return document;
+}
+
 JsonReader::JsonReader(const QJsonObject &object, QString path)
     : m_object(object)
     , m_path(std::move(path))

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 
@@ -46,6 +47,13 @@ private:
     QString m_path;
     QString m_error;
 };
+
+/**
+ * Parses a response body whose top level must be an object (`wantObject`) or an array; on
+ * failure says why in `error` (the parser's message, or `shapeError` for the wrong shape).
+ */
+std::optional<QJsonDocument> parseResponse(
+    const QByteArray &body, bool wantObject, const QString &shapeError, QString *error);
 
 /** Describes a JSON value's type in words for error messages. */
 QString jsonTypeName(const QJsonValue &value);

@@ -84,17 +84,10 @@ QString platformStatusToWire(RunStatus status)
 
 std::optional<PlatformRunPage> PlatformRunPage::fromJson(const QByteArray &body, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        if (error)
-            *error = parseError.error != QJsonParseError::NoError
-                ? u"the response is not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString())
-                      .arg(parseError.offset)
-                : u"the response is not a JSON object"_s;
+    const auto document = parseResponse(body, true, u"the response is not a JSON object"_s, error);
+    if (!document)
         return std::nullopt;
-    }
-    JsonReader envelope(document.object(), QString());
+    JsonReader envelope(document->object(), QString());
     PlatformRunPage page;
     page.code = int(envelope.optionalInteger("code"_L1).value_or(0));
     page.message = envelope.optionalString("message"_L1);

@@ -64,17 +64,11 @@ QJsonObject DownloadedFile::toJson() const
 
 std::optional<RunDetail> RunDetail::fromJson(const QByteArray &body, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        if (error)
-            *error = parseError.error != QJsonParseError::NoError
-                ? u"the response is not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString())
-                      .arg(parseError.offset)
-                : u"expected a JSON object describing the run"_s;
+    const auto document
+        = parseResponse(body, true, u"expected a JSON object describing the run"_s, error);
+    if (!document)
         return std::nullopt;
-    }
-    JsonReader reader(document.object(), QString());
+    JsonReader reader(document->object(), QString());
     RunDetail run;
     run.runId = reader.requiredString("run_id"_L1);
     run.runType = reader.requiredString("run_type"_L1);

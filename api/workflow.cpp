@@ -85,18 +85,12 @@ QJsonObject Workflow::toJson() const
 
 std::optional<QList<Workflow>> workflowsFromJson(const QByteArray &body, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isArray()) {
-        if (error)
-            *error = parseError.error != QJsonParseError::NoError
-                ? u"the response is not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString())
-                      .arg(parseError.offset)
-                : u"expected a JSON array of workflows"_s;
+    const auto document
+        = parseResponse(body, false, u"expected a JSON array of workflows"_s, error);
+    if (!document)
         return std::nullopt;
-    }
     QList<Workflow> workflows;
-    const QJsonArray array = document.array();
+    const QJsonArray array = document->array();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString path = u"[%1]"_s.arg(i);
         if (!array.at(i).isObject()) {

@@ -138,21 +138,10 @@ bool WorkflowRun::operator==(const WorkflowRun &other) const
 
 std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        if (error)
-            *error
-                = u"the response is not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString())
-                      .arg(parseError.offset);
+    const auto document = parseResponse(body, false, u"expected a JSON array of runs"_s, error);
+    if (!document)
         return std::nullopt;
-    }
-    if (!document.isArray()) {
-        if (error)
-            *error = u"expected a JSON array of runs"_s;
-        return std::nullopt;
-    }
-    const QJsonArray array = document.array();
+    const QJsonArray array = document->array();
     QList<WorkflowRun> runs;
     runs.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
