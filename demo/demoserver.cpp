@@ -208,6 +208,14 @@ QUrl DemoServer::baseUrl() const
     return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port));
 }
 
+void DemoServer::setClockPaused(bool paused)
+{
+    if (paused)
+        m_clock.stop();
+    else if (m_options.tickMs > 0)
+        m_clock.start(m_options.tickMs);
+}
+
 void DemoServer::tick()
 {
     if (m_platform)

@@ -62,6 +62,8 @@ public:
     DemoPlatformServer *platform() const { return m_platform; }
     /** Moves every active run on by one step (the clock calls this; tests may too). */
     void tick();
+    /** Stops or restarts the clock, so a test can hold runs where they are and tick by hand. */
+    void setClockPaused(bool paused);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -29,6 +29,7 @@ void RunListModel::setSource(RunSource *source)
     if (m_source && m_refreshRequest)
         m_source->cancelRequest(m_refreshRequest);
     m_refreshRequest = 0;
+    m_refreshAgain = false;
     setPending(0);
     // Rows of another server would be misleading while the new one loads.
     if (!m_runs.isEmpty()) {
@@ -90,19 +91,24 @@ void RunListModel::request(int page)
     query.filter = m_filter;
     query.page = page;
     query.pageSize = m_pageSize;
-    if (page == 1 && m_refreshRequest) {
-        m_source->cancelRequest(m_refreshRequest);
+    if (page == 1) {
+        if (m_refreshRequest)
+            m_source->cancelRequest(m_refreshRequest);
         m_refreshRequest = 0;
+        m_refreshAgain = false; // the first page is as fresh as a poll
     }
     setPending(m_source->listRuns(query, this, [this](const ApiResult<RunPage> &result) {
         setPending(0);
         if (!result.ok()) {
+            m_refreshAgain = false; // the next poll will try again
             m_lastError = result.error;
             emit requestFailed(result.error);
             return;
         }
         m_lastError = ApiError();
         applyPage(result.value);
+        if (m_refreshAgain)
+            refresh();
     }));
 }
 
@@ -314,9 +320,15 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
 
 void RunListModel::refresh()
 {
-    // A full load in flight will bring fresher rows anyway; a poll in flight is enough.
-    if (!m_source || m_pendingRequest || m_refreshRequest)
+    // A load or poll in flight may have left before whatever prompted this call (a cancel,
+    // say), so its answer could be stale: ask again once it is back.
+    if (!m_source)
         return;
+    if (m_pendingRequest || m_refreshRequest) {
+        m_refreshAgain = true;
+        return;
+    }
+    m_refreshAgain = false;
     if (m_loadedPages == 0) {
         request(1); // the first page never arrived (rate limited, say): ask for it again
         return;
@@ -329,6 +341,7 @@ void RunListModel::refresh()
     m_refreshRequest = m_source->listRuns(query, this, [this](const ApiResult<RunPage> &result) {
         m_refreshRequest = 0;
         if (!result.ok()) {
+            m_refreshAgain = false; // the next poll will try again
             m_lastError = result.error;
             emit requestFailed(result.error);
             return;
@@ -338,6 +351,8 @@ void RunListModel::refresh()
         mergeRefresh(result.value);
         if (recovered)
             emit pageLoaded(m_loadedPages, int(m_runs.size()), m_exhausted);
+        if (m_refreshAgain)
+            refresh();
     });
 }
 

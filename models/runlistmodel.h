@@ -117,6 +117,7 @@ private:
     bool m_exhausted = false;
     RequestId m_pendingRequest = 0;
     RequestId m_refreshRequest = 0;
+    bool m_refreshAgain = false;
     ApiError m_lastError;
     QHash<QString, QStringList> m_errorCodes;
     QList<ApiError> m_partialErrors;

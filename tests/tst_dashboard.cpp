@@ -13,6 +13,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTest>
@@ -307,7 +308,10 @@ private slots:
 
     void cancellingARunningRunAsksFirst()
     {
-        // Launch straight on the server, then cancel it from the detail pane.
+        // Hold the server's clock so the run cannot finish before the click, however slow the
+        // machine; launch straight on the server, move it to running, cancel from the pane.
+        m_server->server()->setClockPaused(true);
+        auto resumeClock = qScopeGuard([this] { m_server->server()->setClockPaused(false); });
         LaunchRequest request;
         request.workflowId = model()->runAt(0)->workflowPermanentId;
         for (int i = 0; i < model()->rowCount(); ++i) {
@@ -318,13 +322,15 @@ private slots:
         m_client->launchRun(request, this,
             [&runId](const ApiResult<RunDetail> &result) { runId = result.value.runId; });
         QTRY_VERIFY(!runId.isEmpty());
+        m_server->server()->tick(); // queued
+        m_server->server()->tick(); // running
         model()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(model()->rowOfRun(runId) >= 0, 10000);
         clickRow(model()->rowOfRun(runId));
+        QTRY_COMPARE(find<QLabel>(u"detailRunIdLabel"_s)->text(), runId);
+        QTRY_COMPARE(find<QLabel>(u"detailStatusLabel"_s)->text(), u"Running"_s);
         auto *cancel = find<QPushButton>(u"cancelRunButton"_s);
-        QTRY_VERIFY(find<QLabel>(u"detailRunIdLabel"_s)->text() == runId);
-        if (!cancel->isVisible())
-            QSKIP("the run finished before it could be canceled");
+        QTRY_VERIFY(cancel->isVisible());
         QTimer::singleShot(0, this, [] {
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
             if (box)
@@ -335,6 +341,7 @@ private slots:
             find<QLabel>(u"detailStatusLabel"_s)->text(), u"Canceled"_s, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(
             model()->runAt(model()->rowOfRun(runId))->status, RunStatus::Canceled, 10000);
+        QVERIFY(!cancel->isVisible());
     }
 
     void clickingAHeaderSortsTheLoadedRunsAndKeepsTheSelection()
