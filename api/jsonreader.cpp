@@ -70,71 +70,70 @@ void JsonReader::typeError(QLatin1StringView key, const char *expected, const QJ
         fieldPath(key), QLatin1StringView(expected), jsonTypeName(got)));
 }
 
-std::optional<QJsonValue> JsonReader::present(QLatin1StringView key, bool required)
+// Fields are read through const iterators: a QJsonValue copy of a string would build a
+// container of its own first, which was most of the decoding time.
+QJsonObject::const_iterator JsonReader::present(QLatin1StringView key, bool required)
 {
-    const QJsonValue value = m_object.value(key);
-    if (value.isUndefined() || value.isNull()) {
+    const auto it = m_object.constFind(key);
+    if (it == m_object.constEnd() || it->isNull()) {
         if (required)
             fail(u"%1: missing required field"_s.arg(fieldPath(key)));
-        return std::nullopt;
+        return m_object.constEnd();
     }
-    return value;
+    return it;
+}
+
+QString JsonReader::string(QLatin1StringView key, bool required)
+{
+    const auto it = present(key, required);
+    if (it == m_object.constEnd())
+        return {};
+    if (!it->isString()) {
+        typeError(key, "a string", *it);
+        return {};
+    }
+    return it->toString();
 }
 
 QString JsonReader::requiredString(QLatin1StringView key)
 {
-    const auto value = present(key, true);
-    if (!value)
-        return {};
-    if (!value->isString()) {
-        typeError(key, "a string", *value);
-        return {};
-    }
-    return value->toString();
+    return string(key, true);
 }
 
 QString JsonReader::optionalString(QLatin1StringView key)
 {
-    const auto value = present(key, false);
-    if (!value)
+    return string(key, false);
+}
+
+QDateTime JsonReader::timestamp(QLatin1StringView key, bool required)
+{
+    const QString text = string(key, required);
+    if (text.isEmpty())
         return {};
-    if (!value->isString()) {
-        typeError(key, "a string", *value);
-        return {};
-    }
-    return value->toString();
+    const QDateTime time = parseTimestamp(text);
+    if (!time.isValid())
+        fail(u"%1: \"%2\" is not an ISO 8601 date-time"_s.arg(fieldPath(key), text.left(40)));
+    return time;
 }
 
 QDateTime JsonReader::requiredTimestamp(QLatin1StringView key)
 {
-    const QString text = requiredString(key);
-    if (text.isEmpty())
-        return {};
-    const QDateTime time = parseTimestamp(text);
-    if (!time.isValid())
-        fail(u"%1: \"%2\" is not an ISO 8601 date-time"_s.arg(fieldPath(key), text.left(40)));
-    return time;
+    return timestamp(key, true);
 }
 
 QDateTime JsonReader::optionalTimestamp(QLatin1StringView key)
 {
-    const QString text = optionalString(key);
-    if (text.isEmpty())
-        return {};
-    const QDateTime time = parseTimestamp(text);
-    if (!time.isValid())
-        fail(u"%1: \"%2\" is not an ISO 8601 date-time"_s.arg(fieldPath(key), text.left(40)));
-    return time;
+    return timestamp(key, false);
 }
 
 std::optional<qint64> JsonReader::optionalInteger(QLatin1StringView key)
 {
-    const auto value = present(key, false);
-    if (!value)
+    const auto it = present(key, false);
+    if (it == m_object.constEnd())
         return std::nullopt;
-    const double number = value->toDouble(std::numeric_limits<double>::quiet_NaN());
-    if (!value->isDouble() || std::trunc(number) != number || std::abs(number) > 9.0e15) {
-        typeError(key, "an integer", *value);
+    const double number = it->toDouble(std::numeric_limits<double>::quiet_NaN());
+    if (!it->isDouble() || std::trunc(number) != number || std::abs(number) > 9.0e15) {
+        typeError(key, "an integer", *it);
         return std::nullopt;
     }
     return static_cast<qint64>(number);
@@ -142,50 +141,50 @@ std::optional<qint64> JsonReader::optionalInteger(QLatin1StringView key)
 
 std::optional<double> JsonReader::optionalNumber(QLatin1StringView key)
 {
-    const auto value = present(key, false);
-    if (!value)
+    const auto it = present(key, false);
+    if (it == m_object.constEnd())
         return std::nullopt;
-    if (!value->isDouble()) {
-        typeError(key, "a number", *value);
+    if (!it->isDouble()) {
+        typeError(key, "a number", *it);
         return std::nullopt;
     }
-    return value->toDouble();
+    return it->toDouble();
 }
 
 std::optional<bool> JsonReader::optionalBool(QLatin1StringView key)
 {
-    const auto value = present(key, false);
-    if (!value)
+    const auto it = present(key, false);
+    if (it == m_object.constEnd())
         return std::nullopt;
-    if (!value->isBool()) {
-        typeError(key, "a boolean", *value);
+    if (!it->isBool()) {
+        typeError(key, "a boolean", *it);
         return std::nullopt;
     }
-    return value->toBool();
+    return it->toBool();
 }
 
 QJsonObject JsonReader::optionalObject(QLatin1StringView key)
 {
-    const auto value = present(key, false);
-    if (!value)
+    const auto it = present(key, false);
+    if (it == m_object.constEnd())
         return {};
-    if (!value->isObject()) {
-        typeError(key, "an object", *value);
+    if (!it->isObject()) {
+        typeError(key, "an object", *it);
         return {};
     }
-    return value->toObject();
+    return it->toObject();
 }
 
 QJsonArray JsonReader::optionalArray(QLatin1StringView key)
 {
-    const auto value = present(key, false);
-    if (!value)
+    const auto it = present(key, false);
+    if (it == m_object.constEnd())
         return {};
-    if (!value->isArray()) {
-        typeError(key, "an array", *value);
+    if (!it->isArray()) {
+        typeError(key, "an array", *it);
         return {};
     }
-    return value->toArray();
+    return it->toArray();
 }
 
 QJsonValue JsonReader::optionalValue(QLatin1StringView key) const

@@ -39,8 +39,10 @@ public:
     QString error() const { return m_error; }
 
 private:
-    /** Returns the value when present and non-null, recording a type error when it is neither. */
-    std::optional<QJsonValue> present(QLatin1StringView key, bool required);
+    /** The field when present and non-null, else end() (an error when it was required). */
+    QJsonObject::const_iterator present(QLatin1StringView key, bool required);
+    QString string(QLatin1StringView key, bool required);
+    QDateTime timestamp(QLatin1StringView key, bool required);
     void typeError(QLatin1StringView key, const char *expected, const QJsonValue &got);
 
     QJsonObject m_object;

@@ -145,15 +145,20 @@ std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, Q
     QList<WorkflowRun> runs;
     runs.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString path = u"[%1]"_s.arg(i);
-        if (!array.at(i).isObject()) {
+        const QJsonValueConstRef item = array.constBegin()[i];
+        if (!item.isObject()) {
             if (error)
-                *error = u"%1: expected an object, got %2"_s.arg(path, jsonTypeName(array.at(i)));
+                *error = u"[%1]: expected an object, got %2"_s.arg(i).arg(jsonTypeName(item));
             return std::nullopt;
         }
-        auto run = WorkflowRun::fromJson(array.at(i).toObject(), path, error);
-        if (!run)
+        // The item's path goes in front only when it failed: most pages never need it.
+        QString itemError;
+        auto run = WorkflowRun::fromJson(item.toObject(), QString(), &itemError);
+        if (!run) {
+            if (error)
+                *error = u"[%1]."_s.arg(i) + itemError;
             return std::nullopt;
+        }
         runs.append(std::move(*run));
     }
     return runs;

@@ -137,15 +137,21 @@ int main(int argc, char *argv[])
         model.setPageSize(100);
         model.setSource(&client);
         waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
-        const double ours = medianMs(25, [&] {
+        // curl times itself (its process start-up is not in its figure); rounds alternate.
+        QList<double> curls;
+        QList<double> fetches;
+        for (int i = 0; i < 25; ++i) {
+            curls.append(curlSeconds(pageUrl, endpoints->apiKey) * 1000);
+            QElapsedTimer timer;
+            timer.start();
             model.reload();
             waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
-        });
-        QList<double> curls;
-        for (int i = 0; i < 25; ++i)
-            curls.append(curlSeconds(pageUrl, endpoints->apiKey) * 1000);
+            fetches.append(timer.nsecsElapsed() / 1e6);
+        }
         std::sort(curls.begin(), curls.end());
+        std::sort(fetches.begin(), fetches.end());
         const double floor = curls.at(curls.size() / 2);
+        const double ours = fetches.at(fetches.size() / 2);
         report(results, u"fetch_to_visible_ms"_s, ours, u"ms"_s, u"median of 25"_s);
         report(results, u"curl_fetch_ms"_s, floor, u"ms"_s, u"the floor"_s);
         report(results, u"fetch_to_visible_ratio"_s, ours / floor, u"x"_s, u"<= 1.3"_s);
@@ -156,11 +162,12 @@ int main(int argc, char *argv[])
         QByteArray body;
         curlSeconds(pageUrl, endpoints->apiKey, &body);
         const double megabytes = body.size() / 1e6;
-        const double parse = medianMs(200, [&] { (void)QJsonDocument::fromJson(body); });
-        const double decode = medianMs(200, [&] {
-            QString error;
-            (void)workflowRunsFromJson(body, &error);
-        });
+        const auto [parse, decode] = interleavedMediansMs(
+            1000, [&] { (void)QJsonDocument::fromJson(body); },
+            [&] {
+                QString error;
+                (void)workflowRunsFromJson(body, &error);
+            });
         report(results, u"decode_mb_per_s"_s, megabytes / (decode / 1000), u"MB/s"_s,
             u"100-run page"_s);
         report(results, u"json_parse_mb_per_s"_s, megabytes / (parse / 1000), u"MB/s"_s,

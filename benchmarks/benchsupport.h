@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <utility>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -21,6 +22,29 @@ inline double medianMs(int rounds, const std::function<void()> &work)
     }
     std::sort(times.begin(), times.end());
     return times.at(times.size() / 2);
+}
+
+/**
+ * Median wall times of `first` and `second` run alternately, in milliseconds: a ratio of the
+ * two then holds while the machine's speed drifts (other tenants, frequency scaling).
+ */
+inline std::pair<double, double> interleavedMediansMs(
+    int rounds, const std::function<void()> &first, const std::function<void()> &second)
+{
+    QList<double> a;
+    QList<double> b;
+    for (int i = 0; i < rounds; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        first();
+        a.append(timer.nsecsElapsed() / 1e6);
+        timer.start();
+        second();
+        b.append(timer.nsecsElapsed() / 1e6);
+    }
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return {a.at(a.size() / 2), b.at(b.size() / 2)};
 }
 
 /** Resident memory of this process in KiB. */
