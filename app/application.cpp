@@ -2,14 +2,20 @@
 
 #include <QAction>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QUrlQuery>
 
 #include "connectiondialog.h"
 #include "credentialstore.h"
 #include "demoserverthread.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
+#include "runcache.h"
+#include "runlistmodel.h"
 #include "serveraddress.h"
 #include "skyvernclient.h"
 #include "workflowplatformclient.h"
@@ -86,7 +92,33 @@ Application::Application(LaunchOptions options, QObject *parent)
     , m_settings(m_options.settingsFile)
     , m_credentials(new CredentialStore(m_options.keychainService, this))
     , m_window(std::make_unique<MainWindow>())
+    , m_saveTimer(new QTimer(this))
 {
+    if (m_options.cacheFile.isEmpty() && !m_options.settingsFile.isEmpty()) {
+        const QFileInfo file(m_options.settingsFile);
+        m_options.cacheFile = file.dir().filePath(file.completeBaseName() + u"-runs.sqlite"_s);
+    } else if (m_options.cacheFile.isEmpty()) {
+        m_options.cacheFile
+            = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/runs.sqlite"_s;
+    }
+    {
+        m_runCache = std::make_unique<RunCache>(m_options.cacheFile);
+        QString problem;
+        if (!m_runCache->open(&problem)) {
+            qWarning("%s", qPrintable(problem)); // only the head start at the next launch is lost
+            m_runCache.reset();
+        }
+    }
+    // Lists are saved a little after they change, not on every poll.
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(3000);
+    connect(m_saveTimer, &QTimer::timeout, this, &Application::saveList);
+    connect(m_window->runListModel(), &RunListModel::pageLoaded, this, &Application::scheduleSave);
+    connect(m_window->runListModel(), &RunListModel::refreshed, this,
+        [this](int changed, int inserted, int removed) {
+            if (changed + inserted + removed > 0)
+                scheduleSave();
+        });
     connect(m_window->connectionAction(), &QAction::triggered, this, [this] {
         const ConnectionProfile shown = profile(m_current);
         // The demo's connections are made by the demo; edit a new one instead.
@@ -109,6 +141,7 @@ Application::Application(LaunchOptions options, QObject *parent)
 
 Application::~Application()
 {
+    saveList();
     saveWindow();
     // The window's model holds requests of the sources; close it first.
     m_window.reset();
@@ -152,6 +185,7 @@ void Application::start()
     updateSwitcher();
     restoreView(current);
     m_window->showStartupMessage(tr("Reading the saved keys…"));
+    showSavedList(current);
     // Each connection's secret comes from the keychain; show the list once what it needs is in.
     auto waiting = std::make_shared<int>(int(m_profiles.size()));
     for (const ConnectionProfile &saved : std::as_const(m_profiles)) {
@@ -251,6 +285,7 @@ RunSource *Application::sourceFor(const ConnectionProfile &profile)
 
 void Application::showConnection(const QString &id)
 {
+    saveList(); // the rows shown now, before they make way
     RunSource *source = nullptr;
     if (id == QLatin1String(kAllConnections)) {
         QList<MergedRunSource::Member> members;
@@ -295,8 +330,9 @@ void Application::showConnection(const QString &id)
     // old one is made with the new filter.
     m_window->setSource(nullptr);
     restoreView(id);
-    m_window->setSource(source, profile(id).name);
     m_current = id;
+    showSavedList(id);
+    m_window->setSource(source, profile(id).name);
     const bool savedProfilesOnly = !m_demoServer && !profile(kCommandLineId).isValid();
     if (!isEphemeral(id) || (id == QLatin1String(kAllConnections) && savedProfilesOnly)) {
         m_settings.setCurrentProfileId(id);
@@ -304,6 +340,61 @@ void Application::showConnection(const QString &id)
     }
     updateSwitcher();
     emit connected(source->displayName());
+}
+
+QString Application::savedListKey(const QString &id) const
+{
+    // The server and what is asked of it, not the profile's name: a renamed connection keeps
+    // its list, a connection pointed elsewhere does not.
+    const auto identity = [](const ConnectionProfile &profile) {
+        return u"%1 %2 %3"_s.arg(int(profile.kind))
+            .arg(profile.baseUrl.toString(), profile.workflowIds.join(u','));
+    };
+    QString connection;
+    if (id == QLatin1String(kAllConnections)) {
+        QStringList members;
+        for (const ConnectionProfile &member : m_profiles)
+            members.append(identity(member));
+        members.sort();
+        connection = u"all: "_s + members.join(u"; "_s);
+    } else {
+        const ConnectionProfile chosen = profile(id);
+        if (!chosen.isValid())
+            return {};
+        connection = identity(chosen);
+    }
+    QUrlQuery filter;
+    m_window->filter().addTo(filter, true);
+    return connection + u'\n' + m_window->scope() + u'\n' + filter.toString(QUrl::FullyEncoded);
+}
+
+void Application::showSavedList(const QString &id)
+{
+    if (!m_runCache || m_demoServer)
+        return;
+    const auto saved = m_runCache->load(savedListKey(id));
+    if (saved)
+        m_window->showSavedRuns(saved->runs, saved->savedAt);
+}
+
+void Application::scheduleSave()
+{
+    if (!m_runCache || m_demoServer)
+        return;
+    m_saveKey = savedListKey(m_current);
+    m_saveTimer->start();
+}
+
+void Application::saveList()
+{
+    m_saveTimer->stop();
+    const QString key = std::exchange(m_saveKey, QString());
+    if (!m_runCache || key.isEmpty() || !m_window)
+        return;
+    const RunListModel *model = m_window->runListModel();
+    if (model->isShowingSaved() || model->rowCount() == 0)
+        return;
+    m_runCache->save(key, model->newestRuns(RunCache::kMaxRunsPerView));
 }
 
 void Application::dropSources(const QString &id)

@@ -6,12 +6,14 @@
 #include <QHash>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
 
 #include "connectionprofile.h"
 #include "settings.h"
 
 class CredentialStore;
+class RunCache;
 class DemoServerThread;
 class MainWindow;
 class MergedRunSource;
@@ -28,6 +30,8 @@ struct LaunchOptions
     int demoTickMs = 1000;
     quint32 demoSeed = 1;
     QString settingsFile; // empty: the user's settings
+    // Saved run lists for the first paint; empty: next to the settings file, or the user's cache.
+    QString cacheFile;
     QString keychainService = QStringLiteral("Runwatch");
 
     /** Reads arguments and the environment; on failure says why in `error`. */
@@ -74,6 +78,14 @@ private:
     void removeCurrentProfile();
     ConnectionProfile profile(const QString &id) const;
     RunSource *sourceFor(const ConnectionProfile &profile);
+    /** Which list a connection's current view shows, as the key its saved list goes by. */
+    QString savedListKey(const QString &id) const;
+    /** Paints the list saved for a connection's view, if any, until its first page is in. */
+    void showSavedList(const QString &id);
+    /** Saves the shown list for the view it was loaded for (the demo's never: it is new each time).
+     */
+    void scheduleSave();
+    void saveList();
     /** Drops the window's source first, so nothing it holds dangles. */
     void dropSources(const QString &id);
 
@@ -87,6 +99,9 @@ private:
     std::unique_ptr<MergedRunSource> m_merged;
     QString m_current;
     QString m_viewKey;
+    std::unique_ptr<RunCache> m_runCache;
+    QTimer *m_saveTimer;
+    QString m_saveKey; // the view the rows to save belong to
     DemoServerThread *m_demoServer = nullptr;
     QUrl m_demoUrl;
     QString m_demoKey;

@@ -31,13 +31,11 @@ void RunListModel::setSource(RunSource *source)
     m_refreshRequest = 0;
     m_refreshAgain = false;
     setPending(0);
-    // Rows of another server would be misleading while the new one loads.
-    if (!m_runs.isEmpty()) {
-        beginResetModel();
-        m_runs.clear();
-        m_rowById.clear();
-        endResetModel();
-    }
+    // Rows of another server would be misleading while the new one loads; saved rows were put
+    // there for the source that comes now.
+    const bool keepSaved = m_showingSaved && source;
+    if (!keepSaved)
+        clearRows();
     m_loadedPages = 0;
     m_exhausted = false;
     m_lastError = ApiError();
@@ -55,6 +53,8 @@ void RunListModel::setScope(const QString &workflowPermanentId)
     if (workflowPermanentId == m_scope)
         return;
     m_scope = workflowPermanentId;
+    if (m_showingSaved)
+        clearRows(); // saved for another view
     reload();
 }
 
@@ -63,7 +63,37 @@ void RunListModel::setFilter(const RunFilter &filter)
     if (filter == m_filter)
         return;
     m_filter = filter;
+    if (m_showingSaved)
+        clearRows();
     reload();
+}
+
+void RunListModel::clearRows()
+{
+    m_showingSaved = false;
+    if (m_runs.isEmpty())
+        return;
+    beginResetModel();
+    m_runs.clear();
+    m_rowById.clear();
+    endResetModel();
+}
+
+void RunListModel::showSaved(const QList<WorkflowRun> &runs)
+{
+    if (m_loadedPages > 0 || runs.isEmpty())
+        return;
+    beginResetModel();
+    m_runs.clear();
+    m_rowById.clear();
+    for (const WorkflowRun &run : runs) {
+        if (m_rowById.contains(rowKey(run)))
+            continue;
+        m_rowById.insert(rowKey(run), int(m_runs.size()));
+        m_runs.append(run);
+    }
+    m_showingSaved = true;
+    endResetModel();
 }
 
 void RunListModel::reload()
@@ -115,6 +145,7 @@ void RunListModel::request(int page)
 void RunListModel::applyPage(const RunPage &page)
 {
     if (page.query.page == 1) {
+        m_showingSaved = false;
         beginResetModel();
         m_runs.clear();
         m_rowById.clear();

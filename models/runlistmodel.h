@@ -47,6 +47,13 @@ public:
     QString scope() const { return m_scope; }
     void setFilter(const RunFilter &filter);
     RunFilter filter() const { return m_filter; }
+    /**
+     * Shows runs saved earlier for this view until the source's first page arrives (which
+     * replaces them). Ignored once a page has arrived.
+     */
+    void showSaved(const QList<WorkflowRun> &runs);
+    /** True while the rows are the saved ones. */
+    bool isShowingSaved() const { return m_showingSaved; }
     /** Asks for the first page again, keeping the rows on screen until it arrives. */
     void reload();
     /**
@@ -69,6 +76,8 @@ public:
     /** Connections of a merged list that failed on the last answer; the others' rows show. */
     QList<ApiError> partialErrors() const { return m_partialErrors; }
     const WorkflowRun *runAt(int row) const;
+    /** The first `count` rows, newest first. */
+    QList<WorkflowRun> newestRuns(int count) const { return m_runs.mid(0, count); }
     /**
      * Error codes of a run, learned from its detail (list items do not carry them). Rows
      * listed under an error-code filter are known to have that code.
@@ -99,6 +108,7 @@ signals:
 
 private:
     void request(int page);
+    void clearRows();
     void applyPage(const RunPage &page);
     void setPending(RequestId id);
     void mergeRefresh(const RunPage &page);
@@ -118,6 +128,7 @@ private:
     RequestId m_pendingRequest = 0;
     RequestId m_refreshRequest = 0;
     bool m_refreshAgain = false;
+    bool m_showingSaved = false;
     ApiError m_lastError;
     QHash<QString, QStringList> m_errorCodes;
     QList<ApiError> m_partialErrors;

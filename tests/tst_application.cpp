@@ -137,6 +137,49 @@ private slots:
         }
     }
 
+    void theLastListIsPaintedAtOnceOnTheNextStartEvenWithTheServerDown()
+    {
+        auto server = std::make_unique<TestServer>(3600000, 120);
+        QVERIFY(server->isStarted());
+        LaunchOptions launch = options("cached.ini", false);
+        launch.serverUrl = server->server()->baseUrl();
+        launch.apiKey = u"test-key"_s;
+        QStringList shown;
+        {
+            Application app(launch);
+            app.start();
+            waitForRows(app);
+            const RunListModel *model = app.window()->runListModel();
+            for (int row = 0; row < model->rowCount(); ++row)
+                shown.append(model->runAt(row)->workflowRunId);
+        }
+        server.reset(); // nothing answers on that port any more
+
+        Application app(launch);
+        app.start();
+        // Before any event is processed: the rows are there, and say where they come from.
+        RunListModel *model = app.window()->runListModel();
+        QVERIFY(model->isShowingSaved());
+        QStringList painted;
+        for (int row = 0; row < model->rowCount(); ++row)
+            painted.append(model->runAt(row)->workflowRunId);
+        QCOMPARE(painted, shown);
+        auto *status = child<QLabel>(app.window(), u"statusLabel"_s);
+        QVERIFY2(status->text().contains(u"as saved at"_s), qPrintable(status->text()));
+        // The server is down: that is said, and the saved rows stay.
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"could not update"_s), 30000);
+        QVERIFY(child<QLabel>(app.window(), u"errorLabel"_s)->isVisible());
+        QCOMPARE(model->rowCount(), shown.size());
+
+        // Another server never gets this one's list.
+        LaunchOptions elsewhere = launch;
+        elsewhere.serverUrl.setPort(launch.serverUrl.port() + 1);
+        Application other(elsewhere);
+        other.start();
+        QCOMPARE(other.window()->runListModel()->rowCount(), 0);
+        QVERIFY(!other.window()->runListModel()->isShowingSaved());
+    }
+
     void aNewConnectionIsSavedWithoutItsKey()
     {
         const QString settingsFile = m_dir.filePath(u"connect.ini"_s);

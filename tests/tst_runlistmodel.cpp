@@ -128,6 +128,56 @@ private slots:
         QTRY_VERIFY(m_model->lastError().isError());
     }
 
+    void savedRowsShowUntilTheFirstPageReplacesThem()
+    {
+        QAbstractItemModelTester tester(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        // What was on screen last time: three runs, one of them since gone from the server.
+        m_model->setSource(m_client.get());
+        QTRY_VERIFY(m_model->loadedPages() >= 1);
+        QList<WorkflowRun> saved = m_model->newestRuns(3);
+        saved[2].workflowRunId = u"wr_gone"_s;
+        m_model->setSource(nullptr);
+
+        m_model->showSaved(saved);
+        QVERIFY(m_model->isShowingSaved());
+        QCOMPARE(m_model->rowCount(), 3);
+        QVERIFY(!m_model->canFetchMore({})); // nothing to page until the server answers
+        QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);
+        m_model->setSource(m_client.get());
+        QCOMPARE(m_model->rowCount(), 3); // kept while the first page is on its way
+        QCOMPARE(m_model->rowOfRun(u"wr_gone"_s), 2);
+        QTRY_VERIFY(!loaded.isEmpty());
+        QVERIFY(!m_model->isShowingSaved());
+        QVERIFY(m_model->rowCount() >= 50);
+        QCOMPARE(m_model->rowOfRun(u"wr_gone"_s), -1);
+
+        // Once the server has answered, a saved list has nothing to add.
+        const int rows = m_model->rowCount();
+        m_model->showSaved(saved);
+        QVERIFY(!m_model->isShowingSaved());
+        QCOMPARE(m_model->rowCount(), rows);
+    }
+
+    void savedRowsOfAnotherFilterAreNeverShownUnderANewOne()
+    {
+        QAbstractItemModelTester tester(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        m_model->setSource(m_client.get());
+        QTRY_VERIFY(m_model->loadedPages() >= 1);
+        const QList<WorkflowRun> saved = m_model->newestRuns(10);
+        m_model->setSource(nullptr);
+        m_model->showSaved(saved);
+        m_model->setSource(m_client.get());
+        RunFilter filter;
+        filter.statuses = {RunStatus::Failed};
+        m_model->setFilter(filter);
+        QCOMPARE(m_model->rowCount(), 0); // not the saved unfiltered rows under "failed"
+        QTRY_VERIFY(m_model->loadedPages() >= 1 && !m_model->isLoading());
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            QCOMPARE(m_model->runAt(row)->status, RunStatus::Failed);
+    }
+
     void loadsTheFirstPageNewestFirst()
     {
         QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QShortcut>
 #include <QSplitter>
@@ -397,6 +398,13 @@ void MainWindow::showStartupMessage(const QString &message)
     m_statusLabel->setText(message);
 }
 
+void MainWindow::showSavedRuns(const QList<WorkflowRun> &runs, const QDateTime &savedAt)
+{
+    m_savedAt = savedAt;
+    m_model->showSaved(runs);
+    updateStatus();
+}
+
 void MainWindow::showFatalError(const QString &message)
 {
     m_errorLabel->setText(message);
@@ -508,6 +516,17 @@ void MainWindow::updateStatus()
     } else if (m_model->loadedPages() > 0) {
         m_table->setPlaceholderText(
             m_model->filter().isEmpty() ? tr("No runs yet.") : tr("No runs match these filters."));
+    }
+    if (m_model->isShowingSaved()) {
+        const QDateTime saved = m_savedAt.toLocalTime();
+        const QString when = saved.date() == QDate::currentDate()
+            ? QLocale().toString(saved.time(), QLocale::ShortFormat)
+            : QLocale().toString(saved, QLocale::ShortFormat);
+        m_statusLabel->setText(
+            tr("%n run(s) as saved at %1 · %2", nullptr, rows)
+                .arg(when,
+                    m_model->lastError().isError() ? tr("could not update") : tr("updating…")));
+        return;
     }
     if (m_sourceName.isEmpty())
         return;

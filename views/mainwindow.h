@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QMainWindow>
 
 #include "runfilter.h"
@@ -52,6 +53,8 @@ public:
     void restoreLayout(const QByteArray &layout);
     /** Says what the window is waiting for before it has a source (e.g. the demo server). */
     void showStartupMessage(const QString &message);
+    /** Shows the list saved last time for this view until the source's first page is in. */
+    void showSavedRuns(const QList<WorkflowRun> &runs, const QDateTime &savedAt);
     /** Says why there is no source at all. */
     void showFatalError(const QString &message);
     /** Selects a run's row once it is in the list (after a launch, say). */
@@ -107,6 +110,7 @@ private:
     QTimer *m_pollTimer;
     QTimer *m_durationTimer;
     QString m_sourceName;
+    QDateTime m_savedAt; // of the saved rows shown before the first page
     QString m_pendingSelection;
     QList<int> m_columnsHiddenForSource;
     QMetaObject::Connection m_retryConnection;

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <optional>
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include "workflowrun.h"
+
+/** A list saved earlier, and when. */
+struct SavedRuns
+{
+    QList<WorkflowRun> runs;
+    QDateTime savedAt;
+};
+
+/**
+ * The newest runs of each view (connection, scope and filter) as last shown, in a SQLite file,
+ * so the next start paints a list at once while the network catches up. Run data only: keys
+ * and tokens never come here. A file that cannot be opened or read only costs the head start.
+ */
+class RunCache
+{
+public:
+    static constexpr int kMaxRunsPerView = 200;
+    static constexpr int kMaxViews = 50;
+
+    explicit RunCache(QString path);
+    ~RunCache();
+    RunCache(const RunCache &) = delete;
+    RunCache &operator=(const RunCache &) = delete;
+
+    /** Opens (and creates) the file; on failure says why and the cache stays empty. */
+    bool open(QString *error);
+    bool isOpen() const { return !m_connection.isEmpty(); }
+    QString path() const { return m_path; }
+
+    /** Replaces a view's saved list with the first kMaxRunsPerView of `runs`. */
+    bool save(const QString &viewKey, const QList<WorkflowRun> &runs,
+        const QDateTime &savedAt = QDateTime::currentDateTimeUtc());
+    /** The list saved for a view, or nothing (never saved, unreadable, another format). */
+    std::optional<SavedRuns> load(const QString &viewKey) const;
+
+    /** Encodes runs with the fields the wire format lacks (platform fields, source). */
+    static QByteArray encode(const QList<WorkflowRun> &runs);
+    static std::optional<QList<WorkflowRun>> decode(const QByteArray &data);
+
+private:
+    QString m_path;
+    QString m_connection; // the QSqlDatabase connection name, empty while closed
+};
