@@ -361,9 +361,11 @@ ApiError ApiTransport::httpError(QNetworkReply *reply, const QByteArray &body) c
 ApiError ApiTransport::errorFor(QNetworkReply *reply, const QByteArray &body) const
 {
     ApiError error = httpError(reply, body);
+    if (!error.isError())
+        return error; // a good answer is parsed once, by its decoder
     // Servers that tag answers with a request id want it quoted to their support.
     const QString requestId = requestIdOf(body);
-    if (error.isError() && !requestId.isEmpty()) {
+    if (!requestId.isEmpty()) {
         error.requestId = requestId;
         error.message += tr(" Request id: %1.").arg(requestId);
     }
