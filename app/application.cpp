@@ -1,5 +1,8 @@
 #include "application.h"
 
+#include <cstdio>
+
+#include <QAbstractItemView>
 #include <QAction>
 #include <QCommandLineParser>
 #include <QDir>
@@ -8,6 +11,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QUrlQuery>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "connectiondialog.h"
 #include "credentialstore.h"
@@ -41,6 +45,64 @@ std::unique_ptr<RunSource> makeSource(const ConnectionProfile &profile, const QS
             profile.baseUrl, secret, profile.workflowIds);
     return std::make_unique<SkyvernClient>(profile.baseUrl, secret);
 }
+// Which list a view of a connection shows, as the key its saved list goes by: the server and
+// what is asked of it, not the profile's name. A renamed connection keeps its list, a
+// connection pointed elsewhere does not.
+QString savedListKey(const QList<ConnectionProfile> &profiles, const QString &id,
+    const QString &scope, const RunFilter &filter)
+{
+    const auto identity = [](const ConnectionProfile &profile) {
+        return u"%1 %2 %3"_s.arg(int(profile.kind))
+            .arg(profile.baseUrl.toString(), profile.workflowIds.join(u','));
+    };
+    QStringList members;
+    for (const ConnectionProfile &profile : profiles) {
+        if (profile.id == id || id == QLatin1String(Application::kAllConnections))
+            members.append(identity(profile));
+    }
+    if (members.isEmpty())
+        return {};
+    members.sort();
+    QUrlQuery query;
+    filter.addTo(query, true);
+    const QString connection = id == QLatin1String(Application::kAllConnections)
+        ? u"all: "_s + members.join(u"; "_s)
+        : members.constFirst();
+    return connection + u'\n' + scope + u'\n' + query.toString(QUrl::FullyEncoded);
+}
+
+/** Says on stdout when the run table first paints rows, and quits once that paint is done. */
+class FirstPaintReporter final : public QObject
+{
+public:
+    FirstPaintReporter(QAbstractItemView *view)
+        : QObject(view)
+        , m_view(view)
+    {
+        view->viewport()->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::Paint || m_reported || !m_view->model())
+            return QObject::eventFilter(watched, event);
+        const int rows = m_view->model()->rowCount();
+        if (rows > 0) {
+            m_reported = true;
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, this, [rows] {
+                std::printf("painted %d rows\n", rows);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QAbstractItemView *m_view;
+    bool m_reported = false;
+};
 } // namespace
 
 LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
@@ -64,7 +126,10 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
         u"demo-seed"_s, QObject::tr("Seed of the demo data."), u"n"_s, u"1"_s);
     const QCommandLineOption settings(
         u"settings"_s, QObject::tr("Use this settings file instead of the user's."), u"file"_s);
-    parser.addOptions({demo, server, insecure, tick, seed, settings});
+    QCommandLineOption firstPaint(u"report-first-paint"_s,
+        QObject::tr("Print when the first rows are painted, then quit (for benchmarks)."));
+    firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demo, server, insecure, tick, seed, settings, firstPaint});
     parser.process(arguments);
 
     LaunchOptions options;
@@ -73,6 +138,7 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
     options.demoTickMs = qBound(10, parser.value(tick).toInt(), 60000);
     options.demoSeed = parser.value(seed).toUInt();
     options.settingsFile = parser.value(settings);
+    options.reportFirstPaint = parser.isSet(firstPaint);
     if (parser.isSet(server)) {
         options.serverUrl = ServerAddress::fromUserInput(parser.value(server));
         options.apiKey = qEnvironmentVariable("RUNWATCH_API_KEY");
@@ -91,7 +157,6 @@ Application::Application(LaunchOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_settings(m_options.settingsFile)
     , m_credentials(new CredentialStore(m_options.keychainService, this))
-    , m_window(std::make_unique<MainWindow>())
     , m_saveTimer(new QTimer(this))
 {
     if (m_options.cacheFile.isEmpty() && !m_options.settingsFile.isEmpty()) {
@@ -101,14 +166,9 @@ Application::Application(LaunchOptions options, QObject *parent)
         m_options.cacheFile
             = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/runs.sqlite"_s;
     }
-    {
-        m_runCache = std::make_unique<RunCache>(m_options.cacheFile);
-        QString problem;
-        if (!m_runCache->open(&problem)) {
-            qWarning("%s", qPrintable(problem)); // only the head start at the next launch is lost
-            m_runCache.reset();
-        }
-    }
+    m_runCache = std::make_unique<RunCache>(m_options.cacheFile); // opened when first used
+    prefetchSavedList();
+    m_window = std::make_unique<MainWindow>();
     // Lists are saved a little after they change, not on every poll.
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(3000);
@@ -160,28 +220,22 @@ void Application::saveWindow()
 
 void Application::start()
 {
+    if (m_options.reportFirstPaint)
+        new FirstPaintReporter(m_window->findChild<QAbstractItemView *>(u"runTableView"_s));
     m_window->restoreGeometry(m_settings.windowGeometry());
     m_window->restoreLayout(m_settings.windowLayout());
     m_window->show();
-    if (m_options.serverUrl.isValid() && !m_options.demo) {
-        ConnectionProfile profile;
-        profile.id = kCommandLineId;
-        profile.baseUrl = m_options.serverUrl;
-        profile.allowInsecureHttp = m_options.allowInsecureHttp;
-        m_profiles = {profile};
-        m_secrets.insert(profile.id, m_options.apiKey);
-        updateSwitcher();
-        showConnection(profile.id);
-        return;
-    }
-    m_profiles = m_settings.profiles();
-    if (m_options.demo || m_profiles.isEmpty()) {
+    const QString current = firstConnection(&m_profiles);
+    if (current.isEmpty()) {
         startDemo();
         return;
     }
-    QString current = m_settings.currentProfileId();
-    if (current != QLatin1String(kAllConnections) && !profile(current).isValid())
-        current = m_profiles.constFirst().id;
+    if (current == kCommandLineId) {
+        m_secrets.insert(current, m_options.apiKey);
+        updateSwitcher();
+        showConnection(current);
+        return;
+    }
     updateSwitcher();
     restoreView(current);
     m_window->showStartupMessage(tr("Reading the saved keys…"));
@@ -199,6 +253,44 @@ void Application::start()
                 showConnection(current);
             });
     }
+}
+
+QString Application::firstConnection(QList<ConnectionProfile> *profiles) const
+{
+    if (m_options.serverUrl.isValid() && !m_options.demo) {
+        ConnectionProfile profile;
+        profile.id = kCommandLineId;
+        profile.baseUrl = m_options.serverUrl;
+        profile.allowInsecureHttp = m_options.allowInsecureHttp;
+        *profiles = {profile};
+        return profile.id;
+    }
+    *profiles = m_settings.profiles();
+    if (m_options.demo || profiles->isEmpty())
+        return {};
+    const QString current = m_settings.currentProfileId();
+    if (current == QLatin1String(kAllConnections))
+        return current;
+    for (const ConnectionProfile &profile : std::as_const(*profiles)) {
+        if (profile.id == current)
+            return current;
+    }
+    return profiles->constFirst().id;
+}
+
+void Application::prefetchSavedList()
+{
+    // Read the list the window will open on while the window is being built: opening SQLite
+    // and decoding the runs then cost the first paint nothing.
+    QList<ConnectionProfile> profiles;
+    const QString id = firstConnection(&profiles);
+    if (id.isEmpty())
+        return;
+    m_prefetchKey = ::savedListKey(profiles, id, m_settings.scope(id), m_settings.filter(id));
+    m_prefetch = QtConcurrent::run([path = m_options.cacheFile, key = m_prefetchKey] {
+        RunCache cache(path);
+        return cache.open(nullptr) ? cache.load(key) : std::nullopt;
+    });
 }
 
 void Application::startDemo()
@@ -344,35 +436,32 @@ void Application::showConnection(const QString &id)
 
 QString Application::savedListKey(const QString &id) const
 {
-    // The server and what is asked of it, not the profile's name: a renamed connection keeps
-    // its list, a connection pointed elsewhere does not.
-    const auto identity = [](const ConnectionProfile &profile) {
-        return u"%1 %2 %3"_s.arg(int(profile.kind))
-            .arg(profile.baseUrl.toString(), profile.workflowIds.join(u','));
-    };
-    QString connection;
-    if (id == QLatin1String(kAllConnections)) {
-        QStringList members;
-        for (const ConnectionProfile &member : m_profiles)
-            members.append(identity(member));
-        members.sort();
-        connection = u"all: "_s + members.join(u"; "_s);
-    } else {
-        const ConnectionProfile chosen = profile(id);
-        if (!chosen.isValid())
-            return {};
-        connection = identity(chosen);
+    return ::savedListKey(m_profiles, id, m_window->scope(), m_window->filter());
+}
+
+RunCache *Application::runCache()
+{
+    if (m_runCache && !m_runCache->isOpen()) {
+        QString problem;
+        if (!m_runCache->open(&problem)) {
+            qWarning("%s", qPrintable(problem)); // only the head start at the next launch is lost
+            m_runCache.reset();
+        }
     }
-    QUrlQuery filter;
-    m_window->filter().addTo(filter, true);
-    return connection + u'\n' + m_window->scope() + u'\n' + filter.toString(QUrl::FullyEncoded);
+    return m_runCache.get();
 }
 
 void Application::showSavedList(const QString &id)
 {
     if (!m_runCache || m_demoServer)
         return;
-    const auto saved = m_runCache->load(savedListKey(id));
+    const QString key = savedListKey(id);
+    std::optional<SavedRuns> saved;
+    if (m_prefetch.isValid() && key == m_prefetchKey)
+        saved = m_prefetch.result();
+    else if (RunCache *cache = runCache())
+        saved = cache->load(key);
+    m_prefetch = {};
     if (saved)
         m_window->showSavedRuns(saved->runs, saved->savedAt);
 }
@@ -394,7 +483,8 @@ void Application::saveList()
     const RunListModel *model = m_window->runListModel();
     if (model->isShowingSaved() || model->rowCount() == 0)
         return;
-    m_runCache->save(key, model->newestRuns(RunCache::kMaxRunsPerView));
+    if (RunCache *cache = runCache())
+        cache->save(key, model->newestRuns(RunCache::kMaxRunsPerView));
 }
 
 void Application::dropSources(const QString &id)

@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
@@ -10,10 +11,10 @@
 #include <QUrl>
 
 #include "connectionprofile.h"
+#include "runcache.h"
 #include "settings.h"
 
 class CredentialStore;
-class RunCache;
 class DemoServerThread;
 class MainWindow;
 class MergedRunSource;
@@ -33,6 +34,8 @@ struct LaunchOptions
     // Saved run lists for the first paint; empty: next to the settings file, or the user's cache.
     QString cacheFile;
     QString keychainService = QStringLiteral("Runwatch");
+    // For the start-up benchmark: print "painted N rows" once rows are on screen, then quit.
+    bool reportFirstPaint = false;
 
     /** Reads arguments and the environment; on failure says why in `error`. */
     static LaunchOptions parse(const QStringList &arguments, QString *error);
@@ -78,8 +81,17 @@ private:
     void removeCurrentProfile();
     ConnectionProfile profile(const QString &id) const;
     RunSource *sourceFor(const ConnectionProfile &profile);
+    /**
+     * The connection the window opens on (empty: the demo) and, in `profiles`, the
+     * connections it comes with.
+     */
+    QString firstConnection(QList<ConnectionProfile> *profiles) const;
+    /** Starts reading the saved list of the first connection's view on another thread. */
+    void prefetchSavedList();
     /** Which list a connection's current view shows, as the key its saved list goes by. */
     QString savedListKey(const QString &id) const;
+    /** The run cache, opened on first use; null when it cannot be used. */
+    RunCache *runCache();
     /** Paints the list saved for a connection's view, if any, until its first page is in. */
     void showSavedList(const QString &id);
     /** Saves the shown list for the view it was loaded for (the demo's never: it is new each time).
@@ -100,6 +112,8 @@ private:
     QString m_current;
     QString m_viewKey;
     std::unique_ptr<RunCache> m_runCache;
+    QFuture<std::optional<SavedRuns>> m_prefetch;
+    QString m_prefetchKey;
     QTimer *m_saveTimer;
     QString m_saveKey; // the view the rows to save belong to
     DemoServerThread *m_demoServer = nullptr;

@@ -9,7 +9,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include "benchsupport.h"
@@ -114,6 +116,11 @@ double curlSeconds(const QUrl &url, const QString &key, QByteArray *body = nullp
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // bench_runwatch [results.json [section...]]: sections are fetch, decode, startup, idle, scale.
+    const QStringList sections = QCoreApplication::arguments().mid(2);
+    const auto wanted = [&sections](const char *name) {
+        return sections.isEmpty() || sections.contains(QLatin1String(name));
+    };
     QJsonObject results;
 
     // A demo server on its own thread, as the app runs it.
@@ -131,7 +138,7 @@ int main(int argc, char *argv[])
         endpoints->skyvernUrl.toString() + u"/v1/workflows/runs?page=1&page_size=100"_s);
 
     // Fetch-to-visible: issuing a 100-run page request to the rows being in the model.
-    {
+    if (wanted("fetch")) {
         SkyvernClient client(endpoints->skyvernUrl, endpoints->apiKey);
         RunListModel model;
         model.setPageSize(100);
@@ -158,7 +165,7 @@ int main(int argc, char *argv[])
     }
 
     // Decoding a 100-run page against parsing the same bytes alone.
-    {
+    if (wanted("decode")) {
         QByteArray body;
         curlSeconds(pageUrl, endpoints->apiKey, &body);
         const double megabytes = body.size() / 1e6;
@@ -175,8 +182,51 @@ int main(int argc, char *argv[])
         report(results, u"decode_share_of_floor"_s, parse / decode, u"x"_s, u">= 0.5"_s);
     }
 
+    // Start-up: process start to the window painted with rows, against a bare Qt window.
+    if (wanted("startup")) {
+        QTemporaryDir home;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"RUNWATCH_API_KEY"_s, endpoints->apiKey);
+        const QStringList arguments {u"--server"_s, endpoints->skyvernUrl.toString(),
+            u"--settings"_s, home.filePath(u"settings.ini"_s), u"--report-first-paint"_s};
+        // Milliseconds until the program says it painted, or -1.
+        const auto startUp = [&environment](const QString &program, const QStringList &args) {
+            QProcess process;
+            process.setProcessEnvironment(environment);
+            process.setProcessChannelMode(QProcess::SeparateChannels);
+            QElapsedTimer timer;
+            timer.start();
+            process.start(program, args);
+            double painted = -1;
+            while (process.waitForReadyRead(30000)) {
+                if (process.readAllStandardOutput().contains("painted")) {
+                    painted = timer.nsecsElapsed() / 1e6;
+                    break;
+                }
+            }
+            process.waitForFinished(30000);
+            return painted;
+        };
+        // The first start fills the cache from the server; the measured ones paint from it.
+        const double cold = startUp(QString::fromUtf8(RUNWATCH_PATH), arguments);
+        QList<double> runwatch;
+        QList<double> bare;
+        for (int i = 0; i < 15; ++i) {
+            runwatch.append(startUp(QString::fromUtf8(RUNWATCH_PATH), arguments));
+            bare.append(startUp(QString::fromUtf8(BARE_WINDOW_PATH), {}));
+        }
+        std::sort(runwatch.begin(), runwatch.end());
+        std::sort(bare.begin(), bare.end());
+        const double ours = runwatch.at(runwatch.size() / 2);
+        const double floor = bare.at(bare.size() / 2);
+        report(results, u"startup_first_start_ms"_s, cold, u"ms"_s, u"rows from the server"_s);
+        report(results, u"startup_cached_ms"_s, ours, u"ms"_s, u"median of 15"_s);
+        report(results, u"startup_bare_window_ms"_s, floor, u"ms"_s, u"the floor"_s);
+        report(results, u"startup_ratio"_s, ours / floor, u"x"_s, u"<= 2"_s);
+    }
+
     // A run list of 100,000 runs.
-    {
+    if (wanted("scale")) {
         constexpr int kRuns = 100000;
         GeneratedSource source(kRuns);
         RunListModel model;

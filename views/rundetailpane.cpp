@@ -160,6 +160,12 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_requestView->setObjectName(QStringLiteral("requestTreeView"));
     m_requestView->setModel(m_request);
 
+    // Into its scroll area while still empty: filled, the scroll area would work out its
+    // minimum size right away, a large share of building the window.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_body);
     auto *body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
     body->addLayout(form);
@@ -180,11 +186,6 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     section(tr("As the server listed it"), m_listingView);
     body->addStretch(1);
     setFeatures(SourceFeatures());
-
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_body);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);

@@ -1,5 +1,7 @@
 #include "runfilterbar.h"
 
+#include <memory>
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,6 +17,19 @@
 #include <QVBoxLayout>
 
 #include "runformat.h"
+
+namespace {
+// The clear button's icon is read through the image plugins, a large share of the time to
+// the first paint; it is only needed once there is text to clear.
+void enableClearButtonWithText(QLineEdit *edit)
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(edit, &QLineEdit::textChanged, edit, [edit, connection] {
+        edit->setClearButtonEnabled(true);
+        QObject::disconnect(*connection);
+    });
+}
+} // namespace
 
 RunFilterBar::RunFilterBar(QWidget *parent)
     : QWidget(parent)
@@ -68,14 +83,14 @@ RunFilterBar::RunFilterBar(QWidget *parent)
 
     m_search->setObjectName(QStringLiteral("searchLineEdit"));
     m_search->setPlaceholderText(tr("Search run id, parameters, headers…"));
-    m_search->setClearButtonEnabled(true);
+    enableClearButtonWithText(m_search);
     m_search->setMinimumWidth(200);
     m_searchLimit->setObjectName(QStringLiteral("searchLimitLabel"));
     m_searchLimit->hide();
 
     m_errorCode->setObjectName(QStringLiteral("errorCodeLineEdit"));
     m_errorCode->setPlaceholderText(tr("Error code (exact)"));
-    m_errorCode->setClearButtonEnabled(true);
+    enableClearButtonWithText(m_errorCode);
     m_errorCode->setMaxLength(RunFilter::kMaxTextLength);
     auto *completer = new QCompleter(m_codeModel, this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
