@@ -50,6 +50,7 @@ std::optional<QJsonDocument> parseResponse(
 
 JsonReader::JsonReader(const QJsonObject &object, QString path)
     : m_object(object)
+    , m_end(m_object.constEnd())
     , m_path(std::move(path))
 { }
 
@@ -75,10 +76,10 @@ void JsonReader::typeError(QLatin1StringView key, const char *expected, const QJ
 QJsonObject::const_iterator JsonReader::present(QLatin1StringView key, bool required)
 {
     const auto it = m_object.constFind(key);
-    if (it == m_object.constEnd() || it->isNull()) {
+    if (it == m_end || it->isNull()) {
         if (required)
             fail(u"%1: missing required field"_s.arg(fieldPath(key)));
-        return m_object.constEnd();
+        return m_end;
     }
     return it;
 }
@@ -86,7 +87,7 @@ QJsonObject::const_iterator JsonReader::present(QLatin1StringView key, bool requ
 QString JsonReader::string(QLatin1StringView key, bool required)
 {
     const auto it = present(key, required);
-    if (it == m_object.constEnd())
+    if (it == m_end)
         return {};
     if (!it->isString()) {
         typeError(key, "a string", *it);
@@ -129,7 +130,7 @@ QDateTime JsonReader::optionalTimestamp(QLatin1StringView key)
 std::optional<qint64> JsonReader::optionalInteger(QLatin1StringView key)
 {
     const auto it = present(key, false);
-    if (it == m_object.constEnd())
+    if (it == m_end)
         return std::nullopt;
     const double number = it->toDouble(std::numeric_limits<double>::quiet_NaN());
     if (!it->isDouble() || std::trunc(number) != number || std::abs(number) > 9.0e15) {
@@ -142,7 +143,7 @@ std::optional<qint64> JsonReader::optionalInteger(QLatin1StringView key)
 std::optional<double> JsonReader::optionalNumber(QLatin1StringView key)
 {
     const auto it = present(key, false);
-    if (it == m_object.constEnd())
+    if (it == m_end)
         return std::nullopt;
     if (!it->isDouble()) {
         typeError(key, "a number", *it);
@@ -154,7 +155,7 @@ std::optional<double> JsonReader::optionalNumber(QLatin1StringView key)
 std::optional<bool> JsonReader::optionalBool(QLatin1StringView key)
 {
     const auto it = present(key, false);
-    if (it == m_object.constEnd())
+    if (it == m_end)
         return std::nullopt;
     if (!it->isBool()) {
         typeError(key, "a boolean", *it);
@@ -166,7 +167,7 @@ std::optional<bool> JsonReader::optionalBool(QLatin1StringView key)
 QJsonObject JsonReader::optionalObject(QLatin1StringView key)
 {
     const auto it = present(key, false);
-    if (it == m_object.constEnd())
+    if (it == m_end)
         return {};
     if (!it->isObject()) {
         typeError(key, "an object", *it);
@@ -178,7 +179,7 @@ QJsonObject JsonReader::optionalObject(QLatin1StringView key)
 QJsonArray JsonReader::optionalArray(QLatin1StringView key)
 {
     const auto it = present(key, false);
-    if (it == m_object.constEnd())
+    if (it == m_end)
         return {};
     if (!it->isArray()) {
         typeError(key, "an array", *it);

@@ -17,6 +17,8 @@ class JsonReader
 {
 public:
     JsonReader(const QJsonObject &object, QString path);
+    JsonReader(const JsonReader &) = delete; // m_end points into this reader's own object
+    JsonReader &operator=(const JsonReader &) = delete;
 
     QString requiredString(QLatin1StringView key);
     QString optionalString(QLatin1StringView key);
@@ -46,6 +48,7 @@ private:
     void typeError(QLatin1StringView key, const char *expected, const QJsonValue &got);
 
     QJsonObject m_object;
+    QJsonObject::const_iterator m_end; // worked out once: each constEnd() counts the fields
     QString m_path;
     QString m_error;
 };
