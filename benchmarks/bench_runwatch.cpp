@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -184,11 +185,19 @@ int main(int argc, char *argv[])
 
     // Start-up: process start to the window painted with rows, against a bare Qt window.
     if (wanted("startup")) {
+        // A server of its own, so its port can be taken over by one that never answers.
+        auto own = std::make_unique<DemoServerThread>();
+        std::optional<DemoEndpoints> served;
+        QObject::connect(own.get(), &DemoServerThread::started, &app,
+            [&served](const DemoEndpoints &started) { served = started; });
+        own->start(options);
+        while (!served)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         QTemporaryDir home;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"RUNWATCH_API_KEY"_s, endpoints->apiKey);
-        const QStringList arguments {u"--server"_s, endpoints->skyvernUrl.toString(),
-            u"--settings"_s, home.filePath(u"settings.ini"_s), u"--report-first-paint"_s};
+        environment.insert(u"RUNWATCH_API_KEY"_s, served->apiKey);
+        const QStringList arguments {u"--server"_s, served->skyvernUrl.toString(), u"--settings"_s,
+            home.filePath(u"settings.ini"_s), u"--report-first-paint"_s};
         // Milliseconds until the program says it painted, or -1.
         const auto startUp = [&environment](const QString &program, const QStringList &args) {
             QProcess process;
@@ -207,8 +216,14 @@ int main(int argc, char *argv[])
             process.waitForFinished(30000);
             return painted;
         };
-        // The first start fills the cache from the server; the measured ones paint from it.
+        // The first start fills the cache from the server. The measured ones paint from it
+        // while the server has not answered yet, as a remote one would not have this soon:
+        // a local one answering at once would compete for the same cores.
         const double cold = startUp(QString::fromUtf8(RUNWATCH_PATH), arguments);
+        own.reset();
+        QTcpServer silent; // accepts connections and never answers
+        if (!silent.listen(QHostAddress::LocalHost, quint16(served->skyvernUrl.port())))
+            qFatal("cannot take over port %d", served->skyvernUrl.port());
         QList<double> runwatch;
         QList<double> bare;
         for (int i = 0; i < 15; ++i) {
@@ -219,7 +234,7 @@ int main(int argc, char *argv[])
         std::sort(bare.begin(), bare.end());
         const double ours = runwatch.at(runwatch.size() / 2);
         const double floor = bare.at(bare.size() / 2);
-        report(results, u"startup_first_start_ms"_s, cold, u"ms"_s, u"rows from the server"_s);
+        report(results, u"startup_first_start_ms"_s, cold, u"ms"_s, u"no cache yet"_s);
         report(results, u"startup_cached_ms"_s, ours, u"ms"_s, u"median of 15"_s);
         report(results, u"startup_bare_window_ms"_s, floor, u"ms"_s, u"the floor"_s);
         report(results, u"startup_ratio"_s, ours / floor, u"x"_s, u"<= 2"_s);
