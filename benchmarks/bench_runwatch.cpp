@@ -1,7 +1,10 @@
-// Runwatch's figures, each a ratio to a floor measured in the same run or an absolute time on
-// this machine: fetch-to-visible against curl, decoding against QJsonDocument alone, and a run
-// list of 100,000 runs (memory, local filter, a poll of 50 changes, sort). Usage:
-// bench_runwatch [results.json]
+// Runwatch's figures, each a ratio to a floor measured in the same run or an absolute figure on
+// this machine: fetch-to-visible against curl, decoding against QJsonDocument alone, start-up
+// against a bare Qt window, CPU while watching 50 active runs, and a run list of 100,000 runs
+// (memory, local filter, a poll of 50 changes, sort). Usage:
+// bench_runwatch [results.json [fetch|decode|startup|idle|scale ...]]
+
+#include <algorithm>
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -238,6 +241,80 @@ int main(int argc, char *argv[])
         report(results, u"startup_cached_ms"_s, ours, u"ms"_s, u"median of 15"_s);
         report(results, u"startup_bare_window_ms"_s, floor, u"ms"_s, u"the floor"_s);
         report(results, u"startup_ratio"_s, ours / floor, u"x"_s, u"<= 2"_s);
+    }
+
+    // Idle: the app watching 50 active runs, CPU time over a minute of polling.
+    if (wanted("idle")) {
+        const int seconds = qEnvironmentVariableIsSet("RUNWATCH_BENCH_IDLE_SECONDS")
+            ? qEnvironmentVariableIntValue("RUNWATCH_BENCH_IDLE_SECONDS")
+            : 60;
+        DemoServerOptions slow = options;
+        slow.tickMs = 20000; // runs move on a few times a minute, as real ones do
+        slow.runCount = 200;
+        DemoServerThread idleServer;
+        std::optional<DemoEndpoints> served;
+        QObject::connect(&idleServer, &DemoServerThread::started, &app,
+            [&served](const DemoEndpoints &started) { served = started; });
+        idleServer.start(slow);
+        while (!served)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+
+        // 50 fresh runs of workflows that need no parameters filled in.
+        SkyvernClient client(served->skyvernUrl, served->apiKey);
+        QList<Workflow> workflows;
+        client.listWorkflows(&app, [&workflows](const ApiResult<QList<Workflow>> &result) {
+            workflows = result.value;
+            QCoreApplication::exit(0);
+        });
+        QCoreApplication::exec();
+        QStringList launchable;
+        for (const Workflow &workflow : std::as_const(workflows)) {
+            if (std::all_of(workflow.parameters.begin(), workflow.parameters.end(),
+                    [](const WorkflowParameter &p) { return !p.defaultValue.isNull(); }))
+                launchable.append(workflow.workflowPermanentId);
+        }
+        int launched = 0;
+        int answered = 0;
+        for (int i = 0; i < 50 && !launchable.isEmpty(); ++i) {
+            LaunchRequest request;
+            request.workflowId = launchable.at(i % launchable.size());
+            client.launchRun(request, &app, [&](const ApiResult<RunDetail> &result) {
+                launched += result.ok() ? 1 : 0;
+                if (++answered == 50)
+                    QCoreApplication::exit(0);
+            });
+        }
+        QCoreApplication::exec();
+
+        QTemporaryDir home;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"RUNWATCH_API_KEY"_s, served->apiKey);
+        QProcess runwatch;
+        runwatch.setProcessEnvironment(environment);
+        runwatch.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        runwatch.start(QString::fromUtf8(RUNWATCH_PATH),
+            {u"--server"_s, served->skyvernUrl.toString(), u"--settings"_s,
+                home.filePath(u"settings.ini"_s)});
+        runwatch.waitForStarted();
+        const auto wait = [](int ms) {
+            QEventLoop loop;
+            QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+            loop.exec();
+        };
+        wait(5000); // started, first page in, polling
+        const double cpuBefore = processCpuSeconds(runwatch.processId());
+        const int requestsBefore = idleServer.requestsHandled();
+        wait(seconds * 1000);
+        const double cpu = processCpuSeconds(runwatch.processId()) - cpuBefore;
+        const int polls = idleServer.requestsHandled() - requestsBefore;
+        runwatch.terminate();
+        runwatch.waitForFinished(10000);
+        report(results, u"idle_active_runs"_s, launched, u"runs"_s, u"50"_s);
+        report(results, u"idle_cpu_percent"_s, 100.0 * cpu / seconds, u"%"_s,
+            u"~0, over %1 s"_s.arg(seconds));
+        report(results, u"idle_requests"_s, polls, u"requests"_s, u"one poll per 3 s"_s);
+        report(results, u"idle_cpu_ms_per_request"_s, polls ? 1000.0 * cpu / polls : 0, u"ms"_s,
+            u"poll, merge, repaint"_s);
     }
 
     // A run list of 100,000 runs.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unistd.h>
 #include <utility>
 
 #include <QElapsedTimer>
@@ -54,6 +55,19 @@ inline qint64 residentKib()
     if (!statm.open(QIODevice::ReadOnly))
         return 0;
     return statm.readAll().split(' ').value(1).toLongLong() * 4;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds. */
+inline double processCpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
+    return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
 /** Prints one figure and adds it to the results object. */
