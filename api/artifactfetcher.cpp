@@ -1,7 +1,10 @@
 #include "artifactfetcher.h"
 
+#include <memory>
+
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkDiskCache>
 #include <QNetworkReply>
 #include <QPointer>
 
@@ -17,6 +20,38 @@ ArtifactFetcher::ArtifactFetcher(QObject *parent)
 }
 
 ArtifactFetcher::~ArtifactFetcher() = default;
+
+void ArtifactFetcher::setCacheDirectory(const QString &directory, qint64 maxBytes)
+{
+    if (directory.isEmpty()) {
+        m_network->setCache(nullptr);
+        return;
+    }
+    auto *cache = new QNetworkDiskCache(m_network);
+    cache->setCacheDirectory(directory);
+    cache->setMaximumCacheSize(maxBytes);
+    m_network->setCache(cache); // takes ownership, replacing an earlier one
+}
+
+void ArtifactFetcher::store(const QUrl &url, const QByteArray &data)
+{
+    auto *cache = qobject_cast<QNetworkDiskCache *>(m_network->cache());
+    if (!cache || data.isEmpty())
+        return;
+    QNetworkCacheMetaData metaData;
+    metaData.setUrl(url);
+    metaData.setSaveToDisk(true);
+    if (QIODevice *device = cache->prepare(metaData)) {
+        device->write(data);
+        cache->insert(device); // drops the oldest entries beyond the size limit
+    }
+}
+
+QString ArtifactFetcher::cacheDirectory() const
+{
+    const auto *cache = qobject_cast<QNetworkDiskCache *>(m_network->cache());
+    return cache ? cache->cacheDirectory() : QString();
+}
 
 void ArtifactFetcher::fetch(const QUrl &url, QObject *context, Handler handler)
 {
@@ -43,14 +78,26 @@ void ArtifactFetcher::fetch(const QUrl &url, QObject *context, Handler handler)
         deliver({}, tr("Runwatch does not open %1 links.").arg(url.scheme()));
         return;
     }
+    // Pre-signed links name one file for good, so a copy on disk is as good as the original,
+    // whatever caching headers the host sends (or leaves out).
+    auto *cache = qobject_cast<QNetworkDiskCache *>(m_network->cache());
+    if (cache) {
+        if (const std::unique_ptr<QIODevice> saved {cache->data(url)}) {
+            deliver(saved->readAll(), {});
+            return;
+        }
+    }
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(
+        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false); // saved below
     QNetworkReply *reply = m_network->get(request);
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
         if (received > kMaxArtifactBytes)
             reply->abort();
     });
-    connect(reply, &QNetworkReply::finished, this, [reply, deliver] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url, deliver] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError || status >= 400) {
@@ -62,6 +109,8 @@ void ArtifactFetcher::fetch(const QUrl &url, QObject *context, Handler handler)
                     : tr("The artifact could not be fetched: %1.").arg(reply->errorString()));
             return;
         }
-        deliver(reply->readAll(), {});
+        const QByteArray data = reply->readAll();
+        store(url, data);
+        deliver(data, {});
     });
 }

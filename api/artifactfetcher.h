@@ -24,10 +24,20 @@ public:
     ~ArtifactFetcher() override;
 
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    /**
+     * Keeps fetched artifacts in this directory (at most `maxBytes`, oldest dropped first):
+     * an artifact's link never changes what it points to, so a screenshot seen once opens
+     * without the network. Empty: no disk cache.
+     */
+    void setCacheDirectory(const QString &directory, qint64 maxBytes = kDefaultCacheBytes);
+    QString cacheDirectory() const;
+    static constexpr qint64 kDefaultCacheBytes = 256LL * 1024 * 1024;
     /** Fetches one artifact; the handler runs on this thread unless `context` is gone. */
     void fetch(const QUrl &url, QObject *context, Handler handler);
 
 private:
+    void store(const QUrl &url, const QByteArray &data);
+
     QNetworkAccessManager *m_network;
     int m_timeoutMs = 30000;
 };

@@ -13,6 +13,7 @@
 #include <QUrlQuery>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "artifactfetcher.h"
 #include "connectiondialog.h"
 #include "credentialstore.h"
 #include "demoserverthread.h"
@@ -159,16 +160,18 @@ Application::Application(LaunchOptions options, QObject *parent)
     , m_credentials(new CredentialStore(m_options.keychainService, this))
     , m_saveTimer(new QTimer(this))
 {
-    if (m_options.cacheFile.isEmpty() && !m_options.settingsFile.isEmpty()) {
+    // Caches live next to a settings file given on the command line, else in the user's cache.
+    QString cachePrefix = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/"_s;
+    if (!m_options.settingsFile.isEmpty()) {
         const QFileInfo file(m_options.settingsFile);
-        m_options.cacheFile = file.dir().filePath(file.completeBaseName() + u"-runs.sqlite"_s);
-    } else if (m_options.cacheFile.isEmpty()) {
-        m_options.cacheFile
-            = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/runs.sqlite"_s;
+        cachePrefix = file.dir().filePath(file.completeBaseName() + u"-"_s);
     }
+    if (m_options.cacheFile.isEmpty())
+        m_options.cacheFile = cachePrefix + u"runs.sqlite"_s;
     m_runCache = std::make_unique<RunCache>(m_options.cacheFile); // opened when first used
     prefetchSavedList();
     m_window = std::make_unique<MainWindow>();
+    m_window->artifactFetcher()->setCacheDirectory(cachePrefix + u"artifacts"_s);
     // Lists are saved a little after they change, not on every poll.
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(3000);

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -207,6 +208,17 @@ private slots:
         QTRY_VERIFY(strip->count() >= 1);
         QTRY_VERIFY_WITH_TIMEOUT(!strip->item(0)->icon().isNull(), 10000);
         QCOMPARE(strip->item(0)->text(), u"Latest"_s);
+        QTRY_COMPARE(strip->item(0)->toolTip(), u"Click for a larger view"_s);
+        // A click opens the screenshot itself, read again rather than kept in memory.
+        QTest::mouseClick(
+            strip->viewport(), Qt::LeftButton, {}, strip->visualItemRect(strip->item(0)).center());
+        QDialog *viewer = nullptr;
+        QTRY_VERIFY((viewer = m_window->findChild<QDialog *>(u"screenshotViewer"_s)) != nullptr);
+        auto *image = viewer->findChild<QLabel *>(u"screenshotViewerImage"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!image->pixmap().isNull(), 10000);
+        QVERIFY(image->pixmap().width() > 400); // the screenshot, not its thumbnail
+        QVERIFY(image->pixmap().width() <= 1400);
+        viewer->close();
         // The codes seen are offered in the error code box and fill the row's column.
         auto *code = find<QLineEdit>(u"errorCodeLineEdit"_s);
         QVERIFY(code->completer()->model()->rowCount() >= 1);

@@ -1,13 +1,17 @@
 // The first window against the local server, driven like a person would.
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include "artifactfetcher.h"
 #include "mainwindow.h"
 #include "runlistmodel.h"
 #include "runtableview.h"
@@ -139,6 +143,48 @@ private slots:
         QVERIFY(screenshots.seen("authorization").isEmpty());
         for (const QByteArray &sent : api.seen("x-api-key"))
             QCOMPARE(sent, QByteArray("sk-keep-me-home"));
+    }
+
+    void aScreenshotSeenOnceComesFromTheDiskNextTime()
+    {
+        QImage image(640, 400, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(image.save(&buffer, "PNG"));
+        ScriptedServer host;
+        host.setAnswer(u"/shot.png"_s, {200, png, {{"Content-Type", "image/png"}}, false});
+        QTemporaryDir cache;
+        QByteArray first;
+        {
+            ArtifactFetcher fetcher;
+            fetcher.setCacheDirectory(cache.path());
+            fetcher.fetch(host.url(u"/shot.png"_s), this,
+                [&first](const QByteArray &data, const QString &) { first = data; });
+            QTRY_VERIFY(!first.isEmpty());
+        }
+        QCOMPARE(first, png);
+        // Another session, the same link: read from disk, the host is not asked again.
+        ArtifactFetcher later;
+        later.setCacheDirectory(cache.path());
+        QByteArray second;
+        later.fetch(host.url(u"/shot.png"_s), this,
+            [&second](const QByteArray &data, const QString &) { second = data; });
+        QTRY_VERIFY(!second.isEmpty());
+        QCOMPARE(second, png);
+        QCOMPARE(host.requestCount(), 1);
+        // A link that failed is not remembered as a failure.
+        host.setAnswer(u"/gone.png"_s, {404, "{}", {}, false});
+        QString error;
+        later.fetch(host.url(u"/gone.png"_s), this,
+            [&error](const QByteArray &, const QString &problem) { error = problem; });
+        QTRY_VERIFY(!error.isEmpty());
+        host.setAnswer(u"/gone.png"_s, {200, png, {}, false});
+        QByteArray back;
+        later.fetch(host.url(u"/gone.png"_s), this,
+            [&back](const QByteArray &data, const QString &) { back = data; });
+        QTRY_COMPARE(back, png);
     }
 };
 

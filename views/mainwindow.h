@@ -61,6 +61,8 @@ public:
     void selectRun(const QString &runId);
 
     RunListModel *runListModel() const { return m_model; }
+    /** Fetches screenshots, recordings and files for the detail pane. */
+    ArtifactFetcher *artifactFetcher() const { return m_artifacts; }
     QAction *launchAction() const { return m_launchAction; }
     QAction *connectionAction() const { return m_connectionAction; }
     QAction *newConnectionAction() const { return m_newConnectionAction; }

@@ -1,6 +1,7 @@
 #include "rundetailpane.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDialog>
@@ -11,10 +12,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImage>
+#include <QImageReader>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
@@ -239,7 +242,6 @@ void RunDetailPane::clear()
     m_detail = RunDetail();
     m_hasDetail = false;
     m_shownScreenshots.clear();
-    m_screenshots.clear();
     m_screenshotStrip->clear();
     m_title->setText(tr("No run selected"));
     m_status->clear();
@@ -458,13 +460,41 @@ void RunDetailPane::showDetail()
     loadScreenshots();
 }
 
+namespace {
+/**
+ * Decodes an image, at most `maxWidth` wide (0: as it is), on the calling thread. Reading at
+ * the smaller size means a thumbnail never holds a full screenshot in memory for long.
+ */
+QImage decodeImage(const QByteArray &data, int maxWidth)
+{
+    QBuffer buffer;
+    buffer.setData(data);
+    QImageReader reader(&buffer);
+    const QSize size = reader.size();
+    if (maxWidth > 0 && size.isValid() && size.width() > maxWidth)
+        reader.setScaledSize(QSize(maxWidth, qMax(1, size.height() * maxWidth / size.width())));
+    return reader.read();
+}
+
+/** Runs `decode` on a worker thread and hands the image to `done` on `context`'s thread. */
+void decodeInBackground(
+    QObject *context, std::function<QImage()> decode, std::function<void(const QImage &)> done)
+{
+    auto *watcher = new QFutureWatcher<QImage>(context);
+    QObject::connect(watcher, &QFutureWatcher<QImage>::finished, context, [watcher, done] {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(decode)));
+}
+} // namespace
+
 void RunDetailPane::loadScreenshots()
 {
     if (m_detail.screenshotUrls == m_shownScreenshots)
         return;
     m_shownScreenshots = m_detail.screenshotUrls;
     m_screenshotStrip->clear();
-    m_screenshots = QList<QPixmap>(m_shownScreenshots.size());
     if (m_shownScreenshots.isEmpty()) {
         new QListWidgetItem(tr("No screenshots yet"), m_screenshotStrip);
         return;
@@ -472,60 +502,91 @@ void RunDetailPane::loadScreenshots()
     for (int i = 0; i < m_shownScreenshots.size(); ++i) {
         auto *item = new QListWidgetItem(
             i == 0 ? tr("Latest") : tr("%1 before").arg(i), m_screenshotStrip);
+        const QString url = m_shownScreenshots.at(i);
+        if (const QImage *thumbnail = m_thumbnails.object(url)) {
+            showThumbnail(item, *thumbnail);
+            continue;
+        }
         item->setToolTip(tr("Loading…"));
         item->setIcon(loadingThumbnail());
         const QString runId = m_summary.workflowRunId;
-        const QString url = m_shownScreenshots.at(i);
-        m_artifacts->fetch(
-            QUrl(url), this, [this, i, runId, url](const QByteArray &data, const QString &error) {
-                if (runId != m_summary.workflowRunId || i >= m_screenshotStrip->count()
-                    || m_shownScreenshots.value(i) != url)
+        const auto stillShown = [this, i, runId, url] {
+            return runId == m_summary.workflowRunId && m_shownScreenshots.value(i) == url
+                && i < m_screenshotStrip->count();
+        };
+        m_artifacts->fetch(QUrl(url), this,
+            [this, i, url, stillShown](const QByteArray &data, const QString &error) {
+                if (!stillShown())
                     return;
-                QListWidgetItem *item = m_screenshotStrip->item(i);
                 if (!error.isEmpty()) {
-                    item->setText(tr("Unavailable"));
-                    item->setToolTip(error);
+                    m_screenshotStrip->item(i)->setText(tr("Unavailable"));
+                    m_screenshotStrip->item(i)->setToolTip(error);
                     return;
                 }
                 // Decoding a large PNG takes a while; keep it off the GUI thread.
-                auto *watcher = new QFutureWatcher<QImage>(this);
-                connect(watcher, &QFutureWatcher<QImage>::finished, this,
-                    [this, watcher, i, runId, url] {
-                        watcher->deleteLater();
-                        if (runId != m_summary.workflowRunId || m_shownScreenshots.value(i) != url)
+                decodeInBackground(
+                    this, [data] { return decodeImage(data, kThumbnailWidth); },
+                    [this, i, url, stillShown](const QImage &thumbnail) {
+                        if (!stillShown())
                             return;
-                        const QImage image = watcher->result();
                         QListWidgetItem *item = m_screenshotStrip->item(i);
-                        if (image.isNull()) {
+                        if (thumbnail.isNull()) {
                             item->setText(tr("Not an image"));
                             item->setToolTip(tr("The screenshot link did not return an image."));
                             return;
                         }
-                        m_screenshots[i] = QPixmap::fromImage(image);
-                        item->setIcon(QIcon(m_screenshots[i].scaledToWidth(
-                            kThumbnailWidth, Qt::SmoothTransformation)));
-                        item->setToolTip(tr("Click for a larger view"));
+                        m_thumbnails.insert(url, new QImage(thumbnail),
+                            qMax<qsizetype>(1, thumbnail.sizeInBytes() / 1024));
+                        showThumbnail(item, thumbnail);
                     });
-                watcher->setFuture(QtConcurrent::run([data] { return QImage::fromData(data); }));
             });
     }
 }
 
+void RunDetailPane::showThumbnail(QListWidgetItem *item, const QImage &thumbnail)
+{
+    item->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
+    item->setData(Qt::UserRole, true); // shown, so it can be opened
+    item->setToolTip(tr("Click for a larger view"));
+}
+
 void RunDetailPane::openScreenshot(int index)
 {
-    if (index < 0 || index >= m_screenshots.size() || m_screenshots.at(index).isNull())
+    QListWidgetItem *item = m_screenshotStrip->item(index);
+    if (!item || !item->data(Qt::UserRole).toBool())
         return;
+    const QString url = m_shownScreenshots.value(index);
     auto *viewer = new QDialog(this);
     viewer->setObjectName(QStringLiteral("screenshotViewer"));
     viewer->setAttribute(Qt::WA_DeleteOnClose);
     viewer->setWindowTitle(tr("Screenshot of %1").arg(m_summary.workflowRunId));
-    auto *label = new QLabel(viewer);
-    const QPixmap &pixmap = m_screenshots.at(index);
-    label->setPixmap(
-        pixmap.width() > 1400 ? pixmap.scaledToWidth(1400, Qt::SmoothTransformation) : pixmap);
+    auto *label = new QLabel(tr("Loading the screenshot…"), viewer);
+    label->setObjectName(QStringLiteral("screenshotViewerImage"));
+    label->setMinimumSize(320, 200);
+    label->setAlignment(Qt::AlignCenter);
     auto *layout = new QVBoxLayout(viewer);
     layout->addWidget(label);
     viewer->show();
+    // The full image is read again (from the disk cache, usually) rather than kept for every
+    // thumbnail: a run with a hundred screenshots would otherwise hold them all in memory.
+    QPointer<QLabel> target(label);
+    m_artifacts->fetch(
+        QUrl(url), viewer, [viewer, target](const QByteArray &data, const QString &error) {
+            if (!error.isEmpty()) {
+                target->setText(error);
+                return;
+            }
+            decodeInBackground(
+                viewer, [data] { return decodeImage(data, 1400); },
+                [target](const QImage &image) {
+                    if (!target)
+                        return;
+                    if (image.isNull())
+                        target->setText(tr("The screenshot link did not return an image."));
+                    else
+                        target->setPixmap(QPixmap::fromImage(image));
+                });
+        });
 }
 
 void RunDetailPane::cancelRun()

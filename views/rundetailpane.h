@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCache>
+#include <QImage>
 #include <QPointer>
 #include <QWidget>
 
@@ -12,6 +14,7 @@ class JsonTreeModel;
 class QFormLayout;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 class QTreeView;
 class QVBoxLayout;
@@ -25,6 +28,8 @@ class RunDetailPane final : public QWidget
 {
     Q_OBJECT
 public:
+    static constexpr int kThumbnailCacheKiB = 16 * 1024;
+
     RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent = nullptr);
 
     void setSource(RunSource *source);
@@ -52,6 +57,7 @@ private:
     void showDetail();
     void loadScreenshots();
     void openScreenshot(int index);
+    void showThumbnail(QListWidgetItem *item, const QImage &thumbnail);
     void cancelRun();
     void setMessage(const QString &text, bool error);
     QWidget *idRow(const QString &objectName);
@@ -63,7 +69,9 @@ private:
     bool m_hasDetail = false;
     RequestId m_pending = 0;
     QStringList m_shownScreenshots;
-    QList<QPixmap> m_screenshots;
+    // Thumbnails of screenshots seen lately, by link; the cost is in KiB, so a long day of
+    // clicking through runs stays within a few megabytes.
+    QCache<QString, QImage> m_thumbnails {kThumbnailCacheKiB};
 
     QLabel *m_status;
     QLabel *m_title;
