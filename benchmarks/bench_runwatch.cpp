@@ -1,16 +1,19 @@
 // Runwatch's figures, each a ratio to a floor measured in the same run or an absolute figure on
 // this machine: fetch-to-visible against curl, decoding against QJsonDocument alone, start-up
-// against a bare Qt window, CPU while watching 50 active runs, and a run list of 100,000 runs
+// against a bare Qt window, CPU while watching 50 active runs, memory while reading 1,000
+// runs' screenshots, and a run list of 100,000 runs
 // (memory, local filter, a poll of 50 changes, sort). Usage:
-// bench_runwatch [results.json [fetch|decode|startup|idle|scale ...]]
+// bench_runwatch [results.json [fetch|decode|startup|idle|images|scale ...]]
 
 #include <algorithm>
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QListWidget>
+#include <QPainter>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
@@ -18,8 +21,10 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include "artifactfetcher.h"
 #include "benchsupport.h"
 #include "demoserverthread.h"
+#include "rundetailpane.h"
 #include "runlistmodel.h"
 #include "runsortproxymodel.h"
 #include "skyvernclient.h"
@@ -86,7 +91,25 @@ public:
         });
         return ++m_id;
     }
-    RequestId getRun(const QString &, QObject *, Handler<RunDetail>) override { return 0; }
+    /** Screenshots for each run's detail: `count` links to one image, told apart by run. */
+    void setScreenshots(const QUrl &image, int count)
+    {
+        m_screenshot = image;
+        m_screenshotCount = count;
+    }
+    RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override
+    {
+        ApiResult<RunDetail> result;
+        result.value.runId = runId;
+        result.value.status = RunStatus::Completed;
+        for (int i = 0; i < m_screenshotCount; ++i) {
+            QUrl url = m_screenshot;
+            url.setQuery(u"run=%1&shot=%2"_s.arg(runId).arg(i));
+            result.value.screenshotUrls.append(url.toString());
+        }
+        QTimer::singleShot(0, context, [handler, result] { handler(result); });
+        return ++m_id;
+    }
     RequestId listWorkflows(QObject *, Handler<QList<Workflow>>) override { return 0; }
     RequestId launchRun(const LaunchRequest &, QObject *, Handler<RunDetail>) override { return 0; }
     RequestId cancelRun(const QString &, QObject *, Handler<bool>) override { return 0; }
@@ -98,6 +121,8 @@ private:
     QDateTime m_epoch = QDateTime::currentDateTimeUtc();
     QSet<int> m_changed;
     RequestId m_id = 0;
+    QUrl m_screenshot;
+    int m_screenshotCount = 0;
 };
 
 double curlSeconds(const QUrl &url, const QString &key, QByteArray *body = nullptr)
@@ -119,7 +144,7 @@ double curlSeconds(const QUrl &url, const QString &key, QByteArray *body = nullp
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv); // the image figures show the detail pane
     // bench_runwatch [results.json [section...]]: sections are fetch, decode, startup, idle, scale.
     const QStringList sections = QCoreApplication::arguments().mid(2);
     const auto wanted = [&sections](const char *name) {
@@ -315,6 +340,56 @@ int main(int argc, char *argv[])
         report(results, u"idle_requests"_s, polls, u"requests"_s, u"one poll per 3 s"_s);
         report(results, u"idle_cpu_ms_per_request"_s, polls ? 1000.0 * cpu / polls : 0, u"ms"_s,
             u"poll, merge, repaint"_s);
+    }
+
+    // Images: the detail pane shown for 1,000 runs in turn, four screenshots each.
+    if (wanted("images")) {
+        QTemporaryDir files;
+        QImage page(1280, 800, QImage::Format_RGB32); // a screenshot-sized page with content
+        {
+            QPainter painter(&page);
+            painter.fillRect(page.rect(), QColor(246, 247, 249));
+            for (int line = 0; line < 40; ++line)
+                painter.drawText(
+                    40, 40 + line * 18, u"Row %1 of a page a browser agent saw"_s.arg(line));
+        }
+        const QString path = files.filePath(u"shot.png"_s);
+        page.save(path);
+        constexpr int kRuns = 1000;
+        GeneratedSource source(kRuns);
+        source.setScreenshots(QUrl::fromLocalFile(path), 4);
+        ArtifactFetcher artifacts;
+        RunDetailPane pane(&artifacts);
+        pane.setSource(&source);
+        pane.resize(600, 900);
+        pane.show();
+        auto *strip = pane.findChild<QListWidget *>(u"screenshotStrip"_s);
+        const auto allShown = [strip] {
+            for (int i = 0; i < strip->count(); ++i) {
+                if (strip->item(i)->toolTip()
+                    != QCoreApplication::translate("RunDetailPane", "Click for a larger view"))
+                    return false;
+            }
+            return strip->count() == 4;
+        };
+        qint64 afterFirst = 0;
+        qint64 peak = 0;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < kRuns; ++i) {
+            pane.showRun(source.make(i));
+            while (!allShown())
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+            peak = qMax(peak, residentKib());
+            if (i == 99)
+                afterFirst = residentKib();
+        }
+        const double perRun = timer.nsecsElapsed() / 1e6 / kRuns;
+        const qint64 after = residentKib();
+        report(results, u"images_ms_per_run"_s, perRun, u"ms"_s, u"4 screenshots decoded"_s);
+        report(results, u"images_rss_growth_mb"_s, (after - afterFirst) / 1024.0, u"MB"_s,
+            u"runs 100 to 1000: bounded"_s);
+        report(results, u"images_rss_peak_mb"_s, peak / 1024.0, u"MB"_s, u"whole process"_s);
     }
 
     // A run list of 100,000 runs.
