@@ -459,14 +459,18 @@ void Application::showSavedList(const QString &id)
     if (!m_runCache || m_demoServer)
         return;
     const QString key = savedListKey(id);
+    if (m_window->runListModel()->isShowingSaved() && key == m_savedShownKey)
+        return; // already on screen (shown while the keys were read)
     std::optional<SavedRuns> saved;
     if (m_prefetch.isValid() && key == m_prefetchKey)
         saved = m_prefetch.result();
     else if (RunCache *cache = runCache())
         saved = cache->load(key);
     m_prefetch = {};
-    if (saved)
+    if (saved) {
         m_window->showSavedRuns(saved->runs, saved->savedAt);
+        m_savedShownKey = key;
+    }
 }
 
 void Application::scheduleSave()

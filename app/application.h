@@ -114,6 +114,7 @@ private:
     std::unique_ptr<RunCache> m_runCache;
     QFuture<std::optional<SavedRuns>> m_prefetch;
     QString m_prefetchKey;
+    QString m_savedShownKey; // the view whose saved list is on screen
     QTimer *m_saveTimer;
     QString m_saveKey; // the view the rows to save belong to
     DemoServerThread *m_demoServer = nullptr;
