@@ -454,9 +454,16 @@ RunCache *Application::runCache()
     return m_runCache.get();
 }
 
+bool Application::isDemoView(const QString &id) const
+{
+    // The demo's server is new each start: a list saved from it would be a list of nothing.
+    return id == kDemoId || id == kDemoPlatformId
+        || (id == QLatin1String(kAllConnections) && m_demoServer);
+}
+
 void Application::showSavedList(const QString &id)
 {
-    if (!m_runCache || m_demoServer)
+    if (!m_runCache || isDemoView(id))
         return;
     const QString key = savedListKey(id);
     if (m_window->runListModel()->isShowingSaved() && key == m_savedShownKey)
@@ -475,7 +482,7 @@ void Application::showSavedList(const QString &id)
 
 void Application::scheduleSave()
 {
-    if (!m_runCache || m_demoServer)
+    if (!m_runCache || isDemoView(m_current))
         return;
     m_saveKey = savedListKey(m_current);
     m_saveTimer->start();

@@ -92,6 +92,7 @@ private:
     QString savedListKey(const QString &id) const;
     /** The run cache, opened on first use; null when it cannot be used. */
     RunCache *runCache();
+    bool isDemoView(const QString &id) const;
     /** Paints the list saved for a connection's view, if any, until its first page is in. */
     void showSavedList(const QString &id);
     /** Saves the shown list for the view it was loaded for (the demo's never: it is new each time).

@@ -211,6 +211,9 @@ private slots:
     {
         Application app(options("connect.ini", false));
         app.start();
+        // Last session's list is on screen while the key is asked for.
+        QVERIFY(app.window()->runListModel()->isShowingSaved());
+        QVERIFY(app.window()->runListModel()->rowCount() > 0);
         ConnectionDialog *dialog = openDialog(app);
         auto *note = child<QLabel>(dialog, u"keyNoteLabel"_s);
         QVERIFY2(note->text().contains(u"No keychain service"_s), qPrintable(note->text()));
