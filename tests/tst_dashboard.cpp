@@ -218,6 +218,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!image->pixmap().isNull(), 10000);
         QVERIFY(image->pixmap().width() > 400); // the screenshot, not its thumbnail
         QVERIFY(image->pixmap().width() <= 1400);
+        // The viewer grows to the image that arrived after it opened, not a corner of it.
+        QTRY_VERIFY(viewer->width() >= image->pixmap().width());
         viewer->close();
         // The codes seen are offered in the error code box and fill the row's column.
         auto *code = find<QLineEdit>(u"errorCodeLineEdit"_s);

@@ -20,6 +20,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QScrollArea>
 #include <QToolButton>
 #include <QTreeView>
@@ -165,10 +166,10 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
 
     // Into its scroll area while still empty: filled, the scroll area would work out its
     // minimum size right away, a large share of building the window.
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_body);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(m_body);
     auto *body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
     body->addLayout(form);
@@ -193,7 +194,8 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_message);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_scroll, 1);
+    layout->addStretch(); // keeps the message at the top while no run is shown
     clear();
 }
 
@@ -245,7 +247,7 @@ void RunDetailPane::clear()
     m_screenshotStrip->clear();
     m_title->setText(tr("No run selected"));
     m_status->clear();
-    m_body->hide();
+    m_scroll->hide(); // no empty scroll bar beside "No run selected"
     m_cancel->hide();
     setMessage(tr("Select a run to see why it did what it did."), false);
 }
@@ -259,7 +261,7 @@ void RunDetailPane::showRun(const WorkflowRun &run)
         m_listedOnly = false;
     }
     m_summary = run;
-    m_body->show();
+    m_scroll->show();
     showSummary();
     requestDetail();
 }
@@ -476,6 +478,18 @@ QImage decodeImage(const QByteArray &data, int maxWidth)
     return reader.read();
 }
 
+/** Resizes a window to its content and centres it on its parent, inside the screen. */
+void fitOnScreen(QWidget *window)
+{
+    window->adjustSize();
+    const QRect area = window->screen()->availableGeometry();
+    QRect frame(QPoint(), window->size());
+    frame.moveCenter(window->parentWidget() ? window->parentWidget()->window()->geometry().center()
+                                            : area.center());
+    window->move(qBound(area.left(), frame.left(), qMax(area.left(), area.right() - frame.width())),
+        qBound(area.top(), frame.top(), qMax(area.top(), area.bottom() - frame.height())));
+}
+
 /** Runs `decode` on a worker thread and hands the image to `done` on `context`'s thread. */
 void decodeInBackground(
     QObject *context, std::function<QImage()> decode, std::function<void(const QImage &)> done)
@@ -570,21 +584,25 @@ void RunDetailPane::openScreenshot(int index)
     // The full image is read again (from the disk cache, usually) rather than kept for every
     // thumbnail: a run with a hundred screenshots would otherwise hold them all in memory.
     QPointer<QLabel> target(label);
-    m_artifacts->fetch(
-        QUrl(url), viewer, [viewer, target](const QByteArray &data, const QString &error) {
+    // As large as fits: a dialog may take two thirds of the screen, less its margins.
+    const int maxWidth = qMin(1400, screen()->availableGeometry().width() * 3 / 5);
+    m_artifacts->fetch(QUrl(url), viewer,
+        [viewer, target, maxWidth](const QByteArray &data, const QString &error) {
             if (!error.isEmpty()) {
                 target->setText(error);
                 return;
             }
             decodeInBackground(
-                viewer, [data] { return decodeImage(data, 1400); },
+                viewer, [data, maxWidth] { return decodeImage(data, maxWidth); },
                 [target](const QImage &image) {
                     if (!target)
                         return;
-                    if (image.isNull())
+                    if (image.isNull()) {
                         target->setText(tr("The screenshot link did not return an image."));
-                    else
-                        target->setPixmap(QPixmap::fromImage(image));
+                        return;
+                    }
+                    target->setPixmap(QPixmap::fromImage(image));
+                    fitOnScreen(target->window()); // it opened before the image was in
                 });
         });
 }

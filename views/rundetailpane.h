@@ -16,6 +16,7 @@ class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QPushButton;
+class QScrollArea;
 class QTreeView;
 class QVBoxLayout;
 
@@ -96,4 +97,5 @@ private:
     bool m_listedOnly = false; // the run's platform has no detail endpoint
     QPushButton *m_cancel;
     QWidget *m_body;
+    QScrollArea *m_scroll = nullptr;
 };
