@@ -30,6 +30,8 @@ struct ApiError
     QString source; // which connection failed, where several are shown together
 
     bool isError() const { return kind != Kind::None; }
+    /** Keeps the server's id of the request and quotes it in the message (none: no change). */
+    void quoteRequestId(const QString &id);
     static ApiError badInput(const QString &message);
 };
 

@@ -363,11 +363,6 @@ ApiError ApiTransport::errorFor(QNetworkReply *reply, const QByteArray &body) co
     ApiError error = httpError(reply, body);
     if (!error.isError())
         return error; // a good answer is parsed once, by its decoder
-    // Servers that tag answers with a request id want it quoted to their support.
-    const QString requestId = requestIdOf(body);
-    if (!requestId.isEmpty()) {
-        error.requestId = requestId;
-        error.message += tr(" Request id: %1.").arg(requestId);
-    }
+    error.quoteRequestId(requestIdOf(body));
     return error;
 }

@@ -147,13 +147,11 @@ void WorkflowPlatformClient::fetchChunk(const std::shared_ptr<PageJob> &job)
                         ? ApiError::Kind::Auth
                         : (answer->code == 404 ? ApiError::Kind::NotFound : ApiError::Kind::Server);
                     result.error.httpStatus = answer->code;
-                    result.error.requestId = answer->requestId;
                     result.error.message = tr("%1 answered code %2: %3.")
                                                .arg(displayName())
                                                .arg(answer->code)
                                                .arg(answer->message.left(300));
-                    if (!answer->requestId.isEmpty())
-                        result.error.message += tr(" Request id: %1.").arg(answer->requestId);
+                    result.error.quoteRequestId(answer->requestId);
                 }
             }
             if (result.error.isError()) {
