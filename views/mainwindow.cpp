@@ -522,10 +522,11 @@ void MainWindow::updateStatus()
         const QString when = saved.date() == QDate::currentDate()
             ? QLocale().toString(saved.time(), QLocale::ShortFormat)
             : QLocale().toString(saved, QLocale::ShortFormat);
-        m_statusLabel->setText(
-            tr("%n run(s) as saved at %1 · %2", nullptr, rows)
-                .arg(when,
-                    m_model->lastError().isError() ? tr("could not update") : tr("updating…")));
+        const QString state
+            = m_model->lastError().isError() ? tr("could not update") : tr("updating…");
+        m_statusLabel->setText(rows == 1
+                ? tr("1 run as saved at %1 · %2").arg(when, state)
+                : tr("%1 runs as saved at %2 · %3").arg(rows).arg(when, state));
         return;
     }
     if (m_sourceName.isEmpty())
