@@ -169,6 +169,7 @@ Application::Application(LaunchOptions options, QObject *parent)
     if (m_options.cacheFile.isEmpty())
         m_options.cacheFile = cachePrefix + u"runs.sqlite"_s;
     m_runCache = std::make_unique<RunCache>(m_options.cacheFile); // opened when first used
+    m_firstConnection = firstConnection(&m_profiles);
     prefetchSavedList();
     m_window = std::make_unique<MainWindow>();
     m_window->artifactFetcher()->setCacheDirectory(cachePrefix + u"artifacts"_s);
@@ -228,7 +229,7 @@ void Application::start()
     m_window->restoreGeometry(m_settings.windowGeometry());
     m_window->restoreLayout(m_settings.windowLayout());
     m_window->show();
-    const QString current = firstConnection(&m_profiles);
+    const QString current = m_firstConnection;
     if (current.isEmpty()) {
         startDemo();
         return;
@@ -285,11 +286,10 @@ void Application::prefetchSavedList()
 {
     // Read the list the window will open on while the window is being built: opening SQLite
     // and decoding the runs then cost the first paint nothing.
-    QList<ConnectionProfile> profiles;
-    const QString id = firstConnection(&profiles);
+    const QString &id = m_firstConnection;
     if (id.isEmpty())
         return;
-    m_prefetchKey = ::savedListKey(profiles, id, m_settings.scope(id), m_settings.filter(id));
+    m_prefetchKey = ::savedListKey(m_profiles, id, m_settings.scope(id), m_settings.filter(id));
     m_prefetch = QtConcurrent::run([path = m_options.cacheFile, key = m_prefetchKey] {
         RunCache cache(path);
         return cache.open(nullptr) ? cache.load(key) : std::nullopt;

@@ -86,7 +86,7 @@ private:
      * connections it comes with.
      */
     QString firstConnection(QList<ConnectionProfile> *profiles) const;
-    /** Starts reading the saved list of the first connection's view on another thread. */
+    /** Starts reading the saved list of m_firstConnection's view on another thread. */
     void prefetchSavedList();
     /** Which list a connection's current view shows, as the key its saved list goes by. */
     QString savedListKey(const QString &id) const;
@@ -111,6 +111,7 @@ private:
     std::map<QString, std::unique_ptr<RunSource>> m_sources;
     std::unique_ptr<MergedRunSource> m_merged;
     QString m_current;
+    QString m_firstConnection; // the one the window opens on; empty: the demo
     QString m_viewKey;
     std::unique_ptr<RunCache> m_runCache;
     QFuture<std::optional<SavedRuns>> m_prefetch;
