@@ -83,16 +83,21 @@ void RunListModel::showSaved(const QList<WorkflowRun> &runs)
 {
     if (m_loadedPages > 0 || runs.isEmpty())
         return;
+    replaceRows(runs);
+    m_showingSaved = true;
+}
+
+void RunListModel::replaceRows(const QList<WorkflowRun> &runs)
+{
     beginResetModel();
     m_runs.clear();
     m_rowById.clear();
     for (const WorkflowRun &run : runs) {
         if (m_rowById.contains(rowKey(run)))
-            continue;
+            continue; // a server may list a run twice
         m_rowById.insert(rowKey(run), int(m_runs.size()));
         m_runs.append(run);
     }
-    m_showingSaved = true;
     endResetModel();
 }
 
@@ -146,17 +151,8 @@ void RunListModel::applyPage(const RunPage &page)
 {
     if (page.query.page == 1) {
         m_showingSaved = false;
-        beginResetModel();
-        m_runs.clear();
-        m_rowById.clear();
-        for (const WorkflowRun &run : page.runs) {
-            if (m_rowById.contains(rowKey(run)))
-                continue;
-            m_rowById.insert(rowKey(run), int(m_runs.size()));
-            m_runs.append(run);
-        }
         m_loadedPages = 1;
-        endResetModel();
+        replaceRows(page.runs);
     } else {
         // New runs at the top shift later pages; skip rows we already show.
         QList<WorkflowRun> fresh;

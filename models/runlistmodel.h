@@ -109,6 +109,8 @@ signals:
 private:
     void request(int page);
     void clearRows();
+    /** Shows exactly these runs (the first of any duplicate), in one reset. */
+    void replaceRows(const QList<WorkflowRun> &runs);
     void applyPage(const RunPage &page);
     void setPending(RequestId id);
     void mergeRefresh(const RunPage &page);
