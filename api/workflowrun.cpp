@@ -141,7 +141,11 @@ std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, Q
     const auto document = parseResponse(body, false, u"expected a JSON array of runs"_s, error);
     if (!document)
         return std::nullopt;
-    const QJsonArray array = document->array();
+    return workflowRunsFromArray(document->array(), error);
+}
+
+std::optional<QList<WorkflowRun>> workflowRunsFromArray(const QJsonArray &array, QString *error)
+{
     QList<WorkflowRun> runs;
     runs.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {

@@ -71,3 +71,5 @@ struct WorkflowRun
 
 /** Decodes a bare JSON array of runs, as the list endpoints answer. */
 std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, QString *error);
+/** Decodes runs from an array already parsed; errors name the item ("[3].status: …"). */
+std::optional<QList<WorkflowRun>> workflowRunsFromArray(const QJsonArray &array, QString *error);

@@ -125,24 +125,22 @@ std::optional<QList<WorkflowRun>> RunCache::decode(const QByteArray &data)
     if (!document)
         return std::nullopt;
     const QJsonArray array = document->array();
-    QList<WorkflowRun> runs;
-    runs.reserve(array.size());
-    for (const QJsonValueConstRef item : array) {
-        const QJsonObject json = item.toObject();
-        auto run = WorkflowRun::fromJson(json, QString(), nullptr);
-        if (!run)
-            return std::nullopt;
-        JsonReader extension(json.value(kExtension).toObject(), QString());
-        run->source = extension.optionalString("source"_L1);
-        run->triggeredBy = extension.optionalString("triggered_by"_L1);
-        run->sourceRunId = extension.optionalString("source_run_id"_L1);
-        run->isSimulation = extension.optionalBool("is_simulation"_L1).value_or(false);
-        run->isDustTest = extension.optionalBool("is_dust_test"_L1).value_or(false);
-        run->workflowVersion = extension.optionalInteger("workflow_version"_L1);
-        run->computeUnits = extension.optionalNumber("compute_units"_L1);
+    auto runs = workflowRunsFromArray(array, nullptr);
+    if (!runs)
+        return std::nullopt;
+    // The items decoded in order; read what the wire format lacks from the same ones.
+    for (qsizetype i = 0; i < runs->size(); ++i) {
+        JsonReader extension(array.at(i).toObject().value(kExtension).toObject(), QString());
+        WorkflowRun &run = (*runs)[i];
+        run.source = extension.optionalString("source"_L1);
+        run.triggeredBy = extension.optionalString("triggered_by"_L1);
+        run.sourceRunId = extension.optionalString("source_run_id"_L1);
+        run.isSimulation = extension.optionalBool("is_simulation"_L1).value_or(false);
+        run.isDustTest = extension.optionalBool("is_dust_test"_L1).value_or(false);
+        run.workflowVersion = extension.optionalInteger("workflow_version"_L1);
+        run.computeUnits = extension.optionalNumber("compute_units"_L1);
         if (!extension.ok())
             return std::nullopt;
-        runs.append(std::move(*run));
     }
     return runs;
 }
