@@ -23,34 +23,33 @@ ArtifactFetcher::~ArtifactFetcher() = default;
 
 void ArtifactFetcher::setCacheDirectory(const QString &directory, qint64 maxBytes)
 {
-    if (directory.isEmpty()) {
-        m_network->setCache(nullptr);
+    // A store of our own rather than the network manager's cache: an artifact's copy is used
+    // whatever caching headers its host sent, which the manager's cache would follow.
+    delete m_cache;
+    m_cache = nullptr;
+    if (directory.isEmpty())
         return;
-    }
-    auto *cache = new QNetworkDiskCache(m_network);
-    cache->setCacheDirectory(directory);
-    cache->setMaximumCacheSize(maxBytes);
-    m_network->setCache(cache); // takes ownership, replacing an earlier one
+    m_cache = new QNetworkDiskCache(this);
+    m_cache->setCacheDirectory(directory);
+    m_cache->setMaximumCacheSize(maxBytes);
 }
 
 void ArtifactFetcher::store(const QUrl &url, const QByteArray &data)
 {
-    auto *cache = qobject_cast<QNetworkDiskCache *>(m_network->cache());
-    if (!cache || data.isEmpty())
+    if (!m_cache || data.isEmpty())
         return;
     QNetworkCacheMetaData metaData;
     metaData.setUrl(url);
     metaData.setSaveToDisk(true);
-    if (QIODevice *device = cache->prepare(metaData)) {
+    if (QIODevice *device = m_cache->prepare(metaData)) {
         device->write(data);
-        cache->insert(device); // drops the oldest entries beyond the size limit
+        m_cache->insert(device); // drops the oldest entries beyond the size limit
     }
 }
 
 QString ArtifactFetcher::cacheDirectory() const
 {
-    const auto *cache = qobject_cast<QNetworkDiskCache *>(m_network->cache());
-    return cache ? cache->cacheDirectory() : QString();
+    return m_cache ? m_cache->cacheDirectory() : QString();
 }
 
 void ArtifactFetcher::fetch(const QUrl &url, QObject *context, Handler handler)
@@ -78,20 +77,15 @@ void ArtifactFetcher::fetch(const QUrl &url, QObject *context, Handler handler)
         deliver({}, tr("Runwatch does not open %1 links.").arg(url.scheme()));
         return;
     }
-    // Pre-signed links name one file for good, so a copy on disk is as good as the original,
-    // whatever caching headers the host sends (or leaves out).
-    auto *cache = qobject_cast<QNetworkDiskCache *>(m_network->cache());
-    if (cache) {
-        if (const std::unique_ptr<QIODevice> saved {cache->data(url)}) {
+    // Pre-signed links name one file for good, so a copy on disk is as good as the original.
+    if (m_cache) {
+        if (const std::unique_ptr<QIODevice> saved {m_cache->data(url)}) {
             deliver(saved->readAll(), {});
             return;
         }
     }
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
-    request.setAttribute(
-        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false); // saved below
     QNetworkReply *reply = m_network->get(request);
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
         if (received > kMaxArtifactBytes)

@@ -8,6 +8,7 @@
 #include <QUrl>
 
 class QNetworkAccessManager;
+class QNetworkDiskCache;
 
 /**
  * Fetches run artifacts (screenshots, recordings, downloaded files). Artifact links are
@@ -39,5 +40,6 @@ private:
     void store(const QUrl &url, const QByteArray &data);
 
     QNetworkAccessManager *m_network;
+    QNetworkDiskCache *m_cache = nullptr; // null: nothing kept on disk
     int m_timeoutMs = 30000;
 };
