@@ -125,6 +125,18 @@ private:
     int m_screenshotCount = 0;
 };
 
+/** Starts a demo server on its own thread, as the app runs it, and waits until it listens. */
+DemoEndpoints startServer(DemoServerThread &thread, const DemoServerOptions &options)
+{
+    std::optional<DemoEndpoints> endpoints;
+    QObject::connect(&thread, &DemoServerThread::started, &thread,
+        [&endpoints](const DemoEndpoints &started) { endpoints = started; });
+    thread.start(options);
+    while (!endpoints)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    return *endpoints;
+}
+
 double curlSeconds(const QUrl &url, const QString &key, QByteArray *body = nullptr)
 {
     QProcess curl;
@@ -152,42 +164,30 @@ int main(int argc, char *argv[])
     };
     QJsonObject results;
 
-    // A demo server on its own thread, as the app runs it.
-    DemoServerThread server;
-    std::optional<DemoEndpoints> endpoints;
-    QObject::connect(&server, &DemoServerThread::started, &app,
-        [&endpoints](const DemoEndpoints &started) { endpoints = started; });
     DemoServerOptions options;
     options.platform = false;
     options.tickMs = 3600000;
-    server.start(options);
-    while (!endpoints)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    DemoServerThread server;
+    const DemoEndpoints endpoints = startServer(server, options);
     const QUrl pageUrl(
-        endpoints->skyvernUrl.toString() + u"/v1/workflows/runs?page=1&page_size=100"_s);
+        endpoints.skyvernUrl.toString() + u"/v1/workflows/runs?page=1&page_size=100"_s);
 
     // Fetch-to-visible: issuing a 100-run page request to the rows being in the model.
     if (wanted("fetch")) {
-        SkyvernClient client(endpoints->skyvernUrl, endpoints->apiKey);
+        SkyvernClient client(endpoints.skyvernUrl, endpoints.apiKey);
         RunListModel model;
         model.setPageSize(100);
         model.setSource(&client);
         waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
-        // curl times itself (its process start-up is not in its figure); rounds alternate.
-        QList<double> curls;
-        QList<double> fetches;
-        for (int i = 0; i < 25; ++i) {
-            curls.append(curlSeconds(pageUrl, endpoints->apiKey) * 1000);
-            QElapsedTimer timer;
-            timer.start();
-            model.reload();
-            waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
-            fetches.append(timer.nsecsElapsed() / 1e6);
-        }
-        std::sort(curls.begin(), curls.end());
-        std::sort(fetches.begin(), fetches.end());
-        const double floor = curls.at(curls.size() / 2);
-        const double ours = fetches.at(fetches.size() / 2);
+        // curl times itself (its process start-up is not in its figure).
+        const auto [floor, ours] = interleavedMediansMs(
+            25, [&] { return curlSeconds(pageUrl, endpoints.apiKey) * 1000; },
+            [&] {
+                return timedMs([&] {
+                    model.reload();
+                    waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
+                });
+            });
         report(results, u"fetch_to_visible_ms"_s, ours, u"ms"_s, u"median of 25"_s);
         report(results, u"curl_fetch_ms"_s, floor, u"ms"_s, u"the floor"_s);
         report(results, u"fetch_to_visible_ratio"_s, ours / floor, u"x"_s, u"<= 1.3"_s);
@@ -196,13 +196,15 @@ int main(int argc, char *argv[])
     // Decoding a 100-run page against parsing the same bytes alone.
     if (wanted("decode")) {
         QByteArray body;
-        curlSeconds(pageUrl, endpoints->apiKey, &body);
+        curlSeconds(pageUrl, endpoints.apiKey, &body);
         const double megabytes = body.size() / 1e6;
         const auto [parse, decode] = interleavedMediansMs(
-            1000, [&] { (void)QJsonDocument::fromJson(body); },
+            1000, [&] { return timedMs([&] { (void)QJsonDocument::fromJson(body); }); },
             [&] {
-                QString error;
-                (void)workflowRunsFromJson(body, &error);
+                return timedMs([&] {
+                    QString error;
+                    (void)workflowRunsFromJson(body, &error);
+                });
             });
         report(results, u"decode_mb_per_s"_s, megabytes / (decode / 1000), u"MB/s"_s,
             u"100-run page"_s);
@@ -215,16 +217,11 @@ int main(int argc, char *argv[])
     if (wanted("startup")) {
         // A server of its own, so its port can be taken over by one that never answers.
         auto own = std::make_unique<DemoServerThread>();
-        std::optional<DemoEndpoints> served;
-        QObject::connect(own.get(), &DemoServerThread::started, &app,
-            [&served](const DemoEndpoints &started) { served = started; });
-        own->start(options);
-        while (!served)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        const DemoEndpoints served = startServer(*own, options);
         QTemporaryDir home;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"RUNWATCH_API_KEY"_s, served->apiKey);
-        const QStringList arguments {u"--server"_s, served->skyvernUrl.toString(), u"--settings"_s,
+        environment.insert(u"RUNWATCH_API_KEY"_s, served.apiKey);
+        const QStringList arguments {u"--server"_s, served.skyvernUrl.toString(), u"--settings"_s,
             home.filePath(u"settings.ini"_s), u"--report-first-paint"_s};
         // Milliseconds until the program says it painted, or -1.
         const auto startUp = [&environment](const QString &program, const QStringList &args) {
@@ -250,18 +247,11 @@ int main(int argc, char *argv[])
         const double cold = startUp(QString::fromUtf8(RUNWATCH_PATH), arguments);
         own.reset();
         QTcpServer silent; // accepts connections and never answers
-        if (!silent.listen(QHostAddress::LocalHost, quint16(served->skyvernUrl.port())))
-            qFatal("cannot take over port %d", served->skyvernUrl.port());
-        QList<double> runwatch;
-        QList<double> bare;
-        for (int i = 0; i < 15; ++i) {
-            runwatch.append(startUp(QString::fromUtf8(RUNWATCH_PATH), arguments));
-            bare.append(startUp(QString::fromUtf8(BARE_WINDOW_PATH), {}));
-        }
-        std::sort(runwatch.begin(), runwatch.end());
-        std::sort(bare.begin(), bare.end());
-        const double ours = runwatch.at(runwatch.size() / 2);
-        const double floor = bare.at(bare.size() / 2);
+        if (!silent.listen(QHostAddress::LocalHost, quint16(served.skyvernUrl.port())))
+            qFatal("cannot take over port %d", served.skyvernUrl.port());
+        const auto [ours, floor] = interleavedMediansMs(
+            15, [&] { return startUp(QString::fromUtf8(RUNWATCH_PATH), arguments); },
+            [&] { return startUp(QString::fromUtf8(BARE_WINDOW_PATH), {}); });
         report(results, u"startup_first_start_ms"_s, cold, u"ms"_s, u"no cache yet"_s);
         report(results, u"startup_cached_ms"_s, ours, u"ms"_s, u"median of 15"_s);
         report(results, u"startup_bare_window_ms"_s, floor, u"ms"_s, u"the floor"_s);
@@ -277,15 +267,10 @@ int main(int argc, char *argv[])
         slow.tickMs = 20000; // runs move on a few times a minute, as real ones do
         slow.runCount = 200;
         DemoServerThread idleServer;
-        std::optional<DemoEndpoints> served;
-        QObject::connect(&idleServer, &DemoServerThread::started, &app,
-            [&served](const DemoEndpoints &started) { served = started; });
-        idleServer.start(slow);
-        while (!served)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        const DemoEndpoints served = startServer(idleServer, slow);
 
         // 50 fresh runs of workflows that need no parameters filled in.
-        SkyvernClient client(served->skyvernUrl, served->apiKey);
+        SkyvernClient client(served.skyvernUrl, served.apiKey);
         QList<Workflow> workflows;
         client.listWorkflows(&app, [&workflows](const ApiResult<QList<Workflow>> &result) {
             workflows = result.value;
@@ -313,12 +298,12 @@ int main(int argc, char *argv[])
 
         QTemporaryDir home;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"RUNWATCH_API_KEY"_s, served->apiKey);
+        environment.insert(u"RUNWATCH_API_KEY"_s, served.apiKey);
         QProcess runwatch;
         runwatch.setProcessEnvironment(environment);
         runwatch.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         runwatch.start(QString::fromUtf8(RUNWATCH_PATH),
-            {u"--server"_s, served->skyvernUrl.toString(), u"--settings"_s,
+            {u"--server"_s, served.skyvernUrl.toString(), u"--settings"_s,
                 home.filePath(u"settings.ini"_s)});
         runwatch.waitForStarted();
         const auto wait = [](int ms) {

@@ -11,37 +11,38 @@
 #include <QList>
 #include <QTextStream>
 
+/** Wall time of one run of `work`, in milliseconds. */
+inline double timedMs(const std::function<void()> &work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return timer.nsecsElapsed() / 1e6;
+}
+
 /** Median wall time of `rounds` runs of `work`, in milliseconds. */
 inline double medianMs(int rounds, const std::function<void()> &work)
 {
     QList<double> times;
-    for (int i = 0; i < rounds; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        times.append(timer.nsecsElapsed() / 1e6);
-    }
+    for (int i = 0; i < rounds; ++i)
+        times.append(timedMs(work));
     std::sort(times.begin(), times.end());
     return times.at(times.size() / 2);
 }
 
 /**
- * Median wall times of `first` and `second` run alternately, in milliseconds: a ratio of the
- * two then holds while the machine's speed drifts (other tenants, frequency scaling).
+ * Medians of `first` and `second` run alternately, each returning the milliseconds it measured:
+ * a ratio of the two then holds while the machine's speed drifts (other tenants, frequency
+ * scaling).
  */
 inline std::pair<double, double> interleavedMediansMs(
-    int rounds, const std::function<void()> &first, const std::function<void()> &second)
+    int rounds, const std::function<double()> &first, const std::function<double()> &second)
 {
     QList<double> a;
     QList<double> b;
     for (int i = 0; i < rounds; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        first();
-        a.append(timer.nsecsElapsed() / 1e6);
-        timer.start();
-        second();
-        b.append(timer.nsecsElapsed() / 1e6);
+        a.append(first());
+        b.append(second());
     }
     std::sort(a.begin(), a.end());
     std::sort(b.begin(), b.end());
