@@ -31,15 +31,17 @@ void RunListModel::setSource(RunSource *source)
     m_refreshRequest = 0;
     m_refreshAgain = false;
     setPending(0);
+    // The state is the new source's before any row signal: a view (or the model tester) may
+    // call fetchMore from inside a reset, and that must not ask the old source for a page.
+    m_loadedPages = 0;
+    m_exhausted = false;
+    m_lastError = ApiError();
+    m_source = source;
     // Rows of another server would be misleading while the new one loads; saved rows were put
     // there for the source that comes now.
     const bool keepSaved = m_showingSaved && source;
     if (!keepSaved)
         clearRows();
-    m_loadedPages = 0;
-    m_exhausted = false;
-    m_lastError = ApiError();
-    m_source = source;
     reload();
 }
 
@@ -149,9 +151,12 @@ void RunListModel::request(int page)
 
 void RunListModel::applyPage(const RunPage &page)
 {
+    // Paging state first: fetchMore may be called from inside the row signals below.
+    m_loadedPages = page.query.page;
+    m_exhausted = page.isLastPage();
+    m_partialErrors = page.partialErrors;
     if (page.query.page == 1) {
         m_showingSaved = false;
-        m_loadedPages = 1;
         replaceRows(page.runs);
     } else {
         // New runs at the top shift later pages; skip rows we already show.
@@ -169,10 +174,7 @@ void RunListModel::applyPage(const RunPage &page)
             }
             endInsertRows();
         }
-        m_loadedPages = page.query.page;
     }
-    m_exhausted = page.isLastPage();
-    m_partialErrors = page.partialErrors;
     emit pageLoaded(m_loadedPages, int(m_runs.size()), m_exhausted);
 }
 

@@ -128,6 +128,33 @@ private slots:
         QTRY_VERIFY(m_model->lastError().isError());
     }
 
+    void eachPageIsAskedForOnceEvenWhenFetchMoreComesFromInsideARowSignal()
+    {
+        // The tester, like a view, calls fetchMore from inside resets and inserts.
+        QAbstractItemModelTester tester(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const int before = m_client->requestsIssued();
+        m_model->setSource(m_client.get());
+        QTRY_VERIFY_WITH_TIMEOUT(m_model->isExhausted(), 20000);
+        // Every page once, and the short last one ends it; no page asked for twice.
+        QCOMPARE(m_client->requestsIssued() - before, m_model->loadedPages());
+    }
+
+    void switchingAwayMidPagingLeavesNoAnswerToArriveLater()
+    {
+        QAbstractItemModelTester tester(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        m_model->setSource(m_client.get());
+        QTRY_VERIFY(m_model->loadedPages() >= 1);
+        QVERIFY(m_model->isLoading()); // the tester asked for page 2 at once
+        const int issued = m_client->requestsIssued();
+        m_model->setSource(nullptr);
+        // Nothing asked of the source left behind, so no page of it can land on a later list.
+        QCOMPARE(m_client->requestsIssued(), issued);
+        QVERIFY(!m_model->isLoading());
+        QCOMPARE(m_model->rowCount(), 0);
+    }
+
     void savedRowsShowUntilTheFirstPageReplacesThem()
     {
         QAbstractItemModelTester tester(
