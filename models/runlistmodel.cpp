@@ -85,8 +85,8 @@ void RunListModel::showSaved(const QList<WorkflowRun> &runs)
 {
     if (m_loadedPages > 0 || runs.isEmpty())
         return;
+    m_showingSaved = true; // before the reset, like the paging state
     replaceRows(runs);
-    m_showingSaved = true;
 }
 
 void RunListModel::replaceRows(const QList<WorkflowRun> &runs)
