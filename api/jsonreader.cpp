@@ -140,6 +140,21 @@ std::optional<qint64> JsonReader::optionalInteger(QLatin1StringView key)
     return static_cast<qint64>(number);
 }
 
+std::optional<int> JsonReader::optionalInt(QLatin1StringView key, int min, int max)
+{
+    const std::optional<qint64> value = optionalInteger(key);
+    if (!value)
+        return std::nullopt;
+    if (*value < min || *value > max) {
+        fail(u"%1: %2 is out of range (%3 to %4)"_s.arg(fieldPath(key))
+                 .arg(*value)
+                 .arg(min)
+                 .arg(max));
+        return std::nullopt;
+    }
+    return int(*value);
+}
+
 std::optional<double> JsonReader::optionalNumber(QLatin1StringView key)
 {
     const auto it = present(key, false);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <limits>
 #include <optional>
 
 #include <QDateTime>
@@ -25,6 +26,10 @@ public:
     QDateTime requiredTimestamp(QLatin1StringView key);
     QDateTime optionalTimestamp(QLatin1StringView key);
     std::optional<qint64> optionalInteger(QLatin1StringView key);
+    /** An integer that must lie in [min, max]; outside it records a range error, never a
+     * silently narrowed value (4294967496 must not read as 200). */
+    std::optional<int> optionalInt(QLatin1StringView key, int min = std::numeric_limits<int>::min(),
+        int max = std::numeric_limits<int>::max());
     std::optional<double> optionalNumber(QLatin1StringView key);
     std::optional<bool> optionalBool(QLatin1StringView key);
     QJsonObject optionalObject(QLatin1StringView key);

@@ -89,15 +89,15 @@ std::optional<PlatformRunPage> PlatformRunPage::fromJson(const QByteArray &body,
         return std::nullopt;
     JsonReader envelope(document->object(), QString());
     PlatformRunPage page;
-    page.code = int(envelope.optionalInteger("code"_L1).value_or(0));
+    page.code = envelope.optionalInt("code"_L1).value_or(0);
     page.message = envelope.optionalString("message"_L1);
     page.requestId = envelope.optionalString("requestId"_L1);
     const QJsonObject data = envelope.optionalObject("data"_L1);
     if (envelope.ok() && page.code == 200) {
         JsonReader reader(data, u"data"_s);
         page.hasMore = reader.optionalBool("hasMore"_L1).value_or(false);
-        page.limit = int(reader.optionalInteger("limit"_L1).value_or(0));
-        page.offset = int(reader.optionalInteger("offset"_L1).value_or(0));
+        page.limit = reader.optionalInt("limit"_L1, 0).value_or(0);
+        page.offset = reader.optionalInt("offset"_L1, 0).value_or(0);
         const QJsonArray items = reader.optionalArray("items"_L1);
         if (!reader.ok()) {
             if (error)

@@ -204,6 +204,36 @@ private slots:
             result.error.message.contains(u"data.items[0].id"_s), qPrintable(result.error.message));
     }
 
+    void envelopeIntegersOutOfRangeAreRefusedNotNarrowed_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        // 4294967496 is 200 + 2^32: narrowed to an int it would read as success.
+        QTest::newRow("code") << QByteArray("{\"code\":4294967496,\"data\":{\"hasMore\":false,"
+                                            "\"items\":[]}}")
+                              << u"code"_s;
+        QTest::newRow("limit") << QByteArray("{\"code\":200,\"data\":{\"hasMore\":false,"
+                                             "\"limit\":4294967316,\"items\":[]}}")
+                               << u"data.limit"_s;
+        QTest::newRow("negative offset") << QByteArray(
+            "{\"code\":200,\"data\":{\"hasMore\":false,\"offset\":-5,"
+            "\"items\":[]}}") << u"data.offset"_s;
+    }
+
+    void envelopeIntegersOutOfRangeAreRefusedNotNarrowed()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        ScriptedServer server;
+        server.setAnswer(u"/v1/workflows/wf_a/runs"_s, {200, body, {}, false});
+        WorkflowPlatformClient platform(server.url(), u"t"_s, {u"wf_a"_s});
+        const auto result = list(platform, pageOf(u"wf_a"_s, 1, 20));
+        QCOMPARE(result.error.kind, ApiError::Kind::Decode);
+        QVERIFY2(result.error.message.contains(field + u": "_s)
+                && result.error.message.contains(u"out of range"_s),
+            qPrintable(result.error.message));
+    }
+
     void theTokenGoesOnlyToItsServer()
     {
         ScriptedServer elsewhere;
