@@ -59,8 +59,11 @@ int retryAfterSeconds(const QByteArray &header)
     const int seconds = header.trimmed().toInt(&ok);
     if (ok && seconds >= 0)
         return qMin(seconds, 3600);
-    const QDateTime when
-        = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
+    // An HTTP date ends in "GMT", which Qt's RFC 2822 reader refuses; GMT is +0000.
+    QString date = QString::fromLatin1(header.trimmed());
+    if (date.endsWith(" GMT"_L1) || date.endsWith(" UTC"_L1))
+        date = date.chopped(3) + "+0000"_L1;
+    const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
     if (when.isValid())
         return qBound(0, int(QDateTime::currentDateTimeUtc().secsTo(when)), 3600);
     return -1;

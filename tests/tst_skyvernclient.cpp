@@ -273,14 +273,30 @@ private slots:
         QCOMPARE(retrying.at(0).at(1).toInt(), 1000);
     }
 
+    void aLongRetryAfterIsTheUsersToWaitFor_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::newRow("seconds") << QByteArray("600");
+        // RFC 9110's IMF-fixdate, which servers send as often as seconds; always in GMT.
+        const QDateTime inTenMinutes = QDateTime::currentDateTimeUtc().addSecs(600);
+        QTest::newRow("HTTP date")
+            << QLocale::c().toString(inTenMinutes, u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1();
+    }
+
     void aLongRetryAfterIsTheUsersToWaitFor()
     {
+        QFETCH(QByteArray, retryAfter);
         ScriptedServer server;
-        server.setAnswer(u"/v1/workflows/runs"_s, {429, "{}", {{"Retry-After", "600"}}, false});
+        server.setAnswer(
+            u"/v1/workflows/runs"_s, {429, "{}", {{"Retry-After", retryAfter}}, false});
         SkyvernClient client(server.url(), u"k"_s);
         const auto result = listFrom(client);
         QCOMPARE(result.error.kind, ApiError::Kind::RateLimited);
-        QCOMPARE(result.error.retryAfterSeconds, 600);
+        // A date is read against the clock, so a second or two may pass before it is.
+        QVERIFY2(result.error.retryAfterSeconds >= 590 && result.error.retryAfterSeconds <= 600,
+            qPrintable(QString::number(result.error.retryAfterSeconds)));
+        QVERIFY2(
+            result.error.message.contains(u"try again in"_s), qPrintable(result.error.message));
         QCOMPARE(server.requestCount(), 1);
     }
 
