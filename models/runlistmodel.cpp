@@ -392,6 +392,15 @@ void RunListModel::rebuildIndex()
         m_rowById.insert(rowKey(m_runs.at(row)), row);
 }
 
+namespace {
+/** Where a run sorts in the list; one that has not begun (queued, no time yet) is the newest. */
+qint64 sortTime(const WorkflowRun &run)
+{
+    const QDateTime time = run.orderTime();
+    return time.isValid() ? time.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+}
+} // namespace
+
 void RunListModel::mergeRefresh(const RunPage &page)
 {
     const QList<WorkflowRun> &fresh = page.runs;
@@ -444,24 +453,42 @@ void RunListModel::mergeRefresh(const RunPage &page)
         emit runChanged(run.workflowRunId);
     }
 
-    // Runs we do not have yet, newer than our newest row, go on top in one insertion.
-    QList<WorkflowRun> newer;
+    // Runs we do not have yet go where they belong by time: on top when newer than every row,
+    // or between rows when they began inside the covered span (a run under a "failed" filter
+    // that failed late). Only runs older than the span wait for their page.
+    QList<WorkflowRun> unknown;
     for (const WorkflowRun &run : fresh) {
         if (m_rowById.contains(rowKey(run)))
             continue;
-        if (!m_runs.isEmpty() && run.orderTime() < m_runs.first().orderTime())
-            continue; // an older run that now matches; it arrives when its page is loaded
-        newer.append(run);
+        if (!coversAll && oldestCovered.isValid() && sortTime(run) < sortTime(fresh.last()))
+            continue;
+        unknown.append(run);
     }
-    if (!newer.isEmpty()) {
-        beginInsertRows({}, 0, int(newer.size()) - 1);
-        m_runs = newer + m_runs;
+    std::stable_sort(unknown.begin(), unknown.end(),
+        [](const WorkflowRun &a, const WorkflowRun &b) { return sortTime(a) > sortTime(b); });
+    int inserted = 0;
+    for (qsizetype next = 0; next < unknown.size();) {
+        // Rows are newest first: a run goes before the first row that began before it.
+        const qint64 time = sortTime(unknown.at(next));
+        const auto at = std::partition_point(m_runs.cbegin(), m_runs.cend(),
+            [time](const WorkflowRun &row) { return sortTime(row) >= time; });
+        const int row = int(at - m_runs.cbegin());
+        // Every following run that sorts to the same place goes in with it, in one insertion.
+        qsizetype end = next + 1;
+        while (end < unknown.size()
+            && (row == m_runs.size() || sortTime(m_runs.at(row)) < sortTime(unknown.at(end))))
+            ++end;
+        beginInsertRows({}, row, row + int(end - next) - 1);
+        m_runs.insert(row, end - next, WorkflowRun());
+        std::copy(unknown.cbegin() + next, unknown.cbegin() + end, m_runs.begin() + row);
         rebuildIndex();
         endInsertRows();
+        inserted += int(end - next);
+        next = end;
     }
     if (coversAll && m_runs.size() <= fresh.size())
         m_exhausted = true;
-    emit refreshed(changed, int(newer.size()), removed);
+    emit refreshed(changed, inserted, removed);
 }
 
 void RunListModel::tickActiveDurations()

@@ -11,6 +11,7 @@
 #include "runlistmodel.h"
 #include "runsortproxymodel.h"
 #include "skyvernclient.h"
+#include "support/scriptedserver.h"
 #include "support/testhttp.h"
 #include "support/testserver.h"
 
@@ -37,6 +38,29 @@ class TestRunListModel : public QObject
         const HttpAnswer answer
             = httpRequest("GET", m_server->url(u"/v1/agents?page_size=100"_s), m_server->key());
         return answer.json().array().at(7)[u"workflow_permanent_id"_s].toString();
+    }
+
+    static QJsonObject listedRun(const QString &id, const QString &status, const QString &created)
+    {
+        return {{u"workflow_run_id"_s, id}, {u"workflow_id"_s, u"w_1"_s},
+            {u"workflow_permanent_id"_s, u"wpid_1"_s}, {u"organization_id"_s, u"o_1"_s},
+            {u"status"_s, status}, {u"created_at"_s, created}, {u"modified_at"_s, created}};
+    }
+
+    static QByteArray listOf(const QList<QJsonObject> &runs)
+    {
+        QJsonArray array;
+        for (const QJsonObject &run : runs)
+            array.append(run);
+        return QJsonDocument(array).toJson(QJsonDocument::Compact);
+    }
+
+    QStringList idsInOrder() const
+    {
+        QStringList ids;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            ids.append(m_model->runAt(row)->workflowRunId);
+        return ids;
     }
 
 private slots:
@@ -311,6 +335,64 @@ private slots:
         QTRY_COMPARE(loaded.size(), 2);
         QCOMPARE(m_model->rowCount(), 99); // one run of page 2 was already on page 1
         QCOMPARE(idsInModel().size(), 99);
+    }
+
+    void aRunThatStartsMatchingBelowTheNewestRowAppearsInItsPlace()
+    {
+        // Under a "failed" filter: wr_b (10:05) has failed, wr_a (10:00) is still running.
+        // When wr_a fails, the poll lists it between the two rows already there.
+        ScriptedServer server;
+        const auto a = listedRun(u"wr_a"_s, u"failed"_s, u"2026-11-29T10:00:00Z"_s);
+        const auto b = listedRun(u"wr_b"_s, u"failed"_s, u"2026-11-29T10:05:00Z"_s);
+        const auto c = listedRun(u"wr_c"_s, u"failed"_s, u"2026-11-29T09:00:00Z"_s);
+        const auto z = listedRun(u"wr_z"_s, u"failed"_s, u"2026-11-29T08:00:00Z"_s);
+        server.setAnswers(u"/v1/workflows/runs"_s,
+            {{200, listOf({b, c}), {}, false}, {200, listOf({b, a, c, z}), {}, false}});
+        SkyvernClient client(server.url(), u"k"_s);
+        QAbstractItemModelTester tester(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        RunFilter failed;
+        failed.statuses = {RunStatus::Failed};
+        m_model->setFilter(failed);
+        QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);
+        QSignalSpy refreshed(m_model.get(), &RunListModel::refreshed);
+        m_model->setSource(&client);
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(idsInOrder(), (QStringList {u"wr_b"_s, u"wr_c"_s}));
+        m_model->refresh();
+        QTRY_COMPARE(refreshed.size(), 1);
+        QCOMPARE(idsInOrder(), (QStringList {u"wr_b"_s, u"wr_a"_s, u"wr_c"_s, u"wr_z"_s}));
+        QCOMPARE(refreshed.at(0).at(1).toInt(), 2); // wr_a and wr_z inserted
+        QCOMPARE(m_model->rowOfRun(u"wr_a"_s), 1);
+        QCOMPARE(m_model->rowOfRun(u"wr_c"_s), 2);
+    }
+
+    void aRunEnteringThePolledSpanOfALongListGoesInItsPlace()
+    {
+        // Page 1 of a longer list; a run from inside it starts matching. The run pushed off
+        // the end of page 1 stays: it is older than what the poll covered, not gone.
+        ScriptedServer server;
+        QList<QJsonObject> first;
+        for (int minute = 59; minute >= 10; --minute) {
+            const QString time = u"2026-11-29T10:%1:00Z"_s.arg(QString::number(minute));
+            first.append(listedRun(u"wr_%1"_s.arg(minute), u"failed"_s, time));
+        }
+        QList<QJsonObject> poll = first;
+        poll.insert(10, listedRun(u"wr_late"_s, u"failed"_s, u"2026-11-29T10:49:30Z"_s));
+        poll.removeLast();
+        server.setAnswers(u"/v1/workflows/runs"_s,
+            {{200, listOf(first), {}, false}, {200, listOf(poll), {}, false}});
+        SkyvernClient client(server.url(), u"k"_s);
+        QSignalSpy loaded(m_model.get(), &RunListModel::pageLoaded);
+        QSignalSpy refreshed(m_model.get(), &RunListModel::refreshed);
+        m_model->setSource(&client);
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(m_model->rowCount(), 50);
+        m_model->refresh();
+        QTRY_COMPARE(refreshed.size(), 1);
+        QCOMPARE(m_model->rowOfRun(u"wr_late"_s), 10);
+        QCOMPARE(m_model->rowOfRun(u"wr_10"_s), 50);
+        QCOMPARE(m_model->rowCount(), 51);
     }
 };
 
