@@ -117,7 +117,7 @@ QUrl ApiTransport::endpoint(const QString &path) const
 
 RequestId ApiTransport::answerLater(QObject *context, std::function<void()> answer)
 {
-    const RequestId id = m_nextId++;
+    const RequestId id = nextRequestId();
     m_laterAnswers.insert(id);
     QMetaObject::invokeMethod(
         context ? context : this,
@@ -148,7 +148,7 @@ RequestId ApiTransport::send(const QByteArray &verb, const QUrl &url, const QByt
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
 
-    const RequestId id = m_nextId++;
+    const RequestId id = nextRequestId();
     m_pending.insert(id,
         Pending {nullptr, context, context != nullptr, std::move(handler), verb,
             std::make_shared<QNetworkRequest>(request), body, 1});

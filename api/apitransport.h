@@ -90,7 +90,6 @@ private:
     int m_issued = 0;
     int m_attempts = 3;
     int m_baseDelayMs = 500;
-    RequestId m_nextId = 1;
     QHash<RequestId, Pending> m_pending;
     QSet<RequestId> m_laterAnswers;
     QRandomGenerator m_jitter {QRandomGenerator::securelySeeded()};

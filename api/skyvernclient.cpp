@@ -13,10 +13,8 @@
 using namespace Qt::StringLiterals;
 
 SkyvernClient::SkyvernClient(const QUrl &baseUrl, const QString &apiKey, QObject *parent)
-    : RunSource(parent)
-    , m_transport(new ApiTransport(baseUrl, this))
+    : HttpRunSource(baseUrl, parent)
 {
-    connect(m_transport, &ApiTransport::retrying, this, &RunSource::retrying);
     setApiKey(apiKey);
 }
 
@@ -24,37 +22,7 @@ SkyvernClient::~SkyvernClient() = default;
 
 void SkyvernClient::setApiKey(const QString &apiKey)
 {
-    m_transport->setCredential("x-api-key", apiKey.toUtf8(), tr("API key"));
-}
-
-QUrl SkyvernClient::baseUrl() const
-{
-    return m_transport->baseUrl();
-}
-
-void SkyvernClient::setTimeout(int milliseconds)
-{
-    m_transport->setTimeout(milliseconds);
-}
-
-void SkyvernClient::setRetryPolicy(int attempts, int baseDelayMs)
-{
-    m_transport->setRetryPolicy(attempts, baseDelayMs);
-}
-
-int SkyvernClient::timeout() const
-{
-    return m_transport->timeout();
-}
-
-QString SkyvernClient::displayName() const
-{
-    return m_transport->displayName();
-}
-
-QUrl SkyvernClient::endpoint(const QString &path) const
-{
-    return m_transport->endpoint(path);
+    transport()->setCredential("x-api-key", apiKey.toUtf8(), tr("API key"));
 }
 
 QUrl SkyvernClient::runListUrl(const RunQuery &query) const
@@ -74,35 +42,22 @@ QUrl SkyvernClient::runListUrl(const RunQuery &query) const
 RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPageHandler handler)
 {
     const QString invalid = query.filter.validationError();
-    if (!invalid.isEmpty()) {
-        return m_transport->answerLater(context, [handler, invalid] {
-            ApiResult<RunPage> result;
-            result.error = ApiError::badInput(invalid);
-            handler(result);
-        });
-    }
+    if (!invalid.isEmpty())
+        return refuse<RunPage>(context, std::move(handler), invalid);
     // The id is only known once the request is sent; the handler reads it later.
     auto id = std::make_shared<RequestId>(0);
     const QPointer<QObject> guard(context);
-    *id = m_transport->send("GET", runListUrl(query), {}, context,
+    *id = transport()->send("GET", runListUrl(query), {}, context,
         [this, id, guard, hasContext = context != nullptr, query, handler](
             const QByteArray &body, const ApiError &error) {
             const auto decode = [query, body, error] {
-                ApiResult<RunPage> result;
-                result.value.query = query;
-                result.error = error;
-                if (!error.isError()) {
-                    QString decodeError;
-                    auto runs = workflowRunsFromJson(body, &decodeError);
-                    if (runs) {
-                        result.value.runs = std::move(*runs);
-                    } else {
-                        result.error.kind = ApiError::Kind::Decode;
-                        result.error.message
-                            = tr("The server's run list could not be read: %1.").arg(decodeError);
-                    }
-                }
-                return result;
+                ApiResult<QList<WorkflowRun>> result = decodeAnswer<QList<WorkflowRun>>(body, error,
+                    workflowRunsFromJson, tr("The server's run list could not be read: %1."));
+                ApiResult<RunPage> page;
+                page.error = result.error;
+                page.value.query = query;
+                page.value.runs = std::move(result.value);
+                return page;
             };
             if (body.size() < kDecodeOffThreadBytes) {
                 handler(decode());
@@ -127,45 +82,16 @@ RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPa
 RequestId SkyvernClient::getRun(const QString &runId, QObject *context, Handler<RunDetail> handler)
 {
     const QUrl url = endpoint(u"/v1/runs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(runId)));
-    return m_transport->send(
-        "GET", url, {}, context, [handler](const QByteArray &body, const ApiError &error) {
-            ApiResult<RunDetail> result;
-            result.error = error;
-            if (!error.isError()) {
-                QString decodeError;
-                auto detail = RunDetail::fromJson(body, &decodeError);
-                if (detail) {
-                    result.value = std::move(*detail);
-                } else {
-                    result.error.kind = ApiError::Kind::Decode;
-                    result.error.message = tr("The run could not be read: %1.").arg(decodeError);
-                }
-            }
-            handler(result);
-        });
+    return request<RunDetail>("GET", url, {}, context, std::move(handler), RunDetail::fromJson,
+        tr("The run could not be read: %1."));
 }
 
 RequestId SkyvernClient::listWorkflows(QObject *context, Handler<QList<Workflow>> handler)
 {
     QUrl url = endpoint(u"/v1/workflows"_s);
     url.setQuery(u"page=1&page_size=100"_s);
-    return m_transport->send(
-        "GET", url, {}, context, [handler](const QByteArray &body, const ApiError &error) {
-            ApiResult<QList<Workflow>> result;
-            result.error = error;
-            if (!error.isError()) {
-                QString decodeError;
-                auto workflows = workflowsFromJson(body, &decodeError);
-                if (workflows) {
-                    result.value = std::move(*workflows);
-                } else {
-                    result.error.kind = ApiError::Kind::Decode;
-                    result.error.message
-                        = tr("The workflow list could not be read: %1.").arg(decodeError);
-                }
-            }
-            handler(result);
-        });
+    return request<QList<Workflow>>("GET", url, {}, context, std::move(handler), workflowsFromJson,
+        tr("The workflow list could not be read: %1."));
 }
 
 RequestId SkyvernClient::launchRun(
@@ -178,31 +104,17 @@ RequestId SkyvernClient::launchRun(
     const QDateTime sentAt = QDateTime::currentDateTimeUtc();
     const QByteArray body = QJsonDocument(tagged.toJson()).toJson(QJsonDocument::Compact);
     const QPointer<QObject> guard(context);
-    return m_transport->send("POST", endpoint(u"/v1/run/workflows"_s), body, context,
+    return transport()->send("POST", endpoint(u"/v1/run/workflows"_s), body, context,
         [this, handler, tag, sentAt, guard, workflowId = request.workflowId](
             const QByteArray &reply, const ApiError &error) {
-            ApiResult<RunDetail> result;
-            result.error = error;
             if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout) {
                 // The server may have started the run before the answer was lost. Never send
                 // it again blindly: ask the server whether a run with this tag exists.
                 findLaunchedRun(workflowId, tag, sentAt, guard, handler, error);
                 return;
             }
-            if (!error.isError()) {
-                QString decodeError;
-                auto detail = RunDetail::fromJson(reply, &decodeError);
-                if (detail) {
-                    result.value = std::move(*detail);
-                } else {
-                    result.error.kind = ApiError::Kind::Decode;
-                    result.error.message
-                        = tr("The run was sent, but the server's answer could not be "
-                             "read: %1.")
-                              .arg(decodeError);
-                }
-            }
-            handler(result);
+            handler(decodeAnswer<RunDetail>(reply, error, RunDetail::fromJson,
+                tr("The run was sent, but the server's answer could not be read: %1.")));
         });
 }
 
@@ -269,7 +181,7 @@ RequestId SkyvernClient::cancelRun(const QString &runId, QObject *context, Handl
 {
     const QUrl url = endpoint(
         u"/v1/runs/%1/cancel"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(runId))));
-    return m_transport->send(
+    return transport()->send(
         "POST", url, "{}", context, [handler](const QByteArray &, const ApiError &error) {
             ApiResult<bool> result;
             result.error = error;
@@ -281,5 +193,5 @@ RequestId SkyvernClient::cancelRun(const QString &runId, QObject *context, Handl
 void SkyvernClient::cancelRequest(RequestId id)
 {
     m_decoding.remove(id);
-    m_transport->cancel(id);
+    HttpRunSource::cancelRequest(id);
 }

@@ -9,9 +9,8 @@
 #include <QSet>
 #include <QUrl>
 
-#include "apitransport.h"
+#include "httprunsource.h"
 #include "rundetail.h"
-#include "runsource.h"
 #include "workflow.h"
 
 /**
@@ -20,20 +19,14 @@
  * a value or an ApiError with a sentence for the user. The API key is only ever attached to
  * requests for the configured server's origin.
  */
-class SkyvernClient final : public RunSource
+class SkyvernClient final : public HttpRunSource
 {
     Q_OBJECT
 public:
     SkyvernClient(const QUrl &baseUrl, const QString &apiKey, QObject *parent = nullptr);
     ~SkyvernClient() override;
 
-    QUrl baseUrl() const;
     void setApiKey(const QString &apiKey);
-    void setTimeout(int milliseconds);
-    int timeout() const;
-    void setRetryPolicy(int attempts, int baseDelayMs);
-    /** Requests put on the wire so far, retries included. */
-    int requestsIssued() const { return m_transport->requestsIssued(); }
 
     RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) override;
     RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
@@ -42,7 +35,6 @@ public:
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
     void cancelRequest(RequestId id) override;
-    QString displayName() const override;
 
     /** The URL a list request for this query goes to (shown to the user, used by tests). */
     QUrl runListUrl(const RunQuery &query) const;
@@ -53,12 +45,10 @@ public:
     static constexpr const char *kLaunchTagKey = "runwatch_launch_id";
 
 private:
-    QUrl endpoint(const QString &path) const;
     void findLaunchedRun(const QString &workflowId, const QString &tag, const QDateTime &sentAt,
         QPointer<QObject> context, Handler<RunDetail> handler, const ApiError &lost);
     void checkCandidates(QStringList candidates, const QString &tag, QPointer<QObject> context,
         Handler<RunDetail> handler, const ApiError &lost);
 
-    ApiTransport *m_transport;
     QSet<RequestId> m_decoding; // list answers being decoded off the GUI thread
 };

@@ -20,8 +20,7 @@ struct WorkflowPlatformClient::PageJob
 
 WorkflowPlatformClient::WorkflowPlatformClient(
     const QUrl &baseUrl, const QString &token, const QStringList &workflowIds, QObject *parent)
-    : RunSource(parent)
-    , m_transport(new ApiTransport(baseUrl, this))
+    : HttpRunSource(baseUrl, parent)
     , m_workflowIds(workflowIds)
 {
     setToken(token);
@@ -29,15 +28,10 @@ WorkflowPlatformClient::WorkflowPlatformClient(
 
 void WorkflowPlatformClient::setToken(const QString &token)
 {
-    m_transport->setCredential("Authorization", "Bearer " + token.toUtf8(), tr("token"));
+    transport()->setCredential("Authorization", "Bearer " + token.toUtf8(), tr("token"));
 }
 
 WorkflowPlatformClient::~WorkflowPlatformClient() = default;
-
-QString WorkflowPlatformClient::displayName() const
-{
-    return m_transport->displayName();
-}
 
 SourceFeatures WorkflowPlatformClient::features() const
 {
@@ -62,7 +56,7 @@ SourceFeatures WorkflowPlatformClient::features() const
 QUrl WorkflowPlatformClient::runListUrl(
     const QString &workflowId, RunStatus status, int limit, int offset) const
 {
-    QUrl url = m_transport->endpoint(
+    QUrl url = endpoint(
         u"/v1/workflows/%1/runs"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(workflowId))));
     QUrlQuery query;
     query.addQueryItem(u"limit"_s, QString::number(limit));
@@ -91,17 +85,6 @@ QString WorkflowPlatformClient::unsupported(const RunQuery &query) const
     return {};
 }
 
-template<typename T>
-RequestId WorkflowPlatformClient::refuse(
-    QObject *context, Handler<T> handler, const QString &message)
-{
-    return m_transport->answerLater(context, [handler, message] {
-        ApiResult<T> result;
-        result.error = ApiError::badInput(message);
-        handler(result);
-    });
-}
-
 RequestId WorkflowPlatformClient::listRuns(
     const RunQuery &query, QObject *context, RunPageHandler handler)
 {
@@ -109,7 +92,7 @@ RequestId WorkflowPlatformClient::listRuns(
     if (!problem.isEmpty())
         return refuse<RunPage>(context, std::move(handler), problem);
     auto job = std::make_shared<PageJob>();
-    job->id = m_nextJobId++ | (RequestId(1) << 62); // apart from the transport's ids
+    job->id = nextRequestId();
     job->query = query;
     job->context = context;
     job->hasContext = context != nullptr;
@@ -128,45 +111,41 @@ void WorkflowPlatformClient::fetchChunk(const std::shared_ptr<PageJob> &job)
         ? RunStatus::Unknown
         : job->query.filter.statuses.constFirst();
     const QUrl url = runListUrl(job->query.workflowPermanentId, status, limit, job->offset);
-    const RequestId chunk = m_transport->send("GET", url, {}, job->context,
+    const RequestId chunk = transport()->send("GET", url, {}, job->context,
         [this, job, limit](const QByteArray &body, const ApiError &transportError) {
             m_currentChunk.remove(job->id);
+            const ApiResult<PlatformRunPage> answer
+                = decodeAnswer<PlatformRunPage>(body, transportError, PlatformRunPage::fromJson,
+                    tr("The run list of %1 could not be read: %2.").arg(displayName(), u"%1"_s));
             ApiResult<RunPage> result;
-            result.error = transportError;
-            std::optional<PlatformRunPage> answer;
-            if (!result.error.isError()) {
-                QString decodeError;
-                answer = PlatformRunPage::fromJson(body, &decodeError);
-                if (!answer) {
-                    result.error.kind = ApiError::Kind::Decode;
-                    result.error.message = tr("The run list of %1 could not be read: %2.")
-                                               .arg(displayName(), decodeError);
-                } else if (answer->code != 200) {
-                    // An error in a 200 envelope is still an error.
-                    result.error.kind = answer->code == 401 || answer->code == 403
-                        ? ApiError::Kind::Auth
-                        : (answer->code == 404 ? ApiError::Kind::NotFound : ApiError::Kind::Server);
-                    result.error.httpStatus = answer->code;
-                    result.error.message = tr("%1 answered code %2: %3.")
-                                               .arg(displayName())
-                                               .arg(answer->code)
-                                               .arg(answer->message.left(300));
-                    result.error.quoteRequestId(answer->requestId);
-                }
+            result.error = answer.error;
+            if (!result.error.isError() && answer.value.code != 200) {
+                // An error in a 200 envelope is still an error.
+                const int code = answer.value.code;
+                result.error.kind = code == 401 || code == 403
+                    ? ApiError::Kind::Auth
+                    : (code == 404 ? ApiError::Kind::NotFound : ApiError::Kind::Server);
+                result.error.httpStatus = code;
+                result.error.message = tr("%1 answered code %2: %3.")
+                                           .arg(displayName())
+                                           .arg(code)
+                                           .arg(answer.value.message.left(300));
+                result.error.quoteRequestId(answer.value.requestId);
             }
             if (result.error.isError()) {
                 job->handler(result);
                 return;
             }
-            for (int i = 0; i < answer->runs.size(); ++i)
+            const PlatformRunPage &page = answer.value;
+            for (int i = 0; i < page.runs.size(); ++i)
                 m_seen.insert(
-                    answer->runs.at(i).workflowRunId, {answer->runs.at(i), answer->items.value(i)});
-            job->page.runs.append(answer->runs);
-            job->page.hasMore = answer->hasMore;
-            job->remaining -= int(answer->runs.size());
-            job->offset += int(answer->runs.size());
-            if (answer->hasMore && job->remaining > 0 && !answer->runs.isEmpty()
-                && answer->runs.size() == limit) {
+                    page.runs.at(i).workflowRunId, {page.runs.at(i), page.items.value(i)});
+            job->page.runs.append(page.runs);
+            job->page.hasMore = page.hasMore;
+            job->remaining -= int(page.runs.size());
+            job->offset += int(page.runs.size());
+            if (page.hasMore && job->remaining > 0 && !page.runs.isEmpty()
+                && page.runs.size() == limit) {
                 fetchChunk(job);
                 return;
             }
@@ -193,11 +172,9 @@ RequestId WorkflowPlatformClient::getRun(
     detail.finishedAt = run.finishedAt;
     detail.modifiedAt = run.modifiedAt;
     detail.listing = seen->second;
-    return m_transport->answerLater(context, [handler, detail] {
-        ApiResult<RunDetail> result;
-        result.value = detail;
-        handler(result);
-    });
+    ApiResult<RunDetail> result;
+    result.value = detail;
+    return answer(context, std::move(handler), result);
 }
 
 RequestId WorkflowPlatformClient::listWorkflows(QObject *context, Handler<QList<Workflow>> handler)
@@ -211,11 +188,9 @@ RequestId WorkflowPlatformClient::listWorkflows(QObject *context, Handler<QList<
         workflow.title = id;
         workflows.append(workflow);
     }
-    return m_transport->answerLater(context, [handler, workflows] {
-        ApiResult<QList<Workflow>> result;
-        result.value = workflows;
-        handler(result);
-    });
+    ApiResult<QList<Workflow>> result;
+    result.value = workflows;
+    return answer(context, std::move(handler), result);
 }
 
 RequestId WorkflowPlatformClient::launchRun(
@@ -234,6 +209,6 @@ RequestId WorkflowPlatformClient::cancelRun(
 
 void WorkflowPlatformClient::cancelRequest(RequestId id)
 {
-    m_transport->cancel(m_currentChunk.take(id));
-    m_transport->cancel(id); // an answer given without a request
+    HttpRunSource::cancelRequest(m_currentChunk.take(id));
+    HttpRunSource::cancelRequest(id); // an answer given without a request
 }

@@ -5,8 +5,7 @@
 #include <QStringList>
 #include <QUrl>
 
-#include "apitransport.h"
-#include "runsource.h"
+#include "httprunsource.h"
 
 struct PlatformRunPage;
 
@@ -16,7 +15,7 @@ struct PlatformRunPage;
  * a `{code, data, message, requestId}` envelope (a code other than 200 is an error even in an
  * HTTP 200). It has no detail, launch or cancel endpoints; a run's detail is the list entry.
  */
-class WorkflowPlatformClient final : public RunSource
+class WorkflowPlatformClient final : public HttpRunSource
 {
     Q_OBJECT
 public:
@@ -26,12 +25,7 @@ public:
         const QStringList &workflowIds, QObject *parent = nullptr);
     ~WorkflowPlatformClient() override;
 
-    void setTimeout(int milliseconds) { m_transport->setTimeout(milliseconds); }
     void setToken(const QString &token);
-    void setRetryPolicy(int attempts, int baseDelayMs)
-    {
-        m_transport->setRetryPolicy(attempts, baseDelayMs);
-    }
     QStringList workflowIds() const { return m_workflowIds; }
     /** The URL one chunk of a page is read from (shown to the user, used by tests). */
     QUrl runListUrl(const QString &workflowId, RunStatus status, int limit, int offset) const;
@@ -43,21 +37,15 @@ public:
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
     void cancelRequest(RequestId id) override;
-    QString displayName() const override;
     SourceFeatures features() const override;
 
 private:
     struct PageJob;
     QString unsupported(const RunQuery &query) const;
     void fetchChunk(const std::shared_ptr<PageJob> &job);
-    template<typename T>
-    RequestId refuse(QObject *context, Handler<T> handler, const QString &message);
-
-    ApiTransport *m_transport;
     QStringList m_workflowIds;
     // Runs seen in lists, by id: the platform has no endpoint for one run.
     QHash<QString, std::pair<WorkflowRun, QJsonObject>> m_seen;
     // A page over 100 runs takes several requests; the caller holds the id of the first.
     QHash<RequestId, RequestId> m_currentChunk;
-    RequestId m_nextJobId = 1;
 };

@@ -1,9 +1,11 @@
 // The second platform's client against the local server's platform listener and scripted
 // servers: limit/offset paging with hasMore, status mapping, envelope errors, the bearer token.
 
+#include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
 
+#include "mergedrunsource.h"
 #include "platformrunpage.h"
 #include "support/scriptedserver.h"
 #include "support/testserver.h"
@@ -232,6 +234,30 @@ private slots:
         QVERIFY2(result.error.message.contains(field + u": "_s)
                 && result.error.message.contains(u"out of range"_s),
             qPrintable(result.error.message));
+    }
+
+    void aGatewayErrorIsRetriedAndSaidSoHereAndInTheMergedList()
+    {
+        ScriptedServer server;
+        server.setAnswers(u"/v1/workflows/wf_a/runs"_s,
+            {{503, "{}", {}, false},
+                {200, "{\"code\":200,\"data\":{\"hasMore\":false,\"items\":[]}}", {}, false}});
+        WorkflowPlatformClient platform(server.url(), u"t"_s, {u"wf_a"_s});
+        platform.setRetryPolicy(3, 10);
+        MergedRunSource merged({{&platform, u"Invoices"_s, u"wf_a"_s}});
+        QSignalSpy retrying(&platform, &RunSource::retrying);
+        QSignalSpy mergedRetrying(&merged, &RunSource::retrying);
+        RunQuery query;
+        query.pageSize = 20;
+        const auto result = waitFor<RunPage>([&](RunSource::Handler<RunPage> handler) {
+            return merged.listRuns(query, this, handler);
+        });
+        QVERIFY2(result->ok(), qPrintable(result->error.message));
+        QCOMPARE(server.requestCount(), 2);
+        QCOMPARE(retrying.size(), 1);
+        QCOMPARE(retrying.at(0).at(0).value<ApiError>().httpStatus, 503);
+        QCOMPARE(mergedRetrying.size(), 1);
+        QVERIFY(mergedRetrying.at(0).at(0).value<ApiError>().message.startsWith(u"Invoices: "_s));
     }
 
     void theTokenGoesOnlyToItsServer()
