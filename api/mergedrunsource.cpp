@@ -102,15 +102,37 @@ SourceFeatures MergedRunSource::features() const
 template<typename T>
 RequestId MergedRunSource::answerLater(QObject *context, Handler<T> handler, ApiResult<T> result)
 {
-    const RequestId id = m_nextId++;
-    QTimer::singleShot(0, context ? context : this, [handler, result] { handler(result); });
+    const RequestId id = nextRequestId();
+    m_laterAnswers.insert(id);
+    QMetaObject::invokeMethod(
+        context ? context : this,
+        [this, guard = QPointer<MergedRunSource>(this), id, handler, result] {
+            if (guard && m_laterAnswers.remove(id))
+                handler(result);
+        },
+        Qt::QueuedConnection);
     return id;
+}
+
+template<typename T, typename Call>
+RequestId MergedRunSource::forward(int member, Handler<T> handler, Call call)
+{
+    // Ids come from one counter for the process, so the member's id is ours to hand out too;
+    // it is remembered until the answer comes, so cancelRequest knows where to send it.
+    auto id = std::make_shared<RequestId>(0);
+    *id = call([guard = QPointer<MergedRunSource>(this), id, handler](const ApiResult<T> &result) {
+        if (guard)
+            guard->m_forwarded.remove(*id);
+        handler(result);
+    });
+    m_forwarded.insert(*id, member);
+    return *id;
 }
 
 RequestId MergedRunSource::listRuns(const RunQuery &query, QObject *context, RunPageHandler handler)
 {
     auto job = std::make_shared<Job>();
-    job->id = m_nextId++;
+    job->id = nextRequestId();
     job->query = query;
     job->context = context;
     job->hasContext = context != nullptr;
@@ -145,6 +167,8 @@ void MergedRunSource::pump(const std::shared_ptr<Job> &job)
         bool waiting = false;
         for (int i = 0; i < listing.cursors.size(); ++i) {
             Cursor &cursor = listing.cursors[i];
+            if (!m_members.at(cursor.member).source)
+                cursor.exhausted = true; // a connection removed meanwhile has nothing more
             if (!cursor.exhausted && cursor.buffer.isEmpty()) {
                 waiting = true;
                 if (!cursor.inflight)
@@ -236,17 +260,20 @@ void MergedRunSource::finish(const std::shared_ptr<Job> &job)
     job->handler(result);
 }
 
-RunSource *MergedRunSource::ownerOf(const QString &runId) const
+int MergedRunSource::ownerOf(const QString &runId) const
 {
     const int member = m_owner.value(runId, -1);
-    return member >= 0 ? m_members.at(member).source.data() : nullptr;
+    return member >= 0 && m_members.at(member).source ? member : -1;
 }
 
 RequestId MergedRunSource::getRun(
     const QString &runId, QObject *context, Handler<RunDetail> handler)
 {
-    if (RunSource *source = ownerOf(runId))
-        return source->getRun(runId, context, std::move(handler));
+    if (const int member = ownerOf(runId); member >= 0) {
+        return forward<RunDetail>(member, std::move(handler), [&](Handler<RunDetail> wrapped) {
+            return m_members.at(member).source->getRun(runId, context, std::move(wrapped));
+        });
+    }
     ApiResult<RunDetail> result;
     result.error = ApiError::badInput(tr("Run %1 is not in the loaded lists.").arg(runId));
     return answerLater(context, std::move(handler), result);
@@ -268,8 +295,11 @@ RequestId MergedRunSource::launchRun(
 
 RequestId MergedRunSource::cancelRun(const QString &runId, QObject *context, Handler<bool> handler)
 {
-    if (RunSource *source = ownerOf(runId))
-        return source->cancelRun(runId, context, std::move(handler));
+    if (const int member = ownerOf(runId); member >= 0) {
+        return forward<bool>(member, std::move(handler), [&](Handler<bool> wrapped) {
+            return m_members.at(member).source->cancelRun(runId, context, std::move(wrapped));
+        });
+    }
     ApiResult<bool> result;
     result.error = ApiError::badInput(tr("Run %1 is not in the loaded lists.").arg(runId));
     return answerLater(context, std::move(handler), result);
@@ -277,6 +307,14 @@ RequestId MergedRunSource::cancelRun(const QString &runId, QObject *context, Han
 
 void MergedRunSource::cancelRequest(RequestId id)
 {
+    if (m_laterAnswers.remove(id))
+        return;
+    if (const auto forwarded = m_forwarded.constFind(id); forwarded != m_forwarded.cend()) {
+        if (RunSource *source = m_members.at(*forwarded).source)
+            source->cancelRequest(id);
+        m_forwarded.erase(forwarded);
+        return;
+    }
     const std::shared_ptr<Job> job = m_jobs.take(id);
     if (!job)
         return;

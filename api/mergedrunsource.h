@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 
 #include "runsource.h"
 
@@ -47,13 +48,17 @@ private:
     void pump(const std::shared_ptr<Job> &job);
     void fetch(const std::shared_ptr<Job> &job, int cursor);
     void finish(const std::shared_ptr<Job> &job);
-    RunSource *ownerOf(const QString &runId) const;
+    int ownerOf(const QString &runId) const;
     template<typename T>
     RequestId answerLater(QObject *context, Handler<T> handler, ApiResult<T> result);
+    /** Hands a call to the member that listed the run; its id cancels through this source. */
+    template<typename T, typename Call>
+    RequestId forward(int member, Handler<T> handler, Call call);
 
     QList<Member> m_members;
     QHash<QString, std::shared_ptr<Listing>> m_listings; // by filter and page size
     QHash<RequestId, std::shared_ptr<Job>> m_jobs;
     QHash<QString, int> m_owner; // run id -> member that listed it
-    RequestId m_nextId = 1;
+    QHash<RequestId, int> m_forwarded; // calls in flight at a member, by the member's id
+    QSet<RequestId> m_laterAnswers; // answers given without a member, not yet delivered
 };

@@ -2,6 +2,7 @@
 // second platform, a failing connection reported on its own while the others keep working.
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 #include "mergedrunsource.h"
@@ -155,6 +156,64 @@ private slots:
         other->setToken(u"demo-token"_s);
         model.refresh();
         QTRY_VERIFY(!model.isRefreshing() && model.partialErrors().isEmpty());
+    }
+
+    void aDetailAskedThroughTheMergedListCanBeCanceled()
+    {
+        auto cloud = skyvern();
+        auto other = platform();
+        MergedRunSource merged(
+            {{cloud.get(), u"Skyvern"_s, {}}, {other.get(), u"Ops"_s, u"wf_price_scan"_s}});
+        const auto page = list(merged, 1, 20);
+        QVERIFY2(page.ok(), qPrintable(page.error.message));
+        QSet<QString> sources;
+        for (const WorkflowRun &run : page.value.runs) {
+            if (sources.contains(run.source))
+                continue;
+            sources.insert(run.source);
+            // Canceled: never answered. Then one asked after it is answered, so the first
+            // would have come by now.
+            bool canceledAnswered = false;
+            const RequestId canceled = merged.getRun(run.workflowRunId, this,
+                [&](const ApiResult<RunDetail> &) { canceledAnswered = true; });
+            merged.cancelRequest(canceled);
+            std::optional<ApiResult<RunDetail>> later;
+            merged.getRun(run.workflowRunId, this,
+                [&](const ApiResult<RunDetail> &detail) { later = detail; });
+            QTRY_VERIFY_WITH_TIMEOUT(later.has_value(), 20000);
+            QVERIFY2(later->ok(), qPrintable(later->error.message));
+            QCOMPARE(later->value.runId, run.workflowRunId);
+            QVERIFY2(!canceledAnswered, qPrintable(run.source));
+        }
+        QCOMPARE(sources.size(), 2);
+    }
+
+    void cancelingADetailNeverCancelsAListInFlight()
+    {
+        // Ids of the merged list and of its members come from one counter: canceling one
+        // request can never drop another that happens to share its number.
+        auto cloud = skyvern();
+        auto other = platform();
+        MergedRunSource merged(
+            {{cloud.get(), u"Skyvern"_s, {}}, {other.get(), u"Ops"_s, u"wf_price_scan"_s}});
+        const auto page = list(merged, 1, 5);
+        QVERIFY(page.ok());
+        QSet<RequestId> ids;
+        int listsAnswered = 0;
+        for (int i = 0; i < 20; ++i) {
+            RunQuery query;
+            query.pageSize = 5;
+            const RequestId listing = merged.listRuns(
+                query, this, [&](const ApiResult<RunPage> &) { ++listsAnswered; });
+            const RequestId detail = merged.getRun(
+                page.value.runs.at(i % 5).workflowRunId, this, [](const ApiResult<RunDetail> &) {});
+            QVERIFY(!ids.contains(listing));
+            QVERIFY(!ids.contains(detail));
+            QVERIFY(listing != detail);
+            ids << listing << detail;
+            merged.cancelRequest(detail);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(listsAnswered, 20, 20000);
     }
 };
 
