@@ -13,11 +13,10 @@ struct StatusName
     QLatin1StringView wire;
 };
 constexpr StatusName kStatuses[] {
-    {RunStatus::Running, "running"_L1},
-    {RunStatus::Queued, "waiting"_L1},
-    {RunStatus::Completed, "success"_L1},
-    {RunStatus::Failed, "failure"_L1},
+    {RunStatus::Running, "running"_L1}, {RunStatus::Queued, "waiting"_L1},
+    {RunStatus::Completed, "success"_L1}, {RunStatus::Failed, "failure"_L1},
     {RunStatus::Canceled, "cancelled"_L1},
+    {RunStatus::Partial, "partial"_L1}, // app workflows only; never a filter of the runs endpoint
 };
 
 TriggerType triggerFromSource(const QString &source)

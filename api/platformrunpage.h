@@ -30,6 +30,6 @@ struct PlatformRunPage
 };
 
 /** running → Running, waiting → Queued, success → Completed, failure → Failed, cancelled →
- * Canceled; anything else Unknown. */
+ * Canceled, partial → Partial; anything else Unknown (the run is kept, with its own word). */
 RunStatus platformStatusFromWire(const QString &wire);
 QString platformStatusToWire(RunStatus status);

@@ -77,7 +77,10 @@ RunFilter RunFilter::fromQuery(const QUrlQuery &query)
 
 bool RunFilter::matchesStatus(const WorkflowRun &run) const
 {
-    return statuses.isEmpty() || statuses.contains(run.status);
+    if (statuses.isEmpty() || statuses.contains(run.status))
+        return true;
+    // A partial run ended with failures: a user asking for failed runs wants it too.
+    return run.status == RunStatus::Partial && statuses.contains(RunStatus::Failed);
 }
 
 bool RunFilter::matchesLocally(const WorkflowRun &run) const

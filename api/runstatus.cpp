@@ -86,6 +86,11 @@ bool isActiveStatus(RunStatus status)
     }
 }
 
+bool isFailureLike(RunStatus status)
+{
+    return status == RunStatus::Failed || status == RunStatus::Partial;
+}
+
 TriggerType triggerTypeFromWire(const QString &wire)
 {
     return fromWire(kTriggerNames, wire);

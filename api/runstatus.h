@@ -15,6 +15,7 @@ enum class RunStatus {
     Canceled,
     TimedOut,
     Completed,
+    Partial, // finished with some steps failed (the second platform's app workflows)
 };
 
 RunStatus runStatusFromWire(const QString &wire);
@@ -23,6 +24,8 @@ QString runStatusToWire(RunStatus status);
 QList<RunStatus> allRunStatuses();
 /** True while the run may still change: created, queued, running, paused. */
 bool isActiveStatus(RunStatus status);
+/** True for a run that ended with failures: a "failed" filter includes partial runs. */
+bool isFailureLike(RunStatus status);
 
 /** How a workflow run was started. */
 enum class TriggerType {

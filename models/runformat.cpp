@@ -26,6 +26,8 @@ QString RunFormat::statusText(RunStatus status, const QString &wireText)
         return QCoreApplication::translate("RunFormat", "Timed out");
     case RunStatus::Completed:
         return QCoreApplication::translate("RunFormat", "Completed");
+    case RunStatus::Partial:
+        return QCoreApplication::translate("RunFormat", "Partial");
     case RunStatus::Unknown:
         break;
     }
@@ -62,6 +64,7 @@ QColor RunFormat::statusColor(RunStatus status)
     case RunStatus::Terminated:
         return QColor(0xcf, 0x22, 0x2e);
     case RunStatus::TimedOut:
+    case RunStatus::Partial:
         return QColor(0xbc, 0x4c, 0x00);
     case RunStatus::Running:
         return QColor(0x09, 0x69, 0xda);

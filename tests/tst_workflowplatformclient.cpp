@@ -7,6 +7,7 @@
 
 #include "mergedrunsource.h"
 #include "platformrunpage.h"
+#include "runformat.h"
 #include "support/scriptedserver.h"
 #include "support/testserver.h"
 #include "workflowplatformclient.h"
@@ -107,6 +108,7 @@ private slots:
         QTest::newRow("success") << u"success"_s << RunStatus::Completed;
         QTest::newRow("failure") << u"failure"_s << RunStatus::Failed;
         QTest::newRow("cancelled") << u"cancelled"_s << RunStatus::Canceled;
+        QTest::newRow("partial") << u"partial"_s << RunStatus::Partial;
         QTest::newRow("unknown") << u"exploded"_s << RunStatus::Unknown;
     }
 
@@ -258,6 +260,36 @@ private slots:
         QCOMPARE(retrying.at(0).at(0).value<ApiError>().httpStatus, 503);
         QCOMPARE(mergedRetrying.size(), 1);
         QVERIFY(mergedRetrying.at(0).at(0).value<ApiError>().message.startsWith(u"Invoices: "_s));
+    }
+
+    void partialAndUnknownStatusesKeepTheirRuns()
+    {
+        ScriptedServer server;
+        server.setAnswer(u"/v1/workflows/wf_a/runs"_s,
+            {200,
+                "{\"code\":200,\"data\":{\"hasMore\":false,\"items\":["
+                "{\"id\":\"r1\",\"status\":\"partial\",\"startedAt\":\"2026-11-29T10:00:00Z\"},"
+                "{\"id\":\"r2\",\"status\":\"paused_budget\"},"
+                "{\"id\":\"r3\",\"status\":\"failure\"}]}}",
+                {}, false});
+        WorkflowPlatformClient platform(server.url(), u"t"_s, {u"wf_a"_s});
+        const auto result = list(platform, pageOf(u"wf_a"_s, 1, 20));
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+        QCOMPARE(result.value.runs.size(), 3);
+        const WorkflowRun &partial = result.value.runs.at(0);
+        QCOMPARE(partial.status, RunStatus::Partial);
+        QCOMPARE(RunFormat::statusText(partial.status, partial.statusText), u"Partial"_s);
+        const WorkflowRun &unknown = result.value.runs.at(1);
+        QCOMPARE(unknown.status, RunStatus::Unknown);
+        QCOMPARE(unknown.statusText, u"paused_budget"_s);
+        QVERIFY(
+            RunFormat::statusText(unknown.status, unknown.statusText).contains(u"paused_budget"_s));
+        // A failed filter counts partial runs with the failures, and only them.
+        RunFilter failed;
+        failed.statuses = {RunStatus::Failed};
+        QVERIFY(failed.matchesStatus(partial));
+        QVERIFY(failed.matchesStatus(result.value.runs.at(2)));
+        QVERIFY(!failed.matchesStatus(unknown));
     }
 
     void theTokenGoesOnlyToItsServer()
