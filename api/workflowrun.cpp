@@ -22,18 +22,24 @@ QJsonValue timeOrNull(const QDateTime &value)
 } // namespace
 
 std::optional<WorkflowRun> WorkflowRun::fromJson(
-    const QJsonObject &json, const QString &path, QString *error)
+    const QJsonObject &json, const QString &path, QString *error, Fields required)
 {
     JsonReader reader(json, path);
+    const bool contract = required == Fields::Contract;
+    const auto string = [&](QLatin1StringView key) {
+        return contract ? reader.requiredString(key) : reader.optionalString(key);
+    };
     WorkflowRun run;
     run.workflowRunId = reader.requiredString("workflow_run_id"_L1);
-    run.workflowId = reader.requiredString("workflow_id"_L1);
-    run.workflowPermanentId = reader.requiredString("workflow_permanent_id"_L1);
-    run.organizationId = reader.requiredString("organization_id"_L1);
-    run.statusText = reader.requiredString("status"_L1);
+    run.workflowId = string("workflow_id"_L1);
+    run.workflowPermanentId = string("workflow_permanent_id"_L1);
+    run.organizationId = string("organization_id"_L1);
+    run.statusText = string("status"_L1);
     run.status = runStatusFromWire(run.statusText);
-    run.createdAt = reader.requiredTimestamp("created_at"_L1);
-    run.modifiedAt = reader.requiredTimestamp("modified_at"_L1);
+    run.createdAt = contract ? reader.requiredTimestamp("created_at"_L1)
+                             : reader.optionalTimestamp("created_at"_L1);
+    run.modifiedAt = contract ? reader.requiredTimestamp("modified_at"_L1)
+                              : reader.optionalTimestamp("modified_at"_L1);
     run.queuedAt = reader.optionalTimestamp("queued_at"_L1);
     run.startedAt = reader.optionalTimestamp("started_at"_L1);
     run.finishedAt = reader.optionalTimestamp("finished_at"_L1);

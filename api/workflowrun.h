@@ -60,9 +60,15 @@ struct WorkflowRun
     /** When the run began, the order of lists: created, or started where there is no created. */
     QDateTime orderTime() const { return createdAt.isValid() ? createdAt : startedAt; }
 
+    /** How much of the wire contract a decoder insists on. */
+    enum class Fields {
+        Contract, // every field the API documents as required (an answer from a server)
+        IdOnly, // only the run id (a list this app saved, from any platform)
+    };
+
     /** Decodes one run; on failure returns nullopt and says which field was wrong. */
-    static std::optional<WorkflowRun> fromJson(
-        const QJsonObject &json, const QString &path, QString *error);
+    static std::optional<WorkflowRun> fromJson(const QJsonObject &json, const QString &path,
+        QString *error, Fields required = Fields::Contract);
     QJsonObject toJson() const;
 
     bool operator==(const WorkflowRun &other) const;

@@ -31,8 +31,14 @@ public:
     RunCache(const RunCache &) = delete;
     RunCache &operator=(const RunCache &) = delete;
 
-    /** Opens (and creates) the file; on failure says why and the cache stays empty. */
+    /**
+     * Opens (and creates) the file, private to the user. A damaged file is set aside (renamed
+     * with ".damaged" and the time) and a new one created; notice() then says so. On failure
+     * says why and the cache stays empty.
+     */
     bool open(QString *error);
+    /** What open() had to do that the user may want to know, e.g. a damaged file set aside. */
+    QString notice() const { return m_notice; }
     bool isOpen() const { return !m_connection.isEmpty(); }
     QString path() const { return m_path; }
 
@@ -47,6 +53,10 @@ public:
     static std::optional<QList<WorkflowRun>> decode(const QByteArray &data);
 
 private:
+    /** Opens the file as it is; false when it is not a usable, intact database. */
+    bool openFile(const QString &name, QString *error);
+
     QString m_path;
+    QString m_notice;
     QString m_connection; // the QSqlDatabase connection name, empty while closed
 };
