@@ -7,23 +7,41 @@
 
 #include "application.h"
 
+namespace {
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Runwatch"));
+    QCoreApplication::setApplicationName(QStringLiteral("Runwatch"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RUNWATCH_VERSION));
+}
+
+/**
+ * Reads the command line before there is a display: --help, --version and a mistyped option
+ * are answered (and the process ends) without a window system, so scripts on headless machines
+ * get their answer instead of an abort.
+ */
+LaunchOptions parseCommandLine(int argc, char *argv[], QString *error)
+{
+    const QCoreApplication console(argc, argv);
+    describeApplication();
+    return LaunchOptions::parse(QCoreApplication::arguments(), error);
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
     // A server may send megabytes of text in one run; give such blocks back when they are freed
     // instead of letting the heap keep them for the rest of the day.
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-    QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Runwatch"));
-    QCoreApplication::setApplicationName(QStringLiteral("Runwatch"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(RUNWATCH_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("runwatch"));
-
     QString error;
-    const LaunchOptions options = LaunchOptions::parse(QCoreApplication::arguments(), &error);
+    const LaunchOptions options = parseCommandLine(argc, argv, &error);
     if (!error.isEmpty()) {
         std::fprintf(stderr, "runwatch: %s\n", qPrintable(error));
         return 2;
     }
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setDesktopFileName(QStringLiteral("runwatch"));
     Application application(options);
     application.start();
     return QApplication::exec();
