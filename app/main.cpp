@@ -1,13 +1,33 @@
 // Runwatch: a desktop dashboard for Skyvern runs.
 
 #include <cstdio>
+#include <cstring>
 #include <malloc.h>
 
 #include <QApplication>
+#include <QTranslator>
 
 #include "application.h"
 
 namespace {
+/**
+ * English plurals for sentences written with %n ("%n run(s) loaded"), until Runwatch ships
+ * translation files: a real translation for the user's language takes precedence over it.
+ */
+class EnglishPlurals final : public QTranslator
+{
+public:
+    using QTranslator::QTranslator;
+    QString translate(const char *, const char *source, const char *, int n) const override
+    {
+        if (n < 0 || !source || !std::strstr(source, "(s)"))
+            return {};
+        return QString::fromUtf8(source).replace(
+            QStringLiteral("(s)"), n == 1 ? QString() : QStringLiteral("s"));
+    }
+    bool isEmpty() const override { return false; }
+};
+
 void describeApplication()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Runwatch"));
@@ -42,6 +62,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setDesktopFileName(QStringLiteral("runwatch"));
+    EnglishPlurals plurals;
+    QCoreApplication::installTranslator(&plurals);
     Application application(options);
     application.start();
     return QApplication::exec();
