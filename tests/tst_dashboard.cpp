@@ -480,6 +480,26 @@ private slots:
         QTRY_VERIFY(!find<QLabel>(u"detailTimesLabel"_s)->text().contains(u"Running for"_s));
     }
 
+    void aTimeoutOutOfRangeIsKeptAndExplainedAtTheField()
+    {
+        LaunchRunDialog *dialog = openLaunchDialog();
+        auto *workflow = dialog->findChild<QComboBox *>(u"workflowComboBox"_s);
+        QTRY_VERIFY(workflow->isEnabled());
+        auto *timeout = dialog->findChild<QSpinBox *>(u"timeoutSpinBox"_s);
+        QVERIFY(timeout->suffix().contains(u"480"_s)); // the range is in the field
+        timeout->setFocus();
+        timeout->selectAll();
+        QTest::keyClicks(timeout, u"999"_s);
+        QCOMPARE(timeout->value(), 999); // what was typed, not 99
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"runButton"_s), Qt::LeftButton);
+        auto *error = dialog->findChild<QLabel *>(u"error_max_elapsed_time_minutes"_s);
+        QVERIFY(error);
+        QTRY_VERIFY(error->isVisible());
+        QCOMPARE(error->text(), u"Timeout must be between 1 and 480 minutes."_s);
+        QVERIFY(dialog->isVisible());
+        dialog->reject();
+    }
+
     void launchingWorksWithTheKeyboardAlone()
     {
         table()->setFocus();
