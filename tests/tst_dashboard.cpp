@@ -237,6 +237,46 @@ private slots:
             && allRows([](const WorkflowRun &run) { return run.status == RunStatus::Failed; }));
     }
 
+    void twoTicksInOneOpeningOfTheStatusMenuPickTwoStatuses()
+    {
+        auto *button = find<QToolButton>(u"statusToolButton"_s);
+        QMenu *menu = button->menu();
+        bool stayedOpen = false;
+        QTimer::singleShot(0, this, [&] {
+            QTRY_VERIFY(menu->isVisible());
+            for (const char *status : {"status_failed", "status_timed_out"}) {
+                QAction *action = menu->findChild<QAction *>(QLatin1StringView(status));
+                QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+            }
+            stayedOpen = menu->isVisible();
+            menu->close();
+        });
+        QTest::mouseClick(button, Qt::LeftButton); // opens the menu until it is closed
+        QVERIFY(stayedOpen);
+        QTRY_COMPARE(m_window->filter().statuses.size(), 2);
+        QVERIFY(m_window->filter().statuses.contains(RunStatus::Failed));
+        QVERIFY(m_window->filter().statuses.contains(RunStatus::TimedOut));
+        // Counts are of the rows on screen, and say so.
+        QTRY_VERIFY(
+            menu->findChild<QAction *>(u"status_failed"_s)->text().contains(u"on screen"_s));
+    }
+
+    void aChipOutlivesItsOwnClick()
+    {
+        auto *search = find<QLineEdit>(u"searchLineEdit"_s);
+        QTest::mouseClick(search, Qt::LeftButton);
+        QTest::keyClicks(search, u"zz"_s);
+        QTest::keyClick(search, Qt::Key_Return);
+        QPointer<QToolButton> chip = find<QToolButton>(u"chip_search"_s);
+        QVERIFY(chip);
+        bool aliveAfterHandlers = false;
+        connect(chip, &QToolButton::clicked, this, [&] { aliveAfterHandlers = !chip.isNull(); });
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QVERIFY(aliveAfterHandlers); // not deleted under its own click handler
+        QTRY_VERIFY(chip.isNull()); // but gone right after
+        QVERIFY(m_window->filter().searchKey.isEmpty());
+    }
+
     void anErrorCodeFiltersExactly()
     {
         auto *code = find<QLineEdit>(u"errorCodeLineEdit"_s);
