@@ -147,7 +147,7 @@ QList<FieldProblem> LaunchRequest::validate() const
     if (timeoutMinutes
         && (*timeoutMinutes < kMinTimeoutMinutes || *timeoutMinutes > kMaxTimeoutMinutes))
         problems.append(
-            {u"max_elapsed_time_minutes"_s, tr("The timeout must be from 1 to 480 minutes.")});
+            {u"max_elapsed_time_minutes"_s, tr("Timeout must be between 1 and 480 minutes.")});
     static const QRegularExpression token(u"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"_s);
     for (const auto &[name, value] : extraHttpHeaders) {
         if (!token.match(name).hasMatch()) {

@@ -21,10 +21,12 @@ void CredentialStore::markUnavailable(const QString &detail)
 {
     const bool first = m_keychainAvailable;
     m_keychainAvailable = false;
-    m_unavailableReason = tr("No keychain service is available (%1), so API keys are kept only "
-                             "until Runwatch closes and asked for again next time. They are "
-                             "never written to disk in plain text.")
-                              .arg(detail.isEmpty() ? tr("no answer") : detail);
+    // The keychain library's own words ("Failed to execute child process 'dbus-launch'…") mean
+    // nothing to most users; they go to the log for whoever sets the machine up.
+    qInfo("runwatch: no keychain service: %s", qPrintable(detail));
+    m_unavailableReason = tr("No keychain service is running on this computer, so keys are kept "
+                             "for this session only and asked for again when Runwatch next "
+                             "starts. They are never written to disk.");
     if (first)
         emit keychainUnavailable(m_unavailableReason);
 }

@@ -94,11 +94,20 @@ void RunListModel::replaceRows(const QList<WorkflowRun> &runs)
     beginResetModel();
     m_runs.clear();
     m_rowById.clear();
+    QSet<QString> runIds;
     for (const WorkflowRun &run : runs) {
         if (m_rowById.contains(rowKey(run)))
             continue; // a server may list a run twice
         m_rowById.insert(rowKey(run), int(m_runs.size()));
         m_runs.append(run);
+        runIds.insert(run.workflowRunId);
+    }
+    // Codes of runs that left the list would only grow with every filter tried.
+    for (auto it = m_errorCodes.begin(); it != m_errorCodes.end();) {
+        if (!runIds.contains(it.key()))
+            it = m_errorCodes.erase(it);
+        else
+            ++it;
     }
     endResetModel();
 }
@@ -180,7 +189,8 @@ void RunListModel::applyPage(const RunPage &page)
 
 void RunListModel::setErrorCodes(const QString &runId, const QStringList &codes)
 {
-    if (m_errorCodes.value(runId) == codes)
+    const auto known = m_errorCodes.constFind(runId);
+    if (known != m_errorCodes.cend() && *known == codes)
         return;
     m_errorCodes.insert(runId, codes);
     const int row = rowOfRun(runId);
@@ -190,12 +200,16 @@ void RunListModel::setErrorCodes(const QString &runId, const QStringList &codes)
 
 QStringList RunListModel::errorCodes(const QString &runId) const
 {
-    const auto known = m_errorCodes.constFind(runId);
-    if (known != m_errorCodes.cend())
-        return *known;
-    if (!m_filter.errorCode.isEmpty())
-        return {m_filter.errorCode};
-    return {};
+    return m_errorCodes.value(runId);
+}
+
+void RunListModel::setWorkflowTitles(const QHash<QString, QString> &titles)
+{
+    if (titles == m_workflowTitles)
+        return;
+    m_workflowTitles = titles;
+    if (!m_runs.isEmpty())
+        emit dataChanged(index(0, WorkflowColumn), index(rowCount() - 1, WorkflowColumn));
 }
 
 QString RunListModel::rowKey(const WorkflowRun &run)
@@ -233,6 +247,12 @@ int RunListModel::columnCount(const QModelIndex &parent) const
 
 namespace {
 
+bool isFailedStatus(RunStatus status)
+{
+    return status == RunStatus::Failed || status == RunStatus::Terminated
+        || status == RunStatus::TimedOut;
+}
+
 template<typename Clock>
 qint64 durationMs(const WorkflowRun &run, Clock now)
 {
@@ -259,13 +279,16 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return RunFormat::statusText(run.status, run.statusText);
         case WorkflowColumn:
-            return run.workflowTitle.isEmpty() ? run.workflowPermanentId : run.workflowTitle;
+            if (!run.workflowTitle.isEmpty())
+                return run.workflowTitle;
+            return m_workflowTitles.value(run.workflowPermanentId, run.workflowPermanentId);
         case RunIdColumn:
             return run.workflowRunId;
         case TriggerColumn:
             return RunFormat::triggerText(run.triggerType, run.triggerText);
         case CreatedColumn:
-            return RunFormat::localTime(run.createdAt, now());
+            // A dash, not a blank: the source does not say, which is not the same as "never".
+            return run.createdAt.isValid() ? RunFormat::localTime(run.createdAt, now()) : u"—"_s;
         case StartedColumn:
             return RunFormat::localTime(run.startedAt, now());
         case DurationColumn:
@@ -273,6 +296,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         case FailureReasonColumn: {
             // One line: the table is for scanning; the detail pane shows all of it.
             const QString firstLine = run.failureReason.section(u'\n', 0, 0);
+            if (firstLine.isEmpty() && isFailedStatus(run.status))
+                return u"—"_s; // failed, but the source gave no reason
             return firstLine.size() > 300 ? firstLine.left(300) + u'…' : firstLine;
         }
         case ErrorCodesColumn:

@@ -79,11 +79,14 @@ public:
     /** The first `count` rows, newest first. */
     QList<WorkflowRun> newestRuns(int count) const { return m_runs.mid(0, count); }
     /**
-     * Error codes of a run, learned from its detail (list items do not carry them). Rows
-     * listed under an error-code filter are known to have that code.
+     * Error codes of a run, learned from its detail (list items do not carry them). Only what
+     * a detail said is shown: a run listed under an error-code filter may have more codes.
      */
     void setErrorCodes(const QString &runId, const QStringList &codes);
     QStringList errorCodes(const QString &runId) const;
+    bool hasErrorCodes(const QString &runId) const { return m_errorCodes.contains(runId); }
+    /** Workflow names by permanent id, for runs whose list answer carries none. */
+    void setWorkflowTitles(const QHash<QString, QString> &titles);
     int rowOfRun(const QString &runId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -132,6 +135,7 @@ private:
     bool m_refreshAgain = false;
     bool m_showingSaved = false;
     ApiError m_lastError;
-    QHash<QString, QStringList> m_errorCodes;
+    QHash<QString, QStringList> m_errorCodes; // of the runs listed; pruned on each new list
+    QHash<QString, QString> m_workflowTitles;
     QList<ApiError> m_partialErrors;
 };

@@ -4,8 +4,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QContextMenuEvent>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,11 +29,22 @@
 #include "rundetailpane.h"
 #include "runfilterbar.h"
 #include "runlistmodel.h"
+#include "runrowmenu.h"
 #include "runtableview.h"
 #include "skyvernclient.h"
 #include "support/testserver.h"
 
 using namespace Qt::StringLiterals;
+
+/** Takes the links the app hands to the desktop, so a test sees them instead of a browser. */
+class LinkCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public slots:
+    void openUrl(const QUrl &url) { urls.append(url); }
+};
 
 class TestDashboard : public QObject
 {
@@ -74,6 +88,60 @@ class TestDashboard : public QObject
         table()->scrollTo(index);
         QTest::mouseClick(
             table()->viewport(), Qt::LeftButton, {}, table()->visualRect(index).center());
+    }
+    /** Failed runs on screen, by source row. */
+    QList<int> visibleFailedRows() const
+    {
+        QList<int> rows;
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(table()->model());
+        const QModelIndexList visible = table()->visibleRows();
+        for (const QModelIndex &index : visible) {
+            const int row = proxy->mapToSource(index).row();
+            if (model()->runAt(row)->status == RunStatus::Failed)
+                rows.append(row);
+        }
+        return rows;
+    }
+    QString codesCell(int row) const
+    {
+        return model()->index(row, RunListModel::ErrorCodesColumn).data().toString();
+    }
+    /** The run's error codes as its detail gives them, asked of the server directly. */
+    QStringList serverCodes(const QString &runId)
+    {
+        QStringList codes;
+        bool done = false;
+        m_client->getRun(runId, this, [&](const ApiResult<RunDetail> &result) {
+            for (const RunError &error : result.value.errors)
+                codes.append(error.errorCode);
+            done = true;
+        });
+        [&] { QTRY_VERIFY(done); }();
+        return codes;
+    }
+    /** Right-clicks a row (as the window system delivers it) and returns the menu it opens. */
+    RunRowMenu *rightClickRow(int row)
+    {
+        [&] { QTRY_VERIFY(!m_window->findChild<RunRowMenu *>()); }(); // the last one is gone
+        const QModelIndex index = tableIndex(row, RunListModel::WorkflowColumn);
+        table()->scrollTo(index);
+        const QPoint position = table()->visualRect(index).center();
+        QTest::mousePress(table()->viewport(), Qt::RightButton, {}, position);
+        QContextMenuEvent event(
+            QContextMenuEvent::Mouse, position, table()->viewport()->mapToGlobal(position));
+        QApplication::sendEvent(table()->viewport(), &event);
+        QTest::mouseRelease(table()->viewport(), Qt::RightButton, {}, position);
+        RunRowMenu *menu = nullptr;
+        [&] {
+            QTRY_VERIFY((menu = m_window->findChild<RunRowMenu *>()) != nullptr);
+            QTRY_VERIFY(menu->isVisible());
+        }();
+        return menu;
+    }
+    static void clickAction(QMenu *menu, QAction *action)
+    {
+        QVERIFY(action && action->isVisible());
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
     }
     LaunchRunDialog *openLaunchDialog()
     {
@@ -169,6 +237,46 @@ private slots:
             && allRows([](const WorkflowRun &run) { return run.status == RunStatus::Failed; }));
     }
 
+    void twoTicksInOneOpeningOfTheStatusMenuPickTwoStatuses()
+    {
+        auto *button = find<QToolButton>(u"statusToolButton"_s);
+        QMenu *menu = button->menu();
+        bool stayedOpen = false;
+        QTimer::singleShot(0, this, [&] {
+            QTRY_VERIFY(menu->isVisible());
+            for (const char *status : {"status_failed", "status_timed_out"}) {
+                QAction *action = menu->findChild<QAction *>(QLatin1StringView(status));
+                QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+            }
+            stayedOpen = menu->isVisible();
+            menu->close();
+        });
+        QTest::mouseClick(button, Qt::LeftButton); // opens the menu until it is closed
+        QVERIFY(stayedOpen);
+        QTRY_COMPARE(m_window->filter().statuses.size(), 2);
+        QVERIFY(m_window->filter().statuses.contains(RunStatus::Failed));
+        QVERIFY(m_window->filter().statuses.contains(RunStatus::TimedOut));
+        // Counts are of the rows on screen, and say so.
+        QTRY_VERIFY(
+            menu->findChild<QAction *>(u"status_failed"_s)->text().contains(u"on screen"_s));
+    }
+
+    void aChipOutlivesItsOwnClick()
+    {
+        auto *search = find<QLineEdit>(u"searchLineEdit"_s);
+        QTest::mouseClick(search, Qt::LeftButton);
+        QTest::keyClicks(search, u"zz"_s);
+        QTest::keyClick(search, Qt::Key_Return);
+        QPointer<QToolButton> chip = find<QToolButton>(u"chip_search"_s);
+        QVERIFY(chip);
+        bool aliveAfterHandlers = false;
+        connect(chip, &QToolButton::clicked, this, [&] { aliveAfterHandlers = !chip.isNull(); });
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QVERIFY(aliveAfterHandlers); // not deleted under its own click handler
+        QTRY_VERIFY(chip.isNull()); // but gone right after
+        QVERIFY(m_window->filter().searchKey.isEmpty());
+    }
+
     void anErrorCodeFiltersExactly()
     {
         auto *code = find<QLineEdit>(u"errorCodeLineEdit"_s);
@@ -180,13 +288,130 @@ private slots:
         QVERIFY(allRows([](const WorkflowRun &run) {
             return run.status == RunStatus::Failed || run.status == RunStatus::Terminated;
         }));
-        // Every listed run has that code, so the column says so.
-        QCOMPARE(model()->index(0, RunListModel::ErrorCodesColumn).data().toString(),
-            u"CAPTCHA_DETECTED"_s);
+        // The column shows the codes each run really has (looked up, not copied from the
+        // filter), and the filtered code is among them.
+        QTRY_VERIFY_WITH_TIMEOUT(!codesCell(0).isEmpty(), 10000);
+        const QStringList real = serverCodes(model()->runAt(0)->workflowRunId);
+        QCOMPARE(codesCell(0), real.join(u", "_s));
+        QVERIFY(real.contains(u"CAPTCHA_DETECTED"_s));
         QTest::keyClicks(code, u"_X"_s);
         QTest::keyClick(code, Qt::Key_Return);
         QTRY_VERIFY(!model()->isLoading() && model()->rowCount() == 0);
         QVERIFY(table()->placeholderText().contains(u"No runs match"_s));
+    }
+
+    void failedRowsOnScreenShowTheirErrorCodesWithoutAClick()
+    {
+        QTRY_VERIFY(!visibleFailedRows().isEmpty());
+        const QList<int> rows = visibleFailedRows();
+        for (int row : rows) {
+            QTRY_VERIFY_WITH_TIMEOUT(!codesCell(row).isEmpty(), 10000);
+            QCOMPARE(codesCell(row), serverCodes(model()->runAt(row)->workflowRunId).join(u", "_s));
+        }
+        QVERIFY(find<QLabel>(u"detailRunIdLabel"_s)->text().isEmpty()); // nothing was clicked
+    }
+
+    void theDetailPaneLetsGoOfARunTheFiltersRemove()
+    {
+        clickRow(3);
+        const QString selected = model()->runAt(3)->workflowRunId;
+        QTRY_COMPARE(find<QLabel>(u"detailRunIdLabel"_s)->text(), selected);
+        const QString other = model()->runAt(7)->workflowRunId;
+        auto *search = find<QLineEdit>(u"searchLineEdit"_s);
+        QTest::mouseClick(search, Qt::LeftButton);
+        QTest::keyClicks(search, other);
+        QTRY_VERIFY_WITH_TIMEOUT(!model()->isLoading() && model()->rowCount() == 1, 5000);
+        QCOMPARE(model()->runAt(0)->workflowRunId, other);
+        QTRY_VERIFY(m_window->findChild<RunDetailPane *>()->runId().isEmpty());
+        QVERIFY(!table()->selectionModel()->hasSelection());
+    }
+
+    void tabbingIntoTheTableMarksTheCurrentRow()
+    {
+        find<QLineEdit>(u"searchLineEdit"_s)->setFocus(Qt::TabFocusReason);
+        for (int i = 0; i < 20 && !table()->hasFocus(); ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_VERIFY(table()->hasFocus());
+        const QModelIndex current = table()->currentIndex();
+        QVERIFY(current.isValid());
+        const QRect row = table()->visualRect(current);
+        const QPoint edge(1, row.center().y());
+        const QImage focused = table()->viewport()->grab().toImage();
+        find<QLineEdit>(u"searchLineEdit"_s)->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(!table()->hasFocus());
+        const QImage unfocused = table()->viewport()->grab().toImage();
+        // The row is visibly marked while the table has the keyboard, and only then.
+        QVERIFY(focused.pixelColor(edge) != unfocused.pixelColor(edge));
+        QVERIFY(focused.pixelColor(edge).lightness() < unfocused.pixelColor(edge).lightness());
+    }
+
+    void aRowsMenuCopiesOpensAndFilters()
+    {
+        LinkCatcher links;
+        QDesktopServices::setUrlHandler(u"http"_s, &links, "openUrl");
+        auto restore = qScopeGuard([] { QDesktopServices::unsetUrlHandler(u"http"_s); });
+        int row = -1;
+        for (int i = 0; i < model()->rowCount() && row < 0; ++i) {
+            if (model()->runAt(i)->status == RunStatus::Failed)
+                row = i;
+        }
+        QVERIFY(row >= 0);
+        const WorkflowRun run = *model()->runAt(row);
+
+        RunRowMenu *menu = rightClickRow(row);
+        QVERIFY(!menu->findChild<QAction *>(u"cancelRunAction"_s)); // it has ended
+        clickAction(menu, menu->findChild<QAction *>(u"copyRunIdAction"_s));
+        QCOMPARE(QApplication::clipboard()->text(), run.workflowRunId);
+        QTRY_VERIFY(!m_window->findChild<RunRowMenu *>());
+
+        // Links come from the run's detail; the recording opens in the desktop's handler.
+        menu = rightClickRow(row);
+        auto *recording = menu->findChild<QAction *>(u"openRecordingAction"_s);
+        QTRY_VERIFY(recording->isVisible());
+        QVERIFY(menu->findChild<QAction *>(u"copyLinkAction"_s)->isVisible());
+        clickAction(menu, recording);
+        QTRY_COMPARE(links.urls.size(), 1);
+        QVERIFY(links.urls.first().path().endsWith(u"recording.mjpeg"_s));
+
+        menu = rightClickRow(row);
+        clickAction(menu, menu->findChild<QAction *>(u"copyLinkAction"_s));
+        QVERIFY(QApplication::clipboard()->text().endsWith(run.workflowRunId));
+
+        // One of the run's own codes narrows the list to it.
+        const QStringList codes = serverCodes(run.workflowRunId);
+        QVERIFY(!codes.isEmpty());
+        menu = rightClickRow(row);
+        QAction *byCode = nullptr;
+        QTRY_VERIFY(
+            (byCode = menu->findChild<QAction *>(u"filterErrorCodeAction_"_s + codes.first())));
+        clickAction(menu, byCode);
+        QTRY_COMPARE(m_window->filter().errorCode, codes.first());
+        QVERIFY(find<QToolButton>(u"chip_error_code"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !model()->isLoading() && model()->rowOfRun(run.workflowRunId) >= 0, 10000);
+
+        menu = rightClickRow(model()->rowOfRun(run.workflowRunId));
+        clickAction(menu, menu->findChild<QAction *>(u"filterWorkflowAction"_s));
+        QTRY_COMPARE(m_window->scope(), run.workflowPermanentId);
+        QTRY_VERIFY(!model()->isLoading() && allRows([&run](const WorkflowRun &listed) {
+            return listed.workflowPermanentId == run.workflowPermanentId;
+        }));
+    }
+
+    void theKeyboardReachesTheRowMenuAndCopies()
+    {
+        clickRow(2);
+        const QString runId = model()->runAt(2)->workflowRunId;
+        QApplication::clipboard()->clear();
+        QTest::keyClick(table(), Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), runId);
+        QTest::keyClick(table(), Qt::Key_F10, Qt::ShiftModifier);
+        RunRowMenu *menu = nullptr;
+        QTRY_VERIFY((menu = m_window->findChild<RunRowMenu *>()) != nullptr);
+        QTRY_VERIFY(menu->isVisible());
+        QCOMPARE(menu->run().workflowRunId, runId);
+        QTest::keyClick(menu, Qt::Key_Escape);
+        QTRY_VERIFY(!m_window->findChild<RunRowMenu *>());
     }
 
     void selectingAFailedRunShowsWhyAndItsScreenshots()
@@ -293,6 +518,26 @@ private slots:
         const auto *requestView = find<QWidget>(u"requestTreeView"_s);
         QVERIFY(requestView);
         QTRY_VERIFY(!find<QLabel>(u"detailTimesLabel"_s)->text().contains(u"Running for"_s));
+    }
+
+    void aTimeoutOutOfRangeIsKeptAndExplainedAtTheField()
+    {
+        LaunchRunDialog *dialog = openLaunchDialog();
+        auto *workflow = dialog->findChild<QComboBox *>(u"workflowComboBox"_s);
+        QTRY_VERIFY(workflow->isEnabled());
+        auto *timeout = dialog->findChild<QSpinBox *>(u"timeoutSpinBox"_s);
+        QVERIFY(timeout->suffix().contains(u"480"_s)); // the range is in the field
+        timeout->setFocus();
+        timeout->selectAll();
+        QTest::keyClicks(timeout, u"999"_s);
+        QCOMPARE(timeout->value(), 999); // what was typed, not 99
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"runButton"_s), Qt::LeftButton);
+        auto *error = dialog->findChild<QLabel *>(u"error_max_elapsed_time_minutes"_s);
+        QVERIFY(error);
+        QTRY_VERIFY(error->isVisible());
+        QCOMPARE(error->text(), u"Timeout must be between 1 and 480 minutes."_s);
+        QVERIFY(dialog->isVisible());
+        dialog->reject();
     }
 
     void launchingWorksWithTheKeyboardAlone()

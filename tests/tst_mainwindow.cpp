@@ -2,6 +2,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
+#include <QHeaderView>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,13 +49,41 @@ private slots:
         QVERIFY(table);
         QTRY_VERIFY(table->model()->rowCount() >= 50);
         auto *status = window.findChild<QLabel *>(u"statusLabel"_s);
-        QTRY_VERIFY(status->text().contains(u"runs loaded"_s));
+        QTRY_VERIFY(status->text().contains(u"loaded"_s));
         QVERIFY(status->text().contains(client.displayName()));
         QVERIFY(window.windowTitle().contains(client.displayName()));
         const QString firstId
             = table->model()->index(0, RunListModel::RunIdColumn).data().toString();
         QVERIFY(firstId.startsWith(u"wr_"_s));
         QVERIFY(table->visualRect(table->model()->index(0, 0)).isValid());
+    }
+
+    void theDefaultColumnsShareTheWidthWithoutScrollingSideways()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        window.resize(1440, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&client);
+        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        QTRY_VERIFY(table->model()->rowCount() >= 50);
+        QCOMPARE(window.width(), 1440);
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        QHeaderView *header = table->horizontalHeader();
+        const int viewportWidth = table->viewport()->width();
+        for (int column = 0; column < header->count(); ++column) {
+            if (header->isSectionHidden(column))
+                continue;
+            const int left = header->sectionViewportPosition(column);
+            QVERIFY2(left >= 0 && left + header->sectionSize(column) <= viewportWidth,
+                qPrintable(table->model()->headerData(column, Qt::Horizontal).toString()));
+        }
+        // A wide window's spare width goes to the failure reason, not to blank space.
+        const int narrowReason = header->sectionSize(RunListModel::FailureReasonColumn);
+        window.resize(2560, 1400);
+        QTRY_VERIFY(header->sectionSize(RunListModel::FailureReasonColumn) > narrowReason + 500);
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
     }
 
     void scrollingToTheEndLoadsMoreUntilNoMoreRuns()

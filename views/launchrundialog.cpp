@@ -113,9 +113,16 @@ LaunchRunDialog::LaunchRunDialog(RunSource *source, QWidget *parent)
     m_browserProfile->setObjectName(QStringLiteral("browserProfileLineEdit"));
     m_browserProfile->setPlaceholderText(QStringLiteral("bp_…"));
     m_timeout->setObjectName(QStringLiteral("timeoutSpinBox"));
-    m_timeout->setRange(0, LaunchRequest::kMaxTimeoutMinutes);
+    // Wider than the server allows: a spin box capped at 480 drops the third digit of "999"
+    // without a word. What is typed stays, and the check before sending says what is allowed.
+    m_timeout->setRange(0, 99999);
     m_timeout->setSpecialValueText(tr("Server default (240 min)"));
-    m_timeout->setSuffix(tr(" min"));
+    m_timeout->setSuffix(tr(" min (%1–%2)")
+                             .arg(LaunchRequest::kMinTimeoutMinutes)
+                             .arg(LaunchRequest::kMaxTimeoutMinutes));
+    m_timeout->setToolTip(tr("From %1 to %2 minutes; 0 leaves it to the server")
+                              .arg(LaunchRequest::kMinTimeoutMinutes)
+                              .arg(LaunchRequest::kMaxTimeoutMinutes));
     m_runWith->setObjectName(QStringLiteral("runWithComboBox"));
     m_runWith->addItem(tr("Workflow setting"), QString());
     m_runWith->addItem(tr("Agent"), QStringLiteral("agent"));

@@ -4,11 +4,14 @@
 #include <QComboBox>
 #include <QDataStream>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
@@ -18,10 +21,12 @@
 #include <QVBoxLayout>
 
 #include "artifactfetcher.h"
+#include "errorcodeprefetcher.h"
 #include "launchrundialog.h"
 #include "rundetailpane.h"
 #include "runfilterbar.h"
 #include "runlistmodel.h"
+#include "runrowmenu.h"
 #include "runsortproxymodel.h"
 #include "runsource.h"
 #include "runtableview.h"
@@ -37,6 +42,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_detail(new RunDetailPane(m_artifacts, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_errorLabel(new QLabel(this))
+    , m_noticeBar(new QWidget(this))
+    , m_noticeLabel(new QLabel(m_noticeBar))
+    , m_prefetcher(new ErrorCodePrefetcher(m_model, this))
     , m_statusLabel(new QLabel(this))
     , m_reloadAction(new QAction(tr("&Reload"), this))
     , m_launchAction(new QAction(tr("Run &agent…"), this))
@@ -109,6 +117,27 @@ MainWindow::MainWindow(QWidget *parent)
                        " border-radius: 4px; padding: 6px 10px; }"));
     m_errorLabel->hide();
 
+    // Things worth reading that are not failures of the list (a launched run, a key kept for
+    // this session only) stay here until closed, rather than passing through the status bar.
+    m_noticeBar->setObjectName(QStringLiteral("noticeBar"));
+    m_noticeBar->setAutoFillBackground(true);
+    m_noticeBar->setBackgroundRole(QPalette::ToolTipBase);
+    m_noticeBar->setForegroundRole(QPalette::ToolTipText);
+    m_noticeLabel->setObjectName(QStringLiteral("noticeLabel"));
+    m_noticeLabel->setWordWrap(true);
+    m_noticeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *closeNotice = new QToolButton(m_noticeBar);
+    closeNotice->setObjectName(QStringLiteral("closeNoticeButton"));
+    closeNotice->setText(QStringLiteral("✕"));
+    closeNotice->setAutoRaise(true);
+    closeNotice->setToolTip(tr("Close this notice"));
+    connect(closeNotice, &QToolButton::clicked, m_noticeBar, &QWidget::hide);
+    auto *noticeLayout = new QHBoxLayout(m_noticeBar);
+    noticeLayout->setContentsMargins(10, 4, 4, 4);
+    noticeLayout->addWidget(m_noticeLabel, 1);
+    noticeLayout->addWidget(closeNotice, 0, Qt::AlignTop);
+    m_noticeBar->hide();
+
     m_filterBar->setObjectName(QStringLiteral("runFilterBar"));
     m_table->setObjectName(QStringLiteral("runTableView"));
     m_sorter->setSourceModel(m_model);
@@ -127,21 +156,26 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(RunListModel::DurationColumn, 72);
     header->resizeSection(RunListModel::ErrorCodesColumn, 150);
     header->resizeSection(RunListModel::SourceColumn, 140);
-    // Created and duration say what started does; it is one right-click on the header away.
-    header->setSectionHidden(RunListModel::StartedColumn, true);
-    // What an operator scans first, left to right; ids and triggers are in the detail pane and
-    // further right. The order is the user's to change and is saved with the layout.
+    // Created and duration say what started does; trigger and run id are in the detail pane
+    // (and the run id one Ctrl+C away). Each is one right-click on the header away; hidden by
+    // default, the columns an operator scans fit a laptop-sized window without a scroll bar.
+    for (int column :
+        {RunListModel::StartedColumn, RunListModel::TriggerColumn, RunListModel::RunIdColumn})
+        header->setSectionHidden(column, true);
+    // What an operator scans first, left to right. The order is the user's to change and is
+    // saved with the layout.
     const QList<int> order {RunListModel::StatusColumn, RunListModel::SourceColumn,
         RunListModel::WorkflowColumn, RunListModel::CreatedColumn, RunListModel::StartedColumn,
         RunListModel::DurationColumn, RunListModel::FailureReasonColumn,
         RunListModel::ErrorCodesColumn, RunListModel::TriggerColumn, RunListModel::RunIdColumn};
     for (int visual = 0; visual < order.size(); ++visual)
         header->moveSection(header->visualIndex(order.at(visual)), visual);
-    header->resizeSection(RunListModel::FailureReasonColumn, 300);
+    applyColumnResizeModes();
 
     auto *listArea = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listArea);
     listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_noticeBar);
     listLayout->addWidget(m_errorLabel);
     listLayout->addWidget(m_table);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -161,13 +195,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_statusLabel, 1);
 
-    connect(m_filterBar, &RunFilterBar::filterChanged, this, [this](const RunFilter &filter) {
-        // Narrow what is loaded at once; the server's answer (which also searches parameters)
-        // then replaces it.
-        m_sorter->setLocalFilter(filter);
-        m_model->setFilter(filter);
-        emit viewChanged();
-    });
+    connect(m_filterBar, &RunFilterBar::filterChanged, this, &MainWindow::applyFilter);
     connect(m_filterBar, &RunFilterBar::scopeChanged, this, [this](const QString &scope) {
         m_model->setScope(scope);
         emit viewChanged();
@@ -186,6 +214,7 @@ MainWindow::MainWindow(QWidget *parent)
         schedulePoll();
         if (!m_pendingSelection.isEmpty())
             selectRun(m_pendingSelection);
+        dropSelectionIfGone();
     });
     connect(m_model, &RunListModel::modelAboutToBeReset, this, [this] {
         if (m_pendingSelection.isEmpty())
@@ -197,6 +226,7 @@ MainWindow::MainWindow(QWidget *parent)
         schedulePoll();
         if (!m_pendingSelection.isEmpty())
             selectRun(m_pendingSelection);
+        dropSelectionIfGone();
     });
     connect(m_model, &RunListModel::runChanged, this, [this](const QString &runId) {
         if (runId != m_detail->runId())
@@ -212,6 +242,12 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &MainWindow::onSelectionChanged);
+    connect(m_table, &RunTableView::rowMenuRequested, this, &MainWindow::showRunMenu);
+    connect(
+        m_table, &RunTableView::visibleRowsChanged, this, &MainWindow::prefetchVisibleErrorCodes);
+    connect(m_prefetcher, &ErrorCodePrefetcher::codesFetched, this,
+        [this](
+            const QString &, const QStringList &codes) { m_filterBar->addKnownErrorCodes(codes); });
 
     m_pollTimer->setObjectName(QStringLiteral("pollTimer"));
     m_pollTimer->setSingleShot(true);
@@ -243,11 +279,12 @@ void MainWindow::setSource(RunSource *source, const QString &name)
                 // Said at once, so a slow list is never a silent one.
                 const int seconds = (delayMs + 999) / 1000;
                 m_errorLabel->setText(seconds > 0
-                        ? tr("%1 Retrying in %2 s.").arg(error.message).arg(seconds)
+                        ? tr("%1 Retrying in %n s.", nullptr, seconds).arg(error.message)
                         : tr("%1 Retrying.").arg(error.message));
                 m_errorLabel->show();
             });
     }
+    m_prefetcher->setSource(source);
     m_model->setSource(source);
     loadWorkflows();
     updateStatus();
@@ -267,7 +304,85 @@ void MainWindow::setConnections(const QList<ConnectionChoice> &choices, const QS
 
 void MainWindow::showNotice(const QString &message)
 {
-    statusBar()->showMessage(message, 20000);
+    m_noticeLabel->setText(message);
+    m_noticeBar->setVisible(!message.isEmpty());
+}
+
+void MainWindow::applyFilter(const RunFilter &filter)
+{
+    // Narrow what is loaded at once; the server's answer (which also searches parameters)
+    // then replaces it.
+    m_sorter->setLocalFilter(filter);
+    m_model->setFilter(filter);
+    emit viewChanged();
+}
+
+void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
+{
+    const WorkflowRun *run = m_model->runAt(m_sorter->mapToSource(row).row());
+    if (!run || !m_source)
+        return;
+    const SourceFeatures features = m_source->features();
+    // The pane may have the run's detail already; the menu looks it up otherwise.
+    const RunDetail known
+        = m_detail->runId() == run->workflowRunId ? m_detail->detail() : RunDetail();
+    auto *menu = new RunRowMenu(*run, known, m_model->errorCodes(run->workflowRunId), m_source,
+        features, !features.runSource, this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    connect(menu, &RunRowMenu::cancelRequested, this, &MainWindow::confirmCancel);
+    connect(menu, &RunRowMenu::problem, this, &MainWindow::showNotice);
+    connect(menu, &RunRowMenu::filterByWorkflowRequested, this, [this](const QString &workflow) {
+        m_filterBar->setScope(workflow);
+        m_model->setScope(workflow);
+        emit viewChanged();
+    });
+    connect(menu, &RunRowMenu::filterByErrorCodeRequested, this, [this](const QString &code) {
+        RunFilter filter = m_filterBar->filter();
+        filter.errorCode = code;
+        m_filterBar->setFilter(filter);
+        applyFilter(filter);
+    });
+    menu->popup(globalPos);
+}
+
+void MainWindow::confirmCancel(const WorkflowRun &run)
+{
+    if (!m_source)
+        return;
+    const QString workflow
+        = m_model->index(m_model->rowOfRun(run.workflowRunId), RunListModel::WorkflowColumn)
+              .data()
+              .toString();
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Cancel run"),
+        tr("Cancel run %1 of “%2”? The browser stops where it is.")
+            .arg(run.workflowRunId, workflow),
+        QMessageBox::NoButton, this);
+    question->setObjectName(QStringLiteral("cancelRunQuestion"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *cancel = question->addButton(tr("Cancel run"), QMessageBox::DestructiveRole);
+    cancel->setObjectName(QStringLiteral("confirmCancelButton"));
+    QPushButton *keep = question->addButton(tr("Keep running"), QMessageBox::RejectRole);
+    question->setDefaultButton(keep);
+    const QString runId = run.workflowRunId;
+    connect(cancel, &QPushButton::clicked, this, [this, runId] {
+        if (!m_source)
+            return;
+        m_source->cancelRun(runId, this, [this, runId](const ApiResult<bool> &result) {
+            if (!result.ok())
+                showNotice(tr("Could not cancel %1. %2").arg(runId, result.error.message));
+            m_model->refresh();
+        });
+    });
+    question->open();
+}
+
+void MainWindow::prefetchVisibleErrorCodes()
+{
+    QList<int> rows;
+    const QModelIndexList visible = m_table->visibleRows();
+    for (const QModelIndex &index : visible)
+        rows.append(m_sorter->mapToSource(index).row());
+    m_prefetcher->setVisibleRows(rows);
 }
 
 void MainWindow::applyFeatures(const SourceFeatures &features)
@@ -307,6 +422,7 @@ void MainWindow::applyFeatures(const SourceFeatures &features)
         header->setSectionHidden(RunListModel::StartedColumn, false); // the time runs have
         m_columnsShownForSource.append(RunListModel::StartedColumn);
     }
+    applyColumnResizeModes();
     m_detail->setFeatures(features);
 }
 
@@ -331,9 +447,10 @@ void MainWindow::openLaunchDialog()
             summary.triggerType = TriggerType::Api;
             m_detail->showRun(summary);
             m_pendingSelection = run.runId;
-            statusBar()->showMessage(note.isEmpty() ? tr("Launched %1.").arg(run.runId)
-                                                    : tr("Launched %1. %2").arg(run.runId, note),
-                note.isEmpty() ? 8000 : 30000);
+            showNotice(note.isEmpty()
+                    ? tr("Launched run %1. It is selected in the list and updates live.")
+                          .arg(run.runId)
+                    : tr("Launched run %1. %2").arg(run.runId, note));
             m_model->refresh();
         });
     dialog->open();
@@ -344,8 +461,15 @@ void MainWindow::loadWorkflows()
     if (!m_source)
         return;
     m_source->listWorkflows(this, [this](const ApiResult<QList<Workflow>> &result) {
-        if (result.ok())
-            m_filterBar->setWorkflows(result.value);
+        if (!result.ok())
+            return;
+        m_filterBar->setWorkflows(result.value);
+        QHash<QString, QString> titles;
+        for (const Workflow &workflow : result.value) {
+            if (!workflow.title.isEmpty())
+                titles.insert(workflow.workflowPermanentId, workflow.title);
+        }
+        m_model->setWorkflowTitles(titles);
     });
 }
 
@@ -390,6 +514,22 @@ void MainWindow::restoreLayout(const QByteArray &layout)
         return; // an older or damaged layout: keep the defaults
     m_splitter->restoreState(splitter);
     m_table->horizontalHeader()->restoreState(header);
+    // A layout saved by an older version may carry fixed widths for every column.
+    applyColumnResizeModes();
+}
+
+void MainWindow::applyColumnResizeModes()
+{
+    // The failure reason takes whatever width the other columns leave, so the list never
+    // scrolls sideways and a wide window shows more of why runs failed.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    // Where the runs carry no failure reason, the workflow's name gets the room instead.
+    header->setSectionResizeMode(header->isSectionHidden(RunListModel::FailureReasonColumn)
+            ? RunListModel::WorkflowColumn
+            : RunListModel::FailureReasonColumn,
+        QHeaderView::Stretch);
 }
 
 void MainWindow::showStartupMessage(const QString &message)
@@ -426,6 +566,19 @@ void MainWindow::selectRun(const QString &runId)
     m_table->scrollTo(index);
 }
 
+void MainWindow::dropSelectionIfGone()
+{
+    const QString shown = m_detail->runId();
+    if (shown.isEmpty() || m_model->rowOfRun(shown) >= 0 || m_model->isShowingSaved())
+        return;
+    // A launched run not listed yet is waited for; anything else left with the filter.
+    if (shown == m_pendingSelection && m_model->isRefreshing())
+        return;
+    m_pendingSelection.clear();
+    m_table->selectionModel()->clear();
+    m_detail->clear();
+}
+
 void MainWindow::onSelectionChanged()
 {
     const QModelIndex current = m_sorter->mapToSource(m_table->selectionModel()->currentIndex());
@@ -443,17 +596,18 @@ void MainWindow::showPartialErrors()
     QStringList messages;
     for (const ApiError &error : errors)
         messages.append(error.message);
-    m_errorLabel->setText(messages.join(u' ') + tr(" The other connections' runs are shown."));
+    m_errorLabel->setText(tr("%1 The other connections' runs are shown.").arg(messages.join(u' ')));
     m_errorLabel->show();
 }
 
 void MainWindow::showError(const ApiError &error)
 {
-    QString text = m_model->rowCount() > 0
-        ? tr("%1 Showing the runs loaded before.").arg(error.message)
-        : error.message;
+    QStringList sentences {error.message};
+    if (m_model->rowCount() > 0)
+        sentences.append(tr("Showing the runs loaded before."));
     if (error.kind == ApiError::Kind::RateLimited && error.retryAfterSeconds > 0)
-        text += tr(" Retrying in %1 s.").arg(error.retryAfterSeconds);
+        sentences.append(tr("Retrying in %n s.", nullptr, error.retryAfterSeconds));
+    const QString text = sentences.join(u' ');
     m_errorLabel->setText(text);
     m_errorLabel->show();
     updateStatus();
@@ -524,26 +678,25 @@ void MainWindow::updateStatus()
             : QLocale().toString(saved, QLocale::ShortFormat);
         const QString state
             = m_model->lastError().isError() ? tr("could not update") : tr("updating…");
-        m_statusLabel->setText(rows == 1
-                ? tr("1 run as saved at %1 · %2").arg(when, state)
-                : tr("%1 runs as saved at %2 · %3").arg(rows).arg(when, state));
+        m_statusLabel->setText(tr("%n run(s) as saved at %1 · %2", nullptr, rows).arg(when, state));
         return;
     }
     if (m_sourceName.isEmpty())
         return;
-    QString text = rows == 1 ? tr("1 run loaded") : tr("%1 runs loaded").arg(rows);
+    // Whole phrases joined by a separator that is itself translated: each reads right in any
+    // language, and plurals are the translator's (%n), not an `== 1` branch.
+    QStringList parts {tr("%n run(s) loaded", nullptr, rows)};
     if (m_model->loadedPages() > 0)
-        text += m_model->loadedPages() == 1 ? tr(" · 1 page")
-                                            : tr(" · %1 pages").arg(m_model->loadedPages());
+        parts.append(tr("%n page(s)", nullptr, m_model->loadedPages()));
     if (m_model->isExhausted())
-        text += tr(" · no more runs");
+        parts.append(tr("no more runs"));
     else if (m_model->loadedPages() > 0)
-        text += tr(" · scroll for more");
+        parts.append(tr("scroll for more"));
     const int active = m_model->activeRunCount();
     if (active > 0)
-        text += tr(" · %1 active, updating live").arg(active);
+        parts.append(tr("%n active, updating live", nullptr, active));
     if (m_model->isLoading())
-        text += tr(" · loading…");
-    text += tr(" · %1").arg(m_sourceName);
-    m_statusLabel->setText(text);
+        parts.append(tr("loading…"));
+    parts.append(m_sourceName);
+    m_statusLabel->setText(parts.join(tr(" · ", "separator of the status bar's parts")));
 }

@@ -6,6 +6,7 @@
 #include "runfilter.h"
 
 class ArtifactFetcher;
+class ErrorCodePrefetcher;
 class QComboBox;
 class QAction;
 class QLabel;
@@ -69,7 +70,8 @@ public:
     QAction *removeConnectionAction() const { return m_removeConnectionAction; }
     /** Fills the connection switcher (also Ctrl+1..9, in this order) without emitting. */
     void setConnections(const QList<ConnectionChoice> &choices, const QString &currentId);
-    /** Tells the window a status-bar sentence worth a few seconds of attention. */
+    /** Shows a sentence worth reading above the list until the user closes it or another
+     * replaces it (unlike the status bar, which moves on). */
     void showNotice(const QString &message);
 
 signals:
@@ -85,10 +87,17 @@ protected:
 
 private:
     void updateStatus();
+    void applyColumnResizeModes();
     void applyFeatures(const SourceFeatures &features);
     void showPartialErrors();
     void showError(const ApiError &error);
     void onSelectionChanged();
+    /** The selected run left the list (filtered out, say): show nothing rather than stale. */
+    void dropSelectionIfGone();
+    void applyFilter(const RunFilter &filter);
+    void showRunMenu(const QModelIndex &row, const QPoint &globalPos);
+    void confirmCancel(const WorkflowRun &run);
+    void prefetchVisibleErrorCodes();
     void schedulePoll();
     void loadWorkflows();
     void openLaunchDialog();
@@ -102,6 +111,9 @@ private:
     RunDetailPane *m_detail;
     QSplitter *m_splitter;
     QLabel *m_errorLabel;
+    QWidget *m_noticeBar;
+    QLabel *m_noticeLabel;
+    ErrorCodePrefetcher *m_prefetcher;
     QLabel *m_statusLabel;
     QAction *m_reloadAction;
     QAction *m_launchAction;

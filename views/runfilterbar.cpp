@@ -8,9 +8,11 @@
 #include <QCompleter>
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QStringListModel>
 #include <QTimer>
 #include <QToolButton>
@@ -19,6 +21,36 @@
 #include "runformat.h"
 
 namespace {
+/**
+ * Keeps a menu of checkable entries open while they are ticked, so several statuses take one
+ * trip; Escape or a click outside closes it.
+ */
+class StayOpenOnTick final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *menu = qobject_cast<QMenu *>(watched);
+        if (!menu)
+            return false;
+        QAction *action = nullptr;
+        if (event->type() == QEvent::MouseButtonRelease) {
+            action = menu->actionAt(static_cast<QMouseEvent *>(event)->position().toPoint());
+        } else if (event->type() == QEvent::KeyPress) {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            if (key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter)
+                action = menu->activeAction();
+        }
+        if (!action || !action->isCheckable() || !action->isEnabled())
+            return false;
+        action->trigger();
+        return true;
+    }
+};
+
 // The clear button's icon is read through the image plugins, a large share of the time to
 // the first paint; it is only needed once there is text to clear.
 void enableClearButtonWithText(QLineEdit *edit)
@@ -60,6 +92,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     m_statusButton->setPopupMode(QToolButton::InstantPopup);
     m_statusButton->setMenu(m_statusMenu);
     m_statusButton->setToolTip(tr("Show only runs with these statuses"));
+    m_statusMenu->installEventFilter(new StayOpenOnTick(m_statusMenu));
     for (RunStatus status : allRunStatuses()) {
         QAction *action = m_statusMenu->addAction(RunFormat::statusText(status, {}));
         action->setCheckable(true);
@@ -253,7 +286,8 @@ void RunFilterBar::setStatusCounts(const QHash<RunStatus, int> &counts)
         const auto status = RunStatus(action->data().toInt());
         const QString name = RunFormat::statusText(status, {});
         const int count = m_counts.value(status, 0);
-        action->setText(count > 0 ? tr("%1  (%2 loaded)").arg(name).arg(count) : name);
+        // Of the rows on screen, not the server's totals, and said so.
+        action->setText(count > 0 ? tr("%1  (%n on screen)", nullptr, count).arg(name) : name);
     }
 }
 
@@ -353,8 +387,14 @@ void RunFilterBar::updateSearchLimit()
 
 void RunFilterBar::rebuildChips()
 {
+    // A chip's own click handler gets here: it is deleted once that handler has returned,
+    // and nameless until then so no one finds it in its place.
     while (QLayoutItem *item = m_chipLayout->takeAt(0)) {
-        delete item->widget();
+        if (QWidget *chip = item->widget()) {
+            chip->hide();
+            chip->setObjectName(QString());
+            chip->deleteLater();
+        }
         delete item;
     }
     const auto addChip = [this](const QString &text, const QString &name, auto remove) {

@@ -1,11 +1,25 @@
 #include "runtableview.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
+#include <QScrollBar>
+#include <QTimer>
+
+#include "runlistmodel.h"
+
+namespace {
+// Scrolling fires many times a second; the rows on screen are told once it settles.
+constexpr int kVisibleRowsSettleMs = 120;
+} // namespace
 
 RunTableView::RunTableView(QWidget *parent)
     : QTableView(parent)
+    , m_visibleRowsTimer(new QTimer(this))
 {
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -24,6 +38,47 @@ RunTableView::RunTableView(QWidget *parent)
     horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
         &RunTableView::showColumnMenu);
+    m_visibleRowsTimer->setSingleShot(true);
+    m_visibleRowsTimer->setInterval(kVisibleRowsSettleMs);
+    connect(m_visibleRowsTimer, &QTimer::timeout, this, &RunTableView::visibleRowsChanged);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
+        &RunTableView::scheduleVisibleRowsChanged);
+}
+
+void RunTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    if (!model)
+        return;
+    connect(
+        model, &QAbstractItemModel::modelReset, this, &RunTableView::scheduleVisibleRowsChanged);
+    connect(
+        model, &QAbstractItemModel::layoutChanged, this, &RunTableView::scheduleVisibleRowsChanged);
+    connect(
+        model, &QAbstractItemModel::rowsInserted, this, &RunTableView::scheduleVisibleRowsChanged);
+    connect(
+        model, &QAbstractItemModel::rowsRemoved, this, &RunTableView::scheduleVisibleRowsChanged);
+}
+
+void RunTableView::scheduleVisibleRowsChanged()
+{
+    m_visibleRowsTimer->start();
+}
+
+QModelIndexList RunTableView::visibleRows() const
+{
+    QModelIndexList rows;
+    if (!model() || model()->rowCount() == 0 || !isVisible())
+        return rows;
+    const int first = rowAt(0);
+    int last = rowAt(viewport()->height() - 1);
+    if (first < 0)
+        return rows;
+    if (last < 0)
+        last = model()->rowCount() - 1;
+    for (int row = first; row <= last; ++row)
+        rows.append(model()->index(row, 0));
+    return rows;
 }
 
 void RunTableView::showColumnMenu(const QPoint &position)
@@ -60,13 +115,104 @@ void RunTableView::setPlaceholderText(const QString &text)
     viewport()->update();
 }
 
+QRect RunTableView::focusRingRect() const
+{
+    const QModelIndex current = currentIndex();
+    if (!hasFocus() || !current.isValid())
+        return {};
+    const QRect row = visualRect(current.siblingAtColumn(horizontalHeader()->logicalIndexAt(0)));
+    if (!row.isValid())
+        return {};
+    return QRect(0, row.top(), viewport()->width(), row.height());
+}
+
 void RunTableView::paintEvent(QPaintEvent *event)
 {
     QTableView::paintEvent(event);
+    QPainter painter(viewport());
+    // The style's own focus rectangle is faint or missing on most themes; a keyboard user must
+    // see where they are at a glance, selected row or not.
+    const QRect ring = focusRingRect();
+    if (ring.isValid()) {
+        QPen pen(palette().color(QPalette::Highlight).darker(160), 2);
+        pen.setJoinStyle(Qt::MiterJoin);
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(ring).adjusted(1, 1, -1, -1));
+    }
     if (!model() || model()->rowCount() > 0 || m_placeholder.isEmpty())
         return;
-    QPainter painter(viewport());
     painter.setPen(palette().color(QPalette::PlaceholderText));
     const QRect area = viewport()->rect().adjusted(24, 24, -24, -24);
     painter.drawText(area, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_placeholder);
+}
+
+void RunTableView::focusInEvent(QFocusEvent *event)
+{
+    QTableView::focusInEvent(event);
+    viewport()->update();
+}
+
+void RunTableView::focusOutEvent(QFocusEvent *event)
+{
+    QTableView::focusOutEvent(event);
+    viewport()->update();
+}
+
+void RunTableView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    QTableView::currentChanged(current, previous);
+    // The ring spans the whole row, more than the cells Qt repaints for a new current index.
+    viewport()->update();
+}
+
+void RunTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    scheduleVisibleRowsChanged();
+}
+
+void RunTableView::keyPressEvent(QKeyEvent *event)
+{
+    const QModelIndex current = currentIndex();
+    if (event->matches(QKeySequence::Copy) && current.isValid()) {
+        QApplication::clipboard()->setText(current.data(RunListModel::RunIdRole).toString());
+        event->accept();
+        return;
+    }
+    // Shift+F10 is the menu key of keyboards without one.
+    if (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier) {
+        if (current.isValid()) {
+            const QRect cell = visualRect(current);
+            requestRowMenu(current, viewport()->mapToGlobal(cell.bottomLeft()));
+        }
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void RunTableView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QModelIndex index;
+    QPoint globalPos = event->globalPos();
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        index = indexAt(viewport()->mapFromGlobal(event->globalPos()));
+        // The row a right-click lands on is the one acted on, and the one the pane shows.
+        if (index.isValid())
+            selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else {
+        index = currentIndex();
+        if (index.isValid())
+            globalPos = viewport()->mapToGlobal(visualRect(index).bottomLeft());
+    }
+    if (index.isValid())
+        requestRowMenu(index, globalPos);
+    event->accept();
+}
+
+void RunTableView::requestRowMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    emit rowMenuRequested(index.siblingAtColumn(0), globalPos);
 }

@@ -1,0 +1,110 @@
+#include "errorcodeprefetcher.h"
+
+#include "runlistmodel.h"
+#include "runsource.h"
+
+ErrorCodePrefetcher::ErrorCodePrefetcher(RunListModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+{
+    // A new list (scope, filter, source) makes every pending answer beside the point; the view
+    // says which rows to look up next.
+    connect(m_model, &RunListModel::modelReset, this, [this] {
+        cancelAll();
+        m_failed.clear();
+    });
+}
+
+ErrorCodePrefetcher::~ErrorCodePrefetcher()
+{
+    cancelAll();
+}
+
+void ErrorCodePrefetcher::setSource(RunSource *source)
+{
+    cancelAll();
+    m_failed.clear();
+    m_cache.clear();
+    m_source = source;
+    m_enabled = source && source->features().details;
+}
+
+bool ErrorCodePrefetcher::wantsCodes(int row) const
+{
+    const WorkflowRun *run = m_model->runAt(row);
+    if (!run || m_model->hasErrorCodes(run->workflowRunId))
+        return false;
+    // Runs listed under an error-code filter have errors whatever their status.
+    if (!m_model->filter().errorCode.isEmpty())
+        return true;
+    return run->status == RunStatus::Failed || run->status == RunStatus::Terminated
+        || run->status == RunStatus::TimedOut;
+}
+
+void ErrorCodePrefetcher::setVisibleRows(const QList<int> &rows)
+{
+    if (!m_enabled || !m_source)
+        return;
+    QStringList wanted;
+    for (int row : rows) {
+        if (!wantsCodes(row))
+            continue;
+        const QString runId = m_model->runAt(row)->workflowRunId;
+        if (const QStringList *codes = m_cache.object(runId)) {
+            m_model->setErrorCodes(runId, *codes);
+            continue;
+        }
+        if (!m_failed.contains(runId))
+            wanted.append(runId);
+    }
+    // Rows that scrolled away are not worth the server's time any more.
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end();) {
+        if (wanted.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        m_source->cancelRequest(it.value());
+        it = m_inFlight.erase(it);
+    }
+    m_queue.clear();
+    for (const QString &runId : std::as_const(wanted)) {
+        if (!m_inFlight.contains(runId))
+            m_queue.append(runId);
+    }
+    startNext();
+}
+
+void ErrorCodePrefetcher::startNext()
+{
+    while (m_source && m_inFlight.size() < kMaxConcurrent && !m_queue.isEmpty()) {
+        const QString runId = m_queue.takeFirst();
+        const RequestId id
+            = m_source->getRun(runId, this, [this, runId](const ApiResult<RunDetail> &result) {
+                  m_inFlight.remove(runId);
+                  if (result.ok()) {
+                      QStringList codes;
+                      for (const RunError &error : result.value.errors) {
+                          if (!error.errorCode.isEmpty() && !codes.contains(error.errorCode))
+                              codes.append(error.errorCode);
+                      }
+                      m_cache.insert(runId, new QStringList(codes));
+                      m_model->setErrorCodes(runId, codes);
+                      emit codesFetched(runId, codes);
+                  } else {
+                      m_failed.insert(runId); // the detail pane says why, if it is opened
+                  }
+                  startNext();
+              });
+        m_inFlight.insert(runId, id);
+    }
+}
+
+void ErrorCodePrefetcher::cancelAll()
+{
+    if (m_source) {
+        for (const RequestId id : std::as_const(m_inFlight))
+            m_source->cancelRequest(id);
+    }
+    m_inFlight.clear();
+    m_queue.clear();
+}

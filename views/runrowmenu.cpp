@@ -1,0 +1,110 @@
+#include "runrowmenu.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+
+RunRowMenu::RunRowMenu(const WorkflowRun &run, const RunDetail &detail,
+    const QStringList &errorCodes, RunSource *source, const SourceFeatures &features, bool canScope,
+    QWidget *parent)
+    : QMenu(parent)
+    , m_run(run)
+    , m_source(source)
+    , m_features(features)
+{
+    setObjectName(QStringLiteral("runRowMenu"));
+    QAction *copyId = addAction(tr("Copy run &id"));
+    copyId->setObjectName(QStringLiteral("copyRunIdAction"));
+    copyId->setShortcut(QKeySequence::Copy); // shown as a hint; the table handles the key
+    connect(copyId, &QAction::triggered, this,
+        [this] { QApplication::clipboard()->setText(m_run.workflowRunId); });
+    m_copyLink = addAction(tr("Copy &link"));
+    m_copyLink->setObjectName(QStringLiteral("copyLinkAction"));
+    m_copyLink->setVisible(false);
+    connect(m_copyLink, &QAction::triggered, this,
+        [this] { QApplication::clipboard()->setText(m_link.toString()); });
+    m_openRecording = addAction(tr("Open &recording"));
+    m_openRecording->setObjectName(QStringLiteral("openRecordingAction"));
+    m_openRecording->setVisible(false);
+    connect(m_openRecording, &QAction::triggered, this, [this] {
+        if (!QDesktopServices::openUrl(m_recording))
+            emit problem(tr("Nothing on this computer could open the recording of %1.")
+                             .arg(m_run.workflowRunId));
+    });
+    m_lookingUp = addAction(tr("Looking up links…"));
+    m_lookingUp->setObjectName(QStringLiteral("lookingUpAction"));
+    m_lookingUp->setEnabled(false);
+    m_lookingUp->setVisible(false);
+    if (features.cancel && isActiveStatus(run.status)) {
+        addSeparator();
+        QAction *cancel = addAction(tr("&Cancel run…"));
+        cancel->setObjectName(QStringLiteral("cancelRunAction"));
+        connect(cancel, &QAction::triggered, this, [this] { emit cancelRequested(m_run); });
+    }
+    addSeparator();
+    if (canScope && !run.workflowPermanentId.isEmpty()) {
+        QAction *workflow = addAction(tr("Filter by this &workflow"));
+        workflow->setObjectName(QStringLiteral("filterWorkflowAction"));
+        connect(workflow, &QAction::triggered, this,
+            [this] { emit filterByWorkflowRequested(m_run.workflowPermanentId); });
+    }
+    m_codeSeparator = addSeparator();
+    m_codeSeparator->setVisible(false);
+    addErrorCodes(errorCodes);
+
+    if (detail.runId == run.workflowRunId && !detail.runId.isEmpty()) {
+        showDetail(detail);
+    } else if (source && features.details) {
+        m_lookingUp->setVisible(true);
+        m_pending
+            = source->getRun(run.workflowRunId, this, [this](const ApiResult<RunDetail> &result) {
+                  m_pending = 0;
+                  m_lookingUp->setVisible(false);
+                  if (result.ok())
+                      showDetail(result.value);
+              });
+    }
+}
+
+RunRowMenu::~RunRowMenu()
+{
+    if (m_source && m_pending)
+        m_source->cancelRequest(m_pending);
+}
+
+bool RunRowMenu::isWebLink(const QUrl &url)
+{
+    // Anything else (file:, a custom scheme) would hand a server-chosen target to the desktop.
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
+}
+
+void RunRowMenu::showDetail(const RunDetail &detail)
+{
+    m_link = QUrl(detail.appUrl);
+    m_recording = QUrl(detail.recordingUrl);
+    m_copyLink->setVisible(isWebLink(m_link));
+    m_openRecording->setVisible(isWebLink(m_recording));
+    QStringList codes;
+    for (const RunError &error : detail.errors) {
+        if (!error.errorCode.isEmpty())
+            codes.append(error.errorCode);
+    }
+    addErrorCodes(codes);
+}
+
+void RunRowMenu::addErrorCodes(const QStringList &codes)
+{
+    if (!m_features.errorCode)
+        return;
+    for (const QString &code : codes) {
+        if (code.isEmpty() || m_codes.contains(code))
+            continue;
+        m_codes.append(code);
+        QAction *action = addAction(tr("Filter by error code %1").arg(code));
+        action->setObjectName(QStringLiteral("filterErrorCodeAction_") + code);
+        connect(action, &QAction::triggered, this,
+            [this, code] { emit filterByErrorCodeRequested(code); });
+    }
+    m_codeSeparator->setVisible(!m_codes.isEmpty());
+}
