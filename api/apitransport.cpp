@@ -141,6 +141,7 @@ RequestId ApiTransport::send(const QByteArray &verb, const QUrl &url, const QByt
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(m_timeoutMs);
+    request.setMaximumRedirectsAllowed(kMaxRedirects);
     // endpoint() only builds URLs on the configured origin; check anyway before adding the secret.
     if (!m_credential.isEmpty() && url.scheme() == m_baseUrl.scheme()
         && url.host() == m_baseUrl.host() && url.port() == m_baseUrl.port())
@@ -213,7 +214,27 @@ void ApiTransport::issue(RequestId id)
         body->setParent(reply);
     }
     it->reply = reply;
+    it->cutOff = Pending::CutOff::No;
     connect(reply, &QNetworkReply::finished, this, [this, id, reply] { finish(id, reply); });
+    // Limits a hostile or broken server cannot stretch: the size of the answer (announced or
+    // as it arrives) and the time the whole request takes.
+    const auto cutOff = [this, id, reply](Pending::CutOff why) {
+        const auto pending = m_pending.find(id);
+        if (pending == m_pending.end() || pending->reply != reply || reply->isFinished())
+            return;
+        pending->cutOff = why;
+        reply->abort();
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply, cutOff] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() > m_maxBodyBytes)
+            cutOff(Pending::CutOff::TooLarge);
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, cutOff](qint64 received) {
+        if (received > m_maxBodyBytes)
+            cutOff(Pending::CutOff::TooLarge);
+    });
+    QTimer::singleShot(2 * m_timeoutMs, reply, [cutOff] { cutOff(Pending::CutOff::Deadline); });
 }
 
 int ApiTransport::retryDelay(const ApiError &error, int attempt)
@@ -253,8 +274,24 @@ void ApiTransport::finish(RequestId id, QNetworkReply *reply)
         m_pending.erase(it);
         return; // the receiver is gone
     }
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    const ApiError error = errorFor(reply, body);
+    QByteArray body;
+    ApiError error;
+    if (reply->isOpen() && reply->bytesAvailable() > m_maxBodyBytes)
+        it->cutOff = Pending::CutOff::TooLarge; // it all came at once, before it could be cut
+    if (it->cutOff == Pending::CutOff::TooLarge) {
+        error.kind = ApiError::Kind::Http;
+        error.message = tr("%1 sent an answer larger than %2 MB; it was not read.")
+                            .arg(displayName())
+                            .arg(m_maxBodyBytes / (1024 * 1024));
+    } else if (it->cutOff == Pending::CutOff::Deadline) {
+        error.kind = ApiError::Kind::Timeout;
+        error.message = tr("%1 did not finish answering within %2 seconds.")
+                            .arg(displayName())
+                            .arg(2 * m_timeoutMs / 1000.0, 0, 'g', 3);
+    } else {
+        body = reply->isOpen() ? reply->readAll() : QByteArray();
+        error = errorFor(reply, body);
+    }
     if (error.isError() && it->verb == "GET") {
         const int delay = retryDelay(error, it->attempt);
         if (delay >= 0) {

@@ -35,7 +35,14 @@ public:
 
     /** The header carrying the secret, e.g. "x-api-key" or "Authorization" ("Bearer …"). */
     void setCredential(const QByteArray &header, const QByteArray &value, const QString &noun);
+    /** How long a request may sit without a byte moving; the whole request may take twice
+     * that at most, so a server dripping its answer cannot hold a poll for minutes. */
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    /** An answer longer than this is cut off with an error instead of being held in memory. */
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    static constexpr qint64 kDefaultMaxBodyBytes = 64 * 1024 * 1024;
+    /** Redirects on the same origin followed at most; a loop is an error, not 50 resends. */
+    static constexpr int kMaxRedirects = 5;
     /**
      * GETs are idempotent: a rate limit, a gateway error, a dropped connection or a timeout is
      * tried again up to `attempts` times in all, after Retry-After or a jittered backoff from
@@ -79,6 +86,7 @@ private:
         std::shared_ptr<QNetworkRequest> request; // kept to send again
         QByteArray body;
         int attempt = 1;
+        enum class CutOff { No, TooLarge, Deadline } cutOff = CutOff::No;
     };
 
     QNetworkAccessManager *m_network;
@@ -87,6 +95,7 @@ private:
     QByteArray m_credential;
     QString m_credentialNoun;
     int m_timeoutMs = 15000;
+    qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
     int m_issued = 0;
     int m_attempts = 3;
     int m_baseDelayMs = 500;

@@ -32,6 +32,7 @@ public:
     {
         m_transport->setRetryPolicy(attempts, baseDelayMs);
     }
+    void setMaxBodyBytes(qint64 bytes) { m_transport->setMaxBodyBytes(bytes); }
     /** Requests put on the wire so far, retries included. */
     int requestsIssued() const { return m_transport->requestsIssued(); }
 

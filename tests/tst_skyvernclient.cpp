@@ -6,7 +6,9 @@
 #include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include "skyvernclient.h"
@@ -298,6 +300,84 @@ private slots:
         QVERIFY2(
             result.error.message.contains(u"try again in"_s), qPrintable(result.error.message));
         QCOMPARE(server.requestCount(), 1);
+    }
+
+    void aServerDrippingItsAnswerIsCutOffAtTheDeadline()
+    {
+        // Headers at once, then a byte every 100 ms: never idle long enough for the idle
+        // timeout, so only a deadline on the whole request ends it.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QTimer drip;
+        QList<QPointer<QTcpSocket>> sockets;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            sockets.append(socket);
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 100000\r\n\r\n[");
+        });
+        connect(&drip, &QTimer::timeout, this, [&] {
+            for (const auto &socket : std::as_const(sockets)) {
+                if (socket)
+                    socket->write(" ");
+            }
+        });
+        drip.start(100);
+        SkyvernClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())), u"k"_s);
+        client.setTimeout(500);
+        client.setRetryPolicy(1, 0);
+        const auto result = listFrom(client);
+        QCOMPARE(result.error.kind, ApiError::Kind::Timeout);
+        QVERIFY2(result.error.message.contains(u"did not finish answering"_s),
+            qPrintable(result.error.message));
+    }
+
+    void anAnswerOverTheSizeCapIsRefusedWithASentence_data()
+    {
+        QTest::addColumn<bool>("announced");
+        QTest::newRow("announced by Content-Length") << true;
+        QTest::newRow("found while reading") << false;
+    }
+
+    void anAnswerOverTheSizeCapIsRefusedWithASentence()
+    {
+        QFETCH(bool, announced);
+        const QByteArray huge = "[" + QByteArray(2 * 1024 * 1024, ' ') + "]";
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            // Answer once the request is read: closing on unread bytes would reset the line.
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, announced, &huge] {
+                socket->readAll();
+                QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
+                head += announced
+                    ? "Content-Length: " + QByteArray::number(huge.size()) + "\r\n\r\n"
+                    : QByteArray("Connection: close\r\n\r\n");
+                socket->write(head + huge);
+                if (!announced)
+                    socket->disconnectFromHost();
+            });
+        });
+        SkyvernClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())), u"k"_s);
+        client.setMaxBodyBytes(1024 * 1024);
+        const auto result = listFrom(client);
+        QVERIFY(!result.ok());
+        QVERIFY2(
+            result.error.message.contains(u"larger than 1 MB"_s), qPrintable(result.error.message));
+    }
+
+    void aRedirectLoopOnTheSameServerEndsQuickly()
+    {
+        ScriptedServer server;
+        server.setAnswer(u"/v1/workflows/runs"_s,
+            {302, "{}", {{"Location", server.url(u"/v1/workflows/runs"_s).toEncoded()}}, false});
+        SkyvernClient client(server.url(), u"k"_s);
+        const auto result = listFrom(client);
+        QVERIFY(!result.ok());
+        // The key went with each hop: a handful at most, not fifty.
+        QVERIFY2(server.requestCount() <= ApiTransport::kMaxRedirects + 1,
+            qPrintable(QString::number(server.requestCount())));
     }
 
     void notFoundIsNotTriedAgain()
