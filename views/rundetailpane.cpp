@@ -1,39 +1,26 @@
 #include "rundetailpane.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QClipboard>
 #include <QDesktopServices>
-#include <QDialog>
-#include <QFileDialog>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QImage>
-#include <QImageReader>
 #include <QLabel>
-#include <QListWidget>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPointer>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QScreen>
 #include <QScrollArea>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
-#include "artifactfetcher.h"
+#include "downloadedfileslist.h"
 #include "jsontreemodel.h"
 #include "runformat.h"
+#include "screenshotstrip.h"
 
 namespace {
-
-constexpr int kThumbnailWidth = 200;
 
 QLabel *valueLabel(QWidget *parent, const QString &objectName)
 {
@@ -55,7 +42,6 @@ QString timeLine(const QString &name, const QDateTime &time, const QDateTime &no
 
 RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     : QWidget(parent)
-    , m_artifacts(artifacts)
     , m_status(new QLabel(this))
     , m_title(new QLabel(this))
     , m_message(new QLabel(this))
@@ -65,9 +51,9 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     , m_times(nullptr)
     , m_failure(nullptr)
     , m_errors(nullptr)
-    , m_screenshotStrip(new QListWidget(this))
+    , m_screenshotStrip(new ScreenshotStrip(artifacts, this))
     , m_links(nullptr)
-    , m_files(new QListWidget(this))
+    , m_files(new DownloadedFilesList(artifacts, this))
     , m_outputView(new QTreeView(this))
     , m_output(new JsonTreeModel(this))
     , m_requestView(new QTreeView(this))
@@ -118,37 +104,8 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     connect(m_links, &QLabel::linkActivated, this,
         [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
 
-    m_screenshotStrip->setObjectName(QStringLiteral("screenshotStrip"));
-    m_screenshotStrip->setViewMode(QListView::IconMode);
-    m_screenshotStrip->setFlow(QListView::LeftToRight);
-    m_screenshotStrip->setWrapping(false);
-    m_screenshotStrip->setIconSize(QSize(kThumbnailWidth, kThumbnailWidth * 10 / 16));
-    m_screenshotStrip->setFixedHeight(kThumbnailWidth * 10 / 16 + 44);
-    // A fixed grid: thumbnails arrive one by one and must not shuffle the strip as they do.
-    m_screenshotStrip->setGridSize(QSize(kThumbnailWidth + 16, kThumbnailWidth * 10 / 16 + 28));
-    m_screenshotStrip->setUniformItemSizes(true);
-    m_screenshotStrip->setMovement(QListView::Static);
-    m_screenshotStrip->setToolTip(tr("Newest first. Click or press Enter for a larger view."));
-    connect(m_screenshotStrip, &QListWidget::itemActivated, this,
-        [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
-    connect(m_screenshotStrip, &QListWidget::itemClicked, this,
-        [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
-
-    m_files->setObjectName(QStringLiteral("downloadedFilesList"));
-    m_files->setToolTip(tr("Double-click to save a copy"));
-    connect(m_files, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        const QUrl url(item->data(Qt::UserRole).toString());
-        const QString path
-            = QFileDialog::getSaveFileName(this, tr("Save downloaded file"), item->text());
-        if (path.isEmpty())
-            return;
-        m_artifacts->fetch(url, this, [this, path](const QByteArray &data, const QString &error) {
-            QSaveFile file(path);
-            if (!error.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(data) < 0
-                || !file.commit())
-                setMessage(error.isEmpty() ? tr("Could not save %1.").arg(path) : error, true);
-        });
-    });
+    connect(m_files, &DownloadedFilesList::saveFailed, this,
+        [this](const QString &message) { setMessage(message, true); });
 
     m_listingView->setObjectName(QStringLiteral("listingTreeView"));
     m_listingView->setModel(m_listing);
@@ -199,17 +156,6 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     clear();
 }
 
-QIcon RunDetailPane::loadingThumbnail() const
-{
-    QPixmap pixmap(m_screenshotStrip->iconSize());
-    pixmap.fill(palette().color(QPalette::AlternateBase));
-    QPainter painter(&pixmap);
-    painter.setPen(palette().color(QPalette::PlaceholderText));
-    painter.drawRect(pixmap.rect().adjusted(0, 0, -1, -1));
-    painter.drawText(pixmap.rect(), Qt::AlignCenter, tr("Loading…"));
-    return QIcon(pixmap);
-}
-
 QWidget *RunDetailPane::idRow(const QString &objectName)
 {
     auto *row = new QWidget(this);
@@ -243,8 +189,7 @@ void RunDetailPane::clear()
     m_summary = WorkflowRun();
     m_detail = RunDetail();
     m_hasDetail = false;
-    m_shownScreenshots.clear();
-    m_screenshotStrip->clear();
+    m_screenshotStrip->clearScreenshots();
     m_title->setText(tr("No run selected"));
     m_status->clear();
     m_scroll->hide(); // no empty scroll bar beside "No run selected"
@@ -435,18 +380,7 @@ void RunDetailPane::showDetail()
                          .arg(detail.appUrl.toHtmlEscaped(), tr("Open in the Skyvern app")));
     m_links->setText(links.isEmpty() ? tr("None") : links.join(QStringLiteral(" · ")));
 
-    m_files->clear();
-    for (const DownloadedFile &file : detail.downloadedFiles) {
-        auto *item
-            = new QListWidgetItem(file.filename.isEmpty() ? file.url : file.filename, m_files);
-        item->setData(Qt::UserRole, file.url);
-        item->setToolTip(file.checksum.isEmpty() ? file.url : tr("SHA-256 %1").arg(file.checksum));
-    }
-    if (detail.downloadedFiles.isEmpty())
-        new QListWidgetItem(tr("None"), m_files);
-    // As tall as its rows, up to four; an empty list should not take a block of the pane.
-    const int rows = qMin(4, m_files->count());
-    m_files->setFixedHeight(rows * m_files->sizeHintForRow(0) + 2 * m_files->frameWidth() + 2);
+    m_files->setFiles(detail.downloadedFiles);
 
     m_output->setJson(detail.output);
     m_outputView->expandToDepth(0);
@@ -459,152 +393,7 @@ void RunDetailPane::showDetail()
     m_request->setJson(detail.runRequest);
     m_requestView->expandToDepth(0);
     m_requestView->resizeColumnToContents(0);
-    loadScreenshots();
-}
-
-namespace {
-/**
- * Decodes an image, at most `maxWidth` wide (0: as it is), on the calling thread. Reading at
- * the smaller size means a thumbnail never holds a full screenshot in memory for long.
- */
-QImage decodeImage(const QByteArray &data, int maxWidth)
-{
-    QBuffer buffer;
-    buffer.setData(data);
-    QImageReader reader(&buffer);
-    const QSize size = reader.size();
-    if (maxWidth > 0 && size.isValid() && size.width() > maxWidth)
-        reader.setScaledSize(QSize(maxWidth, qMax(1, size.height() * maxWidth / size.width())));
-    return reader.read();
-}
-
-/** Resizes a window to its content and centres it on its parent, inside the screen. */
-void fitOnScreen(QWidget *window)
-{
-    window->adjustSize();
-    const QRect area = window->screen()->availableGeometry();
-    QRect frame(QPoint(), window->size());
-    frame.moveCenter(window->parentWidget() ? window->parentWidget()->window()->geometry().center()
-                                            : area.center());
-    window->move(qBound(area.left(), frame.left(), qMax(area.left(), area.right() - frame.width())),
-        qBound(area.top(), frame.top(), qMax(area.top(), area.bottom() - frame.height())));
-}
-
-/** Runs `decode` on a worker thread and hands the image to `done` on `context`'s thread. */
-void decodeInBackground(
-    QObject *context, std::function<QImage()> decode, std::function<void(const QImage &)> done)
-{
-    auto *watcher = new QFutureWatcher<QImage>(context);
-    QObject::connect(watcher, &QFutureWatcher<QImage>::finished, context, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(decode)));
-}
-} // namespace
-
-void RunDetailPane::loadScreenshots()
-{
-    if (m_detail.screenshotUrls == m_shownScreenshots)
-        return;
-    m_shownScreenshots = m_detail.screenshotUrls;
-    m_screenshotStrip->clear();
-    if (m_shownScreenshots.isEmpty()) {
-        new QListWidgetItem(tr("No screenshots yet"), m_screenshotStrip);
-        return;
-    }
-    for (int i = 0; i < m_shownScreenshots.size(); ++i) {
-        auto *item = new QListWidgetItem(
-            i == 0 ? tr("Latest") : tr("%1 before").arg(i), m_screenshotStrip);
-        const QString url = m_shownScreenshots.at(i);
-        if (const QImage *thumbnail = m_thumbnails.object(url)) {
-            showThumbnail(item, *thumbnail);
-            continue;
-        }
-        item->setToolTip(tr("Loading…"));
-        item->setIcon(loadingThumbnail());
-        const QString runId = m_summary.workflowRunId;
-        const auto stillShown = [this, i, runId, url] {
-            return runId == m_summary.workflowRunId && m_shownScreenshots.value(i) == url
-                && i < m_screenshotStrip->count();
-        };
-        m_artifacts->fetch(QUrl(url), this,
-            [this, i, url, stillShown](const QByteArray &data, const QString &error) {
-                if (!stillShown())
-                    return;
-                if (!error.isEmpty()) {
-                    m_screenshotStrip->item(i)->setText(tr("Unavailable"));
-                    m_screenshotStrip->item(i)->setToolTip(error);
-                    return;
-                }
-                // Decoding a large PNG takes a while; keep it off the GUI thread.
-                decodeInBackground(
-                    this, [data] { return decodeImage(data, kThumbnailWidth); },
-                    [this, i, url, stillShown](const QImage &thumbnail) {
-                        if (!stillShown())
-                            return;
-                        QListWidgetItem *item = m_screenshotStrip->item(i);
-                        if (thumbnail.isNull()) {
-                            item->setText(tr("Not an image"));
-                            item->setToolTip(tr("The screenshot link did not return an image."));
-                            return;
-                        }
-                        m_thumbnails.insert(url, new QImage(thumbnail),
-                            qMax<qsizetype>(1, thumbnail.sizeInBytes() / 1024));
-                        showThumbnail(item, thumbnail);
-                    });
-            });
-    }
-}
-
-void RunDetailPane::showThumbnail(QListWidgetItem *item, const QImage &thumbnail)
-{
-    item->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
-    item->setData(Qt::UserRole, true); // shown, so it can be opened
-    item->setToolTip(tr("Click for a larger view"));
-}
-
-void RunDetailPane::openScreenshot(int index)
-{
-    QListWidgetItem *item = m_screenshotStrip->item(index);
-    if (!item || !item->data(Qt::UserRole).toBool())
-        return;
-    const QString url = m_shownScreenshots.value(index);
-    auto *viewer = new QDialog(this);
-    viewer->setObjectName(QStringLiteral("screenshotViewer"));
-    viewer->setAttribute(Qt::WA_DeleteOnClose);
-    viewer->setWindowTitle(tr("Screenshot of %1").arg(m_summary.workflowRunId));
-    auto *label = new QLabel(tr("Loading the screenshot…"), viewer);
-    label->setObjectName(QStringLiteral("screenshotViewerImage"));
-    label->setMinimumSize(320, 200);
-    label->setAlignment(Qt::AlignCenter);
-    auto *layout = new QVBoxLayout(viewer);
-    layout->addWidget(label);
-    viewer->show();
-    // The full image is read again (from the disk cache, usually) rather than kept for every
-    // thumbnail: a run with a hundred screenshots would otherwise hold them all in memory.
-    QPointer<QLabel> target(label);
-    // As large as fits: a dialog may take two thirds of the screen, less its margins.
-    const int maxWidth = qMin(1400, screen()->availableGeometry().width() * 3 / 5);
-    m_artifacts->fetch(QUrl(url), viewer,
-        [viewer, target, maxWidth](const QByteArray &data, const QString &error) {
-            if (!error.isEmpty()) {
-                target->setText(error);
-                return;
-            }
-            decodeInBackground(
-                viewer, [data, maxWidth] { return decodeImage(data, maxWidth); },
-                [target](const QImage &image) {
-                    if (!target)
-                        return;
-                    if (image.isNull()) {
-                        target->setText(tr("The screenshot link did not return an image."));
-                        return;
-                    }
-                    target->setPixmap(QPixmap::fromImage(image));
-                    fitOnScreen(target->window()); // it opened before the image was in
-                });
-        });
+    m_screenshotStrip->showScreenshots(detail.runId, detail.screenshotUrls);
 }
 
 void RunDetailPane::cancelRun()

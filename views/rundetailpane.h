@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QCache>
-#include <QImage>
 #include <QPointer>
 #include <QWidget>
 
@@ -10,15 +8,15 @@
 #include "workflowrun.h"
 
 class ArtifactFetcher;
+class DownloadedFilesList;
 class JsonTreeModel;
 class QFormLayout;
 class QLabel;
-class QListWidget;
-class QListWidgetItem;
 class QPushButton;
 class QScrollArea;
 class QTreeView;
 class QVBoxLayout;
+class ScreenshotStrip;
 
 /**
  * The selected run in full: status, ids with copy buttons, timings with queue wait and
@@ -29,9 +27,7 @@ class RunDetailPane final : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int kThumbnailCacheKiB = 16 * 1024;
-
-    RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent = nullptr);
+    explicit RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent = nullptr);
 
     void setSource(RunSource *source);
     /** Hides what the source cannot tell or do (details, cancelling). */
@@ -51,28 +47,19 @@ signals:
     void runCanceled(const QString &runId);
 
 private:
-    QIcon loadingThumbnail() const;
     void showDetailSections(bool details);
     void requestDetail();
     void showSummary();
     void showDetail();
-    void loadScreenshots();
-    void openScreenshot(int index);
-    void showThumbnail(QListWidgetItem *item, const QImage &thumbnail);
     void cancelRun();
     void setMessage(const QString &text, bool error);
     QWidget *idRow(const QString &objectName);
 
     QPointer<RunSource> m_source;
-    ArtifactFetcher *m_artifacts;
     WorkflowRun m_summary;
     RunDetail m_detail;
     bool m_hasDetail = false;
     RequestId m_pending = 0;
-    QStringList m_shownScreenshots;
-    // Thumbnails of screenshots seen lately, by link; the cost is in KiB, so a long day of
-    // clicking through runs stays within a few megabytes.
-    QCache<QString, QImage> m_thumbnails {kThumbnailCacheKiB};
 
     QLabel *m_status;
     QLabel *m_title;
@@ -83,9 +70,9 @@ private:
     QLabel *m_times;
     QLabel *m_failure;
     QLabel *m_errors;
-    QListWidget *m_screenshotStrip;
+    ScreenshotStrip *m_screenshotStrip;
     QLabel *m_links;
-    QListWidget *m_files;
+    DownloadedFilesList *m_files;
     QTreeView *m_outputView;
     JsonTreeModel *m_output;
     QTreeView *m_requestView;

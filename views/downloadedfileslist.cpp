@@ -1,0 +1,45 @@
+#include "downloadedfileslist.h"
+
+#include <QFileDialog>
+#include <QSaveFile>
+
+#include "artifactfetcher.h"
+
+DownloadedFilesList::DownloadedFilesList(ArtifactFetcher *artifacts, QWidget *parent)
+    : QListWidget(parent)
+    , m_artifacts(artifacts)
+{
+    setObjectName(QStringLiteral("downloadedFilesList"));
+    setToolTip(tr("Double-click to save a copy"));
+    connect(this, &QListWidget::itemActivated, this, &DownloadedFilesList::save);
+}
+
+void DownloadedFilesList::setFiles(const QList<DownloadedFile> &files)
+{
+    clear();
+    for (const DownloadedFile &file : files) {
+        auto *item = new QListWidgetItem(file.filename.isEmpty() ? file.url : file.filename, this);
+        item->setData(Qt::UserRole, file.url);
+        item->setToolTip(file.checksum.isEmpty() ? file.url : tr("SHA-256 %1").arg(file.checksum));
+    }
+    if (files.isEmpty())
+        new QListWidgetItem(tr("None"), this);
+    // As tall as its rows, up to four; an empty list should not take a block of the pane.
+    const int rows = qMin(4, count());
+    setFixedHeight(rows * sizeHintForRow(0) + 2 * frameWidth() + 2);
+}
+
+void DownloadedFilesList::save(QListWidgetItem *item)
+{
+    const QUrl url(item->data(Qt::UserRole).toString());
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save downloaded file"), item->text());
+    if (path.isEmpty())
+        return;
+    m_artifacts->fetch(url, this, [this, path](const QByteArray &data, const QString &error) {
+        QSaveFile file(path);
+        if (!error.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(data) < 0
+            || !file.commit())
+            emit saveFailed(error.isEmpty() ? tr("Could not save %1.").arg(path) : error);
+    });
+}
