@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -204,6 +205,10 @@ void RunDetailPane::showRun(const WorkflowRun &run)
         clear();
         m_message->hide();
         m_listedOnly = false;
+        // Another run is read from its top, where its status and failure are; the offset the
+        // reader scrolled to belongs to the run before.
+        m_scroll->verticalScrollBar()->setValue(0);
+        m_scroll->horizontalScrollBar()->setValue(0);
     }
     m_summary = run;
     m_scroll->show();

@@ -1,0 +1,192 @@
+// The detail pane on its own, against real runs of the local server and scripted servers that
+// answer what a hostile or broken server might: switching runs, the downloaded-files list,
+// late answers, server text shown as text, thumbnails that are not images, colours.
+
+#include <QApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTest>
+#include <QTimer>
+
+#include "artifactfetcher.h"
+#include "rundetailpane.h"
+#include "skyvernclient.h"
+#include "support/scriptedserver.h"
+#include "support/testhttp.h"
+#include "support/testserver.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kHostile = u"<b>x</b><img src=file:///etc/passwd>"_s;
+
+QByteArray compact(const QJsonObject &json)
+{
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
+WorkflowRun decodeRun(const QJsonObject &json)
+{
+    QString error;
+    const std::optional<WorkflowRun> run = WorkflowRun::fromJson(json, u"run"_s, &error);
+    if (!run)
+        qWarning("run does not decode: %s", qPrintable(error));
+    return run.value_or(WorkflowRun());
+}
+
+/** A source that answers only when told to and, like a merged list, cannot cancel a detail. */
+class HeldSource final : public RunSource
+{
+public:
+    struct Call
+    {
+        RequestId id;
+        QString runId;
+        Handler<RunDetail> handler;
+    };
+    QList<Call> calls;
+    QList<RequestId> canceled;
+
+    RequestId listRuns(const RunQuery &, QObject *, RunPageHandler) override { return 0; }
+    RequestId getRun(const QString &runId, QObject *, Handler<RunDetail> handler) override
+    {
+        calls.append({++m_nextId, runId, std::move(handler)});
+        return m_nextId;
+    }
+    RequestId listWorkflows(QObject *, Handler<QList<Workflow>>) override { return 0; }
+    RequestId launchRun(const LaunchRequest &, QObject *, Handler<RunDetail>) override { return 0; }
+    RequestId cancelRun(const QString &, QObject *, Handler<bool>) override { return 0; }
+    void cancelRequest(RequestId id) override { canceled.append(id); }
+    QString displayName() const override { return u"held"_s; }
+
+    void answer(int call)
+    {
+        RunDetail detail;
+        detail.runId = calls.at(call).runId;
+        detail.status = RunStatus::Failed;
+        ApiResult<RunDetail> result;
+        result.value = detail;
+        calls.at(call).handler(result);
+    }
+
+private:
+    RequestId m_nextId = 0;
+};
+
+/** A pane reading runs from a scripted server, so a test decides every byte it is sent. */
+struct ScriptedPane
+{
+    ScriptedServer api;
+    SkyvernClient client {api.url(), u"k"_s};
+    ArtifactFetcher artifacts;
+    RunDetailPane pane {&artifacts};
+
+    ScriptedPane()
+    {
+        pane.setSource(&client);
+        pane.resize(600, 900);
+        pane.show();
+    }
+    template<typename T>
+    T *find(const QString &name) const
+    {
+        T *widget = pane.findChild<T *>(name);
+        if (!widget)
+            qWarning("no widget %s", qPrintable(name));
+        return widget;
+    }
+    /** Serves `detail` for the run of `listItem` and selects that run. */
+    void show(const QJsonObject &listItem, const QJsonObject &detail)
+    {
+        const QString runId = listItem.value(u"workflow_run_id"_s).toString();
+        api.setAnswer(u"/v1/runs/"_s + runId, {200, compact(detail), {}, false});
+        pane.showRun(decodeRun(listItem));
+    }
+};
+
+} // namespace
+
+class TestRunDetailPane : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+    QJsonObject m_failedItem; // a failed run as the list has it
+    QJsonObject m_failedDetail; // and as its detail has it
+    QJsonObject m_completedItem;
+    QJsonObject m_completedDetail;
+
+    QJsonObject listItem(const QString &status)
+    {
+        const HttpAnswer list = httpRequest("GET",
+            m_server->url(u"/v1/workflows/runs?page_size=1&status="_s + status), m_server->key());
+        return list.json().array().at(0).toObject();
+    }
+    QJsonObject detailOf(const QJsonObject &item)
+    {
+        return httpRequest("GET",
+            m_server->url(u"/v1/runs/"_s + item.value(u"workflow_run_id"_s).toString()),
+            m_server->key())
+            .json()
+            .object();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>(3600000, 300);
+        QVERIFY(m_server->isStarted());
+        m_failedItem = listItem(u"failed"_s);
+        m_failedDetail = detailOf(m_failedItem);
+        m_completedItem = listItem(u"completed"_s);
+        m_completedDetail = detailOf(m_completedItem);
+        QVERIFY(!m_failedDetail.value(u"failure_reason"_s).toString().isEmpty());
+        QCOMPARE(m_completedDetail.value(u"status"_s).toString(), u"completed"_s);
+    }
+
+    void anotherRunOpensAtItsTop()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        ArtifactFetcher artifacts;
+        RunDetailPane pane(&artifacts);
+        pane.setSource(&client);
+        pane.resize(480, 420); // short enough that a failed run needs scrolling
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        const HttpAnswer list = httpRequest("GET",
+            m_server->url(u"/v1/workflows/runs?page_size=2&status=failed"_s), m_server->key());
+        const QJsonArray runs = list.json().array();
+        QCOMPARE(runs.size(), 2);
+        const WorkflowRun first = decodeRun(runs.at(0).toObject());
+        const WorkflowRun second = decodeRun(runs.at(1).toObject());
+
+        pane.showRun(first);
+        QTRY_COMPARE(pane.detail().runId, first.workflowRunId);
+        auto *scroll = pane.findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QScrollBar *bar = scroll->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0);
+        bar->triggerAction(QAbstractSlider::SliderToMaximum); // read down to the request
+        QCOMPARE(bar->value(), bar->maximum());
+
+        pane.showRun(second); // what selecting another row in the list does
+        QTRY_COMPARE(pane.detail().runId, second.workflowRunId);
+        QTRY_VERIFY(bar->maximum() > 0);
+        QCOMPARE(bar->value(), bar->minimum());
+
+        // The same run shown again (a poll changed its row) stays where the reader is.
+        bar->triggerAction(QAbstractSlider::SliderToMaximum);
+        const int readTo = bar->value();
+        pane.showRun(second);
+        QCOMPARE(bar->value(), readTo);
+    }
+};
+
+QTEST_MAIN(TestRunDetailPane)
+#include "tst_rundetailpane.moc"
