@@ -1,6 +1,7 @@
-// The detail pane on its own, against real runs of the local server and scripted servers that
-// answer what a hostile or broken server might: switching runs, the downloaded-files list,
-// late answers, server text shown as text, thumbnails that are not images, colours.
+// The detail pane on its own, against real runs of the local server and
+// scripted servers that answer what a hostile or broken server might: switching
+// runs, the downloaded-files list, late answers, server text shown as text,
+// thumbnails that are not images, colours.
 
 #include <QApplication>
 #include <QJsonArray>
@@ -40,7 +41,8 @@ WorkflowRun decodeRun(const QJsonObject &json)
     return run.value_or(WorkflowRun());
 }
 
-/** A source that answers only when told to and, like a merged list, cannot cancel a detail. */
+/** A source that answers only when told to and, like a merged list, cannot
+ * cancel a detail. */
 class HeldSource final : public RunSource
 {
 public:
@@ -79,7 +81,8 @@ private:
     RequestId m_nextId = 0;
 };
 
-/** A pane reading runs from a scripted server, so a test decides every byte it is sent. */
+/** A pane reading runs from a scripted server, so a test decides every byte it
+ * is sent. */
 struct ScriptedPane
 {
     ScriptedServer api;
@@ -180,12 +183,48 @@ private slots:
         QTRY_VERIFY(bar->maximum() > 0);
         QCOMPARE(bar->value(), bar->minimum());
 
-        // The same run shown again (a poll changed its row) stays where the reader is.
+        // The same run shown again (a poll changed its row) stays where the reader
+        // is.
         bar->triggerAction(QAbstractSlider::SliderToMaximum);
         const int readTo = bar->value();
         pane.showRun(second);
         QCOMPARE(bar->value(), readTo);
     }
+
+    void theNonePlaceholderOfDownloadedFilesCannotBeActivated()
+    {
+        ScriptedPane scripted;
+        QJsonObject detail = m_failedDetail;
+        detail.insert(u"downloaded_files"_s, QJsonArray());
+        scripted.show(m_failedItem, detail);
+        QTRY_COMPARE(scripted.pane.detail().runId, detail.value(u"run_id"_s).toString());
+        auto *files = scripted.find<QListWidget>(u"downloadedFilesList"_s);
+        QCOMPARE(files->count(), 1);
+        QListWidgetItem *none = files->item(0);
+        QCOMPARE(none->text(), u"None"_s);
+        QVERIFY(!(none->flags() & Qt::ItemIsEnabled));
+
+        // Any dialog that opens is noted and closed, so a wrong one cannot hang the
+        // test.
+        bool dialogOpened = false;
+        QTimer watch;
+        watch.setInterval(10);
+        connect(&watch, &QTimer::timeout, this, [&dialogOpened] {
+            if (QWidget *modal = QApplication::activeModalWidget()) {
+                dialogOpened = true;
+                modal->close();
+            }
+        });
+        watch.start();
+        const int requests = scripted.api.requestCount();
+        const QPoint centre = files->visualItemRect(none).center();
+        QTest::mouseDClick(files->viewport(), Qt::LeftButton, {}, centre);
+        files->setFocus();
+        QTest::keyClick(files, Qt::Key_Return);
+        QVERIFY(!dialogOpened);
+        QCOMPARE(scripted.api.requestCount(), requests); // and nothing was fetched
+    }
+
 };
 
 QTEST_MAIN(TestRunDetailPane)

@@ -22,8 +22,11 @@ void DownloadedFilesList::setFiles(const QList<DownloadedFile> &files)
         item->setData(Qt::UserRole, file.url);
         item->setToolTip(file.checksum.isEmpty() ? file.url : tr("SHA-256 %1").arg(file.checksum));
     }
-    if (files.isEmpty())
-        new QListWidgetItem(tr("None"), this);
+    if (files.isEmpty()) {
+        // Only says there is nothing: neither selectable nor activatable.
+        auto *none = new QListWidgetItem(tr("None"), this);
+        none->setFlags(Qt::NoItemFlags);
+    }
     // As tall as its rows, up to four; an empty list should not take a block of the pane.
     const int rows = qMin(4, count());
     setFixedHeight(rows * sizeHintForRow(0) + 2 * frameWidth() + 2);
@@ -32,6 +35,8 @@ void DownloadedFilesList::setFiles(const QList<DownloadedFile> &files)
 void DownloadedFilesList::save(QListWidgetItem *item)
 {
     const QUrl url(item->data(Qt::UserRole).toString());
+    if (url.isEmpty())
+        return;
     const QString path
         = QFileDialog::getSaveFileName(this, tr("Save downloaded file"), item->text());
     if (path.isEmpty())
