@@ -225,6 +225,30 @@ private slots:
         QCOMPARE(scripted.api.requestCount(), requests); // and nothing was fetched
     }
 
+    void aLateAnswerForThePreviousRunKeepsTheRequestPending()
+    {
+        HeldSource source;
+        ArtifactFetcher artifacts;
+        RunDetailPane pane(&artifacts);
+        pane.setSource(&source);
+        WorkflowRun first;
+        first.workflowRunId = u"wr_first"_s;
+        WorkflowRun second;
+        second.workflowRunId = u"wr_second"_s;
+        pane.showRun(first);
+        pane.showRun(second); // the first request is canceled, but this source cannot
+        QCOMPARE(source.calls.size(), 2);
+        source.answer(0); // the first run's answer arrives anyway
+        QCOMPARE(pane.detail().runId, QString()); // and is not shown
+        // The second run's request is still the pending one, so leaving the run
+        // cancels it.
+        pane.clear();
+        QVERIFY(source.canceled.contains(source.calls.at(1).id));
+        // Its answer, had it come, would not be shown either.
+        source.answer(1);
+        QCOMPARE(pane.detail().runId, QString());
+    }
+
 };
 
 QTEST_MAIN(TestRunDetailPane)

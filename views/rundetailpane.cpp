@@ -1,5 +1,7 @@
 #include "rundetailpane.h"
 
+#include <memory>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
@@ -228,25 +230,30 @@ void RunDetailPane::requestDetail()
         return;
     if (m_pending)
         m_source->cancelRequest(m_pending);
+    m_pending = 0;
     if (!m_hasDetail)
         setMessage(tr("Loading the run…"), false);
-    const QString runId = m_summary.workflowRunId;
-    m_pending = m_source->getRun(runId, this, [this, runId](const ApiResult<RunDetail> &result) {
-        m_pending = 0;
-        if (runId != m_summary.workflowRunId)
-            return;
-        if (!result.ok()) {
-            setMessage(m_hasDetail
-                    ? tr("%1 Showing what was loaded before.").arg(result.error.message)
-                    : result.error.message,
-                true);
-            return;
-        }
-        m_message->hide();
-        m_detail = result.value;
-        m_hasDetail = true;
-        showDetail();
-    });
+    // The answer is matched by its request, not its run: a source that cannot cancel (a merged
+    // list) may still answer an earlier request, and that must not clear the pending one.
+    auto request = std::make_shared<RequestId>(0);
+    m_pending = m_source->getRun(
+        m_summary.workflowRunId, this, [this, request](const ApiResult<RunDetail> &result) {
+            if (*request != m_pending)
+                return;
+            m_pending = 0;
+            if (!result.ok()) {
+                setMessage(m_hasDetail
+                        ? tr("%1 Showing what was loaded before.").arg(result.error.message)
+                        : result.error.message,
+                    true);
+                return;
+            }
+            m_message->hide();
+            m_detail = result.value;
+            m_hasDetail = true;
+            showDetail();
+        });
+    *request = m_pending;
 }
 
 void RunDetailPane::setMessage(const QString &text, bool error)
