@@ -108,7 +108,10 @@ struct ScriptedPane
     void show(const QJsonObject &listItem, const QJsonObject &detail)
     {
         const QString runId = listItem.value(u"workflow_run_id"_s).toString();
-        api.setAnswer(u"/v1/runs/"_s + runId, {200, compact(detail), {}, false});
+        // The client sends the id percent-encoded, and the server reads the path as
+        // it came.
+        api.setAnswer(u"/v1/runs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(runId)),
+            {200, compact(detail), {}, false});
         pane.showRun(decodeRun(listItem));
     }
 };
@@ -247,6 +250,61 @@ private slots:
         // Its answer, had it come, would not be shown either.
         source.answer(1);
         QCOMPARE(pane.detail().runId, QString());
+    }
+
+    void serverTextIsShownAsText()
+    {
+        ScriptedPane scripted;
+        QJsonObject item = m_failedItem;
+        item.insert(u"workflow_run_id"_s, QString(u"wr_"_s + kHostile));
+        item.insert(u"workflow_title"_s, kHostile);
+        item.insert(u"workflow_permanent_id"_s, kHostile);
+        item.insert(u"failure_reason"_s, kHostile);
+        item.insert(u"trigger_type"_s, kHostile);
+        item.insert(u"failure_category"_s, QJsonArray {QJsonObject {{u"category"_s, kHostile}}});
+        QJsonObject detail = m_failedDetail;
+        detail.insert(u"run_id"_s, item.value(u"workflow_run_id"_s));
+        detail.insert(u"failure_reason"_s, kHostile);
+        detail.insert(u"errors"_s,
+            QJsonArray {QJsonObject {{u"error_code"_s, kHostile}, {u"reasoning"_s, kHostile}}});
+        detail.insert(u"downloaded_files"_s,
+            QJsonArray {QJsonObject {{u"url"_s, u"https://files.example/a.pdf"_s},
+                {u"filename"_s, kHostile}, {u"checksum"_s, kHostile}}});
+        scripted.show(item, detail);
+        QTRY_COMPARE(scripted.pane.detail().runId, u"wr_"_s + kHostile);
+
+        const auto shownAsText = [&scripted](const QString &name, const QString &expected) {
+            auto *label = scripted.find<QLabel>(name);
+            QVERIFY(label);
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(name));
+            QVERIFY2(label->text().contains(expected), qPrintable(name + u": "_s + label->text()));
+        };
+        shownAsText(u"detailTitleLabel"_s, kHostile);
+        shownAsText(u"detailRunIdLabel"_s, u"wr_"_s + kHostile);
+        shownAsText(u"detailWorkflowIdLabel"_s, kHostile);
+        shownAsText(u"detailTriggerLabel"_s, kHostile);
+        shownAsText(u"detailFailureLabel"_s, kHostile);
+        QCOMPARE(scripted.find<QLabel>(u"detailFailureLabel"_s)->text(),
+            kHostile + u"\nCategory: "_s + kHostile);
+        shownAsText(u"detailStatusLabel"_s, u"Failed"_s);
+        // Errors are built from escaped parts, so their markup is the pane's own.
+        auto *errors = scripted.find<QLabel>(u"detailErrorsLabel"_s);
+        QVERIFY(!errors->text().contains(u"<img"_s));
+        QVERIFY(errors->text().contains(kHostile.toHtmlEscaped()));
+        // A file's tooltip is rich text, so its server parts are escaped there too.
+        auto *files = scripted.find<QListWidget>(u"downloadedFilesList"_s);
+        QCOMPARE(files->item(0)->text(), kHostile);
+        QVERIFY(!files->item(0)->toolTip().contains(u"<img"_s));
+
+        // A server's own words in an error are text too.
+        QJsonObject other = m_completedItem;
+        const QString otherId = other.value(u"workflow_run_id"_s).toString();
+        scripted.api.setAnswer(
+            u"/v1/runs/"_s + otherId, {400, compact({{u"detail"_s, kHostile}}), {}, false});
+        scripted.pane.showRun(decodeRun(other));
+        auto *message = scripted.find<QLabel>(u"detailMessageLabel"_s);
+        QTRY_VERIFY(message->text().contains(kHostile));
+        QCOMPARE(message->textFormat(), Qt::PlainText);
     }
 
 };

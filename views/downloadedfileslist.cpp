@@ -2,6 +2,7 @@
 
 #include <QFileDialog>
 #include <QSaveFile>
+#include <QTextDocument>
 
 #include "artifactfetcher.h"
 
@@ -20,7 +21,10 @@ void DownloadedFilesList::setFiles(const QList<DownloadedFile> &files)
     for (const DownloadedFile &file : files) {
         auto *item = new QListWidgetItem(file.filename.isEmpty() ? file.url : file.filename, this);
         item->setData(Qt::UserRole, file.url);
-        item->setToolTip(file.checksum.isEmpty() ? file.url : tr("SHA-256 %1").arg(file.checksum));
+        // Tooltips render what looks like HTML; this one says the server's words as text.
+        item->setToolTip(Qt::convertFromPlainText(file.checksum.isEmpty()
+                ? file.url
+                : tr("%1\nSHA-256 %2").arg(file.url, file.checksum)));
     }
     if (files.isEmpty()) {
         // Only says there is nothing: neither selectable nor activatable.

@@ -29,6 +29,9 @@ QLabel *valueLabel(QWidget *parent, const QString &objectName)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
+    // Server text is shown as it is: in Qt's auto mode, a failure reason that looks like HTML
+    // would be rendered, images and links included.
+    label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(
         Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     label->setWordWrap(true);
@@ -75,9 +78,12 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
     m_status->setObjectName(QStringLiteral("detailStatusLabel"));
+    m_status->setTextFormat(Qt::PlainText);
     m_message->setObjectName(QStringLiteral("detailMessageLabel"));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // quotes the server's own words
     m_message->hide();
     m_cancel->setObjectName(QStringLiteral("cancelRunButton"));
     m_cancel->hide();
@@ -102,7 +108,9 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_failure = valueLabel(this, QStringLiteral("detailFailureLabel"));
     m_failure->setStyleSheet(QStringLiteral("color: #8a1c14;"));
     m_errors = valueLabel(this, QStringLiteral("detailErrorsLabel"));
+    m_errors->setTextFormat(Qt::RichText); // built from escaped parts in showDetail()
     m_links = valueLabel(this, QStringLiteral("detailLinksLabel"));
+    m_links->setTextFormat(Qt::RichText); // built from escaped parts in showDetail()
     m_links->setOpenExternalLinks(false);
     connect(m_links, &QLabel::linkActivated, this,
         [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
@@ -135,6 +143,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     body->addLayout(form);
     const auto section = [this, body](const QString &title, QWidget *content) {
         auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), this);
+        label->setTextFormat(Qt::RichText);
         body->addSpacing(6);
         body->addWidget(label);
         body->addWidget(content);
@@ -413,10 +422,12 @@ void RunDetailPane::cancelRun()
     if (!m_source || m_summary.workflowRunId.isEmpty())
         return;
     const QString runId = m_summary.workflowRunId;
-    const auto answer = QMessageBox::question(this, tr("Cancel run"),
+    QMessageBox question(QMessageBox::Question, tr("Cancel run"),
         tr("Cancel run %1 of “%2”? The browser stops where it is.").arg(runId, m_title->text()),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer != QMessageBox::Yes)
+        QMessageBox::Yes | QMessageBox::No, this);
+    question.setTextFormat(Qt::PlainText); // the run id and title are the server's
+    question.setDefaultButton(QMessageBox::No);
+    if (question.exec() != QMessageBox::Yes)
         return;
     m_cancel->setEnabled(false);
     m_source->cancelRun(runId, this, [this, runId](const ApiResult<bool> &result) {

@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPointer>
 #include <QScreen>
+#include <QTextDocument>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -126,7 +127,8 @@ void ScreenshotStrip::showScreenshots(const QString &runId, const QStringList &u
                     return;
                 if (!error.isEmpty()) {
                     this->item(i)->setText(tr("Unavailable"));
-                    this->item(i)->setToolTip(error);
+                    // The error quotes the link, which is the server's text.
+                    this->item(i)->setToolTip(Qt::convertFromPlainText(error));
                     return;
                 }
                 // Decoding a large PNG takes a while; keep it off the GUI thread.
@@ -170,6 +172,7 @@ void ScreenshotStrip::openScreenshot(int index)
     label->setObjectName(QStringLiteral("screenshotViewerImage"));
     label->setMinimumSize(320, 200);
     label->setAlignment(Qt::AlignCenter);
+    label->setTextFormat(Qt::PlainText); // an error here quotes the link
     auto *layout = new QVBoxLayout(viewer);
     layout->addWidget(label);
     viewer->show();
