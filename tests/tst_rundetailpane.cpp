@@ -307,6 +307,53 @@ private slots:
         QCOMPARE(message->textFormat(), Qt::PlainText);
     }
 
+    void onlyWebLinksAreOpened()
+    {
+        ScriptedPane scripted;
+        QList<QUrl> opened;
+        bool opens = true;
+        scripted.pane.setUrlOpener([&opened, &opens](const QUrl &url) {
+            opened.append(url);
+            return opens;
+        });
+        const auto click = [](QLabel *label) {
+            QVERIFY(label->isVisible());
+            // On the first letters, where the link's text starts.
+            const QRect text = label->contentsRect();
+            QTest::mouseClick(
+                label, Qt::LeftButton, {}, QPoint(text.left() + 4, text.center().y()));
+        };
+        auto *recording = scripted.find<QLabel>(u"detailRecordingLink"_s);
+        auto *app = scripted.find<QLabel>(u"detailAppLink"_s);
+        for (const QString &link : {u"file:///etc/passwd"_s, u"smb://files.example/share/run.mp4"_s,
+                 u"ms-settings:network"_s, u"javascript:alert(1)"_s}) {
+            QJsonObject detail = m_failedDetail;
+            detail.insert(u"recording_url"_s, link);
+            detail.insert(u"app_url"_s, u"https://app.example/runs/1?a=1&b=2"_s);
+            scripted.show(m_failedItem, detail);
+            QTRY_COMPARE(scripted.pane.detail().recordingUrl, link);
+            // Shown, with the whole link in its tooltip, but not a link.
+            QCOMPARE(recording->textFormat(), Qt::PlainText);
+            QVERIFY(!recording->text().contains(link));
+            QVERIFY2(recording->toolTip().contains(link.toHtmlEscaped()),
+                qPrintable(recording->toolTip()));
+            click(recording);
+            QVERIFY2(opened.isEmpty(), qPrintable(link));
+        }
+        // A web link opens, and says where it leads before the click.
+        QVERIFY(app->toolTip().contains(u"https://app.example/runs/1?a=1&amp;b=2"_s));
+        click(app);
+        QCOMPARE(opened, QList<QUrl> {QUrl(u"https://app.example/runs/1?a=1&b=2"_s)});
+        // When nothing on the machine takes it, the pane says so.
+        opens = false;
+        click(app);
+        QCOMPARE(opened.size(), 2);
+        auto *message = scripted.find<QLabel>(u"detailMessageLabel"_s);
+        QVERIFY(message->isVisible());
+        QVERIFY2(message->text().contains(u"could open"_s), qPrintable(message->text()));
+        QVERIFY(message->text().contains(u"app.example"_s));
+    }
+
 };
 
 QTEST_MAIN(TestRunDetailPane)

@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -38,6 +39,13 @@ QLabel *valueLabel(QWidget *parent, const QString &objectName)
     return label;
 }
 
+/** Only these are handed to the desktop; a server's file:, smb: or custom link is not. */
+bool isWebLink(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
 QString timeLine(const QString &name, const QDateTime &time, const QDateTime &now)
 {
     return time.isValid() ? QStringLiteral("%1: %2").arg(name, RunFormat::localTime(time, now))
@@ -58,7 +66,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     , m_failure(nullptr)
     , m_errors(nullptr)
     , m_screenshotStrip(new ScreenshotStrip(artifacts, this))
-    , m_links(nullptr)
+    , m_links(new QWidget(this))
     , m_files(new DownloadedFilesList(artifacts, this))
     , m_outputView(new QTreeView(this))
     , m_output(new JsonTreeModel(this))
@@ -70,6 +78,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     , m_body(new QWidget(this))
 {
     setObjectName(QStringLiteral("runDetailPane"));
+    m_openUrl = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
     setMinimumWidth(360);
 
     m_title->setObjectName(QStringLiteral("detailTitleLabel"));
@@ -109,11 +118,21 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_failure->setStyleSheet(QStringLiteral("color: #8a1c14;"));
     m_errors = valueLabel(this, QStringLiteral("detailErrorsLabel"));
     m_errors->setTextFormat(Qt::RichText); // built from escaped parts in showDetail()
-    m_links = valueLabel(this, QStringLiteral("detailLinksLabel"));
-    m_links->setTextFormat(Qt::RichText); // built from escaped parts in showDetail()
-    m_links->setOpenExternalLinks(false);
-    connect(m_links, &QLabel::linkActivated, this,
-        [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    m_links->setObjectName(QStringLiteral("detailLinks"));
+    auto *links = new QHBoxLayout(m_links);
+    links->setContentsMargins(0, 0, 0, 0);
+    m_recordingLink = valueLabel(m_links, QStringLiteral("detailRecordingLink"));
+    m_appLink = valueLabel(m_links, QStringLiteral("detailAppLink"));
+    m_noLinks = valueLabel(m_links, QStringLiteral("detailNoLinksLabel"));
+    m_noLinks->setText(tr("None"));
+    for (QLabel *link : {m_recordingLink, m_appLink}) {
+        link->setWordWrap(false);
+        link->setOpenExternalLinks(false);
+        connect(link, &QLabel::linkActivated, this, &RunDetailPane::openLink);
+        links->addWidget(link);
+    }
+    links->addWidget(m_noLinks);
+    links->addStretch(1);
 
     connect(m_files, &DownloadedFilesList::saveFailed, this,
         [this](const QString &message) { setMessage(message, true); });
@@ -183,6 +202,40 @@ QWidget *RunDetailPane::idRow(const QString &objectName)
     layout->addWidget(label, 1);
     layout->addWidget(copy);
     return row;
+}
+
+void RunDetailPane::setUrlOpener(UrlOpener opener)
+{
+    m_openUrl = std::move(opener);
+}
+
+void RunDetailPane::showLink(QLabel *label, const QString &link, const QString &name)
+{
+    label->setVisible(!link.isEmpty());
+    // The tooltip names the whole link, so where a click leads can be read before it.
+    if (isWebLink(QUrl(link))) {
+        label->setTextFormat(Qt::RichText);
+        label->setText(QStringLiteral("<a href=\"%1\">%2</a>")
+                           .arg(link.toHtmlEscaped(), name.toHtmlEscaped()));
+        label->setToolTip(Qt::convertFromPlainText(link));
+        return;
+    }
+    label->setTextFormat(Qt::PlainText);
+    label->setText(tr("%1 (not a web link, not opened)").arg(name));
+    label->setToolTip(Qt::convertFromPlainText(
+        tr("Runwatch opens only http and https links from the server:\n%1").arg(link)));
+}
+
+void RunDetailPane::openLink(const QString &link)
+{
+    const QUrl url(link);
+    if (!isWebLink(url))
+        return; // only web links are made clickable; this is the second lock
+    const QString shown = url.toDisplayString();
+    if (m_openUrl(url))
+        setMessage(tr("Asked the desktop to open %1 in your browser.").arg(shown), false);
+    else
+        setMessage(tr("Nothing on this machine could open %1.").arg(shown), true);
 }
 
 void RunDetailPane::setSource(RunSource *source)
@@ -392,14 +445,9 @@ void RunDetailPane::showDetail()
     m_errors->setText(errorLines.isEmpty() ? tr("None") : errorLines.join(QStringLiteral("<br>")));
     emit errorCodesSeen(detail.runId, codes);
 
-    QStringList links;
-    if (!detail.recordingUrl.isEmpty())
-        links.append(QStringLiteral("<a href=\"%1\">%2</a>")
-                         .arg(detail.recordingUrl.toHtmlEscaped(), tr("Recording")));
-    if (!detail.appUrl.isEmpty())
-        links.append(QStringLiteral("<a href=\"%1\">%2</a>")
-                         .arg(detail.appUrl.toHtmlEscaped(), tr("Open in the Skyvern app")));
-    m_links->setText(links.isEmpty() ? tr("None") : links.join(QStringLiteral(" · ")));
+    showLink(m_recordingLink, detail.recordingUrl, tr("Recording"));
+    showLink(m_appLink, detail.appUrl, tr("Open in the Skyvern app"));
+    m_noLinks->setVisible(detail.recordingUrl.isEmpty() && detail.appUrl.isEmpty());
 
     m_files->setFiles(detail.downloadedFiles);
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QPointer>
 #include <QWidget>
 
@@ -15,6 +17,7 @@ class QLabel;
 class QPushButton;
 class QScrollArea;
 class QTreeView;
+class QUrl;
 class QVBoxLayout;
 class ScreenshotStrip;
 
@@ -28,6 +31,13 @@ class RunDetailPane final : public QWidget
     Q_OBJECT
 public:
     explicit RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent = nullptr);
+
+    using UrlOpener = std::function<bool(const QUrl &url)>;
+    /**
+     * How a web link is handed on; QDesktopServices::openUrl unless replaced (by a test, or a
+     * build that must not start a browser). Returns whether something took it.
+     */
+    void setUrlOpener(UrlOpener opener);
 
     void setSource(RunSource *source);
     /** Hides what the source cannot tell or do (details, cancelling). */
@@ -53,6 +63,8 @@ private:
     void showDetail();
     void cancelRun();
     void setMessage(const QString &text, bool error);
+    void showLink(QLabel *label, const QString &link, const QString &name);
+    void openLink(const QString &link);
     QWidget *idRow(const QString &objectName);
 
     QPointer<RunSource> m_source;
@@ -71,7 +83,11 @@ private:
     QLabel *m_failure;
     QLabel *m_errors;
     ScreenshotStrip *m_screenshotStrip;
-    QLabel *m_links;
+    QWidget *m_links;
+    QLabel *m_recordingLink = nullptr;
+    QLabel *m_appLink = nullptr;
+    QLabel *m_noLinks = nullptr;
+    UrlOpener m_openUrl;
     DownloadedFilesList *m_files;
     QTreeView *m_outputView;
     JsonTreeModel *m_output;
