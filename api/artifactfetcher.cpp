@@ -2,16 +2,13 @@
 
 #include <QFile>
 #include <QFutureWatcher>
+#include <QLocale>
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkDiskCache>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QtConcurrent>
-
-namespace {
-constexpr qint64 kMaxArtifactBytes = 200 * 1024 * 1024;
-}
 
 /**
  * The copies on disk. QNetworkDiskCache is used as a plain store here, never installed on the
@@ -44,19 +41,49 @@ void ArtifactFetcher::setCacheDirectory(const QString &directory, qint64 maxByte
     m_store->cache.setMaximumCacheSize(maxBytes);
 }
 
-ArtifactFetcher::Loaded ArtifactFetcher::readLocal(const QString &path)
+QString ArtifactFetcher::tooLarge(qint64 bytes, qint64 maxBytes)
+{
+    const QLocale locale;
+    return tr("The artifact is %1, more than the %2 Runwatch reads.")
+        .arg(locale.formattedDataSize(bytes), locale.formattedDataSize(maxBytes));
+}
+
+ArtifactFetcher::Loaded ArtifactFetcher::readLocal(const QString &path, qint64 maxBytes)
 {
     QFile file(path);
     if (!file.exists())
         return {{}, tr("The file %1 is not on this machine.").arg(path)};
-    if (!file.open(QIODevice::ReadOnly) || file.size() > kMaxArtifactBytes)
+    if (file.size() > maxBytes)
+        return {{}, tooLarge(file.size(), maxBytes)};
+    if (!file.open(QIODevice::ReadOnly))
         return {{}, tr("The file %1 could not be read.").arg(path)};
-    return {file.readAll(), {}};
+    // At most one byte past the cap, in case the file grew since its size was read.
+    QByteArray data = file.read(maxBytes + 1);
+    if (data.size() > maxBytes)
+        return {{}, tooLarge(data.size(), maxBytes)};
+    return {data, {}};
 }
 
-ArtifactFetcher::Loaded ArtifactFetcher::readStored(Store &store, const QUrl &url)
+ArtifactFetcher::Loaded ArtifactFetcher::readStored(Store &store, const QUrl &url, qint64 maxBytes)
 {
     QMutexLocker lock(&store.mutex);
+    const QNetworkCacheMetaData metaData = store.cache.metaData(url);
+    if (!metaData.isValid())
+        return {{}, {}, false};
+    // The size is noted beside each copy, so one over the cap is refused before it is read.
+    // A copy without it (kept by an older Runwatch) is fetched again.
+    bool known = false;
+    qint64 size = 0;
+    for (const auto &[name, value] : metaData.rawHeaders()) {
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0)
+            size = value.toLongLong(&known);
+    }
+    if (!known) {
+        store.cache.remove(url);
+        return {{}, {}, false};
+    }
+    if (size > maxBytes)
+        return {{}, tooLarge(size, maxBytes)};
     const std::unique_ptr<QIODevice> saved {store.cache.data(url)};
     if (!saved)
         return {{}, {}, false};
@@ -69,6 +96,7 @@ void ArtifactFetcher::write(Store &store, const QUrl &url, const QByteArray &dat
     QNetworkCacheMetaData metaData;
     metaData.setUrl(url);
     metaData.setSaveToDisk(true);
+    metaData.setRawHeaders({{"Content-Length", QByteArray::number(data.size())}});
     if (QIODevice *device = store.cache.prepare(metaData)) {
         device->write(data);
         store.cache.insert(device); // drops the oldest entries beyond the size limit
@@ -96,8 +124,10 @@ void ArtifactFetcher::fetch(const QUrl &url, QObject *context, Handler handler)
             return;
         handler(loaded.data, loaded.error);
     };
+    const qint64 maxBytes = m_maxBytes;
     if (url.isLocalFile()) {
-        offThread([path = url.toLocalFile()] { return readLocal(path); }, deliver);
+        offThread(
+            [path = url.toLocalFile(), maxBytes] { return readLocal(path, maxBytes); }, deliver);
         return;
     }
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) {
@@ -111,7 +141,7 @@ void ArtifactFetcher::fetch(const QUrl &url, QObject *context, Handler handler)
         return;
     }
     // Pre-signed links name one file for good, so a copy on disk is as good as the original.
-    offThread([store = m_store, url] { return readStored(*store, url); },
+    offThread([store = m_store, url, maxBytes] { return readStored(*store, url, maxBytes); },
         [this, url, deliver](const Loaded &stored) {
             if (stored.found)
                 deliver(stored);
@@ -125,31 +155,47 @@ void ArtifactFetcher::download(const QUrl &url, const std::function<void(const L
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxArtifactBytes)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url, deliver] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError || status >= 400) {
-            deliver({{},
-                status >= 400
-                    ? tr("The artifact link answered HTTP %1 (it may have expired).").arg(status)
-                    : tr("The artifact could not be fetched: %1.").arg(reply->errorString())});
-            return;
-        }
-        const QByteArray data = reply->readAll();
-        if (!m_store || data.isEmpty()) {
-            deliver({data, {}});
-            return;
-        }
-        // Answered once the copy is on disk, so a fetch after this answer finds it there.
-        offThread(
-            [store = m_store, url, data] {
-                write(*store, url, data);
-                return Loaded {data, {}};
-            },
-            deliver);
-    });
+    const qint64 maxBytes = m_maxBytes;
+    auto refusedSize = std::make_shared<qint64>(0);
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+        [reply, maxBytes, refusedSize](qint64 received, qint64 total) {
+            // A announced size over the cap is refused before its bytes come.
+            if (received > maxBytes || total > maxBytes) {
+                *refusedSize = qMax(received, total);
+                reply->abort();
+            }
+        });
+    connect(
+        reply, &QNetworkReply::finished, this, [this, reply, url, deliver, maxBytes, refusedSize] {
+            reply->deleteLater();
+            if (*refusedSize > 0) {
+                deliver({{}, tooLarge(*refusedSize, maxBytes)});
+                return;
+            }
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (reply->error() != QNetworkReply::NoError || status >= 400) {
+                deliver({{},
+                    status >= 400
+                        ? tr("The artifact link answered HTTP %1 (it may have expired).")
+                              .arg(status)
+                        : tr("The artifact could not be fetched: %1.").arg(reply->errorString())});
+                return;
+            }
+            const QByteArray data = reply->readAll();
+            if (data.size() > maxBytes) {
+                deliver({{}, tooLarge(data.size(), maxBytes)});
+                return;
+            }
+            if (!m_store || data.isEmpty()) {
+                deliver({data, {}});
+                return;
+            }
+            // Answered once the copy is on disk, so a fetch after this answer finds it there.
+            offThread(
+                [store = m_store, url, data] {
+                    write(*store, url, data);
+                    return Loaded {data, {}};
+                },
+                deliver);
+        });
 }

@@ -34,6 +34,10 @@ public:
     void setCacheDirectory(const QString &directory, qint64 maxBytes = kDefaultCacheBytes);
     QString cacheDirectory() const { return m_cacheDirectory; }
     static constexpr qint64 kDefaultCacheBytes = 256LL * 1024 * 1024;
+    /** The largest artifact accepted, whether it comes over the network or from disk. */
+    void setMaxArtifactBytes(qint64 bytes) { m_maxBytes = bytes; }
+    qint64 maxArtifactBytes() const { return m_maxBytes; }
+    static constexpr qint64 kDefaultMaxArtifactBytes = 200LL * 1024 * 1024;
     /**
      * Fetches one artifact. The handler runs on this thread after fetch() has returned, never
      * inside it, and not at all once `context` is gone.
@@ -50,9 +54,10 @@ private:
     struct Store;
 
     // On worker threads:
-    static Loaded readLocal(const QString &path);
-    static Loaded readStored(Store &store, const QUrl &url);
+    static Loaded readLocal(const QString &path, qint64 maxBytes);
+    static Loaded readStored(Store &store, const QUrl &url, qint64 maxBytes);
     static void write(Store &store, const QUrl &url, const QByteArray &data);
+    static QString tooLarge(qint64 bytes, qint64 maxBytes);
 
     void download(const QUrl &url, const std::function<void(const Loaded &)> &deliver);
     /** Runs `work` on a worker thread and hands its result to `done` on this thread. */
@@ -64,4 +69,5 @@ private:
     std::shared_ptr<Store> m_store;
     QString m_cacheDirectory;
     int m_timeoutMs = 30000;
+    qint64 m_maxBytes = kDefaultMaxArtifactBytes;
 };

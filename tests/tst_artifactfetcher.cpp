@@ -97,15 +97,67 @@ private slots:
             QCOMPARE(m_host.requestCount(), requests); // from disk, not the host
     }
 
+    void anArtifactOverTheCapIsRefusedWhereverItIs_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("local file") << u"local"_s;
+        QTest::newRow("disk cache") << u"cached"_s;
+        QTest::newRow("network") << u"network"_s;
+    }
+    void anArtifactOverTheCapIsRefusedWhereverItIs()
+    {
+        QFETCH(QString, kind);
+        constexpr qint64 kCap = 64 * 1024;
+        const QByteArray overCap(kCap + 1, 'x');
+        QTemporaryDir cache;
+        ArtifactFetcher fetcher;
+        fetcher.setMaxArtifactBytes(kCap);
+        QUrl url;
+        if (kind == "local"_L1) {
+            // Sparse: only its size matters, and it is never read.
+            const QString path = m_dir.filePath(u"large.png"_s);
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.resize(kCap + 1));
+            url = QUrl::fromLocalFile(path);
+        } else {
+            url = m_host.url(u"/large-"_s + kind + u".png"_s);
+            m_host.setAnswer(url.path(), {200, overCap, {}, false});
+        }
+        if (kind == "cached"_L1) {
+            // Kept by a fetcher allowed more, then read by one allowed less.
+            ArtifactFetcher earlier;
+            earlier.setCacheDirectory(cache.path());
+            const auto first = fetch(earlier, url);
+            QTRY_VERIFY(first->called);
+            QCOMPARE(first->data.size(), overCap.size());
+            fetcher.setCacheDirectory(cache.path());
+        }
+        const int requests = m_host.requestCount();
+        const auto answer = fetch(fetcher, url);
+        QTRY_VERIFY(answer->called);
+        QVERIFY(answer->data.isEmpty());
+        QVERIFY2(answer->error.contains(u"more than"_s), qPrintable(answer->error));
+        if (kind == "cached"_L1)
+            QCOMPARE(m_host.requestCount(), requests); // refused from disk, not fetched again
+
+        // Just under the cap is fine.
+        const QByteArray atCap(kCap, 'y');
+        const QUrl fits = kind == "local"_L1 ? QUrl::fromLocalFile(writeFile(u"fits.png"_s, atCap))
+                                             : m_host.url(u"/fits.png"_s);
+        m_host.setAnswer(u"/fits.png"_s, {200, atCap, {}, false});
+        const auto fitting = fetch(fetcher, fits);
+        QTRY_VERIFY(fitting->called);
+        QCOMPARE(fitting->data, atCap);
+    }
+
     void aGoneContextIsNotAnswered()
     {
         ArtifactFetcher fetcher;
         auto context = std::make_unique<QObject>();
         bool called = false;
         const QUrl local = QUrl::fromLocalFile(writeFile(u"context.bin"_s, "bytes"));
-        fetcher.fetch(local, context.get(), [&called](const QByteArray &, const QString &) {
-            called = true;
-        });
+        fetcher.fetch(local, context.get(),
+            [&called](const QByteArray &, const QString &) { called = true; });
         context.reset();
         // A later fetch of the same file, answered in turn, shows the first had its chance.
         bool later = false;
