@@ -354,6 +354,34 @@ private slots:
         QVERIFY(message->text().contains(u"app.example"_s));
     }
 
+    void aThumbnailThatIsNotAnImageSaysSoInsteadOfLoading()
+    {
+        ScriptedPane scripted;
+        scripted.api.setAnswer(u"/held.png"_s, {200, {}, {}, true}); // never answers
+        scripted.api.setAnswer(u"/garbage.png"_s, {200, "not really a png", {}, false});
+        scripted.api.setAnswer(u"/gone.png"_s, {404, "{}", {}, false});
+        QJsonObject detail = m_failedDetail;
+        detail.insert(u"screenshot_urls"_s,
+            QJsonArray {scripted.api.url(u"/held.png"_s).toString(),
+                scripted.api.url(u"/garbage.png"_s).toString(),
+                scripted.api.url(u"/gone.png"_s).toString()});
+        scripted.show(m_failedItem, detail);
+        auto *strip = scripted.find<QListWidget>(u"screenshotStrip"_s);
+        QTRY_COMPARE(strip->count(), 3);
+        QTRY_VERIFY(strip->item(1)->toolTip().contains(u"did not return an image"_s));
+        const QSize size = strip->iconSize();
+        const QImage loading = strip->item(0)->icon().pixmap(size).toImage();
+        const QImage broken = strip->item(1)->icon().pixmap(size).toImage();
+        QVERIFY(!broken.isNull());
+        QVERIFY2(broken != loading, "the broken thumbnail still shows “Loading…”");
+        QCOMPARE(strip->item(1)->text(), u"1 before"_s);
+        // So does one whose link failed.
+        QTRY_VERIFY(strip->item(2)->toolTip().contains(u"HTTP 404"_s));
+        const QImage gone = strip->item(2)->icon().pixmap(size).toImage();
+        QVERIFY(gone != loading && gone != broken);
+        QCOMPARE(strip->item(2)->text(), u"2 before"_s);
+    }
+
 };
 
 QTEST_MAIN(TestRunDetailPane)

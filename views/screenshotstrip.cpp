@@ -80,14 +80,14 @@ ScreenshotStrip::ScreenshotStrip(ArtifactFetcher *artifacts, QWidget *parent)
         [this](QListWidgetItem *item) { openScreenshot(row(item)); });
 }
 
-QIcon ScreenshotStrip::loadingThumbnail() const
+QIcon ScreenshotStrip::placeholder(const QString &text) const
 {
     QPixmap pixmap(iconSize());
     pixmap.fill(palette().color(QPalette::AlternateBase));
     QPainter painter(&pixmap);
     painter.setPen(palette().color(QPalette::PlaceholderText));
     painter.drawRect(pixmap.rect().adjusted(0, 0, -1, -1));
-    painter.drawText(pixmap.rect(), Qt::AlignCenter, tr("Loading…"));
+    painter.drawText(pixmap.rect(), Qt::AlignCenter | Qt::TextWordWrap, text);
     return QIcon(pixmap);
 }
 
@@ -117,7 +117,7 @@ void ScreenshotStrip::showScreenshots(const QString &runId, const QStringList &u
             continue;
         }
         item->setToolTip(tr("Loading…"));
-        item->setIcon(loadingThumbnail());
+        item->setIcon(placeholder(tr("Loading…")));
         const auto stillShown = [this, i, runId, url] {
             return runId == m_runId && m_urls.value(i) == url && i < count();
         };
@@ -126,9 +126,11 @@ void ScreenshotStrip::showScreenshots(const QString &runId, const QStringList &u
                 if (!stillShown())
                     return;
                 if (!error.isEmpty()) {
-                    this->item(i)->setText(tr("Unavailable"));
-                    // The error quotes the link, which is the server's text.
-                    this->item(i)->setToolTip(Qt::convertFromPlainText(error));
+                    // In place of “Loading…”, not beside it. The error quotes the link, which
+                    // is the server's text.
+                    this->item(i)->setIcon(placeholder(tr("Unavailable")));
+                    this->item(i)->setToolTip(
+                        Qt::convertFromPlainText(error, Qt::WhiteSpaceNormal));
                     return;
                 }
                 // Decoding a large PNG takes a while; keep it off the GUI thread.
@@ -139,7 +141,7 @@ void ScreenshotStrip::showScreenshots(const QString &runId, const QStringList &u
                             return;
                         QListWidgetItem *item = this->item(i);
                         if (thumbnail.isNull()) {
-                            item->setText(tr("Not an image"));
+                            item->setIcon(placeholder(tr("Not an image")));
                             item->setToolTip(tr("The screenshot link did not return an image."));
                             return;
                         }

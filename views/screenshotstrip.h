@@ -26,7 +26,8 @@ public:
     void clearScreenshots();
 
 private:
-    QIcon loadingThumbnail() const;
+    /** A thumbnail-sized box saying what stands in for the screenshot. */
+    QIcon placeholder(const QString &text) const;
     void showThumbnail(QListWidgetItem *item, const QImage &thumbnail);
     void openScreenshot(int index);
 
