@@ -22,9 +22,9 @@ void DownloadedFilesList::setFiles(const QList<DownloadedFile> &files)
         auto *item = new QListWidgetItem(file.filename.isEmpty() ? file.url : file.filename, this);
         item->setData(Qt::UserRole, file.url);
         // Tooltips render what looks like HTML; this one says the server's words as text.
-        item->setToolTip(Qt::convertFromPlainText(file.checksum.isEmpty()
-                ? file.url
-                : tr("%1\nSHA-256 %2").arg(file.url, file.checksum)));
+        item->setToolTip(Qt::convertFromPlainText(
+            file.checksum.isEmpty() ? file.url : tr("%1\nSHA-256 %2").arg(file.url, file.checksum),
+            Qt::WhiteSpaceNormal));
     }
     if (files.isEmpty()) {
         // Only says there is nothing: neither selectable nor activatable.

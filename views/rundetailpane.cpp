@@ -217,13 +217,14 @@ void RunDetailPane::showLink(QLabel *label, const QString &link, const QString &
         label->setTextFormat(Qt::RichText);
         label->setText(QStringLiteral("<a href=\"%1\">%2</a>")
                            .arg(link.toHtmlEscaped(), name.toHtmlEscaped()));
-        label->setToolTip(Qt::convertFromPlainText(link));
+        label->setToolTip(Qt::convertFromPlainText(link, Qt::WhiteSpaceNormal));
         return;
     }
     label->setTextFormat(Qt::PlainText);
     label->setText(tr("%1 (not a web link, not opened)").arg(name));
     label->setToolTip(Qt::convertFromPlainText(
-        tr("Runwatch opens only http and https links from the server:\n%1").arg(link)));
+        tr("Runwatch opens only http and https links from the server:\n%1").arg(link),
+        Qt::WhiteSpaceNormal));
 }
 
 void RunDetailPane::openLink(const QString &link)
