@@ -382,6 +382,29 @@ private slots:
         QCOMPARE(strip->item(2)->text(), u"2 before"_s);
     }
 
+    void aCompletedRunShowsNoFailureInTheFailureColour()
+    {
+        ScriptedPane scripted;
+        auto *status = scripted.find<QLabel>(u"detailStatusLabel"_s);
+        QVERIFY(!status->isVisibleTo(&scripted.pane)); // no empty pill beside “No run selected”
+        auto *failure = scripted.find<QLabel>(u"detailFailureLabel"_s);
+        const QColor text = scripted.pane.palette().color(QPalette::WindowText);
+
+        scripted.show(m_failedItem, m_failedDetail);
+        QTRY_VERIFY(!scripted.pane.detail().runId.isEmpty());
+        QVERIFY(status->isVisibleTo(&scripted.pane));
+        QVERIFY(failure->palette().color(QPalette::WindowText) != text);
+
+        scripted.show(m_completedItem, m_completedDetail);
+        QTRY_COMPARE(
+            scripted.pane.detail().runId, m_completedItem.value(u"workflow_run_id"_s).toString());
+        QCOMPARE(failure->text(), u"None"_s);
+        QCOMPARE(failure->palette().color(QPalette::WindowText), text);
+
+        scripted.pane.clear();
+        QVERIFY(!status->isVisibleTo(&scripted.pane));
+    }
+
 };
 
 QTEST_MAIN(TestRunDetailPane)

@@ -39,6 +39,13 @@ QLabel *valueLabel(QWidget *parent, const QString &objectName)
     return label;
 }
 
+/** The colour of a failure's text: a red that reads on the palette's window, light or dark. */
+QColor failureText(const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    return QColor::fromHsl(4, 190, dark ? 175 : 70);
+}
+
 /** Only these are handed to the desktop; a server's file:, smb: or custom link is not. */
 bool isWebLink(const QUrl &url)
 {
@@ -115,7 +122,6 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     form->addRow(tr("Timing"), m_times);
 
     m_failure = valueLabel(this, QStringLiteral("detailFailureLabel"));
-    m_failure->setStyleSheet(QStringLiteral("color: #8a1c14;"));
     m_errors = valueLabel(this, QStringLiteral("detailErrorsLabel"));
     m_errors->setTextFormat(Qt::RichText); // built from escaped parts in showDetail()
     m_links->setObjectName(QStringLiteral("detailLinks"));
@@ -258,6 +264,7 @@ void RunDetailPane::clear()
     m_screenshotStrip->clearScreenshots();
     m_title->setText(tr("No run selected"));
     m_status->clear();
+    m_status->hide(); // an empty pill beside “No run selected” says nothing
     m_scroll->hide(); // no empty scroll bar beside "No run selected"
     m_cancel->hide();
     setMessage(tr("Select a run to see why it did what it did."), false);
@@ -319,6 +326,22 @@ void RunDetailPane::requestDetail()
     *request = m_pending;
 }
 
+void RunDetailPane::applyColors()
+{
+    // Only the roles set here; the rest follow the pane's palette.
+    QPalette failure;
+    if (m_failureShown)
+        failure.setColor(QPalette::WindowText, failureText(palette()));
+    m_failure->setPalette(failure);
+}
+
+void RunDetailPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
+}
+
 void RunDetailPane::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
@@ -339,6 +362,7 @@ void RunDetailPane::showSummary()
         && run.statusText != runStatusToWire(run.status))
         statusText += QStringLiteral(" (%1)").arg(run.statusText);
     m_status->setText(statusText);
+    m_status->show();
     m_status->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1;"
                                            " border-radius: 9px; padding: 1px 8px; }")
                                 .arg(color.name()));
@@ -392,6 +416,9 @@ void RunDetailPane::showSummary()
     if (!categories.isEmpty())
         failure += tr("\nCategory: %1").arg(categories.join(QStringLiteral(", ")));
     m_failure->setText(failure.isEmpty() ? tr("None") : failure);
+    // “None” is not a failure, so it is not in the failure's colour.
+    m_failureShown = !failure.isEmpty();
+    applyColors();
     m_cancel->setVisible(m_features.cancel && !m_listedOnly && isActiveStatus(run.status));
 }
 

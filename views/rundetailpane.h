@@ -56,7 +56,11 @@ signals:
     /** The user canceled the run; the list should pick up its new status. */
     void runCanceled(const QString &runId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyColors();
     void showDetailSections(bool details);
     void requestDetail();
     void showSummary();
@@ -71,6 +75,7 @@ private:
     WorkflowRun m_summary;
     RunDetail m_detail;
     bool m_hasDetail = false;
+    bool m_failureShown = false;
     RequestId m_pending = 0;
 
     QLabel *m_status;
