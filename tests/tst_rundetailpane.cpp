@@ -405,6 +405,34 @@ private slots:
         QVERIFY(!status->isVisibleTo(&scripted.pane));
     }
 
+    void failureColoursFollowADarkPalette()
+    {
+        ScriptedPane scripted;
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x24));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x1c));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        scripted.pane.setPalette(dark);
+        // The failure and an error message stay readable on the dark window.
+        scripted.show(m_failedItem, m_failedDetail);
+        QTRY_VERIFY(!scripted.pane.detail().runId.isEmpty());
+        auto *failure = scripted.find<QLabel>(u"detailFailureLabel"_s);
+        QVERIFY(failure->palette().color(QPalette::WindowText).lightness() > 150);
+        const QString otherId = m_completedItem.value(u"workflow_run_id"_s).toString();
+        scripted.api.setAnswer(u"/v1/runs/"_s + otherId, {404, "{}", {}, false});
+        scripted.pane.showRun(decodeRun(m_completedItem));
+        auto *message = scripted.find<QLabel>(u"detailMessageLabel"_s);
+        QTRY_VERIFY(message->isVisible() && !message->text().contains(u"Loading"_s));
+        QVERIFY(message->palette().color(QPalette::Window).lightness() < 100);
+        QVERIFY(message->palette().color(QPalette::WindowText).lightness() > 150);
+        QVERIFY(message->autoFillBackground());
+
+        // On a light palette the same colours are dark on light.
+        scripted.pane.setPalette(QPalette(Qt::white));
+        QVERIFY(failure->palette().color(QPalette::WindowText).lightness() < 110);
+        QVERIFY(message->palette().color(QPalette::Window).lightness() > 200);
+    }
 };
 
 QTEST_MAIN(TestRunDetailPane)

@@ -46,6 +46,17 @@ QColor failureText(const QPalette &palette)
     return QColor::fromHsl(4, 190, dark ? 175 : 70);
 }
 
+/** Behind an error: the window's colour with a tint of the failure's red. */
+QColor failureBackground(const QPalette &palette)
+{
+    const QColor window = palette.color(QPalette::Window);
+    const QColor red = QColor::fromHsl(4, 190, 128);
+    const qreal tint = window.lightness() < 128 ? 0.3 : 0.12;
+    return QColor::fromRgbF(window.redF() + (red.redF() - window.redF()) * tint,
+        window.greenF() + (red.greenF() - window.greenF()) * tint,
+        window.blueF() + (red.blueF() - window.blueF()) * tint);
+}
+
 /** Only these are handed to the desktop; a server's file:, smb: or custom link is not. */
 bool isWebLink(const QUrl &url)
 {
@@ -100,6 +111,10 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_message->setObjectName(QStringLiteral("detailMessageLabel"));
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText); // quotes the server's own words
+    // Colours from the palette (applyColors()), not a style sheet's fixed ones, so a dark
+    // theme gets a dark box with light text.
+    m_message->setAutoFillBackground(true);
+    m_message->setMargin(6);
     m_message->hide();
     m_cancel->setObjectName(QStringLiteral("cancelRunButton"));
     m_cancel->hide();
@@ -333,6 +348,23 @@ void RunDetailPane::applyColors()
     if (m_failureShown)
         failure.setColor(QPalette::WindowText, failureText(palette()));
     m_failure->setPalette(failure);
+
+    // The pill keeps its status's hue; on a dark window it is lightened to stay readable.
+    QColor status = RunFormat::statusColor(m_summary.status);
+    if (palette().color(QPalette::Window).lightness() < 128 && status.lightness() < 150)
+        status = QColor::fromHsl(status.hslHue(), status.hslSaturation(), 170);
+    m_status->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1;"
+                                           " border-radius: 9px; padding: 1px 8px; }")
+                                .arg(status.name()));
+
+    QPalette message;
+    if (m_messageIsError) {
+        message.setColor(QPalette::Window, failureBackground(palette()));
+        message.setColor(QPalette::WindowText, failureText(palette()));
+    } else {
+        message.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+    }
+    m_message->setPalette(message);
 }
 
 void RunDetailPane::changeEvent(QEvent *event)
@@ -345,17 +377,14 @@ void RunDetailPane::changeEvent(QEvent *event)
 void RunDetailPane::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error
-            ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c14;"
-                             " border-radius: 4px; padding: 6px; }")
-            : QStringLiteral("QLabel { color: palette(mid); padding: 6px; }"));
+    m_messageIsError = error;
+    applyColors();
     m_message->show();
 }
 
 void RunDetailPane::showSummary()
 {
     const WorkflowRun &run = m_summary;
-    const QColor color = RunFormat::statusColor(run.status);
     QString statusText = RunFormat::statusText(run.status, run.statusText);
     // Another platform's own word for the status, next to the dashboard's.
     if (run.status != RunStatus::Unknown && !run.statusText.isEmpty()
@@ -363,9 +392,6 @@ void RunDetailPane::showSummary()
         statusText += QStringLiteral(" (%1)").arg(run.statusText);
     m_status->setText(statusText);
     m_status->show();
-    m_status->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1;"
-                                           " border-radius: 9px; padding: 1px 8px; }")
-                                .arg(color.name()));
     m_title->setText(run.workflowTitle.isEmpty() ? run.workflowPermanentId : run.workflowTitle);
     m_runId->setText(run.workflowRunId);
     m_workflowId->setText(run.workflowPermanentId);

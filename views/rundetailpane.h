@@ -76,6 +76,7 @@ private:
     RunDetail m_detail;
     bool m_hasDetail = false;
     bool m_failureShown = false;
+    bool m_messageIsError = false;
     RequestId m_pending = 0;
 
     QLabel *m_status;
