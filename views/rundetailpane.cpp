@@ -353,9 +353,11 @@ void RunDetailPane::applyColors()
     QColor status = RunFormat::statusColor(m_summary.status);
     if (palette().color(QPalette::Window).lightness() < 128 && status.lightness() < 150)
         status = QColor::fromHsl(status.hslHue(), status.hslSaturation(), 170);
-    m_status->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1;"
-                                           " border-radius: 9px; padding: 1px 8px; }")
-                                .arg(status.name()));
+    const QString pill = QStringLiteral("QLabel { border: 1px solid %1; color: %1;"
+                                        " border-radius: 9px; padding: 1px 8px; }")
+                             .arg(status.name());
+    if (m_status->styleSheet() != pill) // a new style sheet polishes the label again
+        m_status->setStyleSheet(pill);
 
     QPalette message;
     if (m_messageIsError) {
