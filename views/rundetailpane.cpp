@@ -1,48 +1,67 @@
 #include "rundetailpane.h"
 
+#include <memory>
+
 #include <QApplication>
-#include <QBuffer>
 #include <QClipboard>
 #include <QDesktopServices>
-#include <QDialog>
-#include <QFileDialog>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QImage>
-#include <QImageReader>
 #include <QLabel>
-#include <QListWidget>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPointer>
 #include <QPushButton>
-#include <QSaveFile>
-#include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
-#include "artifactfetcher.h"
+#include "downloadedfileslist.h"
 #include "jsontreemodel.h"
 #include "runformat.h"
+#include "screenshotstrip.h"
 
 namespace {
-
-constexpr int kThumbnailWidth = 200;
 
 QLabel *valueLabel(QWidget *parent, const QString &objectName)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
+    // Server text is shown as it is: in Qt's auto mode, a failure reason that looks like HTML
+    // would be rendered, images and links included.
+    label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(
         Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     label->setWordWrap(true);
     return label;
+}
+
+/** The colour of a failure's text: a red that reads on the palette's window, light or dark. */
+QColor failureText(const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    return QColor::fromHsl(4, 190, dark ? 175 : 70);
+}
+
+/** Behind an error: the window's colour with a tint of the failure's red. */
+QColor failureBackground(const QPalette &palette)
+{
+    const QColor window = palette.color(QPalette::Window);
+    const QColor red = QColor::fromHsl(4, 190, 128);
+    const qreal tint = window.lightness() < 128 ? 0.3 : 0.12;
+    return QColor::fromRgbF(window.redF() + (red.redF() - window.redF()) * tint,
+        window.greenF() + (red.greenF() - window.greenF()) * tint,
+        window.blueF() + (red.blueF() - window.blueF()) * tint);
+}
+
+/** Only these are handed to the desktop; a server's file:, smb: or custom link is not. */
+bool isWebLink(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
 }
 
 QString timeLine(const QString &name, const QDateTime &time, const QDateTime &now)
@@ -55,7 +74,6 @@ QString timeLine(const QString &name, const QDateTime &time, const QDateTime &no
 
 RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     : QWidget(parent)
-    , m_artifacts(artifacts)
     , m_status(new QLabel(this))
     , m_title(new QLabel(this))
     , m_message(new QLabel(this))
@@ -65,9 +83,9 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     , m_times(nullptr)
     , m_failure(nullptr)
     , m_errors(nullptr)
-    , m_screenshotStrip(new QListWidget(this))
-    , m_links(nullptr)
-    , m_files(new QListWidget(this))
+    , m_screenshotStrip(new ScreenshotStrip(artifacts, this))
+    , m_links(new QWidget(this))
+    , m_files(new DownloadedFilesList(artifacts, this))
     , m_outputView(new QTreeView(this))
     , m_output(new JsonTreeModel(this))
     , m_requestView(new QTreeView(this))
@@ -78,6 +96,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     , m_body(new QWidget(this))
 {
     setObjectName(QStringLiteral("runDetailPane"));
+    m_openUrl = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
     setMinimumWidth(360);
 
     m_title->setObjectName(QStringLiteral("detailTitleLabel"));
@@ -86,9 +105,16 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
     m_status->setObjectName(QStringLiteral("detailStatusLabel"));
+    m_status->setTextFormat(Qt::PlainText);
     m_message->setObjectName(QStringLiteral("detailMessageLabel"));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // quotes the server's own words
+    // Colours from the palette (applyColors()), not a style sheet's fixed ones, so a dark
+    // theme gets a dark box with light text.
+    m_message->setAutoFillBackground(true);
+    m_message->setMargin(6);
     m_message->hide();
     m_cancel->setObjectName(QStringLiteral("cancelRunButton"));
     m_cancel->hide();
@@ -111,44 +137,26 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     form->addRow(tr("Timing"), m_times);
 
     m_failure = valueLabel(this, QStringLiteral("detailFailureLabel"));
-    m_failure->setStyleSheet(QStringLiteral("color: #8a1c14;"));
     m_errors = valueLabel(this, QStringLiteral("detailErrorsLabel"));
-    m_links = valueLabel(this, QStringLiteral("detailLinksLabel"));
-    m_links->setOpenExternalLinks(false);
-    connect(m_links, &QLabel::linkActivated, this,
-        [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    m_errors->setTextFormat(Qt::RichText); // built from escaped parts in showDetail()
+    m_links->setObjectName(QStringLiteral("detailLinks"));
+    auto *links = new QHBoxLayout(m_links);
+    links->setContentsMargins(0, 0, 0, 0);
+    m_recordingLink = valueLabel(m_links, QStringLiteral("detailRecordingLink"));
+    m_appLink = valueLabel(m_links, QStringLiteral("detailAppLink"));
+    m_noLinks = valueLabel(m_links, QStringLiteral("detailNoLinksLabel"));
+    m_noLinks->setText(tr("None"));
+    for (QLabel *link : {m_recordingLink, m_appLink}) {
+        link->setWordWrap(false);
+        link->setOpenExternalLinks(false);
+        connect(link, &QLabel::linkActivated, this, &RunDetailPane::openLink);
+        links->addWidget(link);
+    }
+    links->addWidget(m_noLinks);
+    links->addStretch(1);
 
-    m_screenshotStrip->setObjectName(QStringLiteral("screenshotStrip"));
-    m_screenshotStrip->setViewMode(QListView::IconMode);
-    m_screenshotStrip->setFlow(QListView::LeftToRight);
-    m_screenshotStrip->setWrapping(false);
-    m_screenshotStrip->setIconSize(QSize(kThumbnailWidth, kThumbnailWidth * 10 / 16));
-    m_screenshotStrip->setFixedHeight(kThumbnailWidth * 10 / 16 + 44);
-    // A fixed grid: thumbnails arrive one by one and must not shuffle the strip as they do.
-    m_screenshotStrip->setGridSize(QSize(kThumbnailWidth + 16, kThumbnailWidth * 10 / 16 + 28));
-    m_screenshotStrip->setUniformItemSizes(true);
-    m_screenshotStrip->setMovement(QListView::Static);
-    m_screenshotStrip->setToolTip(tr("Newest first. Click or press Enter for a larger view."));
-    connect(m_screenshotStrip, &QListWidget::itemActivated, this,
-        [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
-    connect(m_screenshotStrip, &QListWidget::itemClicked, this,
-        [this](QListWidgetItem *item) { openScreenshot(m_screenshotStrip->row(item)); });
-
-    m_files->setObjectName(QStringLiteral("downloadedFilesList"));
-    m_files->setToolTip(tr("Double-click to save a copy"));
-    connect(m_files, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        const QUrl url(item->data(Qt::UserRole).toString());
-        const QString path
-            = QFileDialog::getSaveFileName(this, tr("Save downloaded file"), item->text());
-        if (path.isEmpty())
-            return;
-        m_artifacts->fetch(url, this, [this, path](const QByteArray &data, const QString &error) {
-            QSaveFile file(path);
-            if (!error.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(data) < 0
-                || !file.commit())
-                setMessage(error.isEmpty() ? tr("Could not save %1.").arg(path) : error, true);
-        });
-    });
+    connect(m_files, &DownloadedFilesList::saveFailed, this,
+        [this](const QString &message) { setMessage(message, true); });
 
     m_listingView->setObjectName(QStringLiteral("listingTreeView"));
     m_listingView->setModel(m_listing);
@@ -175,6 +183,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     body->addLayout(form);
     const auto section = [this, body](const QString &title, QWidget *content) {
         auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), this);
+        label->setTextFormat(Qt::RichText);
         body->addSpacing(6);
         body->addWidget(label);
         body->addWidget(content);
@@ -199,17 +208,6 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     clear();
 }
 
-QIcon RunDetailPane::loadingThumbnail() const
-{
-    QPixmap pixmap(m_screenshotStrip->iconSize());
-    pixmap.fill(palette().color(QPalette::AlternateBase));
-    QPainter painter(&pixmap);
-    painter.setPen(palette().color(QPalette::PlaceholderText));
-    painter.drawRect(pixmap.rect().adjusted(0, 0, -1, -1));
-    painter.drawText(pixmap.rect(), Qt::AlignCenter, tr("Loading…"));
-    return QIcon(pixmap);
-}
-
 QWidget *RunDetailPane::idRow(const QString &objectName)
 {
     auto *row = new QWidget(this);
@@ -225,6 +223,41 @@ QWidget *RunDetailPane::idRow(const QString &objectName)
     layout->addWidget(label, 1);
     layout->addWidget(copy);
     return row;
+}
+
+void RunDetailPane::setUrlOpener(UrlOpener opener)
+{
+    m_openUrl = std::move(opener);
+}
+
+void RunDetailPane::showLink(QLabel *label, const QString &link, const QString &name)
+{
+    label->setVisible(!link.isEmpty());
+    // The tooltip names the whole link, so where a click leads can be read before it.
+    if (isWebLink(QUrl(link))) {
+        label->setTextFormat(Qt::RichText);
+        label->setText(QStringLiteral("<a href=\"%1\">%2</a>")
+                           .arg(link.toHtmlEscaped(), name.toHtmlEscaped()));
+        label->setToolTip(Qt::convertFromPlainText(link, Qt::WhiteSpaceNormal));
+        return;
+    }
+    label->setTextFormat(Qt::PlainText);
+    label->setText(tr("%1 (not a web link, not opened)").arg(name));
+    label->setToolTip(Qt::convertFromPlainText(
+        tr("Runwatch opens only http and https links from the server:\n%1").arg(link),
+        Qt::WhiteSpaceNormal));
+}
+
+void RunDetailPane::openLink(const QString &link)
+{
+    const QUrl url(link);
+    if (!isWebLink(url))
+        return; // only web links are made clickable; this is the second lock
+    const QString shown = url.toDisplayString();
+    if (m_openUrl(url))
+        setMessage(tr("Asked the desktop to open %1 in your browser.").arg(shown), false);
+    else
+        setMessage(tr("Nothing on this machine could open %1.").arg(shown), true);
 }
 
 void RunDetailPane::setSource(RunSource *source)
@@ -243,10 +276,10 @@ void RunDetailPane::clear()
     m_summary = WorkflowRun();
     m_detail = RunDetail();
     m_hasDetail = false;
-    m_shownScreenshots.clear();
-    m_screenshotStrip->clear();
+    m_screenshotStrip->clearScreenshots();
     m_title->setText(tr("No run selected"));
     m_status->clear();
+    m_status->hide(); // an empty pill beside “No run selected” says nothing
     m_scroll->hide(); // no empty scroll bar beside "No run selected"
     m_cancel->hide();
     setMessage(tr("Select a run to see why it did what it did."), false);
@@ -259,6 +292,10 @@ void RunDetailPane::showRun(const WorkflowRun &run)
         clear();
         m_message->hide();
         m_listedOnly = false;
+        // Another run is read from its top, where its status and failure are; the offset the
+        // reader scrolled to belongs to the run before.
+        m_scroll->verticalScrollBar()->setValue(0);
+        m_scroll->horizontalScrollBar()->setValue(0);
     }
     m_summary = run;
     m_scroll->show();
@@ -278,50 +315,85 @@ void RunDetailPane::requestDetail()
         return;
     if (m_pending)
         m_source->cancelRequest(m_pending);
+    m_pending = 0;
     if (!m_hasDetail)
         setMessage(tr("Loading the run…"), false);
-    const QString runId = m_summary.workflowRunId;
-    m_pending = m_source->getRun(runId, this, [this, runId](const ApiResult<RunDetail> &result) {
-        m_pending = 0;
-        if (runId != m_summary.workflowRunId)
-            return;
-        if (!result.ok()) {
-            setMessage(m_hasDetail
-                    ? tr("%1 Showing what was loaded before.").arg(result.error.message)
-                    : result.error.message,
-                true);
-            return;
-        }
-        m_message->hide();
-        m_detail = result.value;
-        m_hasDetail = true;
-        showDetail();
-    });
+    // The answer is matched by its request, not its run: a source that cannot cancel (a merged
+    // list) may still answer an earlier request, and that must not clear the pending one.
+    auto request = std::make_shared<RequestId>(0);
+    m_pending = m_source->getRun(
+        m_summary.workflowRunId, this, [this, request](const ApiResult<RunDetail> &result) {
+            if (*request != m_pending)
+                return;
+            m_pending = 0;
+            if (!result.ok()) {
+                setMessage(m_hasDetail
+                        ? tr("%1 Showing what was loaded before.").arg(result.error.message)
+                        : result.error.message,
+                    true);
+                return;
+            }
+            m_message->hide();
+            m_detail = result.value;
+            m_hasDetail = true;
+            showDetail();
+        });
+    *request = m_pending;
+}
+
+void RunDetailPane::applyColors()
+{
+    // Only the roles set here; the rest follow the pane's palette.
+    QPalette failure;
+    if (m_failureShown)
+        failure.setColor(QPalette::WindowText, failureText(palette()));
+    m_failure->setPalette(failure);
+
+    // The pill keeps its status's hue; on a dark window it is lightened to stay readable.
+    QColor status = RunFormat::statusColor(m_summary.status);
+    if (palette().color(QPalette::Window).lightness() < 128 && status.lightness() < 150)
+        status = QColor::fromHsl(status.hslHue(), status.hslSaturation(), 170);
+    const QString pill = QStringLiteral("QLabel { border: 1px solid %1; color: %1;"
+                                        " border-radius: 9px; padding: 1px 8px; }")
+                             .arg(status.name());
+    if (m_status->styleSheet() != pill) // a new style sheet polishes the label again
+        m_status->setStyleSheet(pill);
+
+    QPalette message;
+    if (m_messageIsError) {
+        message.setColor(QPalette::Window, failureBackground(palette()));
+        message.setColor(QPalette::WindowText, failureText(palette()));
+    } else {
+        message.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+    }
+    m_message->setPalette(message);
+}
+
+void RunDetailPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyColors();
 }
 
 void RunDetailPane::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error
-            ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c14;"
-                             " border-radius: 4px; padding: 6px; }")
-            : QStringLiteral("QLabel { color: palette(mid); padding: 6px; }"));
+    m_messageIsError = error;
+    applyColors();
     m_message->show();
 }
 
 void RunDetailPane::showSummary()
 {
     const WorkflowRun &run = m_summary;
-    const QColor color = RunFormat::statusColor(run.status);
     QString statusText = RunFormat::statusText(run.status, run.statusText);
     // Another platform's own word for the status, next to the dashboard's.
     if (run.status != RunStatus::Unknown && !run.statusText.isEmpty()
         && run.statusText != runStatusToWire(run.status))
         statusText += QStringLiteral(" (%1)").arg(run.statusText);
     m_status->setText(statusText);
-    m_status->setStyleSheet(QStringLiteral("QLabel { border: 1px solid %1; color: %1;"
-                                           " border-radius: 9px; padding: 1px 8px; }")
-                                .arg(color.name()));
+    m_status->show();
     m_title->setText(run.workflowTitle.isEmpty() ? run.workflowPermanentId : run.workflowTitle);
     m_runId->setText(run.workflowRunId);
     m_workflowId->setText(run.workflowPermanentId);
@@ -372,6 +444,9 @@ void RunDetailPane::showSummary()
     if (!categories.isEmpty())
         failure += tr("\nCategory: %1").arg(categories.join(QStringLiteral(", ")));
     m_failure->setText(failure.isEmpty() ? tr("None") : failure);
+    // “None” is not a failure, so it is not in the failure's colour.
+    m_failureShown = !failure.isEmpty();
+    applyColors();
     m_cancel->setVisible(m_features.cancel && !m_listedOnly && isActiveStatus(run.status));
 }
 
@@ -426,27 +501,11 @@ void RunDetailPane::showDetail()
     m_errors->setText(errorLines.isEmpty() ? tr("None") : errorLines.join(QStringLiteral("<br>")));
     emit errorCodesSeen(detail.runId, codes);
 
-    QStringList links;
-    if (!detail.recordingUrl.isEmpty())
-        links.append(QStringLiteral("<a href=\"%1\">%2</a>")
-                         .arg(detail.recordingUrl.toHtmlEscaped(), tr("Recording")));
-    if (!detail.appUrl.isEmpty())
-        links.append(QStringLiteral("<a href=\"%1\">%2</a>")
-                         .arg(detail.appUrl.toHtmlEscaped(), tr("Open in the Skyvern app")));
-    m_links->setText(links.isEmpty() ? tr("None") : links.join(QStringLiteral(" · ")));
+    showLink(m_recordingLink, detail.recordingUrl, tr("Recording"));
+    showLink(m_appLink, detail.appUrl, tr("Open in the Skyvern app"));
+    m_noLinks->setVisible(detail.recordingUrl.isEmpty() && detail.appUrl.isEmpty());
 
-    m_files->clear();
-    for (const DownloadedFile &file : detail.downloadedFiles) {
-        auto *item
-            = new QListWidgetItem(file.filename.isEmpty() ? file.url : file.filename, m_files);
-        item->setData(Qt::UserRole, file.url);
-        item->setToolTip(file.checksum.isEmpty() ? file.url : tr("SHA-256 %1").arg(file.checksum));
-    }
-    if (detail.downloadedFiles.isEmpty())
-        new QListWidgetItem(tr("None"), m_files);
-    // As tall as its rows, up to four; an empty list should not take a block of the pane.
-    const int rows = qMin(4, m_files->count());
-    m_files->setFixedHeight(rows * m_files->sizeHintForRow(0) + 2 * m_files->frameWidth() + 2);
+    m_files->setFiles(detail.downloadedFiles);
 
     m_output->setJson(detail.output);
     m_outputView->expandToDepth(0);
@@ -459,152 +518,7 @@ void RunDetailPane::showDetail()
     m_request->setJson(detail.runRequest);
     m_requestView->expandToDepth(0);
     m_requestView->resizeColumnToContents(0);
-    loadScreenshots();
-}
-
-namespace {
-/**
- * Decodes an image, at most `maxWidth` wide (0: as it is), on the calling thread. Reading at
- * the smaller size means a thumbnail never holds a full screenshot in memory for long.
- */
-QImage decodeImage(const QByteArray &data, int maxWidth)
-{
-    QBuffer buffer;
-    buffer.setData(data);
-    QImageReader reader(&buffer);
-    const QSize size = reader.size();
-    if (maxWidth > 0 && size.isValid() && size.width() > maxWidth)
-        reader.setScaledSize(QSize(maxWidth, qMax(1, size.height() * maxWidth / size.width())));
-    return reader.read();
-}
-
-/** Resizes a window to its content and centres it on its parent, inside the screen. */
-void fitOnScreen(QWidget *window)
-{
-    window->adjustSize();
-    const QRect area = window->screen()->availableGeometry();
-    QRect frame(QPoint(), window->size());
-    frame.moveCenter(window->parentWidget() ? window->parentWidget()->window()->geometry().center()
-                                            : area.center());
-    window->move(qBound(area.left(), frame.left(), qMax(area.left(), area.right() - frame.width())),
-        qBound(area.top(), frame.top(), qMax(area.top(), area.bottom() - frame.height())));
-}
-
-/** Runs `decode` on a worker thread and hands the image to `done` on `context`'s thread. */
-void decodeInBackground(
-    QObject *context, std::function<QImage()> decode, std::function<void(const QImage &)> done)
-{
-    auto *watcher = new QFutureWatcher<QImage>(context);
-    QObject::connect(watcher, &QFutureWatcher<QImage>::finished, context, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(decode)));
-}
-} // namespace
-
-void RunDetailPane::loadScreenshots()
-{
-    if (m_detail.screenshotUrls == m_shownScreenshots)
-        return;
-    m_shownScreenshots = m_detail.screenshotUrls;
-    m_screenshotStrip->clear();
-    if (m_shownScreenshots.isEmpty()) {
-        new QListWidgetItem(tr("No screenshots yet"), m_screenshotStrip);
-        return;
-    }
-    for (int i = 0; i < m_shownScreenshots.size(); ++i) {
-        auto *item = new QListWidgetItem(
-            i == 0 ? tr("Latest") : tr("%1 before").arg(i), m_screenshotStrip);
-        const QString url = m_shownScreenshots.at(i);
-        if (const QImage *thumbnail = m_thumbnails.object(url)) {
-            showThumbnail(item, *thumbnail);
-            continue;
-        }
-        item->setToolTip(tr("Loading…"));
-        item->setIcon(loadingThumbnail());
-        const QString runId = m_summary.workflowRunId;
-        const auto stillShown = [this, i, runId, url] {
-            return runId == m_summary.workflowRunId && m_shownScreenshots.value(i) == url
-                && i < m_screenshotStrip->count();
-        };
-        m_artifacts->fetch(QUrl(url), this,
-            [this, i, url, stillShown](const QByteArray &data, const QString &error) {
-                if (!stillShown())
-                    return;
-                if (!error.isEmpty()) {
-                    m_screenshotStrip->item(i)->setText(tr("Unavailable"));
-                    m_screenshotStrip->item(i)->setToolTip(error);
-                    return;
-                }
-                // Decoding a large PNG takes a while; keep it off the GUI thread.
-                decodeInBackground(
-                    this, [data] { return decodeImage(data, kThumbnailWidth); },
-                    [this, i, url, stillShown](const QImage &thumbnail) {
-                        if (!stillShown())
-                            return;
-                        QListWidgetItem *item = m_screenshotStrip->item(i);
-                        if (thumbnail.isNull()) {
-                            item->setText(tr("Not an image"));
-                            item->setToolTip(tr("The screenshot link did not return an image."));
-                            return;
-                        }
-                        m_thumbnails.insert(url, new QImage(thumbnail),
-                            qMax<qsizetype>(1, thumbnail.sizeInBytes() / 1024));
-                        showThumbnail(item, thumbnail);
-                    });
-            });
-    }
-}
-
-void RunDetailPane::showThumbnail(QListWidgetItem *item, const QImage &thumbnail)
-{
-    item->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
-    item->setData(Qt::UserRole, true); // shown, so it can be opened
-    item->setToolTip(tr("Click for a larger view"));
-}
-
-void RunDetailPane::openScreenshot(int index)
-{
-    QListWidgetItem *item = m_screenshotStrip->item(index);
-    if (!item || !item->data(Qt::UserRole).toBool())
-        return;
-    const QString url = m_shownScreenshots.value(index);
-    auto *viewer = new QDialog(this);
-    viewer->setObjectName(QStringLiteral("screenshotViewer"));
-    viewer->setAttribute(Qt::WA_DeleteOnClose);
-    viewer->setWindowTitle(tr("Screenshot of %1").arg(m_summary.workflowRunId));
-    auto *label = new QLabel(tr("Loading the screenshot…"), viewer);
-    label->setObjectName(QStringLiteral("screenshotViewerImage"));
-    label->setMinimumSize(320, 200);
-    label->setAlignment(Qt::AlignCenter);
-    auto *layout = new QVBoxLayout(viewer);
-    layout->addWidget(label);
-    viewer->show();
-    // The full image is read again (from the disk cache, usually) rather than kept for every
-    // thumbnail: a run with a hundred screenshots would otherwise hold them all in memory.
-    QPointer<QLabel> target(label);
-    // As large as fits: a dialog may take two thirds of the screen, less its margins.
-    const int maxWidth = qMin(1400, screen()->availableGeometry().width() * 3 / 5);
-    m_artifacts->fetch(QUrl(url), viewer,
-        [viewer, target, maxWidth](const QByteArray &data, const QString &error) {
-            if (!error.isEmpty()) {
-                target->setText(error);
-                return;
-            }
-            decodeInBackground(
-                viewer, [data, maxWidth] { return decodeImage(data, maxWidth); },
-                [target](const QImage &image) {
-                    if (!target)
-                        return;
-                    if (image.isNull()) {
-                        target->setText(tr("The screenshot link did not return an image."));
-                        return;
-                    }
-                    target->setPixmap(QPixmap::fromImage(image));
-                    fitOnScreen(target->window()); // it opened before the image was in
-                });
-        });
+    m_screenshotStrip->showScreenshots(detail.runId, detail.screenshotUrls);
 }
 
 void RunDetailPane::cancelRun()
@@ -612,10 +526,12 @@ void RunDetailPane::cancelRun()
     if (!m_source || m_summary.workflowRunId.isEmpty())
         return;
     const QString runId = m_summary.workflowRunId;
-    const auto answer = QMessageBox::question(this, tr("Cancel run"),
+    QMessageBox question(QMessageBox::Question, tr("Cancel run"),
         tr("Cancel run %1 of “%2”? The browser stops where it is.").arg(runId, m_title->text()),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer != QMessageBox::Yes)
+        QMessageBox::Yes | QMessageBox::No, this);
+    question.setTextFormat(Qt::PlainText); // the run id and title are the server's
+    question.setDefaultButton(QMessageBox::No);
+    if (question.exec() != QMessageBox::Yes)
         return;
     m_cancel->setEnabled(false);
     m_source->cancelRun(runId, this, [this, runId](const ApiResult<bool> &result) {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QCache>
-#include <QImage>
+#include <functional>
+
 #include <QPointer>
 #include <QWidget>
 
@@ -10,15 +10,16 @@
 #include "workflowrun.h"
 
 class ArtifactFetcher;
+class DownloadedFilesList;
 class JsonTreeModel;
 class QFormLayout;
 class QLabel;
-class QListWidget;
-class QListWidgetItem;
 class QPushButton;
 class QScrollArea;
 class QTreeView;
+class QUrl;
 class QVBoxLayout;
+class ScreenshotStrip;
 
 /**
  * The selected run in full: status, ids with copy buttons, timings with queue wait and
@@ -29,9 +30,14 @@ class RunDetailPane final : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int kThumbnailCacheKiB = 16 * 1024;
+    explicit RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent = nullptr);
 
-    RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent = nullptr);
+    using UrlOpener = std::function<bool(const QUrl &url)>;
+    /**
+     * How a web link is handed on; QDesktopServices::openUrl unless replaced (by a test, or a
+     * build that must not start a browser). Returns whether something took it.
+     */
+    void setUrlOpener(UrlOpener opener);
 
     void setSource(RunSource *source);
     /** Hides what the source cannot tell or do (details, cancelling). */
@@ -50,29 +56,28 @@ signals:
     /** The user canceled the run; the list should pick up its new status. */
     void runCanceled(const QString &runId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
-    QIcon loadingThumbnail() const;
+    void applyColors();
     void showDetailSections(bool details);
     void requestDetail();
     void showSummary();
     void showDetail();
-    void loadScreenshots();
-    void openScreenshot(int index);
-    void showThumbnail(QListWidgetItem *item, const QImage &thumbnail);
     void cancelRun();
     void setMessage(const QString &text, bool error);
+    void showLink(QLabel *label, const QString &link, const QString &name);
+    void openLink(const QString &link);
     QWidget *idRow(const QString &objectName);
 
     QPointer<RunSource> m_source;
-    ArtifactFetcher *m_artifacts;
     WorkflowRun m_summary;
     RunDetail m_detail;
     bool m_hasDetail = false;
+    bool m_failureShown = false;
+    bool m_messageIsError = false;
     RequestId m_pending = 0;
-    QStringList m_shownScreenshots;
-    // Thumbnails of screenshots seen lately, by link; the cost is in KiB, so a long day of
-    // clicking through runs stays within a few megabytes.
-    QCache<QString, QImage> m_thumbnails {kThumbnailCacheKiB};
 
     QLabel *m_status;
     QLabel *m_title;
@@ -83,9 +88,13 @@ private:
     QLabel *m_times;
     QLabel *m_failure;
     QLabel *m_errors;
-    QListWidget *m_screenshotStrip;
-    QLabel *m_links;
-    QListWidget *m_files;
+    ScreenshotStrip *m_screenshotStrip;
+    QWidget *m_links;
+    QLabel *m_recordingLink = nullptr;
+    QLabel *m_appLink = nullptr;
+    QLabel *m_noLinks = nullptr;
+    UrlOpener m_openUrl;
+    DownloadedFilesList *m_files;
     QTreeView *m_outputView;
     JsonTreeModel *m_output;
     QTreeView *m_requestView;

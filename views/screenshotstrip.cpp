@@ -1,0 +1,205 @@
+#include "screenshotstrip.h"
+
+#include <functional>
+
+#include <QBuffer>
+#include <QDialog>
+#include <QFutureWatcher>
+#include <QImageReader>
+#include <QLabel>
+#include <QPainter>
+#include <QPointer>
+#include <QScreen>
+#include <QTextDocument>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include "artifactfetcher.h"
+
+namespace {
+
+/**
+ * Decodes an image, at most `maxWidth` wide (0: as it is), on the calling thread. Reading at
+ * the smaller size means a thumbnail never holds a full screenshot in memory for long.
+ */
+QImage decodeImage(const QByteArray &data, int maxWidth)
+{
+    QBuffer buffer;
+    buffer.setData(data);
+    QImageReader reader(&buffer);
+    const QSize size = reader.size();
+    if (maxWidth > 0 && size.isValid() && size.width() > maxWidth)
+        reader.setScaledSize(QSize(maxWidth, qMax(1, size.height() * maxWidth / size.width())));
+    return reader.read();
+}
+
+/** Resizes a window to its content and centres it on its parent, inside the screen. */
+void fitOnScreen(QWidget *window)
+{
+    window->adjustSize();
+    const QRect area = window->screen()->availableGeometry();
+    QRect frame(QPoint(), window->size());
+    frame.moveCenter(window->parentWidget() ? window->parentWidget()->window()->geometry().center()
+                                            : area.center());
+    window->move(qBound(area.left(), frame.left(), qMax(area.left(), area.right() - frame.width())),
+        qBound(area.top(), frame.top(), qMax(area.top(), area.bottom() - frame.height())));
+}
+
+/** Runs `decode` on a worker thread and hands the image to `done` on `context`'s thread. */
+void decodeInBackground(
+    QObject *context, std::function<QImage()> decode, std::function<void(const QImage &)> done)
+{
+    auto *watcher = new QFutureWatcher<QImage>(context);
+    QObject::connect(watcher, &QFutureWatcher<QImage>::finished, context, [watcher, done] {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(decode)));
+}
+
+} // namespace
+
+ScreenshotStrip::ScreenshotStrip(ArtifactFetcher *artifacts, QWidget *parent)
+    : QListWidget(parent)
+    , m_artifacts(artifacts)
+{
+    setObjectName(QStringLiteral("screenshotStrip"));
+    setViewMode(QListView::IconMode);
+    setFlow(QListView::LeftToRight);
+    setWrapping(false);
+    setIconSize(QSize(kThumbnailWidth, kThumbnailWidth * 10 / 16));
+    setFixedHeight(kThumbnailWidth * 10 / 16 + 44);
+    // A fixed grid: thumbnails arrive one by one and must not shuffle the strip as they do.
+    setGridSize(QSize(kThumbnailWidth + 16, kThumbnailWidth * 10 / 16 + 28));
+    setUniformItemSizes(true);
+    setMovement(QListView::Static);
+    setToolTip(tr("Newest first. Click or press Enter for a larger view."));
+    connect(this, &QListWidget::itemActivated, this,
+        [this](QListWidgetItem *item) { openScreenshot(row(item)); });
+    connect(this, &QListWidget::itemClicked, this,
+        [this](QListWidgetItem *item) { openScreenshot(row(item)); });
+}
+
+QIcon ScreenshotStrip::placeholder(const QString &text) const
+{
+    QPixmap pixmap(iconSize());
+    pixmap.fill(palette().color(QPalette::AlternateBase));
+    QPainter painter(&pixmap);
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawRect(pixmap.rect().adjusted(0, 0, -1, -1));
+    painter.drawText(pixmap.rect(), Qt::AlignCenter | Qt::TextWordWrap, text);
+    return QIcon(pixmap);
+}
+
+void ScreenshotStrip::clearScreenshots()
+{
+    m_runId.clear();
+    m_urls.clear();
+    clear();
+}
+
+void ScreenshotStrip::showScreenshots(const QString &runId, const QStringList &urls)
+{
+    if (runId == m_runId && urls == m_urls)
+        return;
+    m_runId = runId;
+    m_urls = urls;
+    clear();
+    if (m_urls.isEmpty()) {
+        new QListWidgetItem(tr("No screenshots yet"), this);
+        return;
+    }
+    for (int i = 0; i < m_urls.size(); ++i) {
+        auto *item = new QListWidgetItem(i == 0 ? tr("Latest") : tr("%1 before").arg(i), this);
+        const QString url = m_urls.at(i);
+        if (const QImage *thumbnail = m_thumbnails.object(url)) {
+            showThumbnail(item, *thumbnail);
+            continue;
+        }
+        item->setToolTip(tr("Loading…"));
+        item->setIcon(placeholder(tr("Loading…")));
+        const auto stillShown = [this, i, runId, url] {
+            return runId == m_runId && m_urls.value(i) == url && i < count();
+        };
+        m_artifacts->fetch(QUrl(url), this,
+            [this, i, url, stillShown](const QByteArray &data, const QString &error) {
+                if (!stillShown())
+                    return;
+                if (!error.isEmpty()) {
+                    // In place of “Loading…”, not beside it. The error quotes the link, which
+                    // is the server's text.
+                    this->item(i)->setIcon(placeholder(tr("Unavailable")));
+                    this->item(i)->setToolTip(
+                        Qt::convertFromPlainText(error, Qt::WhiteSpaceNormal));
+                    return;
+                }
+                // Decoding a large PNG takes a while; keep it off the GUI thread.
+                decodeInBackground(
+                    this, [data] { return decodeImage(data, kThumbnailWidth); },
+                    [this, i, url, stillShown](const QImage &thumbnail) {
+                        if (!stillShown())
+                            return;
+                        QListWidgetItem *item = this->item(i);
+                        if (thumbnail.isNull()) {
+                            item->setIcon(placeholder(tr("Not an image")));
+                            item->setToolTip(tr("The screenshot link did not return an image."));
+                            return;
+                        }
+                        m_thumbnails.insert(url, new QImage(thumbnail),
+                            qMax<qsizetype>(1, thumbnail.sizeInBytes() / 1024));
+                        showThumbnail(item, thumbnail);
+                    });
+            });
+    }
+}
+
+void ScreenshotStrip::showThumbnail(QListWidgetItem *item, const QImage &thumbnail)
+{
+    item->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
+    item->setData(Qt::UserRole, true); // shown, so it can be opened
+    item->setToolTip(tr("Click for a larger view"));
+}
+
+void ScreenshotStrip::openScreenshot(int index)
+{
+    QListWidgetItem *item = this->item(index);
+    if (!item || !item->data(Qt::UserRole).toBool())
+        return;
+    const QString url = m_urls.value(index);
+    auto *viewer = new QDialog(this);
+    viewer->setObjectName(QStringLiteral("screenshotViewer"));
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->setWindowTitle(tr("Screenshot of %1").arg(m_runId));
+    auto *label = new QLabel(tr("Loading the screenshot…"), viewer);
+    label->setObjectName(QStringLiteral("screenshotViewerImage"));
+    label->setMinimumSize(320, 200);
+    label->setAlignment(Qt::AlignCenter);
+    label->setTextFormat(Qt::PlainText); // an error here quotes the link
+    auto *layout = new QVBoxLayout(viewer);
+    layout->addWidget(label);
+    viewer->show();
+    // The full image is read again (from the disk cache, usually) rather than kept for every
+    // thumbnail: a run with a hundred screenshots would otherwise hold them all in memory.
+    QPointer<QLabel> target(label);
+    // As large as fits: a dialog may take two thirds of the screen, less its margins.
+    const int maxWidth = qMin(1400, screen()->availableGeometry().width() * 3 / 5);
+    m_artifacts->fetch(QUrl(url), viewer,
+        [viewer, target, maxWidth](const QByteArray &data, const QString &error) {
+            if (!error.isEmpty()) {
+                target->setText(error);
+                return;
+            }
+            decodeInBackground(
+                viewer, [data, maxWidth] { return decodeImage(data, maxWidth); },
+                [target](const QImage &image) {
+                    if (!target)
+                        return;
+                    if (image.isNull()) {
+                        target->setText(tr("The screenshot link did not return an image."));
+                        return;
+                    }
+                    target->setPixmap(QPixmap::fromImage(image));
+                    fitOnScreen(target->window()); // it opened before the image was in
+                });
+        });
+}
