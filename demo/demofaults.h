@@ -5,9 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "demohttpresponder.h"
 #include "demoreply.h"
-
-class QTcpSocket;
 
 /** Ways the demo server can misbehave, to show how the client copes. */
 enum class DemoFault {
@@ -51,7 +50,7 @@ public:
     /** Changes the body for the faults that are about content; the others leave it. */
     void mutate(DemoFault fault, DemoReply &reply);
     /** Writes the answer as the fault wants it (late, half, not at all). */
-    void deliver(DemoFault fault, QTcpSocket *socket, const DemoReply &reply);
+    void deliver(DemoFault fault, DemoHttpResponder responder, DemoReply reply);
     int injected() const { return m_injected; }
 
     static QString name(DemoFault fault);

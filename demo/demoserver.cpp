@@ -1,8 +1,6 @@
 #include "demoserver.h"
 
 #include <QCryptographicHash>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -87,9 +85,9 @@ qint64 positiveInteger(
 }
 
 // Reads a query string the way the real server's framework does: '+' is a space.
-QUrlQuery formQuery(const QHttpServerRequest &request)
+QUrlQuery formQuery(const DemoHttpRequest &request)
 {
-    return QUrlQuery(request.url().query(QUrl::FullyEncoded).replace(u'+', u"%20"_s));
+    return QUrlQuery(request.url.query(QUrl::FullyEncoded).replace(u'+', u"%20"_s));
 }
 
 QString boundedText(const QUrlQuery &query, const QString &name, QJsonArray &errors)
@@ -145,7 +143,7 @@ QJsonValue runRequestProxy(const QJsonValue &proxy)
 } // namespace
 
 DemoServer::DemoServer(DemoServerOptions options, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_options(std::move(options))
     , m_simulator(m_options.seed)
     , m_clock(this)
@@ -184,14 +182,20 @@ bool DemoServer::start(QString *error)
         m_workflows.insert(workflow.workflowPermanentId, workflow);
     m_simulator.adopt(m_workflowOrder);
 
-    m_port = listen(QHostAddress::LocalHost, m_options.port);
-    if (m_port == 0) {
+    m_listener = new DemoHttpListener(
+        m_options.http,
+        [this](const DemoHttpRequest &request, DemoHttpResponder responder) {
+            handle(request, responder);
+        },
+        [](int status, const QString &message) { return detail(status, message); }, this);
+    if (!m_listener->listenOnLoopback(m_options.port)) {
         if (error)
             *error = u"cannot listen on 127.0.0.1:%1 (is the port in use?)"_s.arg(m_options.port);
         return false;
     }
     if (m_options.platform) {
-        m_platform = new DemoPlatformServer(m_options.seed, m_options.platformToken, this);
+        m_platform
+            = new DemoPlatformServer(m_options.seed, m_options.platformToken, m_options.http, this);
         if (!m_platform->start(
                 path, m_options.platformPort, m_options.platformRunsPerWorkflow, error))
             return false;
@@ -205,7 +209,7 @@ bool DemoServer::start(QString *error)
 
 QUrl DemoServer::baseUrl() const
 {
-    return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port));
+    return m_listener ? m_listener->baseUrl() : QUrl();
 }
 
 void DemoServer::setClockPaused(bool paused)
@@ -232,29 +236,22 @@ void DemoServer::tick()
     m_database.commit();
 }
 
-bool DemoServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void DemoServer::handle(const DemoHttpRequest &request, DemoHttpResponder responder)
 {
     m_requestsHandled.fetchAndAddRelaxed(1);
     DemoReply reply = route(request);
     if (m_faults.isActive()) {
-        const QString path = request.url().path();
-        const bool isLaunch = request.method() == QHttpServerRequest::Method::Post
+        const QString path = request.url.path();
+        const bool isLaunch = request.method == "POST"
             && (path.endsWith("/run/workflows"_L1) || path.endsWith("/run/agents"_L1));
         const DemoFault fault = m_faults.pick(isLaunch, path.startsWith("/artifacts/"_L1));
         if (fault != DemoFault::None) {
             m_faults.mutate(fault, reply);
-            m_faults.deliver(fault, socket, reply);
-            return true;
+            m_faults.deliver(fault, responder, reply);
+            return;
         }
     }
-    QHttpServerResponder responder = makeResponder(request, socket);
-    writeDemoReply(responder, reply);
-    return true;
-}
-
-void DemoServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+    responder.send(reply);
 }
 
 DemoServer::Reply DemoServer::json(int status, const QJsonValue &value)
@@ -280,18 +277,16 @@ DemoServer::Reply DemoServer::validationError(const QJsonArray &errors)
     return json(422, QJsonObject {{u"detail"_s, errors}});
 }
 
-DemoServer::Reply DemoServer::route(const QHttpServerRequest &request)
+DemoServer::Reply DemoServer::route(const DemoHttpRequest &request)
 {
-    QStringList segments = request.url().path().split(u'/', Qt::SkipEmptyParts);
+    QStringList segments = request.url.path().split(u'/', Qt::SkipEmptyParts);
     // Self-hosted servers also answer the older /api/v1 prefix.
     if (segments.size() > 1 && segments.first() == "api"_L1 && segments.at(1) == "v1"_L1)
         segments.removeFirst();
-    const bool isGet = request.method() == QHttpServerRequest::Method::Get;
-    const bool isPost = request.method() == QHttpServerRequest::Method::Post;
-
-    QUrl base = request.url();
-    base.setPath(QString());
-    base.setQuery(QString());
+    const bool isGet = request.method == "GET";
+    const bool isPost = request.method == "POST";
+    // Links are built from the server's own address, never from the client's Host header.
+    const QUrl base = baseUrl();
 
     // Artifact links stand in for pre-signed URLs: they need no key (and must never get one).
     if (!segments.isEmpty() && segments.first() == "artifacts"_L1) {
@@ -305,7 +300,7 @@ DemoServer::Reply DemoServer::route(const QHttpServerRequest &request)
         return detail(404, u"Not Found"_s);
 
     QByteArray key;
-    for (const auto &[name, value] : request.headers()) {
+    for (const auto &[name, value] : request.headers) {
         if (name.compare("x-api-key", Qt::CaseInsensitive) == 0)
             key = value;
     }
@@ -338,12 +333,12 @@ DemoServer::Reply DemoServer::route(const QHttpServerRequest &request)
         return isPost ? cancelRun(segments.at(2)) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "run"_L1, "*"_L1})
         && (segments.at(2) == "workflows"_L1 || segments.at(2) == "agents"_L1))
-        return isPost ? launchRun(base, request.body()) : detail(405, u"Method Not Allowed"_s);
+        return isPost ? launchRun(base, request.body) : detail(405, u"Method Not Allowed"_s);
     return detail(404, u"Not Found"_s);
 }
 
 DemoServer::Reply DemoServer::listRuns(
-    const QHttpServerRequest &request, const QString &workflowPermanentId)
+    const DemoHttpRequest &request, const QString &workflowPermanentId)
 {
     const QUrlQuery query = formQuery(request);
     QJsonArray errors;
@@ -735,7 +730,7 @@ DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body
     return json(200, detailJson(base, run));
 }
 
-DemoServer::Reply DemoServer::listWorkflows(const QHttpServerRequest &request)
+DemoServer::Reply DemoServer::listWorkflows(const DemoHttpRequest &request)
 {
     const QUrlQuery query = formQuery(request);
     QJsonArray errors;
