@@ -192,13 +192,19 @@ DemoReply DemoPlatformServer::route(const DemoHttpRequest &request)
         : kDefaultLimit;
     const int offset
         = query.hasQueryItem(u"offset"_s) ? query.queryItemValue(u"offset"_s).toInt(&offsetOk) : 0;
-    const QString status = query.queryItemValue(u"status"_s);
+    // One status or none, as the contract has it; a second or an empty one is an error, not
+    // something to drop quietly and answer with runs the client did not ask for.
+    const QStringList statuses = query.allQueryItemValues(u"status"_s);
+    const QString status = statuses.value(0);
     if (!limitOk || limit < 1 || limit > kMaxLimit)
         return envelope(
             400, 400, u"limit must be an integer from 1 to %1"_s.arg(kMaxLimit), QJsonValue());
     if (!offsetOk || offset < 0)
         return envelope(400, 400, u"offset must be a non-negative integer"_s, QJsonValue());
-    if (!status.isEmpty() && !kStatuses.contains(status))
+    if (statuses.size() > 1)
+        return envelope(400, 400,
+            u"status takes one value, one of %1"_s.arg(kStatuses.join(u", "_s)), QJsonValue());
+    if (!statuses.isEmpty() && !kStatuses.contains(status))
         return envelope(
             400, 400, u"status must be one of %1"_s.arg(kStatuses.join(u", "_s)), QJsonValue());
 

@@ -1,6 +1,7 @@
 // The demo server's HTTP front end under a hostile client, spoken to in raw bytes over a real
 // socket: garbage, oversized heads and bodies, request smuggling, keep-alive and Connection:
-// close, idle and half-closed connections, and a forged Host header.
+// close, idle and half-closed connections, a forged Host header, and the second platform's
+// answer to a status it does not know.
 
 #include <optional>
 #include <sys/socket.h>
@@ -347,6 +348,51 @@ private slots:
         QVERIFY(run[u"screenshot_urls"_s][0].toString().startsWith(own + u"/artifacts/"_s));
         QVERIFY(run[u"recording_url"_s].toString().startsWith(own + u"/artifacts/"_s));
         QVERIFY(run[u"app_url"_s].toString().startsWith(own + u"/runs/"_s));
+    }
+
+    void platformRejectsAStatusItDoesNotKnow_data()
+    {
+        QTest::addColumn<QByteArray>("query");
+        QTest::newRow("unknown") << QByteArray("status=exploded");
+        QTest::newRow("Skyvern's word") << QByteArray("status=completed");
+        QTest::newRow("empty") << QByteArray("status=");
+        QTest::newRow("a good one, then an unknown one")
+            << QByteArray("status=running&status=exploded");
+        QTest::newRow("two good ones") << QByteArray("status=running&status=waiting");
+    }
+
+    void platformRejectsAStatusItDoesNotKnow()
+    {
+        QFETCH(QByteArray, query);
+        RawConnection connection(platformPort());
+        QVERIFY(connection.waitConnected());
+        connection.send(get("/v1/workflows/wf_price_scan/runs?limit=5&" + query,
+            "Authorization: Bearer demo-token\r\n"));
+        const auto answer = connection.next();
+        QVERIFY(answer);
+        QCOMPARE(answer->status, 400);
+        const QJsonObject envelope = QJsonDocument::fromJson(answer->body).object();
+        QCOMPARE(envelope[u"code"_s].toInt(), 400);
+        QVERIFY(envelope[u"data"_s].isNull());
+        QVERIFY(envelope[u"message"_s].toString().contains(u"status"_s));
+        QVERIFY(!envelope[u"requestId"_s].toString().isEmpty());
+    }
+
+    void platformAcceptsEachOfItsStatuses()
+    {
+        for (const char *status : {"running", "waiting", "success", "failure", "cancelled"}) {
+            RawConnection connection(platformPort());
+            QVERIFY(connection.waitConnected());
+            connection.send(get("/v1/workflows/wf_price_scan/runs?status=" + QByteArray(status),
+                "Authorization: Bearer demo-token\r\n"));
+            const auto answer = connection.next();
+            QVERIFY(answer);
+            QCOMPARE(answer->status, 200);
+            const QJsonArray items
+                = QJsonDocument::fromJson(answer->body)[u"data"_s][u"items"_s].toArray();
+            for (const QJsonValue &item : items)
+                QCOMPARE(item[u"status"_s].toString(), QString::fromLatin1(status));
+        }
     }
 
     void platformAnswersGarbageWith400Too()
