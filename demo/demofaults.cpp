@@ -1,5 +1,7 @@
 #include "demofaults.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -160,22 +162,37 @@ QString DemoFaultInjector::name(DemoFault fault)
     return names.value(int(fault));
 }
 
+QStringList DemoFaultInjector::kindNames()
+{
+    QStringList names;
+    for (DemoFault fault : kAllFaults)
+        names.append(name(fault));
+    return names;
+}
+
 bool DemoFaultInjector::parseKinds(const QString &text, QList<DemoFault> *kinds, QString *error)
 {
-    const QStringList parts = text.split(u',', Qt::SkipEmptyParts);
+    QList<DemoFault> parsed;
+    const QStringList parts = text.split(u',');
     for (const QString &part : parts) {
-        bool found = false;
-        for (DemoFault fault : kAllFaults) {
-            if (name(fault) == part.trimmed()) {
-                kinds->append(fault);
-                found = true;
-            }
-        }
-        if (!found) {
+        const QString wanted = part.trimmed();
+        if (wanted.isEmpty())
+            continue;
+        const auto found = std::find_if(kAllFaults.begin(), kAllFaults.end(),
+            [&wanted](DemoFault fault) { return name(fault) == wanted; });
+        if (found == kAllFaults.end()) {
             if (error)
-                *error = part;
+                *error = wanted;
             return false;
         }
+        parsed.append(*found);
     }
+    // Naming no fault at all is a mistake too: an empty list would quietly mean every fault.
+    if (parsed.isEmpty()) {
+        if (error)
+            error->clear();
+        return false;
+    }
+    kinds->append(parsed);
     return true;
 }

@@ -54,7 +54,9 @@ public:
     int injected() const { return m_injected; }
 
     static QString name(DemoFault fault);
-    /** Reads "latency,reset,…"; returns false with the unknown name in `error`. */
+    /** The names parseKinds() knows, in the order of the help text. */
+    static QStringList kindNames();
+    /** Reads "latency,reset,…"; returns false with the unknown name (or none) in `error`. */
     static bool parseKinds(const QString &text, QList<DemoFault> *kinds, QString *error);
 
 private:
