@@ -1,5 +1,27 @@
 #include "demoreply.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+DemoReply DemoReply::json(int status, const QJsonValue &value)
+{
+    DemoReply reply;
+    reply.status = status;
+    if (value.isArray())
+        reply.body = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    else if (value.isObject())
+        reply.body = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    else
+        reply.body = "null";
+    return reply;
+}
+
+DemoReply DemoReply::detail(int status, const QString &message)
+{
+    return json(status, QJsonObject {{QStringLiteral("detail"), message}});
+}
+
 QByteArray DemoReply::reasonPhrase(int status)
 {
     switch (status) {

@@ -1,6 +1,5 @@
 #include "demoserver.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -10,7 +9,6 @@
 #include "demolaunchvalidator.h"
 #include "rundetail.h"
 #include "runstatus.h"
-#include "screenshotpainter.h"
 #include "timestamps.h"
 #include "workflowrun.h"
 
@@ -106,6 +104,7 @@ DemoServer::DemoServer(DemoServerOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_simulator(m_options.seed)
+    , m_artifacts(m_database, m_simulator, m_workflows)
     , m_clock(this)
     , m_spawner(this)
     , m_faults(m_options.faults)
@@ -216,20 +215,12 @@ void DemoServer::handle(const DemoHttpRequest &request, DemoHttpResponder respon
 
 DemoServer::Reply DemoServer::json(int status, const QJsonValue &value)
 {
-    Reply reply;
-    reply.status = status;
-    if (value.isArray())
-        reply.body = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    else if (value.isObject())
-        reply.body = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    else
-        reply.body = "null";
-    return reply;
+    return DemoReply::json(status, value);
 }
 
 DemoServer::Reply DemoServer::detail(int status, const QString &message)
 {
-    return json(status, QJsonObject {{u"detail"_s, message}});
+    return DemoReply::detail(status, message);
 }
 
 DemoServer::Reply DemoServer::validationError(const QJsonArray &errors)
@@ -252,10 +243,10 @@ DemoServer::Reply DemoServer::route(const DemoHttpRequest &request)
     if (!segments.isEmpty() && segments.first() == "artifacts"_L1) {
         if (!isGet)
             return detail(405, u"Method Not Allowed"_s);
-        return artifact(segments.mid(1));
+        return m_artifacts.serve(segments.mid(1));
     }
     if (segments.size() == 2 && segments.first() == "runs"_L1 && isGet)
-        return appPage(segments.at(1));
+        return m_artifacts.appPage(segments.at(1));
     if (segments.isEmpty() || segments.first() != "v1"_L1)
         return detail(404, u"Not Found"_s);
 
@@ -367,36 +358,8 @@ QJsonObject DemoServer::listItemJson(const DemoRun &run) const
     return item.toJson();
 }
 
-QList<ScreenshotScene> DemoServer::scenes(const DemoRun &run) const
-{
-    QList<ScreenshotScene> frames;
-    const QString title = run.runType == "workflow_run"_L1
-        ? m_workflows.value(run.workflowPermanentId).title
-        : run.title;
-    QString url = run.runType == "workflow_run"_L1 ? m_simulator.startUrl(run.workflowPermanentId)
-                                                   : run.taskRequest.value("url"_L1).toString();
-    if (url.isEmpty())
-        url = u"https://example.com"_s;
-    const bool failed = run.status == "failed"_L1 || run.status == "terminated"_L1
-        || run.status == "timed_out"_L1;
-    for (int step = 1; step <= run.stepCount; ++step) {
-        ScreenshotScene scene;
-        scene.url = url;
-        scene.pageTitle = title;
-        scene.step = step;
-        scene.stepCount = qMax(run.plannedSteps, run.stepCount);
-        scene.stepLabel = m_simulator.stepLabel(run.workflowPermanentId, step);
-        scene.accentSeed = qHash(run.workflowPermanentId);
-        if (failed && step == run.stepCount)
-            scene.errorBanner = run.failureReason;
-        frames.append(scene);
-    }
-    return frames;
-}
-
 QJsonObject DemoServer::detailJson(const QUrl &base, const DemoRun &run) const
 {
-    const QString root = base.toString() + u"/artifacts/"_s + run.runId;
     RunDetail detail;
     detail.runId = run.runId;
     detail.runType = run.runType;
@@ -409,24 +372,8 @@ QJsonObject DemoServer::detailJson(const QUrl &base, const DemoRun &run) const
     detail.failureReason = run.failureReason;
     for (const DemoRunError &runError : run.errors)
         detail.errors.append({runError.errorCode, runError.reasoning, runError.confidence});
-    // The server keeps the last three screenshots, newest first.
-    for (int step = run.stepCount; step >= 1 && step > run.stepCount - 3; --step)
-        detail.screenshotUrls.append(root + u"/screenshots/%1.png"_s.arg(step));
-    if (run.stepCount > 0)
-        detail.recordingUrl = root + u"/recording.mjpeg"_s;
-    for (const QString &name : run.downloadedFiles) {
-        DownloadedFile file;
-        file.url = root + u"/files/"_s + name;
-        file.filename = name;
-        const QByteArray content = downloadedFileContent(run, name);
-        file.checksum = QString::fromLatin1(
-            QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
-        file.fileSize = content.size();
-        file.modifiedAt = run.finishedAt;
-        detail.downloadedFiles.append(file);
-    }
     detail.output = run.output;
-    detail.appUrl = base.toString() + u"/runs/"_s + run.runId;
+    m_artifacts.addLinks(detail, base, run);
     detail.stepCount = run.stepCount;
     detail.browserSessionId = run.browserSessionId;
     detail.browserProfileId = run.browserProfileId;
@@ -515,60 +462,4 @@ DemoServer::Reply DemoServer::listWorkflows(const DemoHttpRequest &request)
     for (qint64 i = first; i < m_workflowOrder.size() && i < first + pageSize; ++i)
         workflows.append(m_workflowOrder.at(i).toJson());
     return json(200, workflows);
-}
-
-QByteArray DemoServer::downloadedFileContent(const DemoRun &run, const QString &name) const
-{
-    QByteArray csv = "run_id,file,line,amount\n";
-    for (int line = 1; line <= 5; ++line)
-        csv += run.runId.toLatin1() + ',' + name.toUtf8() + ',' + QByteArray::number(line) + ','
-            + QByteArray::number(line * 137 % 900 + 100) + ".00\n";
-    return csv;
-}
-
-DemoServer::Reply DemoServer::artifact(const QStringList &segments)
-{
-    if (segments.isEmpty())
-        return detail(404, u"Not Found"_s);
-    const auto run = m_database.run(segments.first());
-    if (!run)
-        return detail(404, u"Artifact not found"_s);
-    Reply reply;
-    if (segments.size() == 3 && segments.at(1) == "screenshots"_L1
-        && segments.at(2).endsWith(".png"_L1)) {
-        bool ok = false;
-        const int step = segments.at(2).chopped(4).toInt(&ok);
-        const QList<ScreenshotScene> frames = scenes(*run);
-        if (!ok || step < 1 || step > frames.size())
-            return detail(404, u"Artifact not found"_s);
-        reply.body = ScreenshotPainter::png(frames.at(step - 1));
-        reply.contentType = "image/png";
-        return reply;
-    }
-    if (segments.size() == 2 && segments.at(1) == "recording.mjpeg"_L1 && run->stepCount > 0) {
-        reply.body = ScreenshotPainter::recording(scenes(*run));
-        reply.contentType = "video/x-motion-jpeg";
-        return reply;
-    }
-    if (segments.size() == 3 && segments.at(1) == "files"_L1
-        && run->downloadedFiles.contains(segments.at(2))) {
-        reply.body = downloadedFileContent(*run, segments.at(2));
-        reply.contentType = "text/csv";
-        return reply;
-    }
-    return detail(404, u"Artifact not found"_s);
-}
-
-DemoServer::Reply DemoServer::appPage(const QString &runId)
-{
-    const auto run = m_database.run(runId);
-    if (!run)
-        return detail(404, u"Run not found"_s);
-    Reply reply;
-    reply.contentType = "text/html; charset=utf-8";
-    reply.body = (u"<!doctype html><title>%1</title><h1>Run %1</h1><p>Status: %2</p>"
-                  "<p>This page stands in for the Skyvern app's run page.</p>"_s)
-                     .arg(run->runId.toHtmlEscaped(), run->status.toHtmlEscaped())
-                     .toUtf8();
-    return reply;
 }

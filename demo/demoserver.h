@@ -9,13 +9,13 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "demoartifacts.h"
 #include "demodatabase.h"
 #include "demofaults.h"
 #include "demohttplistener.h"
 #include "demoplatformserver.h"
 #include "demoreply.h"
 #include "demosimulator.h"
-#include "screenshotpainter.h"
 
 /** How to start a demo server. */
 struct DemoServerOptions
@@ -74,13 +74,9 @@ private:
     Reply launchRun(const QUrl &base, const QByteArray &body);
     Reply cancelRun(const QString &runId);
     Reply listWorkflows(const DemoHttpRequest &request);
-    Reply artifact(const QStringList &segments);
-    Reply appPage(const QString &runId);
 
     QJsonObject listItemJson(const DemoRun &run) const;
     QJsonObject detailJson(const QUrl &base, const DemoRun &run) const;
-    QList<ScreenshotScene> scenes(const DemoRun &run) const;
-    QByteArray downloadedFileContent(const DemoRun &run, const QString &name) const;
 
     static Reply json(int status, const QJsonValue &value);
     static Reply detail(int status, const QString &message);
@@ -92,6 +88,7 @@ private:
     DemoSimulator m_simulator;
     QHash<QString, Workflow> m_workflows;
     QList<Workflow> m_workflowOrder;
+    DemoArtifacts m_artifacts; // after what it refers to
     QTimer m_clock;
     QTimer m_spawner;
     DemoHttpListener *m_listener = nullptr;
