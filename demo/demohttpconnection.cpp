@@ -94,8 +94,10 @@ void DemoHttpConnection::processInput()
             break;
         }
         if (state == DemoHttpParser::State::NeedMore) {
-            if (m_parser.takeContinueWanted())
+            if (m_parser.takeContinueWanted()) {
                 queue("HTTP/1.1 100 Continue\r\n\r\n");
+                flush();
+            }
             if (m_peerDone) {
                 // Nothing more will come: a request cut off midway can never be answered.
                 m_ending = Ending::Drop;

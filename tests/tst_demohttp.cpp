@@ -244,6 +244,23 @@ private slots:
         QVERIFY(answer->body.contains("json_invalid"));
     }
 
+    void bodyIsAskedForWhenTheClientExpects100Continue()
+    {
+        RawConnection connection(port());
+        QVERIFY(connection.waitConnected());
+        const QByteArray body = "{\"workflow_id\": ";
+        connection.send("POST /v1/run/workflows HTTP/1.1\r\nHost: 127.0.0.1\r\n" + m_keyHeader
+            + "Expect: 100-continue\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\n\r\n");
+        auto answer = connection.next();
+        QVERIFY(answer);
+        QCOMPARE(answer->status, 100);
+        connection.send(body);
+        answer = connection.next();
+        QVERIFY(answer);
+        QCOMPARE(answer->status, 422);
+    }
+
     void contentLengthWithTransferEncodingIsRefused()
     {
         // The classic smuggling shape: a front end that reads Content-Length sees one request,
