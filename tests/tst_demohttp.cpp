@@ -144,7 +144,9 @@ private slots:
         options.tickMs = 3600000;
         options.runCount = 300;
         options.apiKey = u"test-key"_s;
-        options.http.idleTimeoutMs = 500; // so the idle test need not wait half a minute
+        // Short, so the idle tests need not wait half a minute; long enough that a busy machine
+        // does not close a connection between two requests of the other tests.
+        options.http.idleTimeoutMs = 2000;
         m_server = std::make_unique<DemoServer>(options);
         QString error;
         QVERIFY2(m_server->start(&error), qPrintable(error));
