@@ -1,10 +1,10 @@
 #include "demofaults.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
-#include <QTcpSocket>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -14,33 +14,6 @@ const QList<DemoFault> kAllFaults {DemoFault::Latency, DemoFault::Stall, DemoFau
     DemoFault::ServerError, DemoFault::BadGateway, DemoFault::Unavailable, DemoFault::RateLimited,
     DemoFault::Malformed, DemoFault::Truncated, DemoFault::WrongType, DemoFault::Absurd,
     DemoFault::DuplicateIds, DemoFault::LaunchReset};
-
-QByteArray statusText(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 404:
-        return "Not Found";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
-}
-
-QByteArray head(const DemoReply &reply, const QByteArray &extra = {})
-{
-    return "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + statusText(reply.status)
-        + "\r\nContent-Type: " + reply.contentType
-        + "\r\nContent-Length: " + QByteArray::number(reply.body.size()) + "\r\n" + extra + "\r\n";
-}
 
 // The absurd but valid values a server might one day send.
 QJsonObject absurd(QJsonObject run, QRandomGenerator &random)
@@ -157,30 +130,26 @@ void DemoFaultInjector::mutate(DemoFault fault, DemoReply &reply)
     }
 }
 
-void DemoFaultInjector::deliver(DemoFault fault, QTcpSocket *socket, const DemoReply &reply)
+void DemoFaultInjector::deliver(DemoFault fault, DemoHttpResponder responder, DemoReply reply)
 {
-    const QPointer<QTcpSocket> guard(socket);
     switch (fault) {
     case DemoFault::Stall:
         return; // the connection stays open and silent
     case DemoFault::LaunchReset:
-        socket->abort(); // the run exists; its answer never leaves
+        responder.abort(); // the run exists; its answer never leaves
         return;
     case DemoFault::Reset:
-        socket->write(head(reply));
-        socket->write(reply.body.left(reply.body.size() / 2));
-        socket->flush();
-        socket->abort();
+        responder.sendCutShort(reply);
         return;
     case DemoFault::Latency:
-        QTimer::singleShot(200 + int(m_random.bounded(1300)), socket, [guard, reply] {
-            if (guard)
-                guard->write(head(reply) + reply.body);
-        });
+        // The responder answers nothing if the client has gone by then.
+        QTimer::singleShot(200 + int(m_random.bounded(1300)),
+            [responder, reply]() mutable { responder.send(reply); });
         return;
     default:
-        socket->write(
-            head(reply, reply.status == 429 ? "Retry-After: 1\r\n" : QByteArray()) + reply.body);
+        if (reply.status == 429)
+            reply.headers.append({QByteArray("Retry-After"), QByteArray("1")});
+        responder.send(reply);
         return;
     }
 }
@@ -193,22 +162,37 @@ QString DemoFaultInjector::name(DemoFault fault)
     return names.value(int(fault));
 }
 
+QStringList DemoFaultInjector::kindNames()
+{
+    QStringList names;
+    for (DemoFault fault : kAllFaults)
+        names.append(name(fault));
+    return names;
+}
+
 bool DemoFaultInjector::parseKinds(const QString &text, QList<DemoFault> *kinds, QString *error)
 {
-    const QStringList parts = text.split(u',', Qt::SkipEmptyParts);
+    QList<DemoFault> parsed;
+    const QStringList parts = text.split(u',');
     for (const QString &part : parts) {
-        bool found = false;
-        for (DemoFault fault : kAllFaults) {
-            if (name(fault) == part.trimmed()) {
-                kinds->append(fault);
-                found = true;
-            }
-        }
-        if (!found) {
+        const QString wanted = part.trimmed();
+        if (wanted.isEmpty())
+            continue;
+        const auto found = std::find_if(kAllFaults.begin(), kAllFaults.end(),
+            [&wanted](DemoFault fault) { return name(fault) == wanted; });
+        if (found == kAllFaults.end()) {
             if (error)
-                *error = part;
+                *error = wanted;
             return false;
         }
+        parsed.append(*found);
     }
+    // Naming no fault at all is a mistake too: an empty list would quietly mean every fault.
+    if (parsed.isEmpty()) {
+        if (error)
+            error->clear();
+        return false;
+    }
+    kinds->append(parsed);
     return true;
 }

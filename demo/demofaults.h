@@ -5,9 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "demohttpresponder.h"
 #include "demoreply.h"
-
-class QTcpSocket;
 
 /** Ways the demo server can misbehave, to show how the client copes. */
 enum class DemoFault {
@@ -51,11 +50,13 @@ public:
     /** Changes the body for the faults that are about content; the others leave it. */
     void mutate(DemoFault fault, DemoReply &reply);
     /** Writes the answer as the fault wants it (late, half, not at all). */
-    void deliver(DemoFault fault, QTcpSocket *socket, const DemoReply &reply);
+    void deliver(DemoFault fault, DemoHttpResponder responder, DemoReply reply);
     int injected() const { return m_injected; }
 
     static QString name(DemoFault fault);
-    /** Reads "latency,reset,…"; returns false with the unknown name in `error`. */
+    /** The names parseKinds() knows, in the order of the help text. */
+    static QStringList kindNames();
+    /** Reads "latency,reset,…"; returns false with the unknown name (or none) in `error`. */
     static bool parseKinds(const QString &text, QList<DemoFault> *kinds, QString *error);
 
 private:

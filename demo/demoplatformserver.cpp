@@ -1,7 +1,5 @@
 #include "demoplatformserver.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -18,11 +16,23 @@ const QStringList kPeople {
     u"ops@acme.example"_s, u"dana@acme.example"_s, u"api-key:ci"_s, u"cron"_s};
 } // namespace
 
-DemoPlatformServer::DemoPlatformServer(quint32 seed, const QString &token, QObject *parent)
-    : QAbstractHttpServer(parent)
+DemoPlatformServer::DemoPlatformServer(
+    quint32 seed, const QString &token, const DemoHttpLimits &limits, QObject *parent)
+    : QObject(parent)
     , m_random(seed ^ 0x5eed'f10eU)
     , m_token(token)
-{ }
+{
+    // Requests the front end refuses are answered in the platform's envelope too.
+    m_listener = new DemoHttpListener(
+        limits,
+        [this](const DemoHttpRequest &request, DemoHttpResponder responder) {
+            responder.send(route(request));
+        },
+        [this](int status, const QString &message) {
+            return envelope(status, status, message, QJsonValue());
+        },
+        this);
+}
 
 QStringList DemoPlatformServer::workflowIds()
 {
@@ -45,15 +55,16 @@ bool DemoPlatformServer::start(
             *error = m_store.lastError();
         return false;
     }
-    m_port = listen(QHostAddress::LocalHost, port);
-    if (m_port == 0 && error)
+    if (m_listener->listenOnLoopback(port))
+        return true;
+    if (error)
         *error = u"cannot listen on 127.0.0.1:%1 (is the port in use?)"_s.arg(port);
-    return m_port != 0;
+    return false;
 }
 
 QUrl DemoPlatformServer::baseUrl() const
 {
-    return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port));
+    return m_listener->baseUrl();
 }
 
 DemoPlatformRun DemoPlatformServer::newRun(const QString &workflowId, const QDateTime &startedAt)
@@ -156,16 +167,16 @@ DemoReply DemoPlatformServer::envelope(
 {
     const QJsonObject body {{u"code"_s, code}, {u"data"_s, data}, {u"message"_s, message},
         {u"requestId"_s, u"req-%1"_s.arg(qulonglong(++m_requests), 6, 16, QChar(u'0'))}};
-    return {httpStatus, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json"};
+    return {httpStatus, QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json", {}};
 }
 
-DemoReply DemoPlatformServer::route(const QHttpServerRequest &request)
+DemoReply DemoPlatformServer::route(const DemoHttpRequest &request)
 {
-    if (request.value("Authorization") != "Bearer " + m_token.toUtf8())
+    if (request.header("Authorization") != "Bearer " + m_token.toUtf8())
         return envelope(401, 401, u"Invalid or missing bearer token"_s, QJsonValue());
-    const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
-    if (request.method() != QHttpServerRequest::Method::Get || path.size() != 4
-        || path.at(0) != "v1"_L1 || path.at(1) != "workflows"_L1 || path.at(3) != "runs"_L1)
+    const QStringList path = request.url.path().split(u'/', Qt::SkipEmptyParts);
+    if (request.method != "GET" || path.size() != 4 || path.at(0) != "v1"_L1
+        || path.at(1) != "workflows"_L1 || path.at(3) != "runs"_L1)
         return envelope(404, 404, u"No such endpoint"_s, QJsonValue());
     const QString workflowId = path.at(2);
     if (workflowId == maintenanceWorkflowId())
@@ -173,7 +184,7 @@ DemoReply DemoPlatformServer::route(const QHttpServerRequest &request)
     if (!workflowIds().contains(workflowId))
         return envelope(404, 404, u"Workflow %1 not found"_s.arg(workflowId), QJsonValue());
 
-    const QUrlQuery query(request.url());
+    const QUrlQuery query(request.url);
     bool limitOk = true;
     bool offsetOk = true;
     const int limit = query.hasQueryItem(u"limit"_s)
@@ -181,13 +192,19 @@ DemoReply DemoPlatformServer::route(const QHttpServerRequest &request)
         : kDefaultLimit;
     const int offset
         = query.hasQueryItem(u"offset"_s) ? query.queryItemValue(u"offset"_s).toInt(&offsetOk) : 0;
-    const QString status = query.queryItemValue(u"status"_s);
+    // One status or none, as the contract has it; a second or an empty one is an error, not
+    // something to drop quietly and answer with runs the client did not ask for.
+    const QStringList statuses = query.allQueryItemValues(u"status"_s);
+    const QString status = statuses.value(0);
     if (!limitOk || limit < 1 || limit > kMaxLimit)
         return envelope(
             400, 400, u"limit must be an integer from 1 to %1"_s.arg(kMaxLimit), QJsonValue());
     if (!offsetOk || offset < 0)
         return envelope(400, 400, u"offset must be a non-negative integer"_s, QJsonValue());
-    if (!status.isEmpty() && !kStatuses.contains(status))
+    if (statuses.size() > 1)
+        return envelope(400, 400,
+            u"status takes one value, one of %1"_s.arg(kStatuses.join(u", "_s)), QJsonValue());
+    if (!statuses.isEmpty() && !kStatuses.contains(status))
         return envelope(
             400, 400, u"status must be one of %1"_s.arg(kStatuses.join(u", "_s)), QJsonValue());
 
@@ -199,16 +216,4 @@ DemoReply DemoPlatformServer::route(const QHttpServerRequest &request)
     return envelope(200, 200, u"success"_s,
         QJsonObject {{u"hasMore"_s, hasMore}, {u"items"_s, items}, {u"limit"_s, limit},
             {u"offset"_s, offset}});
-}
-
-bool DemoPlatformServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    QHttpServerResponder responder = makeResponder(request, socket);
-    writeDemoReply(responder, route(request));
-    return true;
-}
-
-void DemoPlatformServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
 }

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <QAbstractHttpServer>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUrl>
 
+#include "demohttplistener.h"
 #include "demoplatformstore.h"
 #include "demoreply.h"
 
@@ -16,14 +16,15 @@
  * new ones start now and then. The workflow `wf_maintenance` answers HTTP 200 with code 503 in
  * its envelope, as the platform does during maintenance.
  */
-class DemoPlatformServer final : public QAbstractHttpServer
+class DemoPlatformServer final : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int kMaxLimit = 100;
     static constexpr int kDefaultLimit = 20;
 
-    DemoPlatformServer(quint32 seed, const QString &token, QObject *parent = nullptr);
+    DemoPlatformServer(quint32 seed, const QString &token, const DemoHttpLimits &limits = {},
+        QObject *parent = nullptr);
 
     /** Opens (and seeds if new) the runs in `databasePath`, then listens on loopback. */
     bool start(const QString &databasePath, quint16 port, int runsPerWorkflow, QString *error);
@@ -35,12 +36,8 @@ public:
     /** Moves active runs on and sometimes starts one (the clock calls this; tests may too). */
     void tick();
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
-    DemoReply route(const QHttpServerRequest &request);
+    DemoReply route(const DemoHttpRequest &request);
     DemoReply envelope(int httpStatus, int code, const QString &message, const QJsonValue &data);
     DemoPlatformRun newRun(const QString &workflowId, const QDateTime &startedAt);
     QList<DemoPlatformRun> seedRuns(int runsPerWorkflow, const QDateTime &now);
@@ -49,6 +46,6 @@ private:
     QRandomGenerator m_random;
     QString m_token;
     DemoPlatformStore m_store;
-    quint16 m_port = 0;
+    DemoHttpListener *m_listener = nullptr;
     quint64 m_requests = 0;
 };

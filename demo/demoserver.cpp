@@ -1,16 +1,14 @@
 #include "demoserver.h"
 
-#include <QCryptographicHash>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <QUrlQuery>
 
+#include "demofielderror.h"
+#include "demolaunchvalidator.h"
 #include "rundetail.h"
 #include "runstatus.h"
-#include "screenshotpainter.h"
 #include "timestamps.h"
 #include "workflowrun.h"
 
@@ -18,49 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kProxyLocations {
-    u"RESIDENTIAL"_s,
-    u"US-CA"_s,
-    u"US-NY"_s,
-    u"US-TX"_s,
-    u"US-FL"_s,
-    u"US-WA"_s,
-    u"RESIDENTIAL_ES"_s,
-    u"RESIDENTIAL_IE"_s,
-    u"RESIDENTIAL_GB"_s,
-    u"RESIDENTIAL_IN"_s,
-    u"RESIDENTIAL_JP"_s,
-    u"RESIDENTIAL_FR"_s,
-    u"RESIDENTIAL_DE"_s,
-    u"RESIDENTIAL_NZ"_s,
-    u"RESIDENTIAL_ZA"_s,
-    u"RESIDENTIAL_AR"_s,
-    u"RESIDENTIAL_AU"_s,
-    u"RESIDENTIAL_BR"_s,
-    u"RESIDENTIAL_TR"_s,
-    u"RESIDENTIAL_CA"_s,
-    u"RESIDENTIAL_MX"_s,
-    u"RESIDENTIAL_IT"_s,
-    u"RESIDENTIAL_NL"_s,
-    u"RESIDENTIAL_PH"_s,
-    u"RESIDENTIAL_KR"_s,
-    u"RESIDENTIAL_SA"_s,
-    u"RESIDENTIAL_ISP"_s,
-    u"NONE"_s,
-};
-
 constexpr int kMaxFilterLength = 500;
-constexpr int kMaxElapsedMinutes = 480; // what the server accepts (the seed page says 240)
-
-QJsonObject fieldError(const QString &type, const QJsonArray &location, const QString &message,
-    const QJsonValue &input, const QJsonObject &context = {})
-{
-    QJsonObject error {
-        {u"type"_s, type}, {u"loc"_s, location}, {u"msg"_s, message}, {u"input"_s, input}};
-    if (!context.isEmpty())
-        error.insert(u"ctx"_s, context);
-    return error;
-}
 
 /** Reads a positive integer query parameter the way FastAPI validates `int` with `ge=1`. */
 qint64 positiveInteger(
@@ -72,14 +28,14 @@ qint64 positiveInteger(
     bool ok = false;
     const qint64 value = text.trimmed().toLongLong(&ok);
     if (!ok) {
-        errors.append(fieldError(u"int_parsing"_s, {u"query"_s, name},
+        errors.append(demoFieldError(u"int_parsing"_s, {u"query"_s, name},
             u"Input should be a valid integer, unable to parse string as an "
             "integer"_s,
             text));
         return fallback;
     }
     if (value < 1) {
-        errors.append(fieldError(u"greater_than_equal"_s, {u"query"_s, name},
+        errors.append(demoFieldError(u"greater_than_equal"_s, {u"query"_s, name},
             u"Input should be greater than or equal to 1"_s, text, {{u"ge"_s, 1}}));
         return fallback;
     }
@@ -87,16 +43,16 @@ qint64 positiveInteger(
 }
 
 // Reads a query string the way the real server's framework does: '+' is a space.
-QUrlQuery formQuery(const QHttpServerRequest &request)
+QUrlQuery formQuery(const DemoHttpRequest &request)
 {
-    return QUrlQuery(request.url().query(QUrl::FullyEncoded).replace(u'+', u"%20"_s));
+    return QUrlQuery(request.url.query(QUrl::FullyEncoded).replace(u'+', u"%20"_s));
 }
 
 QString boundedText(const QUrlQuery &query, const QString &name, QJsonArray &errors)
 {
     const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
     if (text.size() > kMaxFilterLength) {
-        errors.append(fieldError(u"string_too_long"_s, {u"query"_s, name},
+        errors.append(demoFieldError(u"string_too_long"_s, {u"query"_s, name},
             u"String should have at most 500 characters"_s, text,
             {{u"max_length"_s, kMaxFilterLength}}));
         return {};
@@ -116,7 +72,7 @@ QDateTime queryTimestamp(const QUrlQuery &query, const QString &name, QJsonArray
             time = QDateTime(date, QTime(0, 0), QTimeZone::utc());
     }
     if (!time.isValid())
-        errors.append(fieldError(u"datetime_from_date_parsing"_s, {u"query"_s, name},
+        errors.append(demoFieldError(u"datetime_from_date_parsing"_s, {u"query"_s, name},
             u"Input should be a valid datetime or date"_s, text));
     return time;
 }
@@ -145,9 +101,10 @@ QJsonValue runRequestProxy(const QJsonValue &proxy)
 } // namespace
 
 DemoServer::DemoServer(DemoServerOptions options, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_options(std::move(options))
     , m_simulator(m_options.seed)
+    , m_artifacts(m_database, m_simulator, m_workflows)
     , m_clock(this)
     , m_spawner(this)
     , m_faults(m_options.faults)
@@ -184,14 +141,20 @@ bool DemoServer::start(QString *error)
         m_workflows.insert(workflow.workflowPermanentId, workflow);
     m_simulator.adopt(m_workflowOrder);
 
-    m_port = listen(QHostAddress::LocalHost, m_options.port);
-    if (m_port == 0) {
+    m_listener = new DemoHttpListener(
+        m_options.http,
+        [this](const DemoHttpRequest &request, DemoHttpResponder responder) {
+            handle(request, responder);
+        },
+        [](int status, const QString &message) { return detail(status, message); }, this);
+    if (!m_listener->listenOnLoopback(m_options.port)) {
         if (error)
             *error = u"cannot listen on 127.0.0.1:%1 (is the port in use?)"_s.arg(m_options.port);
         return false;
     }
     if (m_options.platform) {
-        m_platform = new DemoPlatformServer(m_options.seed, m_options.platformToken, this);
+        m_platform
+            = new DemoPlatformServer(m_options.seed, m_options.platformToken, m_options.http, this);
         if (!m_platform->start(
                 path, m_options.platformPort, m_options.platformRunsPerWorkflow, error))
             return false;
@@ -205,7 +168,7 @@ bool DemoServer::start(QString *error)
 
 QUrl DemoServer::baseUrl() const
 {
-    return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port));
+    return m_listener ? m_listener->baseUrl() : QUrl();
 }
 
 void DemoServer::setClockPaused(bool paused)
@@ -232,47 +195,32 @@ void DemoServer::tick()
     m_database.commit();
 }
 
-bool DemoServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void DemoServer::handle(const DemoHttpRequest &request, DemoHttpResponder responder)
 {
     m_requestsHandled.fetchAndAddRelaxed(1);
     DemoReply reply = route(request);
     if (m_faults.isActive()) {
-        const QString path = request.url().path();
-        const bool isLaunch = request.method() == QHttpServerRequest::Method::Post
+        const QString path = request.url.path();
+        const bool isLaunch = request.method == "POST"
             && (path.endsWith("/run/workflows"_L1) || path.endsWith("/run/agents"_L1));
         const DemoFault fault = m_faults.pick(isLaunch, path.startsWith("/artifacts/"_L1));
         if (fault != DemoFault::None) {
             m_faults.mutate(fault, reply);
-            m_faults.deliver(fault, socket, reply);
-            return true;
+            m_faults.deliver(fault, responder, reply);
+            return;
         }
     }
-    QHttpServerResponder responder = makeResponder(request, socket);
-    writeDemoReply(responder, reply);
-    return true;
-}
-
-void DemoServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+    responder.send(reply);
 }
 
 DemoServer::Reply DemoServer::json(int status, const QJsonValue &value)
 {
-    Reply reply;
-    reply.status = status;
-    if (value.isArray())
-        reply.body = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    else if (value.isObject())
-        reply.body = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    else
-        reply.body = "null";
-    return reply;
+    return DemoReply::json(status, value);
 }
 
 DemoServer::Reply DemoServer::detail(int status, const QString &message)
 {
-    return json(status, QJsonObject {{u"detail"_s, message}});
+    return DemoReply::detail(status, message);
 }
 
 DemoServer::Reply DemoServer::validationError(const QJsonArray &errors)
@@ -280,32 +228,30 @@ DemoServer::Reply DemoServer::validationError(const QJsonArray &errors)
     return json(422, QJsonObject {{u"detail"_s, errors}});
 }
 
-DemoServer::Reply DemoServer::route(const QHttpServerRequest &request)
+DemoServer::Reply DemoServer::route(const DemoHttpRequest &request)
 {
-    QStringList segments = request.url().path().split(u'/', Qt::SkipEmptyParts);
+    QStringList segments = request.url.path().split(u'/', Qt::SkipEmptyParts);
     // Self-hosted servers also answer the older /api/v1 prefix.
     if (segments.size() > 1 && segments.first() == "api"_L1 && segments.at(1) == "v1"_L1)
         segments.removeFirst();
-    const bool isGet = request.method() == QHttpServerRequest::Method::Get;
-    const bool isPost = request.method() == QHttpServerRequest::Method::Post;
-
-    QUrl base = request.url();
-    base.setPath(QString());
-    base.setQuery(QString());
+    const bool isGet = request.method == "GET";
+    const bool isPost = request.method == "POST";
+    // Links are built from the server's own address, never from the client's Host header.
+    const QUrl base = baseUrl();
 
     // Artifact links stand in for pre-signed URLs: they need no key (and must never get one).
     if (!segments.isEmpty() && segments.first() == "artifacts"_L1) {
         if (!isGet)
             return detail(405, u"Method Not Allowed"_s);
-        return artifact(segments.mid(1));
+        return m_artifacts.serve(segments.mid(1));
     }
     if (segments.size() == 2 && segments.first() == "runs"_L1 && isGet)
-        return appPage(segments.at(1));
+        return m_artifacts.appPage(segments.at(1));
     if (segments.isEmpty() || segments.first() != "v1"_L1)
         return detail(404, u"Not Found"_s);
 
     QByteArray key;
-    for (const auto &[name, value] : request.headers()) {
+    for (const auto &[name, value] : request.headers) {
         if (name.compare("x-api-key", Qt::CaseInsensitive) == 0)
             key = value;
     }
@@ -338,12 +284,12 @@ DemoServer::Reply DemoServer::route(const QHttpServerRequest &request)
         return isPost ? cancelRun(segments.at(2)) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "run"_L1, "*"_L1})
         && (segments.at(2) == "workflows"_L1 || segments.at(2) == "agents"_L1))
-        return isPost ? launchRun(base, request.body()) : detail(405, u"Method Not Allowed"_s);
+        return isPost ? launchRun(base, request.body) : detail(405, u"Method Not Allowed"_s);
     return detail(404, u"Not Found"_s);
 }
 
 DemoServer::Reply DemoServer::listRuns(
-    const QHttpServerRequest &request, const QString &workflowPermanentId)
+    const DemoHttpRequest &request, const QString &workflowPermanentId)
 {
     const QUrlQuery query = formQuery(request);
     QJsonArray errors;
@@ -354,7 +300,7 @@ DemoServer::Reply DemoServer::listRuns(
     const QStringList statuses = query.allQueryItemValues(u"status"_s, QUrl::FullyDecoded);
     for (qsizetype i = 0; i < statuses.size(); ++i) {
         if (runStatusFromWire(statuses.at(i)) == RunStatus::Unknown)
-            errors.append(fieldError(u"enum"_s, {u"query"_s, u"status"_s, int(i)},
+            errors.append(demoFieldError(u"enum"_s, {u"query"_s, u"status"_s, int(i)},
                 u"Input should be "_s + expectedStatuses(), statuses.at(i),
                 {{u"expected"_s, expectedStatuses()}}));
         else
@@ -412,36 +358,8 @@ QJsonObject DemoServer::listItemJson(const DemoRun &run) const
     return item.toJson();
 }
 
-QList<ScreenshotScene> DemoServer::scenes(const DemoRun &run) const
-{
-    QList<ScreenshotScene> frames;
-    const QString title = run.runType == "workflow_run"_L1
-        ? m_workflows.value(run.workflowPermanentId).title
-        : run.title;
-    QString url = run.runType == "workflow_run"_L1 ? m_simulator.startUrl(run.workflowPermanentId)
-                                                   : run.taskRequest.value("url"_L1).toString();
-    if (url.isEmpty())
-        url = u"https://example.com"_s;
-    const bool failed = run.status == "failed"_L1 || run.status == "terminated"_L1
-        || run.status == "timed_out"_L1;
-    for (int step = 1; step <= run.stepCount; ++step) {
-        ScreenshotScene scene;
-        scene.url = url;
-        scene.pageTitle = title;
-        scene.step = step;
-        scene.stepCount = qMax(run.plannedSteps, run.stepCount);
-        scene.stepLabel = m_simulator.stepLabel(run.workflowPermanentId, step);
-        scene.accentSeed = qHash(run.workflowPermanentId);
-        if (failed && step == run.stepCount)
-            scene.errorBanner = run.failureReason;
-        frames.append(scene);
-    }
-    return frames;
-}
-
 QJsonObject DemoServer::detailJson(const QUrl &base, const DemoRun &run) const
 {
-    const QString root = base.toString() + u"/artifacts/"_s + run.runId;
     RunDetail detail;
     detail.runId = run.runId;
     detail.runType = run.runType;
@@ -454,24 +372,8 @@ QJsonObject DemoServer::detailJson(const QUrl &base, const DemoRun &run) const
     detail.failureReason = run.failureReason;
     for (const DemoRunError &runError : run.errors)
         detail.errors.append({runError.errorCode, runError.reasoning, runError.confidence});
-    // The server keeps the last three screenshots, newest first.
-    for (int step = run.stepCount; step >= 1 && step > run.stepCount - 3; --step)
-        detail.screenshotUrls.append(root + u"/screenshots/%1.png"_s.arg(step));
-    if (run.stepCount > 0)
-        detail.recordingUrl = root + u"/recording.mjpeg"_s;
-    for (const QString &name : run.downloadedFiles) {
-        DownloadedFile file;
-        file.url = root + u"/files/"_s + name;
-        file.filename = name;
-        const QByteArray content = downloadedFileContent(run, name);
-        file.checksum = QString::fromLatin1(
-            QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
-        file.fileSize = content.size();
-        file.modifiedAt = run.finishedAt;
-        detail.downloadedFiles.append(file);
-    }
     detail.output = run.output;
-    detail.appUrl = base.toString() + u"/runs/"_s + run.runId;
+    m_artifacts.addLinks(detail, base, run);
     detail.stepCount = run.stepCount;
     detail.browserSessionId = run.browserSessionId;
     detail.browserProfileId = run.browserProfileId;
@@ -531,211 +433,23 @@ DemoServer::Reply DemoServer::cancelRun(const QString &runId)
 
 DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return validationError({fieldError(u"json_invalid"_s, {u"body"_s, parseError.offset},
-            u"JSON decode error"_s, QJsonObject(), {{u"error"_s, parseError.errorString()}})});
-    if (!document.isObject())
-        return validationError({fieldError(u"model_attributes_type"_s, {u"body"_s},
-            u"Input should be a valid dictionary or object to "
-            "extract fields from"_s,
-            QJsonValue())});
-    const QJsonObject request = document.object();
-    QJsonArray errors;
-    const auto stringField = [&](const QString &name) -> QString {
-        const QJsonValue value = request.value(name);
-        if (value.isUndefined() || value.isNull())
-            return {};
-        if (!value.isString()) {
-            errors.append(fieldError(
-                u"string_type"_s, {u"body"_s, name}, u"Input should be a valid string"_s, value));
-            return {};
-        }
-        return value.toString();
-    };
-    const auto stringMap = [&](const QString &name) -> QJsonObject {
-        const QJsonValue value = request.value(name);
-        if (value.isUndefined() || value.isNull())
-            return {};
-        if (!value.isObject()) {
-            errors.append(fieldError(
-                u"dict_type"_s, {u"body"_s, name}, u"Input should be a valid dictionary"_s, value));
-            return {};
-        }
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!it.value().isString())
-                errors.append(fieldError(u"string_type"_s, {u"body"_s, name, it.key()},
-                    u"Input should be a valid string"_s, it.value()));
-        }
-        return object;
-    };
-
-    // agent_id is the current name; workflow_id is accepted as an alias.
-    QString workflowId = stringField(u"workflow_id"_s);
-    if (workflowId.isEmpty())
-        workflowId = stringField(u"agent_id"_s);
-    if (workflowId.isEmpty() && errors.isEmpty())
-        errors.append(
-            fieldError(u"missing"_s, {u"body"_s, u"workflow_id"_s}, u"Field required"_s, request));
-    const QString title = stringField(u"title"_s);
-    const QString webhookUrl = stringField(u"webhook_url"_s);
-    const QString totpUrl = stringField(u"totp_url"_s);
-    const QString totpIdentifier = stringField(u"totp_identifier"_s);
-    const QString browserSessionId = stringField(u"browser_session_id"_s);
-    const QString browserProfileId = stringField(u"browser_profile_id"_s);
-    const QString runWith = stringField(u"run_with"_s);
-    if (!runWith.isEmpty() && runWith != "agent"_L1 && runWith != "code"_L1)
-        errors.append(fieldError(u"literal_error"_s, {u"body"_s, u"run_with"_s},
-            u"Input should be 'agent' or 'code'"_s, runWith));
-    const QJsonObject headers = stringMap(u"extra_http_headers"_s);
-    const QJsonObject metadata = stringMap(u"run_metadata"_s);
-
-    std::optional<int> maxElapsed;
-    const QJsonValue timeout = request.value("max_elapsed_time_minutes"_L1);
-    if (!timeout.isUndefined() && !timeout.isNull()) {
-        const double minutes = timeout.toDouble(-1);
-        if (!timeout.isDouble() || minutes != std::trunc(minutes))
-            errors.append(fieldError(u"int_type"_s, {u"body"_s, u"max_elapsed_time_minutes"_s},
-                u"Input should be a valid integer"_s, timeout));
-        else if (minutes < 1)
-            errors.append(
-                fieldError(u"greater_than_equal"_s, {u"body"_s, u"max_elapsed_time_minutes"_s},
-                    u"Input should be greater than or equal to 1"_s, timeout, {{u"ge"_s, 1}}));
-        else if (minutes > kMaxElapsedMinutes)
-            errors.append(
-                fieldError(u"less_than_equal"_s, {u"body"_s, u"max_elapsed_time_minutes"_s},
-                    u"Input should be less than or equal to %1"_s.arg(kMaxElapsedMinutes), timeout,
-                    {{u"le"_s, kMaxElapsedMinutes}}));
-        else
-            maxElapsed = int(minutes);
-    }
-
-    const QJsonValue proxy = request.value("proxy_location"_L1);
-    if (proxy.isString()) {
-        if (!kProxyLocations.contains(proxy.toString()))
-            errors.append(fieldError(u"enum"_s, {u"body"_s, u"proxy_location"_s},
-                u"Input should be one of the proxy locations, a GeoTarget "
-                "object or {\"url\": ...}"_s,
-                proxy));
-    } else if (proxy.isObject()) {
-        const QJsonObject object = proxy.toObject();
-        if (object.contains("url"_L1)) {
-            const QUrl url(object.value("url"_L1).toString());
-            if (!object.value("url"_L1).isString() || !url.isValid() || url.host().isEmpty()
-                || !QStringList {u"http"_s, u"https"_s, u"socks5"_s}.contains(url.scheme()))
-                errors.append(
-                    fieldError(u"value_error"_s, {u"body"_s, u"proxy_location"_s, u"url"_s},
-                        u"Value error, proxy url must look like "
-                        "http://user:password@host:port"_s,
-                        object.value("url"_L1)));
-        } else if (!object.value("country"_L1).isString()
-            || object.value("country"_L1).toString().size() != 2) {
-            errors.append(
-                fieldError(u"value_error"_s, {u"body"_s, u"proxy_location"_s, u"country"_s},
-                    u"Value error, country must be a two-letter ISO code"_s,
-                    object.value("country"_L1)));
-        }
-    } else if (!proxy.isUndefined() && !proxy.isNull()) {
-        errors.append(fieldError(u"union_tag_invalid"_s, {u"body"_s, u"proxy_location"_s},
-            u"Input should be a proxy location, a GeoTarget or a custom "
-            "proxy"_s,
-            proxy));
-    }
-
-    const QJsonValue parametersValue = request.value("parameters"_L1);
-    QJsonObject parameters;
-    if (parametersValue.isObject())
-        parameters = parametersValue.toObject();
-    else if (!parametersValue.isUndefined() && !parametersValue.isNull())
-        errors.append(fieldError(u"dict_type"_s, {u"body"_s, u"parameters"_s},
-            u"Input should be a valid dictionary"_s, parametersValue));
-
-    if (!errors.isEmpty())
-        return validationError(errors);
-    const auto workflow = m_workflows.constFind(workflowId);
-    if (workflow == m_workflows.constEnd())
-        return detail(
-            404, u"Workflow not found. workflow_permanent_id: %1"_s.arg(workflowId.left(100)));
-
-    for (const WorkflowParameter &parameter : workflow->parameters) {
-        const QJsonValue value = parameters.value(parameter.key);
-        if (value.isUndefined() || value.isNull()) {
-            if (parameter.defaultValue.isNull())
-                errors.append(fieldError(u"missing"_s, {u"body"_s, u"parameters"_s, parameter.key},
-                    u"Missing required parameter '%1'"_s.arg(parameter.key), QJsonValue()));
-            continue;
-        }
-        bool valid = true;
-        QString expected;
-        switch (parameter.type) {
-        case ParameterType::Integer:
-            valid = value.isDouble() && value.toDouble() == std::trunc(value.toDouble());
-            expected = u"a valid integer"_s;
-            break;
-        case ParameterType::Float:
-            valid = value.isDouble();
-            expected = u"a valid number"_s;
-            break;
-        case ParameterType::Boolean:
-            valid = value.isBool();
-            expected = u"a valid boolean"_s;
-            break;
-        case ParameterType::Json:
-            break;
-        default:
-            valid = value.isString();
-            expected = u"a valid string"_s;
-            break;
-        }
-        if (!valid)
-            errors.append(fieldError(u"value_error"_s, {u"body"_s, u"parameters"_s, parameter.key},
-                u"Input should be "_s + expected, value));
-    }
-    for (auto it = parameters.begin(); it != parameters.end(); ++it) {
-        const bool known = std::any_of(workflow->parameters.begin(), workflow->parameters.end(),
-            [&it](const WorkflowParameter &p) { return p.key == it.key(); });
-        if (!known)
-            errors.append(fieldError(u"extra_forbidden"_s, {u"body"_s, u"parameters"_s, it.key()},
-                u"Unknown parameter for this workflow"_s, it.value()));
-    }
-    if (!errors.isEmpty())
-        return validationError(errors);
-
+    const DemoLaunchCheck check = DemoLaunchValidator(m_workflows).check(body);
+    if (check.status == 422)
+        return validationError(check.errors);
+    if (check.status != 200)
+        return detail(check.status, check.message);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    DemoRun run;
+    DemoRun run = check.run;
     run.runId = m_simulator.newRunId();
-    run.workflowPermanentId = workflowId;
     run.createdAt = now;
     run.modifiedAt = now;
-    run.triggerType = u"api"_s;
-    run.title = title;
-    run.parameters = parameters;
-    for (const WorkflowParameter &parameter : workflow->parameters) {
-        if (!run.parameters.contains(parameter.key))
-            run.parameters.insert(parameter.key, parameter.defaultValue);
-    }
-    for (auto it = headers.begin(); it != headers.end(); ++it)
-        run.extraHttpHeaders.insert(it.key(), it.value().toString());
-    run.proxyLocation = proxy.isUndefined() ? QJsonValue(u"RESIDENTIAL"_s) : proxy;
-    run.webhookUrl = webhookUrl;
-    run.totpUrl = totpUrl;
-    run.totpIdentifier = totpIdentifier;
-    run.browserSessionId = browserSessionId;
-    run.browserProfileId = browserProfileId;
-    run.maxElapsedMinutes = maxElapsed;
-    run.runWith = runWith;
-    if (request.value("ai_fallback"_L1).isBool())
-        run.aiFallback = request.value("ai_fallback"_L1).toBool();
-    run.runMetadata = metadata;
     m_simulator.plan(run);
     if (!m_database.insertRun(run))
         return detail(500, u"Could not store the run"_s);
     return json(200, detailJson(base, run));
 }
 
-DemoServer::Reply DemoServer::listWorkflows(const QHttpServerRequest &request)
+DemoServer::Reply DemoServer::listWorkflows(const DemoHttpRequest &request)
 {
     const QUrlQuery query = formQuery(request);
     QJsonArray errors;
@@ -748,60 +462,4 @@ DemoServer::Reply DemoServer::listWorkflows(const QHttpServerRequest &request)
     for (qint64 i = first; i < m_workflowOrder.size() && i < first + pageSize; ++i)
         workflows.append(m_workflowOrder.at(i).toJson());
     return json(200, workflows);
-}
-
-QByteArray DemoServer::downloadedFileContent(const DemoRun &run, const QString &name) const
-{
-    QByteArray csv = "run_id,file,line,amount\n";
-    for (int line = 1; line <= 5; ++line)
-        csv += run.runId.toLatin1() + ',' + name.toUtf8() + ',' + QByteArray::number(line) + ','
-            + QByteArray::number(line * 137 % 900 + 100) + ".00\n";
-    return csv;
-}
-
-DemoServer::Reply DemoServer::artifact(const QStringList &segments)
-{
-    if (segments.isEmpty())
-        return detail(404, u"Not Found"_s);
-    const auto run = m_database.run(segments.first());
-    if (!run)
-        return detail(404, u"Artifact not found"_s);
-    Reply reply;
-    if (segments.size() == 3 && segments.at(1) == "screenshots"_L1
-        && segments.at(2).endsWith(".png"_L1)) {
-        bool ok = false;
-        const int step = segments.at(2).chopped(4).toInt(&ok);
-        const QList<ScreenshotScene> frames = scenes(*run);
-        if (!ok || step < 1 || step > frames.size())
-            return detail(404, u"Artifact not found"_s);
-        reply.body = ScreenshotPainter::png(frames.at(step - 1));
-        reply.contentType = "image/png";
-        return reply;
-    }
-    if (segments.size() == 2 && segments.at(1) == "recording.mjpeg"_L1 && run->stepCount > 0) {
-        reply.body = ScreenshotPainter::recording(scenes(*run));
-        reply.contentType = "video/x-motion-jpeg";
-        return reply;
-    }
-    if (segments.size() == 3 && segments.at(1) == "files"_L1
-        && run->downloadedFiles.contains(segments.at(2))) {
-        reply.body = downloadedFileContent(*run, segments.at(2));
-        reply.contentType = "text/csv";
-        return reply;
-    }
-    return detail(404, u"Artifact not found"_s);
-}
-
-DemoServer::Reply DemoServer::appPage(const QString &runId)
-{
-    const auto run = m_database.run(runId);
-    if (!run)
-        return detail(404, u"Run not found"_s);
-    Reply reply;
-    reply.contentType = "text/html; charset=utf-8";
-    reply.body = (u"<!doctype html><title>%1</title><h1>Run %1</h1><p>Status: %2</p>"
-                  "<p>This page stands in for the Skyvern app's run page.</p>"_s)
-                     .arg(run->runId.toHtmlEscaped(), run->status.toHtmlEscaped())
-                     .toUtf8();
-    return reply;
 }

@@ -2,7 +2,6 @@
 
 #include <memory>
 
-#include <QAbstractHttpServer>
 #include <QAtomicInt>
 #include <QHash>
 #include <QHostAddress>
@@ -10,14 +9,13 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "demoartifacts.h"
 #include "demodatabase.h"
 #include "demofaults.h"
+#include "demohttplistener.h"
 #include "demoplatformserver.h"
 #include "demoreply.h"
 #include "demosimulator.h"
-#include "screenshotpainter.h"
-
-class QHttpServerResponder;
 
 /** How to start a demo server. */
 struct DemoServerOptions
@@ -35,6 +33,7 @@ struct DemoServerOptions
     QString platformToken = QStringLiteral("demo-token");
     int platformRunsPerWorkflow = 400;
     DemoFaultOptions faults; // none by default
+    DemoHttpLimits http; // what either listener accepts from one client
 };
 
 /**
@@ -43,7 +42,7 @@ struct DemoServerOptions
  * the workflow list, and the screenshots, recordings and files runs refer to. State lives in a
  * SQLite file; runs move on by themselves on a clock.
  */
-class DemoServer final : public QAbstractHttpServer
+class DemoServer final : public QObject
 {
     Q_OBJECT
 public:
@@ -65,26 +64,19 @@ public:
     /** Stops or restarts the clock, so a test can hold runs where they are and tick by hand. */
     void setClockPaused(bool paused);
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
     using Reply = DemoReply;
 
-    Reply route(const QHttpServerRequest &request);
-    Reply listRuns(const QHttpServerRequest &request, const QString &workflowPermanentId);
+    void handle(const DemoHttpRequest &request, DemoHttpResponder responder);
+    Reply route(const DemoHttpRequest &request);
+    Reply listRuns(const DemoHttpRequest &request, const QString &workflowPermanentId);
     Reply getRun(const QUrl &base, const QString &runId);
     Reply launchRun(const QUrl &base, const QByteArray &body);
     Reply cancelRun(const QString &runId);
-    Reply listWorkflows(const QHttpServerRequest &request);
-    Reply artifact(const QStringList &segments);
-    Reply appPage(const QString &runId);
+    Reply listWorkflows(const DemoHttpRequest &request);
 
     QJsonObject listItemJson(const DemoRun &run) const;
     QJsonObject detailJson(const QUrl &base, const DemoRun &run) const;
-    QList<ScreenshotScene> scenes(const DemoRun &run) const;
-    QByteArray downloadedFileContent(const DemoRun &run, const QString &name) const;
 
     static Reply json(int status, const QJsonValue &value);
     static Reply detail(int status, const QString &message);
@@ -96,9 +88,10 @@ private:
     DemoSimulator m_simulator;
     QHash<QString, Workflow> m_workflows;
     QList<Workflow> m_workflowOrder;
+    DemoArtifacts m_artifacts; // after what it refers to
     QTimer m_clock;
     QTimer m_spawner;
-    quint16 m_port = 0;
+    DemoHttpListener *m_listener = nullptr;
     DemoPlatformServer *m_platform = nullptr;
     DemoFaultInjector m_faults;
     QAtomicInt m_requestsHandled;

@@ -98,9 +98,16 @@ int main(int argc, char *argv[])
         ok = false;
     }
     QString unknownFault;
-    if (!DemoFaultInjector::parseKinds(
+    if (parser.isSet(faultKinds)
+        && !DemoFaultInjector::parseKinds(
             parser.value(faultKinds), &options.faults.kinds, &unknownFault)) {
-        std::fprintf(stderr, "--fault-kinds: unknown fault \"%s\"\n", qPrintable(unknownFault));
+        const QString known = DemoFaultInjector::kindNames().join(u", "_s);
+        if (unknownFault.isEmpty())
+            std::fprintf(
+                stderr, "--fault-kinds names no fault; the faults are: %s\n", qPrintable(known));
+        else
+            std::fprintf(stderr, "--fault-kinds: unknown fault \"%s\"; the faults are: %s\n",
+                qPrintable(unknownFault), qPrintable(known));
         ok = false;
     }
     options.faults.dropLaunchAnswers = parser.isSet(dropLaunches);

@@ -55,6 +55,39 @@ private slots:
         QCOMPARE(server.exitCode(), 2);
         QVERIFY(server.readAllStandardError().contains("--port must be a number"));
     }
+
+    void rejectsABadFaultKindNamingTheGoodOnes_data()
+    {
+        QTest::addColumn<QString>("kinds");
+        QTest::addColumn<QByteArray>("named");
+        QTest::newRow("unknown") << u"bogus"_s << QByteArray("\"bogus\"");
+        QTest::newRow("one good, one unknown") << u"latency, stal"_s << QByteArray("\"stal\"");
+        QTest::newRow("empty") << QString() << QByteArray("names no fault");
+        QTest::newRow("only commas") << u" , "_s << QByteArray("names no fault");
+    }
+
+    void rejectsABadFaultKindNamingTheGoodOnes()
+    {
+        QFETCH(QString, kinds);
+        QFETCH(QByteArray, named);
+        QProcess server;
+        server.start(QStringLiteral(DEMO_SERVER_PATH),
+            {u"--port"_s, u"0"_s, u"--no-platform"_s, u"--runs"_s, u"10"_s, u"--faults"_s, u"0.5"_s,
+                u"--fault-kinds"_s, kinds});
+        QVERIFY(server.waitForStarted());
+        if (!server.waitForFinished(10000)) {
+            server.kill();
+            server.waitForFinished();
+            QFAIL("the server started instead of refusing the fault kinds");
+        }
+        QCOMPARE(server.exitCode(), 2);
+        const QByteArray error = server.readAllStandardError();
+        QVERIFY2(error.contains("--fault-kinds"), error.constData());
+        QVERIFY2(error.contains(named), error.constData());
+        for (const char *good : {"latency", "stall", "reset", "500", "502", "503", "429",
+                 "malformed", "truncated", "wrong-type", "absurd", "duplicate-ids", "launch-reset"})
+            QVERIFY2(error.contains(good), good);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDemoServerProcess)
