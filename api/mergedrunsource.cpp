@@ -31,6 +31,7 @@ struct MergedRunSource::Job
     int skip = 0; // runs to drop before the page (when a listing is rebuilt)
     QList<WorkflowRun> out;
     QList<ApiError> errors;
+    QStringList notes;
     QPointer<QObject> context;
     bool hasContext = false;
     RunPageHandler handler;
@@ -228,6 +229,8 @@ void MergedRunSource::fetch(const std::shared_ptr<Job> &job, int index)
                 }
                 for (const ApiError &error : result.value.partialErrors)
                     job->errors.append(error);
+                for (const QString &note : result.value.notes)
+                    job->notes.append(member.name + u": "_s + note);
                 cursor.nextPage += 1;
                 cursor.exhausted = result.value.isLastPage();
             }
@@ -249,6 +252,7 @@ void MergedRunSource::finish(const std::shared_ptr<Job> &job)
         more = more || !cursor.exhausted || !cursor.buffer.isEmpty();
     result.value.hasMore = more;
     result.value.partialErrors = job->errors;
+    result.value.notes = job->notes;
     if (job->out.isEmpty() && !job->errors.isEmpty() && job->errors.size() >= m_members.size()) {
         // Nothing worked: that is an error, not an empty list.
         result.error = job->errors.constFirst();

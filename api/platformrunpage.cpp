@@ -81,7 +81,8 @@ QString platformStatusToWire(RunStatus status)
     return {};
 }
 
-std::optional<PlatformRunPage> PlatformRunPage::fromJson(const QByteArray &body, QString *error)
+std::optional<PlatformRunPage> PlatformRunPage::fromJson(
+    const QByteArray &body, QString *error, qsizetype wanted)
 {
     const auto document = parseResponse(body, true, u"the response is not a JSON object"_s, error);
     if (!document)
@@ -103,21 +104,21 @@ std::optional<PlatformRunPage> PlatformRunPage::fromJson(const QByteArray &body,
                 *error = reader.error();
             return std::nullopt;
         }
-        page.runs.reserve(items.size());
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            const QString path = u"data.items[%1]"_s.arg(i);
-            if (!items.at(i).isObject()) {
-                if (error)
-                    *error
-                        = u"%1: expected an object, got %2"_s.arg(path, jsonTypeName(items.at(i)));
-                return std::nullopt;
-            }
-            auto run = runFromItem(items.at(i).toObject(), path, error);
-            if (!run)
-                return std::nullopt;
-            page.runs.append(std::move(*run));
-            page.items.append(items.at(i).toObject());
-        }
+        QList<QJsonObject> kept;
+        auto read = readRunItems(
+            items, wanted, u"data.items"_s,
+            [&kept](const QJsonObject &item, const QString &path, QString *problem) {
+                auto run = runFromItem(item, path, problem);
+                if (run)
+                    kept.append(item);
+                return run;
+            },
+            error);
+        if (!read)
+            return std::nullopt;
+        page.runs = std::move(read->runs);
+        page.notes = std::move(read->notes);
+        page.items = std::move(kept);
     }
     if (!envelope.ok()) {
         if (error)

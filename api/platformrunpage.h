@@ -1,5 +1,6 @@
 #pragma once
 
+#include <limits>
 #include <optional>
 
 #include <QByteArray>
@@ -24,9 +25,12 @@ struct PlatformRunPage
     int offset = 0;
     QList<WorkflowRun> runs;
     QList<QJsonObject> items; // the runs as sent, for the detail pane
+    QStringList notes; // runs skipped as unreadable, runs beyond those wanted not read
 
-    /** Reads the envelope; `data` may be null when `code` is not 200. */
-    static std::optional<PlatformRunPage> fromJson(const QByteArray &body, QString *error);
+    /** Reads the envelope; `data` may be null when `code` is not 200. Reads at most `wanted`
+     * runs, skipping (and noting) malformed ones unless every one is. */
+    static std::optional<PlatformRunPage> fromJson(const QByteArray &body, QString *error,
+        qsizetype wanted = std::numeric_limits<qsizetype>::max());
 };
 
 /** running → Running, waiting → Queued, success → Completed, failure → Failed, cancelled →

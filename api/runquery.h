@@ -27,6 +27,8 @@ struct RunPage
     std::optional<bool> hasMore;
     /** Where several connections are merged: those that failed, each with its own sentence. */
     QList<ApiError> partialErrors;
+    /** Worth telling the user though the page is good: runs skipped as unreadable, say. */
+    QStringList notes;
 
     /** The last page: the server said so, or (without a flag) the page came back short. */
     bool isLastPage() const { return hasMore ? !*hasMore : runs.size() < query.pageSize; }

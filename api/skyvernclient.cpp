@@ -51,12 +51,18 @@ RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPa
         [this, id, guard, hasContext = context != nullptr, query, handler](
             const QByteArray &body, const ApiError &error) {
             const auto decode = [query, body, error] {
-                ApiResult<QList<WorkflowRun>> result = decodeAnswer<QList<WorkflowRun>>(body, error,
-                    workflowRunsFromJson, tr("The server's run list could not be read: %1."));
+                const qsizetype wanted = qMax(1, query.pageSize);
+                ApiResult<RunListRead> result = decodeAnswer<RunListRead>(
+                    body, error,
+                    [wanted](const QByteArray &data, QString *problem) {
+                        return readRunPage(data, wanted, problem);
+                    },
+                    tr("The server's run list could not be read: %1."));
                 ApiResult<RunPage> page;
                 page.error = result.error;
                 page.value.query = query;
-                page.value.runs = std::move(result.value);
+                page.value.runs = std::move(result.value.runs);
+                page.value.notes = std::move(result.value.notes);
                 return page;
             };
             if (body.size() < kDecodeOffThreadBytes) {

@@ -114,9 +114,12 @@ void WorkflowPlatformClient::fetchChunk(const std::shared_ptr<PageJob> &job)
     const RequestId chunk = transport()->send("GET", url, {}, job->context,
         [this, job, limit](const QByteArray &body, const ApiError &transportError) {
             m_currentChunk.remove(job->id);
-            const ApiResult<PlatformRunPage> answer
-                = decodeAnswer<PlatformRunPage>(body, transportError, PlatformRunPage::fromJson,
-                    tr("The run list of %1 could not be read: %2.").arg(displayName(), u"%1"_s));
+            const ApiResult<PlatformRunPage> answer = decodeAnswer<PlatformRunPage>(
+                body, transportError,
+                [limit](const QByteArray &data, QString *problem) {
+                    return PlatformRunPage::fromJson(data, problem, limit);
+                },
+                tr("The run list of %1 could not be read: %2.").arg(displayName(), u"%1"_s));
             ApiResult<RunPage> result;
             result.error = answer.error;
             if (!result.error.isError() && answer.value.code != 200) {
@@ -141,6 +144,7 @@ void WorkflowPlatformClient::fetchChunk(const std::shared_ptr<PageJob> &job)
                 m_seen.insert(
                     page.runs.at(i).workflowRunId, {page.runs.at(i), page.items.value(i)});
             job->page.runs.append(page.runs);
+            job->page.notes.append(page.notes);
             job->page.hasMore = page.hasMore;
             job->remaining -= int(page.runs.size());
             job->offset += int(page.runs.size());

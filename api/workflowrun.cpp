@@ -1,5 +1,6 @@
 #include "workflowrun.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 #include "jsonreader.h"
@@ -148,6 +149,63 @@ std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, Q
     if (!document)
         return std::nullopt;
     return workflowRunsFromArray(document->array(), error);
+}
+
+std::optional<RunListRead> readRunItems(const QJsonArray &array, qsizetype wanted,
+    const QString &path,
+    const std::function<std::optional<WorkflowRun>(const QJsonObject &, const QString &, QString *)>
+        &decode,
+    QString *error)
+{
+    RunListRead read;
+    const qsizetype count = qMin(array.size(), qMax<qsizetype>(0, wanted));
+    read.runs.reserve(count);
+    QStringList problems;
+    for (qsizetype i = 0; i < count; ++i) {
+        const QJsonValueConstRef item = array.constBegin()[i];
+        // The item's path goes in front only when it failed: most pages never need it.
+        if (!item.isObject()) {
+            problems.append(
+                u"%1[%2]: expected an object, got %3"_s.arg(path).arg(i).arg(jsonTypeName(item)));
+            continue;
+        }
+        QString problem;
+        std::optional<WorkflowRun> run = decode(item.toObject(), QString(), &problem);
+        if (run)
+            read.runs.append(std::move(*run));
+        else
+            problems.append(u"%1[%2]."_s.arg(path).arg(i) + problem);
+    }
+    if (!problems.isEmpty()) {
+        if (read.runs.isEmpty()) {
+            if (error)
+                *error = problems.constFirst();
+            return std::nullopt; // nothing readable: the answer is broken, not one run
+        }
+        read.notes.append(QCoreApplication::translate("RunListRead",
+            "%n run(s) the server sent could not be read and are not shown (%1).", nullptr,
+            int(problems.size()))
+                              .arg(problems.constFirst().left(200)));
+    }
+    if (array.size() > count && count == wanted)
+        read.notes.append(QCoreApplication::translate(
+            "RunListRead", "The server sent %1 runs for a page of %2; only the first %2 were read.")
+                              .arg(array.size())
+                              .arg(wanted));
+    return read;
+}
+
+std::optional<RunListRead> readRunPage(const QByteArray &body, qsizetype wanted, QString *error)
+{
+    const auto document = parseResponse(body, false, u"expected a JSON array of runs"_s, error);
+    if (!document)
+        return std::nullopt;
+    return readRunItems(
+        document->array(), wanted, QString(),
+        [](const QJsonObject &json, const QString &path, QString *problem) {
+            return WorkflowRun::fromJson(json, path, problem);
+        },
+        error);
 }
 
 std::optional<QList<WorkflowRun>> workflowRunsFromArray(const QJsonArray &array, QString *error)

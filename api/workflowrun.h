@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include <QDateTime>
@@ -77,5 +78,24 @@ struct WorkflowRun
 
 /** Decodes a bare JSON array of runs, as the list endpoints answer. */
 std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, QString *error);
+/** A page of runs as read from a server that may send too many or a few broken ones. */
+struct RunListRead
+{
+    QList<WorkflowRun> runs;
+    QStringList notes; // sentences for the user: runs skipped, runs beyond the page not read
+};
+
+/**
+ * Reads at most `wanted` runs of a list answer. A malformed run is skipped and named in the
+ * notes rather than failing the page (unless every run is malformed); runs beyond `wanted`
+ * are not decoded, and the notes say so.
+ */
+std::optional<RunListRead> readRunPage(const QByteArray &body, qsizetype wanted, QString *error);
+/** The same for an array already parsed, each item's path prefixed by `path`. */
+std::optional<RunListRead> readRunItems(const QJsonArray &array, qsizetype wanted,
+    const QString &path,
+    const std::function<std::optional<WorkflowRun>(const QJsonObject &, const QString &, QString *)>
+        &decode,
+    QString *error);
 /** Decodes runs from an array already parsed; errors name the item ("[3].status: …"). */
 std::optional<QList<WorkflowRun>> workflowRunsFromArray(const QJsonArray &array, QString *error);

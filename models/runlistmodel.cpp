@@ -164,6 +164,7 @@ void RunListModel::applyPage(const RunPage &page)
     m_loadedPages = page.query.page;
     m_exhausted = page.isLastPage();
     m_partialErrors = page.partialErrors;
+    m_notes = page.notes;
     if (page.query.page == 1) {
         m_showingSaved = false;
         replaceRows(page.runs);
@@ -435,6 +436,7 @@ void RunListModel::mergeRefresh(const RunPage &page)
     // A connection that failed this time says nothing about its runs: keep them.
     QSet<QString> silentSources;
     m_partialErrors = page.partialErrors;
+    m_notes = page.notes;
     for (const ApiError &error : page.partialErrors)
         silentSources.insert(error.source);
 

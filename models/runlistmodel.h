@@ -75,6 +75,8 @@ public:
     ApiError lastError() const { return m_lastError; }
     /** Connections of a merged list that failed on the last answer; the others' rows show. */
     QList<ApiError> partialErrors() const { return m_partialErrors; }
+    /** What the last answer said besides its runs (runs skipped as unreadable, say). */
+    QStringList notes() const { return m_notes; }
     const WorkflowRun *runAt(int row) const;
     /** The first `count` rows, newest first. */
     QList<WorkflowRun> newestRuns(int count) const { return m_runs.mid(0, count); }
@@ -138,4 +140,5 @@ private:
     QHash<QString, QStringList> m_errorCodes; // of the runs listed; pruned on each new list
     QHash<QString, QString> m_workflowTitles;
     QList<ApiError> m_partialErrors;
+    QStringList m_notes;
 };

@@ -37,6 +37,14 @@ class TestSkyvernClient : public QObject
 
     std::unique_ptr<TestServer> m_demo;
 
+    static QByteArray listItem(const QByteArray &id)
+    {
+        return "{\"workflow_run_id\":\"" + id
+            + "\",\"workflow_id\":\"w_1\",\"workflow_permanent_id\":\"wpid_1\","
+              "\"organization_id\":\"o_1\",\"status\":\"failed\","
+              "\"created_at\":\"2026-11-29T10:00:00Z\",\"modified_at\":\"2026-11-29T10:00:00Z\"}";
+    }
+
     ApiResult<RunPage> listFrom(SkyvernClient &client, const RunQuery &query = {})
     {
         Capture<RunPage> capture;
@@ -378,6 +386,38 @@ private slots:
         // The key went with each hop: a handful at most, not fifty.
         QVERIFY2(server.requestCount() <= ApiTransport::kMaxRedirects + 1,
             qPrintable(QString::number(server.requestCount())));
+    }
+
+    void oneMalformedRunIsSkippedAndNamedNotThePage()
+    {
+        const QByteArray body = "[" + listItem("wr_1")
+            + ",{\"workflow_run_id\":\"wr_2\",\"status\":7}," + listItem("wr_3") + "]";
+        const auto result = listFromScripted({200, body, {}, false});
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+        QCOMPARE(result.value.runs.size(), 2);
+        QCOMPARE(result.value.runs.at(1).workflowRunId, u"wr_3"_s);
+        QCOMPARE(result.value.notes.size(), 1);
+        QVERIFY2(result.value.notes.constFirst().contains(u"[1].workflow_id"_s),
+            qPrintable(result.value.notes.constFirst()));
+    }
+
+    void aPageFarLargerThanAskedIsCutToWhatWasAsked()
+    {
+        QByteArray body = "[";
+        for (int i = 0; i < 5000; ++i)
+            body += (i ? "," : "") + listItem("wr_" + QByteArray::number(i));
+        body += "]";
+        ScriptedServer server;
+        server.setAnswer(u"/v1/workflows/runs"_s, {200, body, {}, false});
+        SkyvernClient client(server.url(), u"k"_s);
+        RunQuery query;
+        query.pageSize = 200;
+        const auto result = listFrom(client, query);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+        QCOMPARE(result.value.runs.size(), 200);
+        QCOMPARE(result.value.runs.constLast().workflowRunId, u"wr_199"_s);
+        QVERIFY2(result.value.notes.join(u' ').contains(u"5000 runs for a page of 200"_s),
+            qPrintable(result.value.notes.join(u' ')));
     }
 
     void notFoundIsNotTriedAgain()

@@ -210,6 +210,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &RunListModel::pageLoaded, this, [this] {
         m_sorter->setLocalFilter({});
         showPartialErrors();
+        showAnswerNotes();
         updateStatus();
         schedulePoll();
         if (!m_pendingSelection.isEmpty())
@@ -222,6 +223,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_model, &RunListModel::refreshed, this, [this] {
         showPartialErrors();
+        showAnswerNotes();
         updateStatus();
         schedulePoll();
         if (!m_pendingSelection.isEmpty())
@@ -584,6 +586,17 @@ void MainWindow::onSelectionChanged()
     const QModelIndex current = m_sorter->mapToSource(m_table->selectionModel()->currentIndex());
     if (const WorkflowRun *run = m_model->runAt(current.row()))
         m_detail->showRun(*run);
+}
+
+void MainWindow::showAnswerNotes()
+{
+    // Said once per change: a poll repeating the same note does not bring back a closed bar.
+    const QString notes = m_model->notes().join(u' ');
+    if (notes == m_lastAnswerNotes)
+        return;
+    m_lastAnswerNotes = notes;
+    if (!notes.isEmpty())
+        showNotice(notes);
 }
 
 void MainWindow::showPartialErrors()

@@ -90,6 +90,7 @@ private:
     void applyColumnResizeModes();
     void applyFeatures(const SourceFeatures &features);
     void showPartialErrors();
+    void showAnswerNotes();
     void showError(const ApiError &error);
     void onSelectionChanged();
     /** The selected run left the list (filtered out, say): show nothing rather than stale. */
@@ -112,6 +113,7 @@ private:
     QSplitter *m_splitter;
     QLabel *m_errorLabel;
     QWidget *m_noticeBar;
+    QString m_lastAnswerNotes;
     QLabel *m_noticeLabel;
     ErrorCodePrefetcher *m_prefetcher;
     QLabel *m_statusLabel;
