@@ -2,12 +2,15 @@
 
 #include <cstdio>
 #include <cstring>
+#ifdef __GLIBC__
 #include <malloc.h>
+#endif
 
 #include <QApplication>
 #include <QTranslator>
 
 #include "application.h"
+#include "quitonsignal.h"
 
 namespace {
 /**
@@ -52,7 +55,9 @@ int main(int argc, char *argv[])
 {
     // A server may send megabytes of text in one run; give such blocks back when they are freed
     // instead of letting the heap keep them for the rest of the day.
+#ifdef __GLIBC__
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
     QString error;
     const LaunchOptions options = parseCommandLine(argc, argv, &error);
     if (!error.isEmpty()) {
@@ -60,6 +65,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     QApplication app(argc, argv);
+    const QuitOnSignal quitOnSignal; // before anything worth saving exists
     describeApplication();
     QApplication::setDesktopFileName(QStringLiteral("runwatch"));
     EnglishPlurals plurals;

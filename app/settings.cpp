@@ -1,6 +1,10 @@
 #include "settings.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QUrlQuery>
 
@@ -34,9 +38,13 @@ QString viewGroup(const QString &connectionKey)
 Settings::Settings(const QString &fileName)
     : m_settings(fileName.isEmpty() ? std::make_unique<QSettings>()
                                     : std::make_unique<QSettings>(fileName, QSettings::IniFormat))
+    , m_ownFolder(fileName.isEmpty())
 { }
 
-Settings::~Settings() = default;
+Settings::~Settings()
+{
+    sync();
+}
 
 QString Settings::fileName() const
 {
@@ -169,4 +177,12 @@ void Settings::setWindowLayout(const QByteArray &layout)
 void Settings::sync()
 {
     m_settings->sync();
+    // Server addresses and run ids are nobody else's business on a shared machine. Later
+    // saves replace the file with one of the same permissions.
+    const QFileInfo file(m_settings->fileName());
+    if (file.exists())
+        QFile::setPermissions(file.filePath(), QFile::ReadOwner | QFile::WriteOwner);
+    // Only the folder that is Runwatch's own: a file given on the command line may sit in /tmp.
+    if (m_ownFolder && file.dir().dirName() == QCoreApplication::organizationName())
+        QFile::setPermissions(file.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }

@@ -48,4 +48,5 @@ public:
 
 private:
     std::unique_ptr<QSettings> m_settings;
+    bool m_ownFolder = false; // the default place, not a file named on the command line
 };

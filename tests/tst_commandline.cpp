@@ -1,7 +1,12 @@
 // The runwatch binary's command line, run as a script on a machine without a display would.
 
+#include <csignal>
+
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -55,6 +60,41 @@ private slots:
         QVERIFY(process.exitCode() != 0);
         const QString errors = QString::fromUtf8(process.readAllStandardError());
         QVERIFY2(errors.contains(u"no-such-option"_s), qPrintable(errors));
+    }
+
+    void aTerminatedWindowSavesLikeAClosedOne()
+    {
+        // A logout or `kill` sends SIGTERM: the window's place and layout are saved as when it
+        // is closed, instead of lost.
+        QTemporaryDir dir;
+        const QString settings = dir.filePath(u"runwatch.ini"_s);
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        environment.insert(u"HOME"_s, dir.path());
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(RUNWATCH_PATH), {u"--demo"_s, u"--settings"_s, settings});
+        QVERIFY(process.waitForStarted());
+        // Ready once the process catches SIGTERM (bit 15 of its caught-signal mask).
+        const auto catchesTerm = [&process] {
+            QFile status(u"/proc/%1/status"_s.arg(process.processId()));
+            if (!status.open(QIODevice::ReadOnly))
+                return false;
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("SigCgt:"))
+                    return ((line.mid(7).trimmed().toULongLong(nullptr, 16) >> (SIGTERM - 1)) & 1)
+                        != 0;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(catchesTerm(), 30000);
+        process.terminate();
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        const QSettings saved(settings, QSettings::IniFormat);
+        QVERIFY2(!saved.value(u"window/geometry"_s).toByteArray().isEmpty(),
+            qPrintable(QString::fromLocal8Bit(process.readAllStandardError())));
     }
 };
 

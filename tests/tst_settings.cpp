@@ -1,5 +1,8 @@
 // Preferences survive a restart: connections, the view of each connection, the window layout.
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -117,6 +120,26 @@ private slots:
         Settings reopened(file("window.ini"));
         QCOMPARE(reopened.windowGeometry(), QByteArray("geometry\0bytes", 14));
         QCOMPARE(reopened.windowLayout(), QByteArray("layout"));
+    }
+
+    void theFileIsPrivateToTheUser()
+    {
+        const QString path = file("private.ini");
+        {
+            Settings settings(path);
+            settings.setWindowLayout(QByteArray("layout"));
+        }
+        const auto others
+            = QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
+        QCOMPARE(QFile::permissions(path) & others, QFile::Permissions());
+        {
+            Settings settings(path); // a later save replaces the file: still private
+            settings.setWindowLayout(QByteArray("another layout"));
+        }
+        QCOMPARE(QFile::permissions(path) & others, QFile::Permissions());
+        // A file named on the command line leaves its folder as it was.
+        QVERIFY(QFileInfo(path).dir().exists());
+        QVERIFY(QFile::permissions(QFileInfo(path).path()) & QFile::ReadOwner);
     }
 };
 
