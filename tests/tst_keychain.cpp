@@ -76,7 +76,16 @@ private slots:
         QVERIFY(m_keyring.waitForStarted());
         m_keyring.write("runwatch-test-login\n");
         m_keyring.closeWriteChannel();
-        QTest::qWait(500); // the daemon claims its bus name shortly after starting
+        // The daemon claims its bus name shortly after starting.
+        const auto secretsReady = [] {
+            QProcess ask;
+            ask.start(u"dbus-send"_s,
+                {u"--session"_s, u"--print-reply"_s, u"--dest=org.freedesktop.DBus"_s,
+                    u"/org/freedesktop/DBus"_s, u"org.freedesktop.DBus.NameHasOwner"_s,
+                    u"string:org.freedesktop.secrets"_s});
+            return ask.waitForFinished(5000) && ask.readAllStandardOutput().contains("true");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(secretsReady(), 20000);
     }
 
     void cleanupTestCase()

@@ -98,7 +98,7 @@ private slots:
         for (int i = 0; i < 20 && !window.runListModel()->isExhausted(); ++i) {
             table->setFocus();
             QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
-            QTest::qWait(50);
+            QTRY_VERIFY(!window.runListModel()->isLoading());
         }
         QTRY_COMPARE(table->model()->rowCount(), 300);
         auto *status = window.findChild<QLabel *>(u"statusLabel"_s);

@@ -440,7 +440,8 @@ private slots:
         client.launchRun(request, this, [&](const ApiResult<RunDetail> &value) { result = value; });
         QTRY_VERIFY(result.has_value());
         QCOMPARE(result->error.kind, ApiError::Kind::Server);
-        QTest::qWait(100);
+        // The answer is handed over only once no retry is planned: nothing more can follow.
+        QCOMPARE(client.requestsIssued(), 1);
         QCOMPARE(server.requestCount(), 1);
     }
 
@@ -541,7 +542,12 @@ private slots:
             = client.listRuns({}, this, [&called](const ApiResult<RunPage> &) { called = true; });
         QTRY_COMPARE(server.requestCount(), 1);
         client.cancelRequest(id);
-        QTest::qWait(100);
+        // Another request through the same client, answered: the canceled one had its chance.
+        server.setAnswer(u"/v1/workflows"_s, {200, "[]", {}, false});
+        std::optional<ApiResult<QList<Workflow>>> later;
+        client.listWorkflows(
+            this, [&later](const ApiResult<QList<Workflow>> &value) { later = value; });
+        QTRY_VERIFY(later.has_value());
         QVERIFY(!called);
     }
 
