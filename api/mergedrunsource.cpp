@@ -309,6 +309,28 @@ RequestId MergedRunSource::cancelRun(const QString &runId, QObject *context, Han
     return answerLater(context, std::move(handler), result);
 }
 
+void MergedRunSource::retainRuns(const QSet<QString> &runIds)
+{
+    // Runs fetched but not handed out yet are still to come: keep them too.
+    QSet<QString> keep = runIds;
+    for (const auto &listing : std::as_const(m_listings)) {
+        for (const Cursor &cursor : std::as_const(listing->cursors)) {
+            for (const WorkflowRun &run : cursor.buffer)
+                keep.insert(run.workflowRunId);
+        }
+    }
+    for (auto it = m_owner.begin(); it != m_owner.end();) {
+        if (keep.contains(it.key()))
+            ++it;
+        else
+            it = m_owner.erase(it);
+    }
+    for (const Member &member : std::as_const(m_members)) {
+        if (member.source)
+            member.source->retainRuns(keep);
+    }
+}
+
 void MergedRunSource::cancelRequest(RequestId id)
 {
     if (m_laterAnswers.remove(id))

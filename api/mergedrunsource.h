@@ -37,6 +37,9 @@ public:
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
     void cancelRequest(RequestId id) override;
+    void retainRuns(const QSet<QString> &runIds) override;
+    /** Runs whose connection is remembered, for details and cancelling. */
+    qsizetype knownRuns() const { return m_owner.size(); }
     QString displayName() const override;
     SourceFeatures features() const override;
 

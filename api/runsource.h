@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include "apierror.h"
@@ -70,6 +71,11 @@ public:
     virtual RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) = 0;
     /** Drops a pending request; its handler is never called. */
     virtual void cancelRequest(RequestId id) = 0;
+    /**
+     * The runs a list now shows, after it replaced its rows: a source may forget what it keeps
+     * about any other run, so a session of many filters stays bounded.
+     */
+    virtual void retainRuns(const QSet<QString> &runIds) { Q_UNUSED(runIds); }
     /** What to call this source in the UI, e.g. the server's host. */
     virtual QString displayName() const = 0;
     virtual SourceFeatures features() const { return {}; }

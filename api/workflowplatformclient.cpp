@@ -211,6 +211,16 @@ RequestId WorkflowPlatformClient::cancelRun(
         context, std::move(handler), tr("%1 does not offer cancelling runs.").arg(displayName()));
 }
 
+void WorkflowPlatformClient::retainRuns(const QSet<QString> &runIds)
+{
+    for (auto it = m_seen.begin(); it != m_seen.end();) {
+        if (runIds.contains(it.key()))
+            ++it;
+        else
+            it = m_seen.erase(it);
+    }
+}
+
 void WorkflowPlatformClient::cancelRequest(RequestId id)
 {
     HttpRunSource::cancelRequest(m_currentChunk.take(id));

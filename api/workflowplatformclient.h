@@ -37,6 +37,9 @@ public:
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
     void cancelRequest(RequestId id) override;
+    void retainRuns(const QSet<QString> &runIds) override;
+    /** Runs kept for their detail (the platform has no endpoint for one run). */
+    qsizetype keptRuns() const { return m_seen.size(); }
     SourceFeatures features() const override;
 
 private:

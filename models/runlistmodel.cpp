@@ -110,6 +110,8 @@ void RunListModel::replaceRows(const QList<WorkflowRun> &runs)
             ++it;
     }
     endResetModel();
+    if (m_source)
+        m_source->retainRuns(runIds);
 }
 
 void RunListModel::reload()

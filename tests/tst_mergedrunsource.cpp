@@ -215,6 +215,44 @@ private slots:
         }
         QTRY_COMPARE_WITH_TIMEOUT(listsAnswered, 20, 20000);
     }
+
+    void whatTheSourcesKeepPerRunShrinksWithTheList()
+    {
+        auto cloud = skyvern();
+        auto other = platform();
+        MergedRunSource merged(
+            {{cloud.get(), u"Skyvern"_s, {}}, {other.get(), u"Ops"_s, u"wf_price_scan"_s}});
+        RunListModel model;
+        model.setPageSize(20);
+        QSignalSpy loaded(&model, &RunListModel::pageLoaded);
+        model.setSource(&merged);
+        QTRY_COMPARE(loaded.size(), 1);
+        for (int page = 2; page <= 5; ++page) {
+            model.fetchMore({});
+            QTRY_COMPARE(loaded.size(), page);
+        }
+        QCOMPARE(model.rowCount(), 100);
+        QVERIFY(merged.knownRuns() >= 100);
+        const qsizetype platformBefore = other->keptRuns();
+        QVERIFY(platformBefore > 0);
+
+        RunFilter canceled;
+        canceled.statuses = {RunStatus::Canceled};
+        model.setFilter(canceled);
+        QTRY_COMPARE(loaded.size(), 6);
+        // What is on screen, plus at most a page each connection fetched but did not hand out.
+        QVERIFY2(merged.knownRuns() <= model.rowCount() + 2 * 20,
+            qPrintable(u"%1 for %2 rows"_s.arg(merged.knownRuns()).arg(model.rowCount())));
+        QVERIFY(other->keptRuns() < platformBefore);
+        // Every row on screen still has its detail.
+        for (int row = 0; row < model.rowCount(); ++row) {
+            std::optional<ApiResult<RunDetail>> detail;
+            merged.getRun(model.runAt(row)->workflowRunId, this,
+                [&](const ApiResult<RunDetail> &value) { detail = value; });
+            QTRY_VERIFY(detail.has_value());
+            QVERIFY2(detail->ok(), qPrintable(detail->error.message));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMergedRunSource)
