@@ -1,27 +1,23 @@
 #include "application.h"
 
-#include <cstdio>
-
 #include <QAbstractItemView>
 #include <QAction>
-#include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QUrlQuery>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "artifactfetcher.h"
 #include "connectiondialog.h"
 #include "credentialstore.h"
 #include "demoserverthread.h"
+#include "firstpaintreporter.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
-#include "runcache.h"
 #include "runlistmodel.h"
-#include "serveraddress.h"
+#include "savedlistcontroller.h"
 #include "skyvernclient.h"
 #include "workflowplatformclient.h"
 
@@ -46,119 +42,13 @@ std::unique_ptr<RunSource> makeSource(const ConnectionProfile &profile, const QS
             profile.baseUrl, secret, profile.workflowIds);
     return std::make_unique<SkyvernClient>(profile.baseUrl, secret);
 }
-// Which list a view of a connection shows, as the key its saved list goes by: the server and
-// what is asked of it, not the profile's name. A renamed connection keeps its list, a
-// connection pointed elsewhere does not.
-QString savedListKey(const QList<ConnectionProfile> &profiles, const QString &id,
-    const QString &scope, const RunFilter &filter)
-{
-    const auto identity = [](const ConnectionProfile &profile) {
-        return u"%1 %2 %3"_s.arg(int(profile.kind))
-            .arg(profile.baseUrl.toString(), profile.workflowIds.join(u','));
-    };
-    QStringList members;
-    for (const ConnectionProfile &profile : profiles) {
-        if (profile.id == id || id == QLatin1String(Application::kAllConnections))
-            members.append(identity(profile));
-    }
-    if (members.isEmpty())
-        return {};
-    members.sort();
-    QUrlQuery query;
-    filter.addTo(query, true);
-    const QString connection = id == QLatin1String(Application::kAllConnections)
-        ? u"all: "_s + members.join(u"; "_s)
-        : members.constFirst();
-    return connection + u'\n' + scope + u'\n' + query.toString(QUrl::FullyEncoded);
-}
-
-/** Says on stdout when the run table first paints rows, and quits once that paint is done. */
-class FirstPaintReporter final : public QObject
-{
-public:
-    FirstPaintReporter(QAbstractItemView *view)
-        : QObject(view)
-        , m_view(view)
-    {
-        view->viewport()->installEventFilter(this);
-    }
-
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() != QEvent::Paint || m_reported || !m_view->model())
-            return QObject::eventFilter(watched, event);
-        const int rows = m_view->model()->rowCount();
-        if (rows > 0) {
-            m_reported = true;
-            watched->removeEventFilter(this);
-            QTimer::singleShot(0, this, [rows] {
-                std::printf("painted %d rows\n", rows);
-                std::fflush(stdout);
-                QCoreApplication::quit();
-            });
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    QAbstractItemView *m_view;
-    bool m_reported = false;
-};
 } // namespace
-
-LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QObject::tr("Watch, filter and launch Skyvern runs."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(
-        u"demo"_s, QObject::tr("Start the built-in demo server and connect to it."));
-    const QCommandLineOption server(u"server"_s,
-        QObject::tr("Skyvern server to connect to; the API key is "
-                    "read from RUNWATCH_API_KEY."),
-        u"url"_s);
-    const QCommandLineOption insecure(u"allow-insecure-http"_s,
-        QObject::tr("Allow plain http to a host other than this "
-                    "machine."));
-    const QCommandLineOption tick(u"demo-tick-ms"_s,
-        QObject::tr("How fast demo runs move on (milliseconds)."), u"ms"_s, u"1000"_s);
-    const QCommandLineOption seed(
-        u"demo-seed"_s, QObject::tr("Seed of the demo data."), u"n"_s, u"1"_s);
-    const QCommandLineOption settings(
-        u"settings"_s, QObject::tr("Use this settings file instead of the user's."), u"file"_s);
-    QCommandLineOption firstPaint(u"report-first-paint"_s,
-        QObject::tr("Print when the first rows are painted, then quit (for benchmarks)."));
-    firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, server, insecure, tick, seed, settings, firstPaint});
-    parser.process(arguments);
-
-    LaunchOptions options;
-    options.demo = parser.isSet(demo);
-    options.allowInsecureHttp = parser.isSet(insecure);
-    options.demoTickMs = qBound(10, parser.value(tick).toInt(), 60000);
-    options.demoSeed = parser.value(seed).toUInt();
-    options.settingsFile = parser.value(settings);
-    options.reportFirstPaint = parser.isSet(firstPaint);
-    if (parser.isSet(server)) {
-        options.serverUrl = ServerAddress::fromUserInput(parser.value(server));
-        options.apiKey = qEnvironmentVariable("RUNWATCH_API_KEY");
-        const QString problem
-            = ServerAddress::problem(options.serverUrl, options.allowInsecureHttp);
-        if (!problem.isEmpty() && error)
-            *error = problem;
-        else if (options.apiKey.isEmpty() && error)
-            *error = QObject::tr("Set RUNWATCH_API_KEY to the server's API key.");
-    }
-    return options;
-}
 
 Application::Application(LaunchOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_settings(m_options.settingsFile)
     , m_credentials(new CredentialStore(m_options.keychainService, this))
-    , m_saveTimer(new QTimer(this))
 {
     // Caches live next to a settings file given on the command line, else in the user's cache.
     QString cachePrefix = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/"_s;
@@ -168,21 +58,16 @@ Application::Application(LaunchOptions options, QObject *parent)
     }
     if (m_options.cacheFile.isEmpty())
         m_options.cacheFile = cachePrefix + u"runs.sqlite"_s;
-    m_runCache = std::make_unique<RunCache>(m_options.cacheFile); // opened when first used
+    m_savedLists = new SavedListController(
+        m_options.cacheFile, [this] { return savedListKey(m_current); }, this);
     m_firstConnection = firstConnection(&m_profiles);
-    prefetchSavedList();
+    // Read the list the window will open on while the window is being built.
+    if (!m_firstConnection.isEmpty())
+        m_savedLists->prefetch(keyOf(m_firstConnection, m_settings.scope(m_firstConnection),
+            m_settings.filter(m_firstConnection)));
     m_window = std::make_unique<MainWindow>();
     m_window->artifactFetcher()->setCacheDirectory(cachePrefix + u"artifacts"_s);
-    // Lists are saved a little after they change, not on every poll.
-    m_saveTimer->setSingleShot(true);
-    m_saveTimer->setInterval(3000);
-    connect(m_saveTimer, &QTimer::timeout, this, &Application::saveList);
-    connect(m_window->runListModel(), &RunListModel::pageLoaded, this, &Application::scheduleSave);
-    connect(m_window->runListModel(), &RunListModel::refreshed, this,
-        [this](int changed, int inserted, int removed) {
-            if (changed + inserted + removed > 0)
-                scheduleSave();
-        });
+    m_savedLists->attach(m_window.get());
     connect(m_window->connectionAction(), &QAction::triggered, this, [this] {
         const ConnectionProfile shown = profile(m_current);
         // The demo's connections are made by the demo; edit a new one instead.
@@ -205,7 +90,7 @@ Application::Application(LaunchOptions options, QObject *parent)
 
 Application::~Application()
 {
-    saveList();
+    m_savedLists->save();
     saveWindow();
     // The window's model holds requests of the sources; close it first.
     m_window.reset();
@@ -243,7 +128,7 @@ void Application::start()
     updateSwitcher();
     restoreView(current);
     m_window->showStartupMessage(tr("Reading the saved keys…"));
-    showSavedList(current);
+    m_savedLists->show(savedListKey(current));
     // Each connection's secret comes from the keychain; show the list once what it needs is in.
     auto waiting = std::make_shared<int>(int(m_profiles.size()));
     for (const ConnectionProfile &saved : std::as_const(m_profiles)) {
@@ -280,20 +165,6 @@ QString Application::firstConnection(QList<ConnectionProfile> *profiles) const
             return current;
     }
     return profiles->constFirst().id;
-}
-
-void Application::prefetchSavedList()
-{
-    // Read the list the window will open on while the window is being built: opening SQLite
-    // and decoding the runs then cost the first paint nothing.
-    const QString &id = m_firstConnection;
-    if (id.isEmpty())
-        return;
-    m_prefetchKey = ::savedListKey(m_profiles, id, m_settings.scope(id), m_settings.filter(id));
-    m_prefetch = QtConcurrent::run([path = m_options.cacheFile, key = m_prefetchKey] {
-        RunCache cache(path);
-        return cache.open(nullptr) ? cache.load(key) : std::nullopt;
-    });
 }
 
 void Application::startDemo()
@@ -380,7 +251,7 @@ RunSource *Application::sourceFor(const ConnectionProfile &profile)
 
 void Application::showConnection(const QString &id)
 {
-    saveList(); // the rows shown now, before they make way
+    m_savedLists->save(); // the rows shown now, before they make way
     RunSource *source = nullptr;
     if (id == QLatin1String(kAllConnections)) {
         QList<MergedRunSource::Member> members;
@@ -426,7 +297,7 @@ void Application::showConnection(const QString &id)
     m_window->setSource(nullptr);
     restoreView(id);
     m_current = id;
-    showSavedList(id);
+    m_savedLists->show(savedListKey(id));
     m_window->setSource(source, profile(id).name);
     const bool savedProfilesOnly = !m_demoServer && !profile(kCommandLineId).isValid();
     if (!isEphemeral(id) || (id == QLatin1String(kAllConnections) && savedProfilesOnly)) {
@@ -437,68 +308,20 @@ void Application::showConnection(const QString &id)
     emit connected(source->displayName());
 }
 
-QString Application::savedListKey(const QString &id) const
-{
-    return ::savedListKey(m_profiles, id, m_window->scope(), m_window->filter());
-}
-
-RunCache *Application::runCache()
-{
-    if (m_runCache && !m_runCache->isOpen()) {
-        QString problem;
-        if (!m_runCache->open(&problem)) {
-            qWarning("%s", qPrintable(problem)); // only the head start at the next launch is lost
-            m_runCache.reset();
-        }
-    }
-    return m_runCache.get();
-}
-
-bool Application::isDemoView(const QString &id) const
+QString Application::keyOf(const QString &id, const QString &scope, const RunFilter &filter) const
 {
     // The demo's server is new each start: a list saved from it would be a list of nothing.
-    return id == kDemoId || id == kDemoPlatformId
+    const bool demoView = id == kDemoId || id == kDemoPlatformId
         || (id == QLatin1String(kAllConnections) && m_demoServer);
+    if (demoView)
+        return {};
+    return SavedListController::keyFor(
+        m_profiles, id, scope, filter, QString::fromLatin1(kAllConnections));
 }
 
-void Application::showSavedList(const QString &id)
+QString Application::savedListKey(const QString &id) const
 {
-    if (!m_runCache || isDemoView(id))
-        return;
-    const QString key = savedListKey(id);
-    if (m_window->runListModel()->isShowingSaved() && key == m_savedShownKey)
-        return; // already on screen (shown while the keys were read)
-    std::optional<SavedRuns> saved;
-    if (m_prefetch.isValid() && key == m_prefetchKey)
-        saved = m_prefetch.result();
-    else if (RunCache *cache = runCache())
-        saved = cache->load(key);
-    m_prefetch = {};
-    if (saved) {
-        m_window->showSavedRuns(saved->runs, saved->savedAt);
-        m_savedShownKey = key;
-    }
-}
-
-void Application::scheduleSave()
-{
-    if (!m_runCache || isDemoView(m_current))
-        return;
-    m_saveKey = savedListKey(m_current);
-    m_saveTimer->start();
-}
-
-void Application::saveList()
-{
-    m_saveTimer->stop();
-    const QString key = std::exchange(m_saveKey, QString());
-    if (!m_runCache || key.isEmpty() || !m_window)
-        return;
-    const RunListModel *model = m_window->runListModel();
-    if (model->isShowingSaved() || model->rowCount() == 0)
-        return;
-    if (RunCache *cache = runCache())
-        cache->save(key, model->newestRuns(RunCache::kMaxRunsPerView));
+    return m_window ? keyOf(id, m_window->scope(), m_window->filter()) : QString();
 }
 
 void Application::dropSources(const QString &id)

@@ -3,7 +3,6 @@
 #include <map>
 #include <memory>
 
-#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QStringList>
@@ -11,7 +10,7 @@
 #include <QUrl>
 
 #include "connectionprofile.h"
-#include "runcache.h"
+#include "launchoptions.h"
 #include "settings.h"
 
 class CredentialStore;
@@ -19,27 +18,9 @@ class DemoServerThread;
 class MainWindow;
 class MergedRunSource;
 class RunSource;
+class SavedListController;
+struct RunFilter;
 struct DemoEndpoints;
-
-/** What the command line asked for. */
-struct LaunchOptions
-{
-    bool demo = false;
-    QUrl serverUrl;
-    QString apiKey;
-    bool allowInsecureHttp = false;
-    int demoTickMs = 1000;
-    quint32 demoSeed = 1;
-    QString settingsFile; // empty: the user's settings
-    // Saved run lists for the first paint; empty: next to the settings file, or the user's cache.
-    QString cacheFile;
-    QString keychainService = QStringLiteral("Runwatch");
-    // For the start-up benchmark: print "painted N rows" once rows are on screen, then quit.
-    bool reportFirstPaint = false;
-
-    /** Reads arguments and the environment; on failure says why in `error`. */
-    static LaunchOptions parse(const QStringList &arguments, QString *error);
-};
 
 /**
  * Builds the window and connects it to servers: the one on the command line, the saved
@@ -86,19 +67,10 @@ private:
      * connections it comes with.
      */
     QString firstConnection(QList<ConnectionProfile> *profiles) const;
-    /** Starts reading the saved list of m_firstConnection's view on another thread. */
-    void prefetchSavedList();
-    /** Which list a connection's current view shows, as the key its saved list goes by. */
+    /** Which list a connection's view shows, as the key its saved list goes by; empty for the
+     * demo's views, which are never saved. */
+    QString keyOf(const QString &id, const QString &scope, const RunFilter &filter) const;
     QString savedListKey(const QString &id) const;
-    /** The run cache, opened on first use; null when it cannot be used. */
-    RunCache *runCache();
-    bool isDemoView(const QString &id) const;
-    /** Paints the list saved for a connection's view, if any, until its first page is in. */
-    void showSavedList(const QString &id);
-    /** Saves the shown list for the view it was loaded for (the demo's never: it is new each time).
-     */
-    void scheduleSave();
-    void saveList();
     /** Drops the window's source first, so nothing it holds dangles. */
     void dropSources(const QString &id);
 
@@ -113,12 +85,7 @@ private:
     QString m_current;
     QString m_firstConnection; // the one the window opens on; empty: the demo
     QString m_viewKey;
-    std::unique_ptr<RunCache> m_runCache;
-    QFuture<std::optional<SavedRuns>> m_prefetch;
-    QString m_prefetchKey;
-    QString m_savedShownKey; // the view whose saved list is on screen
-    QTimer *m_saveTimer;
-    QString m_saveKey; // the view the rows to save belong to
+    SavedListController *m_savedLists;
     DemoServerThread *m_demoServer = nullptr;
     QUrl m_demoUrl;
     QString m_demoKey;

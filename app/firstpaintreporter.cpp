@@ -1,0 +1,32 @@
+#include "firstpaintreporter.h"
+
+#include <cstdio>
+
+#include <QAbstractItemView>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QTimer>
+
+FirstPaintReporter::FirstPaintReporter(QAbstractItemView *view)
+    : QObject(view)
+    , m_view(view)
+{
+    view->viewport()->installEventFilter(this);
+}
+
+bool FirstPaintReporter::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::Paint || m_reported || !m_view->model())
+        return QObject::eventFilter(watched, event);
+    const int rows = m_view->model()->rowCount();
+    if (rows > 0) {
+        m_reported = true;
+        watched->removeEventFilter(this);
+        QTimer::singleShot(0, this, [rows] {
+            std::printf("painted %d rows\n", rows);
+            std::fflush(stdout);
+            QCoreApplication::quit();
+        });
+    }
+    return QObject::eventFilter(watched, event);
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QObject>
+
+class QAbstractItemView;
+
+/**
+ * For the start-up benchmark: says on stdout when the run table first paints rows, and quits
+ * once that paint is done.
+ */
+class FirstPaintReporter final : public QObject
+{
+public:
+    explicit FirstPaintReporter(QAbstractItemView *view);
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QAbstractItemView *m_view;
+    bool m_reported = false;
+};
