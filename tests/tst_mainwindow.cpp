@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include "artifactfetcher.h"
+#include "launchrundialog.h"
 #include "mainwindow.h"
 #include "runlistmodel.h"
 #include "runtableview.h"
@@ -214,6 +215,59 @@ private slots:
         later.fetch(host.url(u"/gone.png"_s), this,
             [&back](const QByteArray &data, const QString &) { back = data; });
         QTRY_COMPARE(back, png);
+    }
+
+    void serverTextIsShownAsTextInTheWindowAndTheLaunchForm()
+    {
+        const QString hostile = u"<b>x</b><img src=file:///etc/passwd>"_s;
+        ScriptedServer server;
+        server.setAnswer(u"/v1/workflows/runs"_s,
+            {500,
+                QJsonDocument(QJsonObject {{u"detail"_s, hostile}}).toJson(QJsonDocument::Compact),
+                {}, false});
+        // A real workflow list, with the description and a parameter key made hostile.
+        const HttpAnswer real = httpRequest(
+            "GET", m_server->url(u"/v1/workflows?page=1&page_size=100"_s), m_server->key());
+        QJsonArray workflows = real.json().array();
+        QJsonObject workflow = workflows.at(0).toObject();
+        workflow.insert(u"description"_s, hostile);
+        QJsonObject definition = workflow.value(u"workflow_definition"_s).toObject();
+        QJsonArray parameters = definition.value(u"parameters"_s).toArray();
+        QJsonObject parameter = parameters.at(0).toObject();
+        parameter.insert(u"key"_s, hostile);
+        parameters.replace(0, parameter);
+        definition.insert(u"parameters"_s, parameters);
+        workflow.insert(u"workflow_definition"_s, definition);
+        workflows = {workflow};
+        server.setAnswer(u"/v1/workflows"_s,
+            {200, QJsonDocument(workflows).toJson(QJsonDocument::Compact), {}, false});
+        SkyvernClient client(server.url(), u"k"_s);
+        client.setRetryPolicy(1, 0);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&client);
+        auto *error = window.findChild<QLabel *>(u"errorLabel"_s);
+        QTRY_VERIFY(error->isVisible());
+        QCOMPARE(error->textFormat(), Qt::PlainText);
+        QVERIFY2(error->text().contains(hostile), qPrintable(error->text()));
+
+        LaunchRunDialog dialog(&client);
+        dialog.setInitialWorkflow(workflow.value(u"workflow_permanent_id"_s).toString());
+        dialog.show();
+        QTRY_VERIFY(!dialog.findChildren<QLabel *>().isEmpty());
+        QLabel *description = nullptr;
+        QLabel *key = nullptr;
+        const auto find = [&] {
+            for (QLabel *label : dialog.findChildren<QLabel *>()) {
+                if (label->text() == hostile && label->isVisible())
+                    (label->buddy() ? key : description) = label;
+            }
+            return description && key;
+        };
+        QTRY_VERIFY(find());
+        QCOMPARE(description->textFormat(), Qt::PlainText);
+        QCOMPARE(key->textFormat(), Qt::PlainText);
     }
 };
 

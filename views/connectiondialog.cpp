@@ -22,6 +22,7 @@ QLabel *makeErrorLabel(const QString &objectName, QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText); // may quote the server
     label->setWordWrap(true);
     label->setStyleSheet(u"color: #b3261e;"_s);
     label->hide();
@@ -89,11 +90,13 @@ ConnectionDialog::ConnectionDialog(SourceFactory factory, QWidget *parent)
     });
     m_keyNote->setObjectName(u"keyNoteLabel"_s);
     m_keyNote->setWordWrap(true);
+    m_keyNote->setTextFormat(Qt::PlainText);
     m_keyNote->setText(tr("The key is kept in the system keychain, never in a settings file."));
     m_keyNote->setStyleSheet(u"color: palette(placeholder-text);"_s);
     m_testButton->setObjectName(u"testButton"_s);
     m_testResult->setObjectName(u"testResultLabel"_s);
     m_testResult->setWordWrap(true);
+    m_testResult->setTextFormat(Qt::PlainText); // quotes the server's answer
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_buttons->setObjectName(u"buttonBox"_s);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));

@@ -74,6 +74,7 @@ LaunchRunDialog::LaunchRunDialog(RunSource *source, QWidget *parent)
     m_workflow->addItem(tr("Loading workflows…"));
     m_workflow->setEnabled(false);
     m_workflowDescription->setWordWrap(true);
+    m_workflowDescription->setTextFormat(Qt::PlainText); // written on the server
     m_workflowDescription->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_parameterBox->setObjectName(QStringLiteral("parameterBox"));
     m_title->setObjectName(QStringLiteral("titleLineEdit"));
@@ -133,6 +134,7 @@ LaunchRunDialog::LaunchRunDialog(RunSource *source, QWidget *parent)
     m_aiFallback->addItem(tr("No fallback"));
     m_generalError->setObjectName(QStringLiteral("generalErrorLabel"));
     m_generalError->setWordWrap(true);
+    m_generalError->setTextFormat(Qt::PlainText);
     m_generalError->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_generalError->hide();
 
@@ -228,6 +230,7 @@ QLabel *LaunchRunDialog::errorLabel(const QString &field)
 {
     auto *label = new QLabel(this);
     label->setObjectName(QStringLiteral("error_") + field);
+    label->setTextFormat(Qt::PlainText); // the server's 422 messages
     label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("color: #b3261e;"));
     label->hide();
@@ -304,7 +307,10 @@ void LaunchRunDialog::rebuildParameters()
             input = edit;
         }
         input->setObjectName(QStringLiteral("param_") + parameter.key);
-        input->setToolTip(parameter.description);
+        // Rich text made from escaped parts: the description is the server's, shown as written.
+        if (!parameter.description.isEmpty())
+            input->setToolTip(QStringLiteral("<p>") + parameter.description.toHtmlEscaped()
+                + QStringLiteral("</p>"));
         auto *cell = new QWidget(m_parameterBox);
         auto *cellLayout = new QVBoxLayout(cell);
         cellLayout->setContentsMargins(0, 0, 0, 0);
@@ -312,7 +318,10 @@ void LaunchRunDialog::rebuildParameters()
         cellLayout->addWidget(input);
         cellLayout->addWidget(errorLabel(field));
         m_fieldWidgets.insert(field, input);
-        m_parameterForm->addRow(parameter.key, cell);
+        auto *label = new QLabel(parameter.key, m_parameterBox);
+        label->setTextFormat(Qt::PlainText); // the workflow's own key, written on the server
+        label->setBuddy(input);
+        m_parameterForm->addRow(label, cell);
         cell->show(); // at once, so a quick Tab from the workflow picker lands on it
         m_parameterInputs.append({parameter, input});
         setTabOrder(previous, input);

@@ -111,6 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
     m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextFormat(Qt::PlainText); // quotes servers' error details
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errorLabel->setStyleSheet(
         QStringLiteral("QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f5c2bd;"
@@ -125,6 +126,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_noticeBar->setForegroundRole(QPalette::ToolTipText);
     m_noticeLabel->setObjectName(QStringLiteral("noticeLabel"));
     m_noticeLabel->setWordWrap(true);
+    m_noticeLabel->setTextFormat(Qt::PlainText);
     m_noticeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *closeNotice = new QToolButton(m_noticeBar);
     closeNotice->setObjectName(QStringLiteral("closeNoticeButton"));
@@ -193,6 +195,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_statusLabel->setTextFormat(Qt::PlainText); // names the connection, which the user typed
     statusBar()->addWidget(m_statusLabel, 1);
 
     connect(m_filterBar, &RunFilterBar::filterChanged, this, &MainWindow::applyFilter);
