@@ -316,13 +316,18 @@ DemoHttpParser::State DemoHttpParser::finishHead()
     return parseBody();
 }
 
-DemoHttpParser::State DemoHttpParser::parseBody()
+bool DemoHttpParser::takeBodyBytes()
 {
     const qint64 take = qMin<qint64>(m_remaining, m_buffer.size() - m_pos);
     m_request.body.append(m_buffer.constData() + m_pos, take);
     m_pos += take;
     m_remaining -= take;
-    if (m_remaining > 0)
+    return m_remaining == 0;
+}
+
+DemoHttpParser::State DemoHttpParser::parseBody()
+{
+    if (!takeBodyBytes())
         return State::NeedMore;
     m_phase = Phase::Complete;
     return State::Ready;
@@ -352,16 +357,11 @@ DemoHttpParser::State DemoHttpParser::parseChunks()
             m_phase = size == 0 ? Phase::Trailers : Phase::ChunkData;
             break;
         }
-        case Phase::ChunkData: {
-            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size() - m_pos);
-            m_request.body.append(m_buffer.constData() + m_pos, take);
-            m_pos += take;
-            m_remaining -= take;
-            if (m_remaining > 0)
+        case Phase::ChunkData:
+            if (!takeBodyBytes())
                 return State::NeedMore;
             m_phase = Phase::ChunkEnd;
             break;
-        }
         case Phase::ChunkEnd:
             if (!nextLine(&line, 2, &tooLong))
                 return tooLong ? fail(400, u"A chunk does not end where its size says"_s)

@@ -45,6 +45,9 @@ private:
     bool nextLine(QByteArray *line, qsizetype maxLength, bool *tooLong);
     State parseHead();
     State parseBody();
+    /** Moves what has arrived of the body (or chunk) into the request; true once all of it is in.
+     */
+    bool takeBodyBytes();
     State parseChunks();
     bool parseRequestLine(const QByteArray &line);
     bool parseHeaderLine(const QByteArray &line);
