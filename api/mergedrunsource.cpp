@@ -40,9 +40,8 @@ struct MergedRunSource::Job
 namespace {
 QString listingKey(const RunFilter &filter, int pageSize)
 {
-    QUrlQuery query;
-    filter.addTo(query, true);
-    return query.toString(QUrl::FullyEncoded) + u"|%1"_s.arg(pageSize);
+    // Saved form: a relative range must not make every page a new listing as the clock moves.
+    return filter.toSavedQuery().toString(QUrl::FullyEncoded) + u"|%1"_s.arg(pageSize);
 }
 } // namespace
 

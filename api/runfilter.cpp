@@ -10,8 +10,19 @@ using namespace Qt::StringLiterals;
 
 bool RunFilter::isEmpty() const
 {
-    return statuses.isEmpty() && searchKey.isEmpty() && errorCode.isEmpty()
-        && !createdAfter.isValid() && !createdBefore.isValid();
+    return statuses.isEmpty() && searchKey.isEmpty() && errorCode.isEmpty() && !hasCreatedRange();
+}
+
+bool RunFilter::hasCreatedRange() const
+{
+    return createdAfter.isValid() || createdBefore.isValid() || createdWithinSeconds > 0;
+}
+
+QDateTime RunFilter::effectiveCreatedAfter(const QDateTime &now) const
+{
+    if (createdWithinSeconds > 0)
+        return now.toUTC().addSecs(-createdWithinSeconds);
+    return createdAfter;
 }
 
 QString RunFilter::validationError() const
@@ -28,7 +39,8 @@ QString RunFilter::validationError() const
             "accepts at most %2.")
             .arg(errorCode.size())
             .arg(kMaxTextLength);
-    if (createdAfter.isValid() && createdBefore.isValid() && createdBefore <= createdAfter)
+    const QDateTime after = effectiveCreatedAfter(QDateTime::currentDateTimeUtc());
+    if (after.isValid() && createdBefore.isValid() && createdBefore <= after)
         return QCoreApplication::translate("RunFilter",
             "\"Created before\" must be later than \"created "
             "after\".");
@@ -53,8 +65,9 @@ void RunFilter::addTo(QUrlQuery &query, bool includeDateRange) const
         query.addQueryItem(u"search_key"_s, literal(searchKey));
     if (!errorCode.isEmpty())
         query.addQueryItem(u"error_code"_s, literal(errorCode));
-    if (includeDateRange && createdAfter.isValid())
-        query.addQueryItem(u"created_at_start"_s, formatTimestamp(createdAfter));
+    const QDateTime after = effectiveCreatedAfter(QDateTime::currentDateTimeUtc());
+    if (includeDateRange && after.isValid())
+        query.addQueryItem(u"created_at_start"_s, formatTimestamp(after));
     if (includeDateRange && createdBefore.isValid())
         query.addQueryItem(u"created_at_end"_s, formatTimestamp(createdBefore));
 }
@@ -72,6 +85,26 @@ RunFilter RunFilter::fromQuery(const QUrlQuery &query)
     filter.errorCode = query.queryItemValue(u"error_code"_s, QUrl::FullyDecoded);
     filter.createdAfter = parseTimestamp(query.queryItemValue(u"created_at_start"_s));
     filter.createdBefore = parseTimestamp(query.queryItemValue(u"created_at_end"_s));
+    return filter;
+}
+
+QUrlQuery RunFilter::toSavedQuery() const
+{
+    RunFilter absolute = *this;
+    absolute.createdWithinSeconds = 0;
+    QUrlQuery query;
+    absolute.addTo(query, true);
+    if (createdWithinSeconds > 0)
+        query.addQueryItem(u"created_within"_s, QString::number(createdWithinSeconds));
+    return query;
+}
+
+RunFilter RunFilter::fromSavedQuery(const QUrlQuery &query)
+{
+    RunFilter filter = fromQuery(query);
+    filter.createdWithinSeconds = qMax(0, query.queryItemValue(u"created_within"_s).toInt());
+    if (filter.createdWithinSeconds > 0)
+        filter.createdAfter = {};
     return filter;
 }
 
@@ -104,5 +137,6 @@ bool RunFilter::operator==(const RunFilter &other) const
 {
     return statuses == other.statuses && searchKey == other.searchKey
         && errorCode == other.errorCode && createdAfter == other.createdAfter
-        && createdBefore == other.createdBefore;
+        && createdBefore == other.createdBefore
+        && createdWithinSeconds == other.createdWithinSeconds;
 }

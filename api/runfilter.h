@@ -22,13 +22,28 @@ struct RunFilter
     QString errorCode;
     QDateTime createdAfter; // inclusive; by-workflow lists only
     QDateTime createdBefore; // exclusive; by-workflow lists only
+    // "Created in the last N seconds", measured again at every request so a list kept open all
+    // day keeps showing the last hour; by-workflow lists only. Takes the place of createdAfter.
+    int createdWithinSeconds = 0;
 
     bool isEmpty() const;
+    /** Whether a created-at bound applies (absolute or relative). */
+    bool hasCreatedRange() const;
+    /** The inclusive lower bound as of `now`: createdAfter, or now minus the relative window. */
+    QDateTime effectiveCreatedAfter(const QDateTime &now) const;
     /** A sentence saying what is wrong, or empty when the server would accept the filter. */
     QString validationError() const;
     void addTo(QUrlQuery &query, bool includeDateRange) const;
     /** Reads the parameters addTo() writes; unknown statuses and parameters are skipped. */
     static RunFilter fromQuery(const QUrlQuery &query);
+    /**
+     * The whole filter for saving and as a key: the server's parameters plus what only Runwatch
+     * knows (`created_within` in seconds), with a relative range kept
+     * relative rather than resolved to today's time.
+     */
+    QUrlQuery toSavedQuery() const;
+    static RunFilter fromSavedQuery(const QUrlQuery &query);
+
     /** Whether a run passes the status filter (the part a list item lets us check locally). */
     bool matchesStatus(const WorkflowRun &run) const;
     /**

@@ -15,6 +15,7 @@ RunFilter SourceFeatures::restrict(const RunFilter &filter) const
     if (createdRange) {
         supported.createdAfter = filter.createdAfter;
         supported.createdBefore = filter.createdBefore;
+        supported.createdWithinSeconds = filter.createdWithinSeconds;
     }
     return supported;
 }

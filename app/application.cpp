@@ -64,8 +64,8 @@ QString savedListKey(const QList<ConnectionProfile> &profiles, const QString &id
     if (members.isEmpty())
         return {};
     members.sort();
-    QUrlQuery query;
-    filter.addTo(query, true);
+    // Saved form: a relative range ("last hour") names the same list all day.
+    const QUrlQuery query = filter.toSavedQuery();
     const QString connection = id == QLatin1String(Application::kAllConnections)
         ? u"all: "_s + members.join(u"; "_s)
         : members.constFirst();

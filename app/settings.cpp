@@ -131,16 +131,16 @@ QString Settings::scope(const QString &connectionKey) const
 
 RunFilter Settings::filter(const QString &connectionKey) const
 {
-    // Stored as the server's own query string, so what is saved is exactly what is asked for.
+    // Stored as the server's own query string (plus a relative range, kept relative), so what is
+    // saved reads as what is asked for.
     const QString query
         = m_settings->value(viewGroup(connectionKey) + u'/' + kViewFilter).toString();
-    return RunFilter::fromQuery(QUrlQuery(query));
+    return RunFilter::fromSavedQuery(QUrlQuery(query));
 }
 
 void Settings::setView(const QString &connectionKey, const QString &scope, const RunFilter &filter)
 {
-    QUrlQuery query;
-    filter.addTo(query, true);
+    const QUrlQuery query = filter.toSavedQuery();
     const QString group = viewGroup(connectionKey);
     m_settings->setValue(group + u'/' + kViewScope, scope);
     m_settings->setValue(group + u'/' + kViewFilter, query.toString(QUrl::FullyEncoded));

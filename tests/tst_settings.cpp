@@ -94,6 +94,19 @@ private slots:
         QCOMPARE(reopened.scope(u"https://api.skyvern.com"_s), u"wpid_123"_s);
     }
 
+    void aPresetRangeIsSavedAsAPresetNotAClockTime()
+    {
+        RunFilter filter;
+        filter.createdWithinSeconds = 3600;
+        {
+            Settings settings(file("preset.ini"));
+            settings.setView(u"demo"_s, u"wpid_123"_s, filter);
+        }
+        Settings reopened(file("preset.ini"));
+        QCOMPARE(reopened.filter(u"demo"_s), filter);
+        QVERIFY(!reopened.filter(u"demo"_s).createdAfter.isValid());
+    }
+
     void eachConnectionKeepsItsOwnView()
     {
         Settings settings(file("views.ini"));
