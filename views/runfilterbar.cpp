@@ -1,12 +1,12 @@
 #include "runfilterbar.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <QAction>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
-#include <QDateTimeEdit>
+#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -51,6 +51,10 @@ protected:
     }
 };
 
+const QString kChipStyle
+    = QStringLiteral("QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
+                     " padding: 1px 8px; background: palette(alternate-base); }");
+
 // The clear button's icon is read through the image plugins, a large share of the time to
 // the first paint; it is only needed once there is text to clear.
 void enableClearButtonWithText(QLineEdit *edit)
@@ -72,11 +76,11 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     , m_searchLimit(new QLabel(this))
     , m_errorCode(new QLineEdit(this))
     , m_codeModel(new QStringListModel(this))
-    , m_afterCheck(new QCheckBox(tr("Created after"), this))
-    , m_after(new QDateTimeEdit(this))
-    , m_beforeCheck(new QCheckBox(tr("before"), this))
-    , m_before(new QDateTimeEdit(this))
     , m_dateRange(new QWidget(this))
+    , m_createdPreset(new QComboBox(m_dateRange))
+    , m_from(new QDateEdit(m_dateRange))
+    , m_rangeDash(new QLabel(QStringLiteral("–"), m_dateRange))
+    , m_to(new QDateEdit(m_dateRange))
     , m_clearButton(new QToolButton(this))
     , m_chips(new QWidget(this))
     , m_chipLayout(new QHBoxLayout(m_chips))
@@ -87,6 +91,13 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     m_scopeCombo->setMinimumContentsLength(22);
     m_scopeCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_scopeCombo->addItem(tr("All workflows"), QString());
+    // Typed into to find a workflow among many: any part of its name, in any case.
+    m_scopeCombo->setEditable(true);
+    m_scopeCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_scopeCombo->lineEdit()->setPlaceholderText(tr("Type to find a workflow"));
+    m_scopeCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_scopeCombo->completer()->setFilterMode(Qt::MatchContains);
+    m_scopeCombo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
 
     m_statusButton->setObjectName(QStringLiteral("statusToolButton"));
     m_statusButton->setPopupMode(QToolButton::InstantPopup);
@@ -130,22 +141,39 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     completer->setFilterMode(Qt::MatchContains);
     m_errorCode->setCompleter(completer);
 
-    for (QDateTimeEdit *edit : {m_after, m_before}) {
+    m_createdPreset->setObjectName(QStringLiteral("createdPresetComboBox"));
+    m_createdPreset->setToolTip(tr("Show only runs created in this time"));
+    m_createdPreset->addItem(tr("Created: any time"), 0);
+    m_createdPreset->addItem(tr("Created: last hour"), 3600);
+    m_createdPreset->addItem(tr("Created: last 24 hours"), 24 * 3600);
+    m_createdPreset->addItem(tr("Created: last 7 days"), 7 * 24 * 3600);
+    m_createdPreset->addItem(tr("Created: custom days…"), kCustomRange);
+    // Whole days: the first from its start, the last to its end (the server's bound is the
+    // start of the next day, exclusive).
+    for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-        edit->setDateTime(QDateTime::currentDateTime());
-        edit->setEnabled(false);
+        edit->setDate(QDate::currentDate());
+        edit->setToolTip(
+            edit == m_from ? tr("First day, from its start") : tr("Last day, to its end"));
+        // Hidden until "custom" is chosen, without moving what follows when it is.
+        QSizePolicy policy = edit->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        edit->setSizePolicy(policy);
+        edit->hide();
     }
-    m_after->setObjectName(QStringLiteral("createdAfterEdit"));
-    m_before->setObjectName(QStringLiteral("createdBeforeEdit"));
-    m_afterCheck->setObjectName(QStringLiteral("createdAfterCheckBox"));
-    m_beforeCheck->setObjectName(QStringLiteral("createdBeforeCheckBox"));
+    QSizePolicy dashPolicy = m_rangeDash->sizePolicy();
+    dashPolicy.setRetainSizeWhenHidden(true);
+    m_rangeDash->setSizePolicy(dashPolicy);
+    m_rangeDash->hide();
+    m_from->setObjectName(QStringLiteral("createdFromEdit"));
+    m_to->setObjectName(QStringLiteral("createdToEdit"));
     auto *rangeLayout = new QHBoxLayout(m_dateRange);
     rangeLayout->setContentsMargins(0, 0, 0, 0);
-    rangeLayout->addWidget(m_afterCheck);
-    rangeLayout->addWidget(m_after);
-    rangeLayout->addWidget(m_beforeCheck);
-    rangeLayout->addWidget(m_before);
+    rangeLayout->addWidget(m_createdPreset);
+    rangeLayout->addWidget(m_from);
+    rangeLayout->addWidget(m_rangeDash);
+    rangeLayout->addWidget(m_to);
+    m_dateRange->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     m_dateRange->setVisible(false);
 
     m_clearButton->setObjectName(QStringLiteral("clearFiltersButton"));
@@ -188,28 +216,32 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
     connect(m_errorCode, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
     connect(m_errorCode, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
-    for (QCheckBox *check : {m_afterCheck, m_beforeCheck}) {
-        connect(check, &QCheckBox::toggled, this, [this] {
-            m_after->setEnabled(m_afterCheck->isChecked());
-            m_before->setEnabled(m_beforeCheck->isChecked());
+    connect(m_createdPreset, &QComboBox::activated, this, [this] {
+        showCustomRange();
+        commit();
+    });
+    // A day picked in the calendar or typed applies like typed text does: after a pause, no
+    // Enter needed.
+    for (QDateEdit *edit : {m_from, m_to}) {
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
             if (!m_updating)
+                m_debounce->start();
+        });
+        connect(edit, &QDateEdit::editingFinished, this, [this] {
+            if (m_debounce->isActive())
                 commit();
         });
     }
-    for (QDateTimeEdit *edit : {m_after, m_before}) {
-        connect(edit, &QDateTimeEdit::editingFinished, this, [this] {
-            if (!m_updating)
-                commit();
-        });
-    }
+    // The last day is never before the first.
+    connect(m_from, &QDateEdit::dateChanged, m_to, &QDateEdit::setMinimumDate);
     connect(m_clearButton, &QToolButton::clicked, this, &RunFilterBar::clearFilters);
-    connect(m_scopeCombo, &QComboBox::activated, this, [this] {
-        m_scope = m_scopeCombo->currentData().toString();
-        updateDateRange();
-        emit scopeChanged(m_scope);
-        if (m_scope.isEmpty()
-            && (m_filter.createdAfter.isValid() || m_filter.createdBefore.isValid()))
-            commit();
+    connect(m_scopeCombo, &QComboBox::activated, this,
+        [this] { changeScope(m_scopeCombo->currentData().toString()); });
+    // Text typed that names no workflow gives way to the one shown.
+    connect(m_scopeCombo->lineEdit(), &QLineEdit::editingFinished, this, [this] {
+        const int index = m_scopeCombo->currentIndex();
+        if (index >= 0 && m_scopeCombo->lineEdit()->text() != m_scopeCombo->itemText(index))
+            m_scopeCombo->setEditText(m_scopeCombo->itemText(index));
     });
     updateStatusButton();
 }
@@ -243,15 +275,48 @@ void RunFilterBar::updateDateRange()
     m_dateRange->setVisible(!m_scope.isEmpty() && m_features.createdRange);
 }
 
+void RunFilterBar::showCustomRange()
+{
+    const bool custom = m_createdPreset->currentData().toInt() == kCustomRange;
+    m_from->setVisible(custom);
+    m_rangeDash->setVisible(custom);
+    m_to->setVisible(custom);
+}
+
+void RunFilterBar::changeScope(const QString &workflowPermanentId)
+{
+    setScope(workflowPermanentId);
+    emit scopeChanged(m_scope);
+    if (m_scope.isEmpty() && m_filter.hasCreatedRange())
+        commit();
+}
+
+QString RunFilterBar::scopeTitle() const
+{
+    for (const Workflow &workflow : m_workflows) {
+        if (workflow.workflowPermanentId == m_scope && !workflow.title.isEmpty())
+            return workflow.title;
+    }
+    return m_scope;
+}
+
 void RunFilterBar::setWorkflows(const QList<Workflow> &workflows)
 {
     m_workflows = workflows;
+    // By name, so a workflow is found where a reader looks for it, not in the server's order.
+    QList<Workflow> sorted = workflows;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Workflow &a, const Workflow &b) {
+        return a.title.localeAwareCompare(b.title) < 0;
+    });
     const QString current = m_scope;
     m_scopeCombo->clear();
     if (m_features.allWorkflowsScope)
         m_scopeCombo->addItem(tr("All workflows"), QString());
-    for (const Workflow &workflow : workflows)
-        m_scopeCombo->addItem(workflow.title, workflow.workflowPermanentId);
+    for (const Workflow &workflow : std::as_const(sorted)) {
+        m_scopeCombo->addItem(
+            workflow.title.isEmpty() ? workflow.workflowPermanentId : workflow.title,
+            workflow.workflowPermanentId);
+    }
     setScope(current);
 }
 
@@ -262,6 +327,7 @@ void RunFilterBar::setScope(const QString &workflowPermanentId)
     if (index >= 0)
         m_scopeCombo->setCurrentIndex(index);
     updateDateRange();
+    rebuildChips();
 }
 
 void RunFilterBar::addKnownErrorCodes(const QStringList &codes)
@@ -294,8 +360,15 @@ void RunFilterBar::setStatusCounts(const QHash<RunStatus, int> &counts)
 void RunFilterBar::clearFilters()
 {
     m_debounce->stop();
+    // The scope narrows the list like any filter; where the source can list every workflow it
+    // goes back to all of them.
+    const bool scopeCleared = m_features.allWorkflowsScope && !m_scope.isEmpty();
+    if (scopeCleared)
+        setScope(QString());
     m_filter = RunFilter();
     writeWidgets();
+    if (scopeCleared)
+        emit scopeChanged(m_scope);
     emit filterChanged(m_filter);
 }
 
@@ -314,10 +387,13 @@ void RunFilterBar::readWidgets()
     }
     filter.searchKey = m_search->text().trimmed();
     filter.errorCode = m_errorCode->text().trimmed();
-    if (!m_scope.isEmpty() && m_afterCheck->isChecked())
-        filter.createdAfter = m_after->dateTime().toUTC();
-    if (!m_scope.isEmpty() && m_beforeCheck->isChecked())
-        filter.createdBefore = m_before->dateTime().toUTC();
+    const int created = m_createdPreset->currentData().toInt();
+    if (!m_scope.isEmpty() && created == kCustomRange) {
+        filter.createdAfter = m_from->date().startOfDay().toUTC();
+        filter.createdBefore = m_to->date().addDays(1).startOfDay().toUTC();
+    } else if (!m_scope.isEmpty() && created > 0) {
+        filter.createdWithinSeconds = created;
+    }
     m_filter = filter;
 }
 
@@ -328,12 +404,24 @@ void RunFilterBar::writeWidgets()
         action->setChecked(m_filter.statuses.contains(RunStatus(action->data().toInt())));
     m_search->setText(m_filter.searchKey);
     m_errorCode->setText(m_filter.errorCode);
-    m_afterCheck->setChecked(m_filter.createdAfter.isValid());
-    m_beforeCheck->setChecked(m_filter.createdBefore.isValid());
-    if (m_filter.createdAfter.isValid())
-        m_after->setDateTime(m_filter.createdAfter.toLocalTime());
-    if (m_filter.createdBefore.isValid())
-        m_before->setDateTime(m_filter.createdBefore.toLocalTime());
+    int created = 0;
+    if (m_filter.createdWithinSeconds > 0) {
+        created = qMax(0, m_createdPreset->findData(m_filter.createdWithinSeconds));
+    } else if (m_filter.createdAfter.isValid() || m_filter.createdBefore.isValid()) {
+        created = m_createdPreset->findData(kCustomRange);
+        const QDate from = m_filter.createdAfter.isValid()
+            ? m_filter.createdAfter.toLocalTime().date()
+            : QDate(1970, 1, 1);
+        // An exclusive bound at a day's start: the day before is the last one shown.
+        const QDate to = m_filter.createdBefore.isValid()
+            ? m_filter.createdBefore.toLocalTime().addMSecs(-1).date()
+            : qMax(QDate::currentDate(), from);
+        m_from->setDate(from);
+        m_to->setMinimumDate(from);
+        m_to->setDate(to);
+    }
+    m_createdPreset->setCurrentIndex(created);
+    showCustomRange();
     m_updating = false;
     updateSearchLimit();
     updateStatusButton();
@@ -403,9 +491,7 @@ void RunFilterBar::rebuildChips()
         chip->setText(text + QStringLiteral("  ✕"));
         chip->setToolTip(tr("Remove this filter"));
         chip->setAutoRaise(false);
-        chip->setStyleSheet(
-            QStringLiteral("QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
-                           " padding: 1px 8px; background: palette(alternate-base); }"));
+        chip->setStyleSheet(kChipStyle);
         connect(chip, &QToolButton::clicked, this, [this, remove] {
             remove(m_filter);
             writeWidgets();
@@ -429,19 +515,44 @@ void RunFilterBar::rebuildChips()
     if (!m_filter.errorCode.isEmpty())
         addChip(tr("Error code: %1").arg(m_filter.errorCode.left(40)),
             QStringLiteral("chip_error_code"), [](RunFilter &filter) { filter.errorCode.clear(); });
-    if (m_filter.createdAfter.isValid())
-        addChip(
-            tr("Created after %1")
-                .arg(QLocale().toString(m_filter.createdAfter.toLocalTime(), QLocale::ShortFormat)),
-            QStringLiteral("chip_created_after"),
-            [](RunFilter &filter) { filter.createdAfter = {}; });
-    if (m_filter.createdBefore.isValid())
-        addChip(tr("Created before %1")
-                    .arg(QLocale().toString(
-                        m_filter.createdBefore.toLocalTime(), QLocale::ShortFormat)),
-            QStringLiteral("chip_created_before"),
-            [](RunFilter &filter) { filter.createdBefore = {}; });
+    if (m_filter.hasCreatedRange()) {
+        QString text;
+        if (m_filter.createdWithinSeconds > 0) {
+            const int index = m_createdPreset->findData(m_filter.createdWithinSeconds);
+            text = index >= 0
+                ? m_createdPreset->itemText(index)
+                : tr("Created: last %n minute(s)", nullptr, m_filter.createdWithinSeconds / 60);
+        } else {
+            const QLocale locale;
+            const auto day = [&locale](const QDateTime &time) {
+                return locale.toString(time.toLocalTime().date(), QLocale::ShortFormat);
+            };
+            const QString from
+                = m_filter.createdAfter.isValid() ? day(m_filter.createdAfter) : QString();
+            // The bound is exclusive: the last day shown is the one before it.
+            const QString to = m_filter.createdBefore.isValid()
+                ? day(m_filter.createdBefore.addMSecs(-1))
+                : QString();
+            text = from == to ? tr("Created: %1").arg(from) : tr("Created: %1 – %2").arg(from, to);
+        }
+        addChip(text, QStringLiteral("chip_created"), [](RunFilter &filter) {
+            filter.createdAfter = {};
+            filter.createdBefore = {};
+            filter.createdWithinSeconds = 0;
+        });
+    }
+    // The scope narrows the list too; a chip where the source can list every workflow.
+    const bool scopeChip = !m_scope.isEmpty() && m_features.allWorkflowsScope;
+    if (scopeChip) {
+        auto *chip = new QToolButton(m_chips);
+        chip->setObjectName(QStringLiteral("chip_scope"));
+        chip->setText(tr("Workflow: %1").arg(scopeTitle().left(40)) + QStringLiteral("  ✕"));
+        chip->setToolTip(tr("Show the runs of all workflows"));
+        chip->setStyleSheet(kChipStyle);
+        connect(chip, &QToolButton::clicked, this, [this] { changeScope(QString()); });
+        m_chipLayout->insertWidget(0, chip);
+    }
     m_chipLayout->addStretch(1);
-    m_chips->setVisible(!m_filter.isEmpty());
-    m_clearButton->setEnabled(!m_filter.isEmpty());
+    m_chips->setVisible(!m_filter.isEmpty() || scopeChip);
+    m_clearButton->setEnabled(!m_filter.isEmpty() || scopeChip);
 }
