@@ -21,6 +21,9 @@ struct MergedRunSource::Listing
     int pageSize = 50;
     int deliveredPages = 0;
     QList<Cursor> cursors;
+    // Members that failed in this listing: they are missing from every later page too, so
+    // every page says so, not only the one that found out.
+    QList<ApiError> failures;
 };
 
 struct MergedRunSource::Job
@@ -217,7 +220,7 @@ void MergedRunSource::fetch(const std::shared_ptr<Job> &job, int index)
                 ApiError error = result.error;
                 error.source = member.name;
                 error.message = member.name + u": "_s + error.message;
-                job->errors.append(error);
+                listing->failures.append(error);
             } else {
                 for (WorkflowRun run : result.value.runs) {
                     if (run.source.isEmpty())
@@ -247,12 +250,14 @@ void MergedRunSource::finish(const std::shared_ptr<Job> &job)
     for (const Cursor &cursor : std::as_const(job->listing->cursors))
         more = more || !cursor.exhausted || !cursor.buffer.isEmpty();
     result.value.hasMore = more;
-    result.value.partialErrors = job->errors;
-    if (job->out.isEmpty() && !job->errors.isEmpty() && job->errors.size() >= m_members.size()) {
+    const QList<ApiError> errors = job->listing->failures + job->errors;
+    result.value.partialErrors = errors;
+    if (job->out.isEmpty() && !errors.isEmpty()
+        && job->listing->failures.size() >= m_members.size()) {
         // Nothing worked: that is an error, not an empty list.
-        result.error = job->errors.constFirst();
+        result.error = errors.constFirst();
         QStringList messages;
-        for (const ApiError &error : std::as_const(job->errors))
+        for (const ApiError &error : errors)
             messages.append(error.message);
         result.error.message = messages.join(u' ');
     }

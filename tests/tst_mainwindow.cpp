@@ -14,6 +14,7 @@
 
 #include "artifactfetcher.h"
 #include "mainwindow.h"
+#include "mergedrunsource.h"
 #include "runlistmodel.h"
 #include "runtableview.h"
 #include "skyvernclient.h"
@@ -103,6 +104,33 @@ private slots:
         QTRY_COMPARE(table->model()->rowCount(), 300);
         auto *status = window.findChild<QLabel *>(u"statusLabel"_s);
         QTRY_VERIFY(status->text().contains(u"no more runs"_s));
+    }
+
+    void aFailingConnectionStaysNamedOnEveryPageOfTheMergedList()
+    {
+        ScriptedServer refusing;
+        refusing.setAnswer(u"/v1/workflows/runs"_s, {403, R"({"detail":"Invalid API key"})"});
+        SkyvernClient good(m_server->server()->baseUrl(), u"test-key"_s);
+        SkyvernClient revoked(refusing.url(), u"old-key"_s);
+        MergedRunSource merged({{&good, u"Production"_s, {}}, {&revoked, u"Backup"_s, {}}});
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&merged);
+        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        auto *error = window.findChild<QLabel *>(u"errorLabel"_s);
+        QTRY_COMPARE(window.runListModel()->loadedPages(), 1);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(u"Backup: "_s), qPrintable(error->text()));
+
+        // The next page comes from the connection that works; the one that failed is still
+        // missing from the list, and the banner keeps saying so.
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+        QTRY_VERIFY(window.runListModel()->loadedPages() >= 2);
+        QTRY_VERIFY(!window.runListModel()->isLoading());
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(u"Backup: "_s), qPrintable(error->text()));
     }
 
     void aRefusedKeyIsShownInTheWindowNotADialog()
