@@ -15,6 +15,7 @@ const auto kProfileUrl = "baseUrl"_L1;
 const auto kProfileInsecure = "allowInsecureHttp"_L1;
 const auto kProfileKind = "kind"_L1;
 const auto kProfileWorkflows = "workflowIds"_L1;
+const auto kProfileWorkflowNames = "workflowNames"_L1; // "id=name" lines
 const auto kCurrentProfile = "connections/current"_L1;
 const auto kViewGroup = "views"_L1;
 const auto kViewScope = "scope"_L1;
@@ -57,6 +58,12 @@ QList<ConnectionProfile> Settings::profiles() const
         profile.kind
             = ConnectionProfile::kindFromString(m_settings->value(kProfileKind).toString());
         profile.workflowIds = m_settings->value(kProfileWorkflows).toStringList();
+        const QStringList names = m_settings->value(kProfileWorkflowNames).toStringList();
+        for (const QString &line : names) {
+            const qsizetype equals = line.indexOf(u'=');
+            if (equals > 0)
+                profile.workflowNames.insert(line.left(equals), line.mid(equals + 1));
+        }
         if (profile.isValid())
             profiles.append(profile);
     }
@@ -77,6 +84,15 @@ void Settings::setProfiles(const QList<ConnectionProfile> &profiles)
         m_settings->setValue(kProfileInsecure, profile.allowInsecureHttp);
         m_settings->setValue(kProfileKind, ConnectionProfile::kindToString(profile.kind));
         m_settings->setValue(kProfileWorkflows, profile.workflowIds);
+        QStringList names;
+        for (const QString &id : profile.workflowIds) {
+            if (profile.workflowNames.contains(id))
+                names.append(id + u'=' + profile.workflowNames.value(id));
+        }
+        if (names.isEmpty())
+            m_settings->remove(kProfileWorkflowNames);
+        else
+            m_settings->setValue(kProfileWorkflowNames, names);
     }
     m_settings->endArray();
 }
