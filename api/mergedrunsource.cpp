@@ -24,6 +24,7 @@ struct MergedRunSource::Listing
     // Members that failed in this listing: they are missing from every later page too, so
     // every page says so, not only the one that found out.
     QList<ApiError> failures;
+    int asked = 0; // members the filter lets in
 };
 
 struct MergedRunSource::Job
@@ -98,6 +99,13 @@ SourceFeatures MergedRunSource::features() const
     merged.allWorkflowsScope = true; // the merged list is every workflow of every member
     merged.createdRange = false; // workflows' date ranges do not merge
     merged.runSource = true;
+    for (const Member &member : m_members) {
+        if (!merged.sourceNames.contains(member.name))
+            merged.sourceNames.append(member.name);
+    }
+    // One connection is nothing to choose from.
+    if (merged.sourceNames.size() < 2)
+        merged.sourceNames.clear();
     return merged;
 }
 
@@ -149,8 +157,15 @@ RequestId MergedRunSource::listRuns(const RunQuery &query, QObject *context, Run
         listing->key = key;
         listing->filter = query.filter;
         listing->pageSize = pageSize;
-        for (int i = 0; i < m_members.size(); ++i)
-            listing->cursors.append(Cursor {i, 1, m_members.at(i).source.isNull(), {}, 0});
+        // Members the filter leaves out are not asked at all: a noisy server cannot crowd
+        // out the one the user chose.
+        for (int i = 0; i < m_members.size(); ++i) {
+            const Member &member = m_members.at(i);
+            const bool left
+                = !query.filter.sources.isEmpty() && !query.filter.sources.contains(member.name);
+            listing->cursors.append(Cursor {i, 1, member.source.isNull() || left, {}, 0});
+            listing->asked += left ? 0 : 1;
+        }
         m_listings.insert(key, listing);
         job->skip = (qMax(1, query.page) - 1) * pageSize;
     }
@@ -253,7 +268,7 @@ void MergedRunSource::finish(const std::shared_ptr<Job> &job)
     const QList<ApiError> errors = job->listing->failures + job->errors;
     result.value.partialErrors = errors;
     if (job->out.isEmpty() && !errors.isEmpty()
-        && job->listing->failures.size() >= m_members.size()) {
+        && job->listing->failures.size() >= job->listing->asked) {
         // Nothing worked: that is an error, not an empty list.
         result.error = errors.constFirst();
         QStringList messages;

@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 bool RunFilter::isEmpty() const
 {
-    return statuses.isEmpty() && searchKey.isEmpty() && errorCode.isEmpty() && !hasCreatedRange();
+    return statuses.isEmpty() && searchKey.isEmpty() && errorCode.isEmpty() && !hasCreatedRange()
+        && sources.isEmpty();
 }
 
 bool RunFilter::hasCreatedRange() const
@@ -96,6 +97,8 @@ QUrlQuery RunFilter::toSavedQuery() const
     absolute.addTo(query, true);
     if (createdWithinSeconds > 0)
         query.addQueryItem(u"created_within"_s, QString::number(createdWithinSeconds));
+    for (const QString &source : sources)
+        query.addQueryItem(u"source"_s, literal(source));
     return query;
 }
 
@@ -105,7 +108,15 @@ RunFilter RunFilter::fromSavedQuery(const QUrlQuery &query)
     filter.createdWithinSeconds = qMax(0, query.queryItemValue(u"created_within"_s).toInt());
     if (filter.createdWithinSeconds > 0)
         filter.createdAfter = {};
+    filter.sources = query.allQueryItemValues(u"source"_s, QUrl::FullyDecoded);
+    filter.sources.removeDuplicates();
+    filter.sources.removeAll(QString());
     return filter;
+}
+
+bool RunFilter::matchesSource(const WorkflowRun &run) const
+{
+    return sources.isEmpty() || sources.contains(run.source);
 }
 
 bool RunFilter::matchesStatus(const WorkflowRun &run) const
@@ -118,7 +129,7 @@ bool RunFilter::matchesStatus(const WorkflowRun &run) const
 
 bool RunFilter::matchesLocally(const WorkflowRun &run) const
 {
-    if (!matchesStatus(run))
+    if (!matchesStatus(run) || !matchesSource(run))
         return false;
     if (searchKey.isEmpty())
         return true;
@@ -138,5 +149,5 @@ bool RunFilter::operator==(const RunFilter &other) const
     return statuses == other.statuses && searchKey == other.searchKey
         && errorCode == other.errorCode && createdAfter == other.createdAfter
         && createdBefore == other.createdBefore
-        && createdWithinSeconds == other.createdWithinSeconds;
+        && createdWithinSeconds == other.createdWithinSeconds && sources == other.sources;
 }

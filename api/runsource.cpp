@@ -17,6 +17,10 @@ RunFilter SourceFeatures::restrict(const RunFilter &filter) const
         supported.createdBefore = filter.createdBefore;
         supported.createdWithinSeconds = filter.createdWithinSeconds;
     }
+    for (const QString &source : filter.sources) {
+        if (sourceNames.contains(source))
+            supported.sources.append(source);
+    }
     return supported;
 }
 

@@ -72,6 +72,8 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     , m_scopeCombo(new QComboBox(this))
     , m_statusButton(new QToolButton(this))
     , m_statusMenu(new QMenu(this))
+    , m_sourceButton(new QToolButton(this))
+    , m_sourceMenu(new QMenu(this))
     , m_search(new QLineEdit(this))
     , m_searchLimit(new QLabel(this))
     , m_errorCode(new QLineEdit(this))
@@ -124,6 +126,15 @@ RunFilterBar::RunFilterBar(QWidget *parent)
             commit();
         });
     }
+
+    // In a merged list, which connections to show (and ask): one noisy server must not push
+    // another's runs out of the loaded pages.
+    m_sourceButton->setObjectName(QStringLiteral("sourceToolButton"));
+    m_sourceButton->setPopupMode(QToolButton::InstantPopup);
+    m_sourceButton->setMenu(m_sourceMenu);
+    m_sourceButton->setToolTip(tr("Show only runs of these connections"));
+    m_sourceButton->hide();
+    m_sourceMenu->installEventFilter(new StayOpenOnTick(m_sourceMenu));
 
     m_search->setObjectName(QStringLiteral("searchLineEdit"));
     m_search->setPlaceholderText(tr("Search run id, parameters, headers…"));
@@ -188,6 +199,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_scopeCombo);
     row->addWidget(m_statusButton);
+    row->addWidget(m_sourceButton);
     row->addWidget(m_search, 20);
     row->addWidget(m_searchLimit);
     row->addWidget(m_errorCode, 10);
@@ -266,6 +278,19 @@ void RunFilterBar::setFeatures(const SourceFeatures &features)
     m_statusButton->setToolTip(features.maxStatuses == 1
             ? tr("Show only runs with this status (this server filters by one at a time)")
             : tr("Show only runs with these statuses"));
+    m_sourceMenu->clear();
+    for (const QString &name : features.sourceNames) {
+        QAction *action = m_sourceMenu->addAction(name);
+        action->setCheckable(true);
+        action->setData(name);
+        action->setChecked(m_filter.sources.contains(name));
+        connect(action, &QAction::toggled, this, [this] {
+            if (!m_updating)
+                commit();
+        });
+    }
+    m_sourceButton->setVisible(!features.sourceNames.isEmpty());
+    updateSourceButton();
     setWorkflows(m_workflows);
     updateDateRange();
 }
@@ -385,6 +410,10 @@ void RunFilterBar::readWidgets()
         if (action->isChecked())
             filter.statuses.append(RunStatus(action->data().toInt()));
     }
+    for (QAction *action : m_sourceMenu->actions()) {
+        if (action->isChecked())
+            filter.sources.append(action->data().toString());
+    }
     filter.searchKey = m_search->text().trimmed();
     filter.errorCode = m_errorCode->text().trimmed();
     const int created = m_createdPreset->currentData().toInt();
@@ -402,6 +431,8 @@ void RunFilterBar::writeWidgets()
     m_updating = true;
     for (QAction *action : m_statusMenu->actions())
         action->setChecked(m_filter.statuses.contains(RunStatus(action->data().toInt())));
+    for (QAction *action : m_sourceMenu->actions())
+        action->setChecked(m_filter.sources.contains(action->data().toString()));
     m_search->setText(m_filter.searchKey);
     m_errorCode->setText(m_filter.errorCode);
     int created = 0;
@@ -425,6 +456,7 @@ void RunFilterBar::writeWidgets()
     m_updating = false;
     updateSearchLimit();
     updateStatusButton();
+    updateSourceButton();
     rebuildChips();
 }
 
@@ -439,6 +471,7 @@ void RunFilterBar::commit()
     const RunFilter before = m_filter;
     readWidgets();
     updateStatusButton();
+    updateSourceButton();
     rebuildChips();
     if (m_filter != before)
         emit filterChanged(m_filter);
@@ -458,6 +491,17 @@ void RunFilterBar::updateStatusButton()
     m_statusButton->setToolTip(names.isEmpty()
             ? tr("Show only runs with these statuses")
             : tr("Showing runs that are %1").arg(names.join(tr(" or "))));
+}
+
+void RunFilterBar::updateSourceButton()
+{
+    const QStringList &names = m_filter.sources;
+    if (names.isEmpty())
+        m_sourceButton->setText(tr("Source: all"));
+    else if (names.size() == 1)
+        m_sourceButton->setText(tr("Source: %1").arg(names.constFirst()));
+    else
+        m_sourceButton->setText(tr("Source: %n selected", nullptr, int(names.size())));
 }
 
 void RunFilterBar::updateSearchLimit()
@@ -508,6 +552,11 @@ void RunFilterBar::rebuildChips()
         addChip(tr("Status: %1").arg(RunFormat::statusText(status, {})),
             QStringLiteral("chip_status_") + runStatusToWire(status),
             [status](RunFilter &filter) { filter.statuses.removeAll(status); });
+    }
+    for (int i = 0; i < m_filter.sources.size(); ++i) {
+        const QString source = m_filter.sources.at(i);
+        addChip(tr("Source: %1").arg(source.left(40)), QStringLiteral("chip_source_%1").arg(i),
+            [source](RunFilter &filter) { filter.sources.removeAll(source); });
     }
     if (!m_filter.searchKey.isEmpty())
         addChip(tr("Search: “%1”").arg(m_filter.searchKey.left(40)), QStringLiteral("chip_search"),

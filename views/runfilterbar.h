@@ -19,9 +19,9 @@ class QToolButton;
 
 /**
  * The filter bar above the run list: scope (all workflows or one), statuses, free-text search,
- * error code and, for one workflow, a created-at range (a preset or whole days). It knows nothing
- * of the list: it debounces typing and emits the whole filter when it changes. Active filters
- * and the scope show as chips a click removes.
+ * error code, the connections of a merged list and, for one workflow, a created-at range (a preset
+ * or whole days). It knows nothing of the list: it debounces typing and emits the whole filter when
+ * it changes. Active filters and the scope show as chips a click removes.
  */
 class RunFilterBar final : public QWidget
 {
@@ -61,6 +61,7 @@ private:
     void commit();
     void rebuildChips();
     void updateStatusButton();
+    void updateSourceButton();
     void updateSearchLimit();
 
     void updateDateRange();
@@ -80,6 +81,8 @@ private:
     QComboBox *m_scopeCombo;
     QToolButton *m_statusButton;
     QMenu *m_statusMenu;
+    QToolButton *m_sourceButton;
+    QMenu *m_sourceMenu;
     QLineEdit *m_search;
     QLabel *m_searchLimit;
     QLineEdit *m_errorCode;
