@@ -154,6 +154,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
 
     m_createdPreset->setObjectName(QStringLiteral("createdPresetComboBox"));
     m_createdPreset->setToolTip(tr("Show only runs created in this time"));
+    m_createdPreset->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_createdPreset->addItem(tr("Created: any time"), 0);
     m_createdPreset->addItem(tr("Created: last hour"), 3600);
     m_createdPreset->addItem(tr("Created: last 24 hours"), 24 * 3600);
