@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -21,6 +22,8 @@ struct ConnectionProfile
     QUrl baseUrl;
     bool allowInsecureHttp = false;
     QStringList workflowIds; // WorkflowPlatform: the workflows to watch
+    // WorkflowPlatform: names to show for workflow ids, as the platform lists no workflows
+    QHash<QString, QString> workflowNames;
 
     static QString kindToString(Kind kind);
     static Kind kindFromString(const QString &text);
@@ -33,6 +36,11 @@ struct ConnectionProfile
     /** A sentence saying why this profile cannot be used, or empty. */
     QString problem() const;
     static QString newId();
+    /** The workflows as typed in the connection dialog: "wf_a = Name, wf_b". */
+    QString workflowsText() const;
+    /** Reads workflowsText(): entries split by commas or lines, each an id, optionally
+     * followed by "= display name"; ids alone may also be split by spaces. */
+    void setWorkflowsFromText(const QString &text);
 
     bool operator==(const ConnectionProfile &other) const;
     bool operator!=(const ConnectionProfile &other) const { return !(*this == other); }

@@ -21,6 +21,10 @@ struct MergedRunSource::Listing
     int pageSize = 50;
     int deliveredPages = 0;
     QList<Cursor> cursors;
+    // Members that failed in this listing: they are missing from every later page too, so
+    // every page says so, not only the one that found out.
+    QList<ApiError> failures;
+    int asked = 0; // members the filter lets in
 };
 
 struct MergedRunSource::Job
@@ -41,9 +45,8 @@ struct MergedRunSource::Job
 namespace {
 QString listingKey(const RunFilter &filter, int pageSize)
 {
-    QUrlQuery query;
-    filter.addTo(query, true);
-    return query.toString(QUrl::FullyEncoded) + u"|%1"_s.arg(pageSize);
+    // Saved form: a relative range must not make every page a new listing as the clock moves.
+    return filter.toSavedQuery().toString(QUrl::FullyEncoded) + u"|%1"_s.arg(pageSize);
 }
 } // namespace
 
@@ -97,6 +100,13 @@ SourceFeatures MergedRunSource::features() const
     merged.allWorkflowsScope = true; // the merged list is every workflow of every member
     merged.createdRange = false; // workflows' date ranges do not merge
     merged.runSource = true;
+    for (const Member &member : m_members) {
+        if (!merged.sourceNames.contains(member.name))
+            merged.sourceNames.append(member.name);
+    }
+    // One connection is nothing to choose from.
+    if (merged.sourceNames.size() < 2)
+        merged.sourceNames.clear();
     return merged;
 }
 
@@ -148,8 +158,15 @@ RequestId MergedRunSource::listRuns(const RunQuery &query, QObject *context, Run
         listing->key = key;
         listing->filter = query.filter;
         listing->pageSize = pageSize;
-        for (int i = 0; i < m_members.size(); ++i)
-            listing->cursors.append(Cursor {i, 1, m_members.at(i).source.isNull(), {}, 0});
+        // Members the filter leaves out are not asked at all: a noisy server cannot crowd
+        // out the one the user chose.
+        for (int i = 0; i < m_members.size(); ++i) {
+            const Member &member = m_members.at(i);
+            const bool left
+                = !query.filter.sources.isEmpty() && !query.filter.sources.contains(member.name);
+            listing->cursors.append(Cursor {i, 1, member.source.isNull() || left, {}, 0});
+            listing->asked += left ? 0 : 1;
+        }
         m_listings.insert(key, listing);
         job->skip = (qMax(1, query.page) - 1) * pageSize;
     }
@@ -219,7 +236,7 @@ void MergedRunSource::fetch(const std::shared_ptr<Job> &job, int index)
                 ApiError error = result.error;
                 error.source = member.name;
                 error.message = member.name + u": "_s + error.message;
-                job->errors.append(error);
+                listing->failures.append(error);
             } else {
                 for (WorkflowRun run : result.value.runs) {
                     if (run.source.isEmpty())
@@ -251,13 +268,15 @@ void MergedRunSource::finish(const std::shared_ptr<Job> &job)
     for (const Cursor &cursor : std::as_const(job->listing->cursors))
         more = more || !cursor.exhausted || !cursor.buffer.isEmpty();
     result.value.hasMore = more;
-    result.value.partialErrors = job->errors;
+    const QList<ApiError> errors = job->listing->failures + job->errors;
+    result.value.partialErrors = errors;
     result.value.notes = job->notes;
-    if (job->out.isEmpty() && !job->errors.isEmpty() && job->errors.size() >= m_members.size()) {
+    if (job->out.isEmpty() && !errors.isEmpty()
+        && job->listing->failures.size() >= job->listing->asked) {
         // Nothing worked: that is an error, not an empty list.
-        result.error = job->errors.constFirst();
+        result.error = errors.constFirst();
         QStringList messages;
-        for (const ApiError &error : std::as_const(job->errors))
+        for (const ApiError &error : errors)
             messages.append(error.message);
         result.error.message = messages.join(u' ');
     }

@@ -10,8 +10,20 @@ using namespace Qt::StringLiterals;
 
 bool RunFilter::isEmpty() const
 {
-    return statuses.isEmpty() && searchKey.isEmpty() && errorCode.isEmpty()
-        && !createdAfter.isValid() && !createdBefore.isValid();
+    return statuses.isEmpty() && searchKey.isEmpty() && errorCode.isEmpty() && !hasCreatedRange()
+        && sources.isEmpty();
+}
+
+bool RunFilter::hasCreatedRange() const
+{
+    return createdAfter.isValid() || createdBefore.isValid() || createdWithinSeconds > 0;
+}
+
+QDateTime RunFilter::effectiveCreatedAfter(const QDateTime &now) const
+{
+    if (createdWithinSeconds > 0)
+        return now.toUTC().addSecs(-createdWithinSeconds);
+    return createdAfter;
 }
 
 QString RunFilter::validationError() const
@@ -28,7 +40,8 @@ QString RunFilter::validationError() const
             "accepts at most %2.")
             .arg(errorCode.size())
             .arg(kMaxTextLength);
-    if (createdAfter.isValid() && createdBefore.isValid() && createdBefore <= createdAfter)
+    const QDateTime after = effectiveCreatedAfter(QDateTime::currentDateTimeUtc());
+    if (after.isValid() && createdBefore.isValid() && createdBefore <= after)
         return QCoreApplication::translate("RunFilter",
             "\"Created before\" must be later than \"created "
             "after\".");
@@ -53,8 +66,9 @@ void RunFilter::addTo(QUrlQuery &query, bool includeDateRange) const
         query.addQueryItem(u"search_key"_s, literal(searchKey));
     if (!errorCode.isEmpty())
         query.addQueryItem(u"error_code"_s, literal(errorCode));
-    if (includeDateRange && createdAfter.isValid())
-        query.addQueryItem(u"created_at_start"_s, formatTimestamp(createdAfter));
+    const QDateTime after = effectiveCreatedAfter(QDateTime::currentDateTimeUtc());
+    if (includeDateRange && after.isValid())
+        query.addQueryItem(u"created_at_start"_s, formatTimestamp(after));
     if (includeDateRange && createdBefore.isValid())
         query.addQueryItem(u"created_at_end"_s, formatTimestamp(createdBefore));
 }
@@ -75,6 +89,36 @@ RunFilter RunFilter::fromQuery(const QUrlQuery &query)
     return filter;
 }
 
+QUrlQuery RunFilter::toSavedQuery() const
+{
+    RunFilter absolute = *this;
+    absolute.createdWithinSeconds = 0;
+    QUrlQuery query;
+    absolute.addTo(query, true);
+    if (createdWithinSeconds > 0)
+        query.addQueryItem(u"created_within"_s, QString::number(createdWithinSeconds));
+    for (const QString &source : sources)
+        query.addQueryItem(u"source"_s, literal(source));
+    return query;
+}
+
+RunFilter RunFilter::fromSavedQuery(const QUrlQuery &query)
+{
+    RunFilter filter = fromQuery(query);
+    filter.createdWithinSeconds = qMax(0, query.queryItemValue(u"created_within"_s).toInt());
+    if (filter.createdWithinSeconds > 0)
+        filter.createdAfter = {};
+    filter.sources = query.allQueryItemValues(u"source"_s, QUrl::FullyDecoded);
+    filter.sources.removeDuplicates();
+    filter.sources.removeAll(QString());
+    return filter;
+}
+
+bool RunFilter::matchesSource(const WorkflowRun &run) const
+{
+    return sources.isEmpty() || sources.contains(run.source);
+}
+
 bool RunFilter::matchesStatus(const WorkflowRun &run) const
 {
     if (statuses.isEmpty() || statuses.contains(run.status))
@@ -85,7 +129,7 @@ bool RunFilter::matchesStatus(const WorkflowRun &run) const
 
 bool RunFilter::matchesLocally(const WorkflowRun &run) const
 {
-    if (!matchesStatus(run))
+    if (!matchesStatus(run) || !matchesSource(run))
         return false;
     if (searchKey.isEmpty())
         return true;
@@ -104,5 +148,6 @@ bool RunFilter::operator==(const RunFilter &other) const
 {
     return statuses == other.statuses && searchKey == other.searchKey
         && errorCode == other.errorCode && createdAfter == other.createdAfter
-        && createdBefore == other.createdBefore;
+        && createdBefore == other.createdBefore
+        && createdWithinSeconds == other.createdWithinSeconds && sources == other.sources;
 }

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include "runstatus.h"
 
@@ -22,17 +23,37 @@ struct RunFilter
     QString errorCode;
     QDateTime createdAfter; // inclusive; by-workflow lists only
     QDateTime createdBefore; // exclusive; by-workflow lists only
+    // "Created in the last N seconds", measured again at every request so a list kept open all
+    // day keeps showing the last hour; by-workflow lists only. Takes the place of createdAfter.
+    int createdWithinSeconds = 0;
+    // A merged list: the names of the connections to show; empty: all of them. Not a server
+    // parameter: the merged list asks only these.
+    QStringList sources;
 
     bool isEmpty() const;
+    /** Whether a created-at bound applies (absolute or relative). */
+    bool hasCreatedRange() const;
+    /** The inclusive lower bound as of `now`: createdAfter, or now minus the relative window. */
+    QDateTime effectiveCreatedAfter(const QDateTime &now) const;
     /** A sentence saying what is wrong, or empty when the server would accept the filter. */
     QString validationError() const;
     void addTo(QUrlQuery &query, bool includeDateRange) const;
     /** Reads the parameters addTo() writes; unknown statuses and parameters are skipped. */
     static RunFilter fromQuery(const QUrlQuery &query);
+    /**
+     * The whole filter for saving and as a key: the server's parameters plus what only Runwatch
+     * knows (`created_within` in seconds, repeatable `source`), with a relative range kept
+     * relative rather than resolved to today's time.
+     */
+    QUrlQuery toSavedQuery() const;
+    static RunFilter fromSavedQuery(const QUrlQuery &query);
+    /** Whether a run comes from one of the chosen connections (all when none are chosen). */
+    bool matchesSource(const WorkflowRun &run) const;
+
     /** Whether a run passes the status filter (the part a list item lets us check locally). */
     bool matchesStatus(const WorkflowRun &run) const;
     /**
-     * The local part of the filter: status, and the search text in what a list item carries
+     * The local part of the filter: status, source, and the search text in what a list item carries
      * (run id, workflow id and title, extra headers). The server also searches parameters, so
      * this narrows loaded rows at once while its answer is on the way; it never widens them.
      */

@@ -15,6 +15,11 @@ RunFilter SourceFeatures::restrict(const RunFilter &filter) const
     if (createdRange) {
         supported.createdAfter = filter.createdAfter;
         supported.createdBefore = filter.createdBefore;
+        supported.createdWithinSeconds = filter.createdWithinSeconds;
+    }
+    for (const QString &source : filter.sources) {
+        if (sourceNames.contains(source))
+            supported.sources.append(source);
     }
     return supported;
 }

@@ -34,6 +34,7 @@ struct SourceFeatures
     bool workflowTitle = true;
     bool runSource = false; // runs of several connections: show where each came from
     QString defaultScope; // where allWorkflowsScope is false: the workflow to show first
+    QStringList sourceNames; // a merged list: the connections it can be narrowed to
 
     /** The part of a filter this source can apply; the rest is dropped. */
     RunFilter restrict(const RunFilter &filter) const;

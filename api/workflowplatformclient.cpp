@@ -18,10 +18,11 @@ struct WorkflowPlatformClient::PageJob
     RunPage page;
 };
 
-WorkflowPlatformClient::WorkflowPlatformClient(
-    const QUrl &baseUrl, const QString &token, const QStringList &workflowIds, QObject *parent)
+WorkflowPlatformClient::WorkflowPlatformClient(const QUrl &baseUrl, const QString &token,
+    const QStringList &workflowIds, const QHash<QString, QString> &workflowNames, QObject *parent)
     : HttpRunSource(baseUrl, parent)
     , m_workflowIds(workflowIds)
+    , m_workflowNames(workflowNames)
 {
     setToken(token);
 }
@@ -139,7 +140,12 @@ void WorkflowPlatformClient::fetchChunk(const std::shared_ptr<PageJob> &job)
                 job->handler(result);
                 return;
             }
-            const PlatformRunPage &page = answer.value;
+            PlatformRunPage page = answer.value;
+            // Named here too, for lists (a merged one) that do not ask for the workflows.
+            for (WorkflowRun &run : page.runs) {
+                if (run.workflowTitle.isEmpty())
+                    run.workflowTitle = m_workflowNames.value(run.workflowPermanentId);
+            }
             for (int i = 0; i < page.runs.size(); ++i)
                 m_seen.insert(
                     page.runs.at(i).workflowRunId, {page.runs.at(i), page.items.value(i)});
@@ -189,7 +195,7 @@ RequestId WorkflowPlatformClient::listWorkflows(QObject *context, Handler<QList<
         Workflow workflow;
         workflow.workflowPermanentId = id;
         workflow.workflowId = id;
-        workflow.title = id;
+        workflow.title = m_workflowNames.value(id, id);
         workflows.append(workflow);
     }
     ApiResult<QList<Workflow>> result;

@@ -21,8 +21,10 @@ class WorkflowPlatformClient final : public HttpRunSource
 public:
     static constexpr int kMaxLimit = 100;
 
+    /** `workflowNames` are shown for the ids they name (the platform has no workflow list). */
     WorkflowPlatformClient(const QUrl &baseUrl, const QString &token,
-        const QStringList &workflowIds, QObject *parent = nullptr);
+        const QStringList &workflowIds, const QHash<QString, QString> &workflowNames = {},
+        QObject *parent = nullptr);
     ~WorkflowPlatformClient() override;
 
     void setToken(const QString &token);
@@ -47,6 +49,7 @@ private:
     QString unsupported(const RunQuery &query) const;
     void fetchChunk(const std::shared_ptr<PageJob> &job);
     QStringList m_workflowIds;
+    QHash<QString, QString> m_workflowNames;
     // Runs seen in lists, by id: the platform has no endpoint for one run.
     QHash<QString, std::pair<WorkflowRun, QJsonObject>> m_seen;
     // A page over 100 runs takes several requests; the caller holds the id of the first.

@@ -39,7 +39,7 @@ std::unique_ptr<RunSource> makeSource(const ConnectionProfile &profile, const QS
 {
     if (profile.kind == ConnectionProfile::Kind::WorkflowPlatform)
         return std::make_unique<WorkflowPlatformClient>(
-            profile.baseUrl, secret, profile.workflowIds);
+            profile.baseUrl, secret, profile.workflowIds, profile.workflowNames);
     return std::make_unique<SkyvernClient>(profile.baseUrl, secret);
 }
 } // namespace
@@ -202,6 +202,13 @@ void Application::onDemoStarted(const DemoEndpoints &endpoints)
         platform.kind = ConnectionProfile::Kind::WorkflowPlatform;
         platform.baseUrl = endpoints.platformUrl;
         platform.workflowIds = endpoints.platformWorkflows;
+        // What a user would type in the connection dialog for the demo's workflows.
+        const QHash<QString, QString> demoNames {{u"wf_invoice_sync"_s, tr("Invoice sync")},
+            {u"wf_price_scan"_s, tr("Price scan")}, {u"wf_lead_router"_s, tr("Lead router")}};
+        for (const QString &id : std::as_const(platform.workflowIds)) {
+            if (demoNames.contains(id))
+                platform.workflowNames.insert(id, demoNames.value(id));
+        }
         m_profiles.append(platform);
         m_secrets.insert(platform.id, endpoints.platformToken);
     }

@@ -53,8 +53,8 @@ QString SavedListController::keyFor(const QList<ConnectionProfile> &profiles, co
     if (members.isEmpty())
         return {};
     members.sort();
-    QUrlQuery query;
-    filter.addTo(query, true);
+    // Saved form: a relative range ("last hour") names the same list all day.
+    const QUrlQuery query = filter.toSavedQuery();
     const QString connection
         = id == allId ? u"all: "_s + members.join(u"; "_s) : members.constFirst();
     return connection + u'\n' + scope + u'\n' + query.toString(QUrl::FullyEncoded);

@@ -19,6 +19,7 @@ const auto kProfileUrl = "baseUrl"_L1;
 const auto kProfileInsecure = "allowInsecureHttp"_L1;
 const auto kProfileKind = "kind"_L1;
 const auto kProfileWorkflows = "workflowIds"_L1;
+const auto kProfileWorkflowNames = "workflowNames"_L1; // "id=name" lines
 const auto kCurrentProfile = "connections/current"_L1;
 const auto kViewGroup = "views"_L1;
 const auto kViewScope = "scope"_L1;
@@ -65,6 +66,12 @@ QList<ConnectionProfile> Settings::profiles() const
         profile.kind
             = ConnectionProfile::kindFromString(m_settings->value(kProfileKind).toString());
         profile.workflowIds = m_settings->value(kProfileWorkflows).toStringList();
+        const QStringList names = m_settings->value(kProfileWorkflowNames).toStringList();
+        for (const QString &line : names) {
+            const qsizetype equals = line.indexOf(u'=');
+            if (equals > 0)
+                profile.workflowNames.insert(line.left(equals), line.mid(equals + 1));
+        }
         if (profile.isValid())
             profiles.append(profile);
     }
@@ -85,6 +92,15 @@ void Settings::setProfiles(const QList<ConnectionProfile> &profiles)
         m_settings->setValue(kProfileInsecure, profile.allowInsecureHttp);
         m_settings->setValue(kProfileKind, ConnectionProfile::kindToString(profile.kind));
         m_settings->setValue(kProfileWorkflows, profile.workflowIds);
+        QStringList names;
+        for (const QString &id : profile.workflowIds) {
+            if (profile.workflowNames.contains(id))
+                names.append(id + u'=' + profile.workflowNames.value(id));
+        }
+        if (names.isEmpty())
+            m_settings->remove(kProfileWorkflowNames);
+        else
+            m_settings->setValue(kProfileWorkflowNames, names);
     }
     m_settings->endArray();
 }
@@ -139,16 +155,16 @@ QString Settings::scope(const QString &connectionKey) const
 
 RunFilter Settings::filter(const QString &connectionKey) const
 {
-    // Stored as the server's own query string, so what is saved is exactly what is asked for.
+    // Stored as the server's own query string (plus a relative range, kept relative), so what is
+    // saved reads as what is asked for.
     const QString query
         = m_settings->value(viewGroup(connectionKey) + u'/' + kViewFilter).toString();
-    return RunFilter::fromQuery(QUrlQuery(query));
+    return RunFilter::fromSavedQuery(QUrlQuery(query));
 }
 
 void Settings::setView(const QString &connectionKey, const QString &scope, const RunFilter &filter)
 {
-    QUrlQuery query;
-    filter.addTo(query, true);
+    const QUrlQuery query = filter.toSavedQuery();
     const QString group = viewGroup(connectionKey);
     m_settings->setValue(group + u'/' + kViewScope, scope);
     m_settings->setValue(group + u'/' + kViewFilter, query.toString(QUrl::FullyEncoded));

@@ -2,6 +2,7 @@
 // off this machine refused unless explicitly allowed, "Test connection" against a real server.
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -134,6 +135,26 @@ private slots:
         auto *label = child<QLabel>(&dialog, errorLabel);
         QVERIFY(label->isVisible());
         QVERIFY2(label->text().contains(message), qPrintable(label->text()));
+    }
+
+    void platformWorkflowsTakeAnOptionalNameToShow()
+    {
+        ConnectionDialog dialog(&makeClient);
+        auto *kind = dialog.findChild<QComboBox *>(u"kindComboBox"_s);
+        kind->setCurrentIndex(kind->findData(int(ConnectionProfile::Kind::WorkflowPlatform)));
+        auto *workflows = dialog.findChild<QLineEdit *>(u"workflowIdsLineEdit"_s);
+        QTest::keyClicks(workflows, u"wf_price_scan = Price scan, wf_lead_router wf_b"_s);
+        const ConnectionProfile profile = dialog.profile();
+        QCOMPARE(
+            profile.workflowIds, QStringList({u"wf_price_scan"_s, u"wf_lead_router"_s, u"wf_b"_s}));
+        QCOMPARE(profile.workflowNames.value(u"wf_price_scan"_s), u"Price scan"_s);
+        QCOMPARE(profile.workflowNames.size(), 1);
+
+        // Shown again as typed when the connection is edited.
+        ConnectionDialog again(&makeClient);
+        again.setProfile(profile, u"token"_s);
+        QCOMPARE(again.findChild<QLineEdit *>(u"workflowIdsLineEdit"_s)->text(),
+            u"wf_price_scan = Price scan, wf_lead_router, wf_b"_s);
     }
 
     void aBareHostBecomesHttps()

@@ -3,11 +3,14 @@
 // launching a run (through a 422 and back) and watching it finish, cancelling a running run.
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QAction>
+#include <QCalendarWidget>
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
 #include <QContextMenuEvent>
+#include <QDateEdit>
 #include <QDesktopServices>
 #include <QDialog>
 #include <QHeaderView>
@@ -654,7 +657,102 @@ private slots:
         QTRY_VERIFY(!model()->isLoading() && model()->rowCount() > 0
             && allRows(
                 [&wpid](const WorkflowRun &run) { return run.workflowPermanentId == wpid; }));
-        QVERIFY(find<QWidget>(u"createdAfterCheckBox"_s)->isVisible());
+        QVERIFY(find<QWidget>(u"createdPresetComboBox"_s)->isVisible());
+    }
+
+    void theWorkflowPickerIsSortedFindsByTypingAndClearsWithTheFilters()
+    {
+        auto *scope = find<QComboBox>(u"scopeComboBox"_s);
+        QTRY_VERIFY(scope->count() > 8);
+        QStringList titles;
+        for (int i = 1; i < scope->count(); ++i)
+            titles.append(scope->itemText(i));
+        QStringList sorted = titles;
+        std::sort(sorted.begin(), sorted.end(),
+            [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; });
+        QCOMPARE(titles, sorted);
+
+        // A few letters from the middle of the last name, in lower case, find it.
+        const QString wanted = titles.constLast();
+        QString part;
+        for (int from = 0; from + 4 <= wanted.size() && part.isEmpty(); ++from) {
+            const QString candidate = wanted.mid(from, 4).toLower();
+            if (titles.filter(candidate, Qt::CaseInsensitive).size() == 1)
+                part = candidate;
+        }
+        QVERIFY(!part.isEmpty());
+        QLineEdit *edit = scope->lineEdit();
+        QVERIFY(edit);
+        QTest::mouseClick(edit, Qt::LeftButton);
+        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(edit, part);
+        QWidget *popup = scope->completer()->popup();
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        const QString wantedId = scope->itemData(scope->findText(wanted)).toString();
+        QTRY_COMPARE(m_window->scope(), wantedId);
+        QTRY_COMPARE(model()->scope(), wantedId);
+
+        // The scope is a chip like the other filters, and Clear filters lets go of it too.
+        auto *chip = find<QToolButton>(u"chip_scope"_s);
+        QVERIFY(chip && chip->isVisible());
+        QVERIFY(chip->text().contains(wanted));
+        auto *clear = find<QToolButton>(u"clearFiltersButton"_s);
+        QVERIFY(clear->isEnabled());
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QTRY_VERIFY(m_window->scope().isEmpty());
+        QTRY_VERIFY(model()->scope().isEmpty());
+        QCOMPARE(scope->currentIndex(), 0);
+        QTRY_VERIFY(!m_window->findChild<QToolButton *>(u"chip_scope"_s));
+        QVERIFY(!clear->isEnabled());
+    }
+
+    void theCreatedRangeOffersPresetsAndWholeDaysThatApplyAtOnce()
+    {
+        auto *scope = find<QComboBox>(u"scopeComboBox"_s);
+        QTRY_VERIFY(scope->count() > 8);
+        scope->setFocus();
+        QTest::keyClick(scope, Qt::Key_Down); // the first workflow
+        QTRY_VERIFY(!m_window->scope().isEmpty());
+        auto *created = find<QComboBox>(u"createdPresetComboBox"_s);
+        QVERIFY(created && created->isVisible());
+        QVERIFY(!model()->filter().hasCreatedRange()); // nothing until asked
+        const QRect presetPlace = created->geometry();
+
+        // Presets: "last 24 hours" is measured from each request, not frozen at a clock time.
+        created->setFocus();
+        QTest::keyClick(created, Qt::Key_Down);
+        QTest::keyClick(created, Qt::Key_Down);
+        QTRY_COMPARE(model()->filter().createdWithinSeconds, 24 * 3600);
+        QVERIFY(!model()->filter().createdAfter.isValid());
+        QVERIFY(find<QToolButton>(u"chip_created"_s)->text().contains(u"24 hours"_s));
+
+        // Custom days start as today, whole: from its start to the start of tomorrow.
+        QTest::keyClick(created, Qt::Key_Down);
+        QTest::keyClick(created, Qt::Key_Down);
+        auto *from = find<QDateEdit>(u"createdFromEdit"_s);
+        QTRY_VERIFY(from->isVisible());
+        QCOMPARE(created->geometry(), presetPlace); // the row does not move
+        const QDate today = QDate::currentDate();
+        QTRY_COMPARE(model()->filter().createdAfter, today.startOfDay().toUTC());
+        QCOMPARE(model()->filter().createdBefore, today.addDays(1).startOfDay().toUTC());
+        QCOMPARE(model()->filter().createdWithinSeconds, 0);
+
+        // A day picked in the calendar applies without Enter, from the start of that day.
+        QTest::mouseClick(from, Qt::LeftButton, {}, QPoint(from->width() - 6, from->height() / 2));
+        QCalendarWidget *calendar = from->calendarWidget();
+        QTRY_VERIFY(calendar->isVisible());
+        auto *days = calendar->findChild<QAbstractItemView *>();
+        QVERIFY(days);
+        QTest::keyClick(days, Qt::Key_Left);
+        QTest::keyClick(days, Qt::Key_Return);
+        QTRY_VERIFY(!calendar->isVisible());
+        QTRY_COMPARE(model()->filter().createdAfter, today.addDays(-1).startOfDay().toUTC());
+        QCOMPARE(model()->filter().createdBefore, today.addDays(1).startOfDay().toUTC());
+        QVERIFY(find<QToolButton>(u"chip_created"_s)
+                    ->text()
+                    .contains(QLocale().toString(today.addDays(-1), QLocale::ShortFormat)));
     }
 };
 

@@ -1,6 +1,7 @@
 // The first window against the local server, driven like a person would.
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QBuffer>
 #include <QHeaderView>
 #include <QImage>
@@ -8,13 +9,17 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include "artifactfetcher.h"
 #include "launchrundialog.h"
 #include "mainwindow.h"
+#include "mergedrunsource.h"
 #include "runlistmodel.h"
 #include "runtableview.h"
 #include "skyvernclient.h"
@@ -104,6 +109,84 @@ private slots:
         QTRY_COMPARE(table->model()->rowCount(), 300);
         auto *status = window.findChild<QLabel *>(u"statusLabel"_s);
         QTRY_VERIFY(status->text().contains(u"no more runs"_s));
+    }
+
+    void aFailingConnectionStaysNamedOnEveryPageOfTheMergedList()
+    {
+        ScriptedServer refusing;
+        refusing.setAnswer(
+            u"/v1/workflows/runs"_s, {403, R"({"detail":"Invalid API key"})", {}, false});
+        SkyvernClient good(m_server->server()->baseUrl(), u"test-key"_s);
+        SkyvernClient revoked(refusing.url(), u"old-key"_s);
+        MergedRunSource merged({{&good, u"Production"_s, {}}, {&revoked, u"Backup"_s, {}}});
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&merged);
+        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        auto *error = window.findChild<QLabel *>(u"errorLabel"_s);
+        QTRY_COMPARE(window.runListModel()->loadedPages(), 1);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(u"Backup: "_s), qPrintable(error->text()));
+
+        // The next page comes from the connection that works; the one that failed is still
+        // missing from the list, and the banner keeps saying so.
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+        QTRY_VERIFY(window.runListModel()->loadedPages() >= 2);
+        QTRY_VERIFY(!window.runListModel()->isLoading());
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().startsWith(u"Backup: "_s), qPrintable(error->text()));
+    }
+
+    void theSourceFilterShowsAndAsksOnlyTheChosenConnections()
+    {
+        ScriptedServer quiet;
+        quiet.setAnswer(u"/v1/workflows/runs"_s, {200, "[]", {}, false});
+        SkyvernClient production(m_server->server()->baseUrl(), u"test-key"_s);
+        SkyvernClient backup(quiet.url(), u"key"_s);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // One connection: nothing to choose from.
+        window.setSource(&production);
+        auto *button = window.findChild<QToolButton *>(u"sourceToolButton"_s);
+        QVERIFY(button);
+        QTRY_COMPARE(window.runListModel()->loadedPages(), 1);
+        QVERIFY(!button->isVisible());
+
+        MergedRunSource merged({{&production, u"Production"_s, {}}, {&backup, u"Backup"_s, {}}});
+        window.setSource(&merged);
+        QVERIFY(button->isVisible());
+        QTRY_VERIFY(!window.runListModel()->isLoading() && quiet.requestCount() > 0);
+        QAction *onlyBackup = nullptr;
+        for (QAction *action : button->menu()->actions()) {
+            if (action->text() == u"Backup"_s)
+                onlyBackup = action;
+        }
+        QVERIFY(onlyBackup);
+        onlyBackup->trigger();
+        QTRY_COMPARE(window.runListModel()->filter().sources, QStringList {u"Backup"_s});
+        QTRY_VERIFY(!window.runListModel()->isLoading());
+        QCOMPARE(window.runListModel()->rowCount(), 0); // Production's runs are not asked for
+        QVERIFY(window.findChild<QToolButton *>(u"chip_source_0"_s));
+
+        // The other way round: Production alone, and Backup is no longer asked.
+        onlyBackup->trigger(); // unticked: all again
+        for (QAction *action : button->menu()->actions()) {
+            if (action->text() == u"Production"_s)
+                action->trigger();
+        }
+        QTRY_COMPARE(window.runListModel()->filter().sources, QStringList {u"Production"_s});
+        QTRY_VERIFY(!window.runListModel()->isLoading() && window.runListModel()->rowCount() > 0);
+        const int asked = quiet.requestCount();
+        QSignalSpy reloaded(window.runListModel(), &RunListModel::pageLoaded);
+        window.findChild<QAction *>(u"reloadAction"_s)->trigger();
+        QVERIFY(reloaded.wait());
+        QCOMPARE(quiet.requestCount(), asked);
+        for (int row = 0; row < window.runListModel()->rowCount(); ++row)
+            QCOMPARE(window.runListModel()->runAt(row)->source, u"Production"_s);
     }
 
     void aRefusedKeyIsShownInTheWindowNotADialog()

@@ -97,6 +97,35 @@ private slots:
         QCOMPARE(reopened.scope(u"https://api.skyvern.com"_s), u"wpid_123"_s);
     }
 
+    void aPresetRangeIsSavedAsAPresetNotAClockTime()
+    {
+        RunFilter filter;
+        filter.createdWithinSeconds = 3600;
+        {
+            Settings settings(file("preset.ini"));
+            settings.setView(u"demo"_s, u"wpid_123"_s, filter);
+        }
+        Settings reopened(file("preset.ini"));
+        QCOMPARE(reopened.filter(u"demo"_s), filter);
+        QVERIFY(!reopened.filter(u"demo"_s).createdAfter.isValid());
+    }
+
+    void aPlatformsWorkflowNamesAreSavedWithItsProfile()
+    {
+        ConnectionProfile profile;
+        profile.id = u"ops"_s;
+        profile.kind = ConnectionProfile::Kind::WorkflowPlatform;
+        profile.baseUrl = QUrl(u"https://ops.example.com"_s);
+        profile.workflowIds = {u"wf_price_scan"_s, u"wf_b"_s};
+        profile.workflowNames.insert(u"wf_price_scan"_s, u"Price = scan"_s);
+        {
+            Settings settings(file("names.ini"));
+            settings.setProfiles({profile});
+        }
+        Settings reopened(file("names.ini"));
+        QCOMPARE(reopened.profiles(), QList<ConnectionProfile>({profile}));
+    }
+
     void eachConnectionKeepsItsOwnView()
     {
         Settings settings(file("views.ini"));

@@ -66,7 +66,10 @@ ConnectionDialog::ConnectionDialog(SourceFactory factory, QWidget *parent)
     m_kind->addItem(tr("Workflow platform (limit/offset runs API)"),
         int(ConnectionProfile::Kind::WorkflowPlatform));
     m_workflowIds->setObjectName(u"workflowIdsLineEdit"_s);
-    m_workflowIds->setPlaceholderText(tr("Workflow ids to watch, separated by commas"));
+    m_workflowIds->setPlaceholderText(
+        tr("Workflow ids to watch, separated by commas: wf_price_scan = Price scan, wf_b"));
+    m_workflowIds->setToolTip(tr("The platform lists no workflows: name the ones to watch by id, "
+                                 "each optionally followed by \"= name to show\"."));
     m_cloud->setObjectName(u"cloudRadioButton"_s);
     m_custom->setObjectName(u"customRadioButton"_s);
     auto *group = new QButtonGroup(this);
@@ -168,7 +171,7 @@ void ConnectionDialog::setProfile(const ConnectionProfile &profile, const QStrin
 {
     m_profileId = profile.id;
     m_kind->setCurrentIndex(m_kind->findData(int(profile.kind)));
-    m_workflowIds->setText(profile.workflowIds.join(u", "_s));
+    m_workflowIds->setText(profile.workflowsText());
     const bool cloud = profile.kind == ConnectionProfile::Kind::Skyvern
         && (!profile.baseUrl.isValid()
             || profile.baseUrl == QUrl(QString::fromLatin1(ServerAddress::kSkyvernCloud)));
@@ -189,12 +192,7 @@ ConnectionProfile ConnectionDialog::profile() const
     profile.allowInsecureHttp = m_custom->isChecked() && m_allowInsecure->isChecked();
     profile.kind = kind();
     if (profile.kind == ConnectionProfile::Kind::WorkflowPlatform) {
-        const QStringList ids
-            = m_workflowIds->text().split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts);
-        for (const QString &id : ids) {
-            if (!profile.workflowIds.contains(id))
-                profile.workflowIds.append(id);
-        }
+        profile.setWorkflowsFromText(m_workflowIds->text());
     }
     return profile;
 }

@@ -612,6 +612,7 @@ void MainWindow::showPartialErrors()
     QStringList messages;
     for (const ApiError &error : errors)
         messages.append(error.message);
+    messages.removeDuplicates(); // a platform's workflows are members that fail together
     m_errorLabel->setText(tr("%1 The other connections' runs are shown.").arg(messages.join(u' ')));
     m_errorLabel->show();
 }

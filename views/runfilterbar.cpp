@@ -1,12 +1,12 @@
 #include "runfilterbar.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <QAction>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
-#include <QDateTimeEdit>
+#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -51,6 +51,10 @@ protected:
     }
 };
 
+const QString kChipStyle
+    = QStringLiteral("QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
+                     " padding: 1px 8px; background: palette(alternate-base); }");
+
 // The clear button's icon is read through the image plugins, a large share of the time to
 // the first paint; it is only needed once there is text to clear.
 void enableClearButtonWithText(QLineEdit *edit)
@@ -68,15 +72,17 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     , m_scopeCombo(new QComboBox(this))
     , m_statusButton(new QToolButton(this))
     , m_statusMenu(new QMenu(this))
+    , m_sourceButton(new QToolButton(this))
+    , m_sourceMenu(new QMenu(this))
     , m_search(new QLineEdit(this))
     , m_searchLimit(new QLabel(this))
     , m_errorCode(new QLineEdit(this))
     , m_codeModel(new QStringListModel(this))
-    , m_afterCheck(new QCheckBox(tr("Created after"), this))
-    , m_after(new QDateTimeEdit(this))
-    , m_beforeCheck(new QCheckBox(tr("before"), this))
-    , m_before(new QDateTimeEdit(this))
     , m_dateRange(new QWidget(this))
+    , m_createdPreset(new QComboBox(m_dateRange))
+    , m_from(new QDateEdit(m_dateRange))
+    , m_rangeDash(new QLabel(QStringLiteral("–"), m_dateRange))
+    , m_to(new QDateEdit(m_dateRange))
     , m_clearButton(new QToolButton(this))
     , m_chips(new QWidget(this))
     , m_chipLayout(new QHBoxLayout(m_chips))
@@ -87,6 +93,13 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     m_scopeCombo->setMinimumContentsLength(22);
     m_scopeCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_scopeCombo->addItem(tr("All workflows"), QString());
+    // Typed into to find a workflow among many: any part of its name, in any case.
+    m_scopeCombo->setEditable(true);
+    m_scopeCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_scopeCombo->lineEdit()->setPlaceholderText(tr("Type to find a workflow"));
+    m_scopeCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_scopeCombo->completer()->setFilterMode(Qt::MatchContains);
+    m_scopeCombo->completer()->setCaseSensitivity(Qt::CaseInsensitive);
 
     m_statusButton->setObjectName(QStringLiteral("statusToolButton"));
     m_statusButton->setPopupMode(QToolButton::InstantPopup);
@@ -114,6 +127,15 @@ RunFilterBar::RunFilterBar(QWidget *parent)
         });
     }
 
+    // In a merged list, which connections to show (and ask): one noisy server must not push
+    // another's runs out of the loaded pages.
+    m_sourceButton->setObjectName(QStringLiteral("sourceToolButton"));
+    m_sourceButton->setPopupMode(QToolButton::InstantPopup);
+    m_sourceButton->setMenu(m_sourceMenu);
+    m_sourceButton->setToolTip(tr("Show only runs of these connections"));
+    m_sourceButton->hide();
+    m_sourceMenu->installEventFilter(new StayOpenOnTick(m_sourceMenu));
+
     m_search->setObjectName(QStringLiteral("searchLineEdit"));
     m_search->setPlaceholderText(tr("Search run id, parameters, headers…"));
     enableClearButtonWithText(m_search);
@@ -130,22 +152,40 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     completer->setFilterMode(Qt::MatchContains);
     m_errorCode->setCompleter(completer);
 
-    for (QDateTimeEdit *edit : {m_after, m_before}) {
+    m_createdPreset->setObjectName(QStringLiteral("createdPresetComboBox"));
+    m_createdPreset->setToolTip(tr("Show only runs created in this time"));
+    m_createdPreset->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_createdPreset->addItem(tr("Created: any time"), 0);
+    m_createdPreset->addItem(tr("Created: last hour"), 3600);
+    m_createdPreset->addItem(tr("Created: last 24 hours"), 24 * 3600);
+    m_createdPreset->addItem(tr("Created: last 7 days"), 7 * 24 * 3600);
+    m_createdPreset->addItem(tr("Created: custom days…"), kCustomRange);
+    // Whole days: the first from its start, the last to its end (the server's bound is the
+    // start of the next day, exclusive).
+    for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-        edit->setDateTime(QDateTime::currentDateTime());
-        edit->setEnabled(false);
+        edit->setDate(QDate::currentDate());
+        edit->setToolTip(
+            edit == m_from ? tr("First day, from its start") : tr("Last day, to its end"));
+        // Hidden until "custom" is chosen, without moving what follows when it is.
+        QSizePolicy policy = edit->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        edit->setSizePolicy(policy);
+        edit->hide();
     }
-    m_after->setObjectName(QStringLiteral("createdAfterEdit"));
-    m_before->setObjectName(QStringLiteral("createdBeforeEdit"));
-    m_afterCheck->setObjectName(QStringLiteral("createdAfterCheckBox"));
-    m_beforeCheck->setObjectName(QStringLiteral("createdBeforeCheckBox"));
+    QSizePolicy dashPolicy = m_rangeDash->sizePolicy();
+    dashPolicy.setRetainSizeWhenHidden(true);
+    m_rangeDash->setSizePolicy(dashPolicy);
+    m_rangeDash->hide();
+    m_from->setObjectName(QStringLiteral("createdFromEdit"));
+    m_to->setObjectName(QStringLiteral("createdToEdit"));
     auto *rangeLayout = new QHBoxLayout(m_dateRange);
     rangeLayout->setContentsMargins(0, 0, 0, 0);
-    rangeLayout->addWidget(m_afterCheck);
-    rangeLayout->addWidget(m_after);
-    rangeLayout->addWidget(m_beforeCheck);
-    rangeLayout->addWidget(m_before);
+    rangeLayout->addWidget(m_createdPreset);
+    rangeLayout->addWidget(m_from);
+    rangeLayout->addWidget(m_rangeDash);
+    rangeLayout->addWidget(m_to);
+    m_dateRange->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     m_dateRange->setVisible(false);
 
     m_clearButton->setObjectName(QStringLiteral("clearFiltersButton"));
@@ -160,6 +200,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_scopeCombo);
     row->addWidget(m_statusButton);
+    row->addWidget(m_sourceButton);
     row->addWidget(m_search, 20);
     row->addWidget(m_searchLimit);
     row->addWidget(m_errorCode, 10);
@@ -188,28 +229,32 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
     connect(m_errorCode, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
     connect(m_errorCode, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
-    for (QCheckBox *check : {m_afterCheck, m_beforeCheck}) {
-        connect(check, &QCheckBox::toggled, this, [this] {
-            m_after->setEnabled(m_afterCheck->isChecked());
-            m_before->setEnabled(m_beforeCheck->isChecked());
+    connect(m_createdPreset, &QComboBox::activated, this, [this] {
+        showCustomRange();
+        commit();
+    });
+    // A day picked in the calendar or typed applies like typed text does: after a pause, no
+    // Enter needed.
+    for (QDateEdit *edit : {m_from, m_to}) {
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
             if (!m_updating)
+                m_debounce->start();
+        });
+        connect(edit, &QDateEdit::editingFinished, this, [this] {
+            if (m_debounce->isActive())
                 commit();
         });
     }
-    for (QDateTimeEdit *edit : {m_after, m_before}) {
-        connect(edit, &QDateTimeEdit::editingFinished, this, [this] {
-            if (!m_updating)
-                commit();
-        });
-    }
+    // The last day is never before the first.
+    connect(m_from, &QDateEdit::dateChanged, m_to, &QDateEdit::setMinimumDate);
     connect(m_clearButton, &QToolButton::clicked, this, &RunFilterBar::clearFilters);
-    connect(m_scopeCombo, &QComboBox::activated, this, [this] {
-        m_scope = m_scopeCombo->currentData().toString();
-        updateDateRange();
-        emit scopeChanged(m_scope);
-        if (m_scope.isEmpty()
-            && (m_filter.createdAfter.isValid() || m_filter.createdBefore.isValid()))
-            commit();
+    connect(m_scopeCombo, &QComboBox::activated, this,
+        [this] { changeScope(m_scopeCombo->currentData().toString()); });
+    // Text typed that names no workflow gives way to the one shown.
+    connect(m_scopeCombo->lineEdit(), &QLineEdit::editingFinished, this, [this] {
+        const int index = m_scopeCombo->currentIndex();
+        if (index >= 0 && m_scopeCombo->lineEdit()->text() != m_scopeCombo->itemText(index))
+            m_scopeCombo->setEditText(m_scopeCombo->itemText(index));
     });
     updateStatusButton();
 }
@@ -234,6 +279,19 @@ void RunFilterBar::setFeatures(const SourceFeatures &features)
     m_statusButton->setToolTip(features.maxStatuses == 1
             ? tr("Show only runs with this status (this server filters by one at a time)")
             : tr("Show only runs with these statuses"));
+    m_sourceMenu->clear();
+    for (const QString &name : features.sourceNames) {
+        QAction *action = m_sourceMenu->addAction(name);
+        action->setCheckable(true);
+        action->setData(name);
+        action->setChecked(m_filter.sources.contains(name));
+        connect(action, &QAction::toggled, this, [this] {
+            if (!m_updating)
+                commit();
+        });
+    }
+    m_sourceButton->setVisible(!features.sourceNames.isEmpty());
+    updateSourceButton();
     setWorkflows(m_workflows);
     updateDateRange();
 }
@@ -243,15 +301,48 @@ void RunFilterBar::updateDateRange()
     m_dateRange->setVisible(!m_scope.isEmpty() && m_features.createdRange);
 }
 
+void RunFilterBar::showCustomRange()
+{
+    const bool custom = m_createdPreset->currentData().toInt() == kCustomRange;
+    m_from->setVisible(custom);
+    m_rangeDash->setVisible(custom);
+    m_to->setVisible(custom);
+}
+
+void RunFilterBar::changeScope(const QString &workflowPermanentId)
+{
+    setScope(workflowPermanentId);
+    emit scopeChanged(m_scope);
+    if (m_scope.isEmpty() && m_filter.hasCreatedRange())
+        commit();
+}
+
+QString RunFilterBar::scopeTitle() const
+{
+    for (const Workflow &workflow : m_workflows) {
+        if (workflow.workflowPermanentId == m_scope && !workflow.title.isEmpty())
+            return workflow.title;
+    }
+    return m_scope;
+}
+
 void RunFilterBar::setWorkflows(const QList<Workflow> &workflows)
 {
     m_workflows = workflows;
+    // By name, so a workflow is found where a reader looks for it, not in the server's order.
+    QList<Workflow> sorted = workflows;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Workflow &a, const Workflow &b) {
+        return a.title.localeAwareCompare(b.title) < 0;
+    });
     const QString current = m_scope;
     m_scopeCombo->clear();
     if (m_features.allWorkflowsScope)
         m_scopeCombo->addItem(tr("All workflows"), QString());
-    for (const Workflow &workflow : workflows)
-        m_scopeCombo->addItem(workflow.title, workflow.workflowPermanentId);
+    for (const Workflow &workflow : std::as_const(sorted)) {
+        m_scopeCombo->addItem(
+            workflow.title.isEmpty() ? workflow.workflowPermanentId : workflow.title,
+            workflow.workflowPermanentId);
+    }
     setScope(current);
 }
 
@@ -262,6 +353,7 @@ void RunFilterBar::setScope(const QString &workflowPermanentId)
     if (index >= 0)
         m_scopeCombo->setCurrentIndex(index);
     updateDateRange();
+    rebuildChips();
 }
 
 void RunFilterBar::addKnownErrorCodes(const QStringList &codes)
@@ -294,8 +386,15 @@ void RunFilterBar::setStatusCounts(const QHash<RunStatus, int> &counts)
 void RunFilterBar::clearFilters()
 {
     m_debounce->stop();
+    // The scope narrows the list like any filter; where the source can list every workflow it
+    // goes back to all of them.
+    const bool scopeCleared = m_features.allWorkflowsScope && !m_scope.isEmpty();
+    if (scopeCleared)
+        setScope(QString());
     m_filter = RunFilter();
     writeWidgets();
+    if (scopeCleared)
+        emit scopeChanged(m_scope);
     emit filterChanged(m_filter);
 }
 
@@ -312,12 +411,19 @@ void RunFilterBar::readWidgets()
         if (action->isChecked())
             filter.statuses.append(RunStatus(action->data().toInt()));
     }
+    for (QAction *action : m_sourceMenu->actions()) {
+        if (action->isChecked())
+            filter.sources.append(action->data().toString());
+    }
     filter.searchKey = m_search->text().trimmed();
     filter.errorCode = m_errorCode->text().trimmed();
-    if (!m_scope.isEmpty() && m_afterCheck->isChecked())
-        filter.createdAfter = m_after->dateTime().toUTC();
-    if (!m_scope.isEmpty() && m_beforeCheck->isChecked())
-        filter.createdBefore = m_before->dateTime().toUTC();
+    const int created = m_createdPreset->currentData().toInt();
+    if (!m_scope.isEmpty() && created == kCustomRange) {
+        filter.createdAfter = m_from->date().startOfDay().toUTC();
+        filter.createdBefore = m_to->date().addDays(1).startOfDay().toUTC();
+    } else if (!m_scope.isEmpty() && created > 0) {
+        filter.createdWithinSeconds = created;
+    }
     m_filter = filter;
 }
 
@@ -326,17 +432,32 @@ void RunFilterBar::writeWidgets()
     m_updating = true;
     for (QAction *action : m_statusMenu->actions())
         action->setChecked(m_filter.statuses.contains(RunStatus(action->data().toInt())));
+    for (QAction *action : m_sourceMenu->actions())
+        action->setChecked(m_filter.sources.contains(action->data().toString()));
     m_search->setText(m_filter.searchKey);
     m_errorCode->setText(m_filter.errorCode);
-    m_afterCheck->setChecked(m_filter.createdAfter.isValid());
-    m_beforeCheck->setChecked(m_filter.createdBefore.isValid());
-    if (m_filter.createdAfter.isValid())
-        m_after->setDateTime(m_filter.createdAfter.toLocalTime());
-    if (m_filter.createdBefore.isValid())
-        m_before->setDateTime(m_filter.createdBefore.toLocalTime());
+    int created = 0;
+    if (m_filter.createdWithinSeconds > 0) {
+        created = qMax(0, m_createdPreset->findData(m_filter.createdWithinSeconds));
+    } else if (m_filter.createdAfter.isValid() || m_filter.createdBefore.isValid()) {
+        created = m_createdPreset->findData(kCustomRange);
+        const QDate from = m_filter.createdAfter.isValid()
+            ? m_filter.createdAfter.toLocalTime().date()
+            : QDate(1970, 1, 1);
+        // An exclusive bound at a day's start: the day before is the last one shown.
+        const QDate to = m_filter.createdBefore.isValid()
+            ? m_filter.createdBefore.toLocalTime().addMSecs(-1).date()
+            : qMax(QDate::currentDate(), from);
+        m_from->setDate(from);
+        m_to->setMinimumDate(from);
+        m_to->setDate(to);
+    }
+    m_createdPreset->setCurrentIndex(created);
+    showCustomRange();
     m_updating = false;
     updateSearchLimit();
     updateStatusButton();
+    updateSourceButton();
     rebuildChips();
 }
 
@@ -351,6 +472,7 @@ void RunFilterBar::commit()
     const RunFilter before = m_filter;
     readWidgets();
     updateStatusButton();
+    updateSourceButton();
     rebuildChips();
     if (m_filter != before)
         emit filterChanged(m_filter);
@@ -370,6 +492,17 @@ void RunFilterBar::updateStatusButton()
     m_statusButton->setToolTip(names.isEmpty()
             ? tr("Show only runs with these statuses")
             : tr("Showing runs that are %1").arg(names.join(tr(" or "))));
+}
+
+void RunFilterBar::updateSourceButton()
+{
+    const QStringList &names = m_filter.sources;
+    if (names.isEmpty())
+        m_sourceButton->setText(tr("Source: all"));
+    else if (names.size() == 1)
+        m_sourceButton->setText(tr("Source: %1").arg(names.constFirst()));
+    else
+        m_sourceButton->setText(tr("Source: %n selected", nullptr, int(names.size())));
 }
 
 void RunFilterBar::updateSearchLimit()
@@ -403,9 +536,7 @@ void RunFilterBar::rebuildChips()
         chip->setText(text + QStringLiteral("  ✕"));
         chip->setToolTip(tr("Remove this filter"));
         chip->setAutoRaise(false);
-        chip->setStyleSheet(
-            QStringLiteral("QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
-                           " padding: 1px 8px; background: palette(alternate-base); }"));
+        chip->setStyleSheet(kChipStyle);
         connect(chip, &QToolButton::clicked, this, [this, remove] {
             remove(m_filter);
             writeWidgets();
@@ -423,25 +554,55 @@ void RunFilterBar::rebuildChips()
             QStringLiteral("chip_status_") + runStatusToWire(status),
             [status](RunFilter &filter) { filter.statuses.removeAll(status); });
     }
+    for (int i = 0; i < m_filter.sources.size(); ++i) {
+        const QString source = m_filter.sources.at(i);
+        addChip(tr("Source: %1").arg(source.left(40)), QStringLiteral("chip_source_%1").arg(i),
+            [source](RunFilter &filter) { filter.sources.removeAll(source); });
+    }
     if (!m_filter.searchKey.isEmpty())
         addChip(tr("Search: “%1”").arg(m_filter.searchKey.left(40)), QStringLiteral("chip_search"),
             [](RunFilter &filter) { filter.searchKey.clear(); });
     if (!m_filter.errorCode.isEmpty())
         addChip(tr("Error code: %1").arg(m_filter.errorCode.left(40)),
             QStringLiteral("chip_error_code"), [](RunFilter &filter) { filter.errorCode.clear(); });
-    if (m_filter.createdAfter.isValid())
-        addChip(
-            tr("Created after %1")
-                .arg(QLocale().toString(m_filter.createdAfter.toLocalTime(), QLocale::ShortFormat)),
-            QStringLiteral("chip_created_after"),
-            [](RunFilter &filter) { filter.createdAfter = {}; });
-    if (m_filter.createdBefore.isValid())
-        addChip(tr("Created before %1")
-                    .arg(QLocale().toString(
-                        m_filter.createdBefore.toLocalTime(), QLocale::ShortFormat)),
-            QStringLiteral("chip_created_before"),
-            [](RunFilter &filter) { filter.createdBefore = {}; });
+    if (m_filter.hasCreatedRange()) {
+        QString text;
+        if (m_filter.createdWithinSeconds > 0) {
+            const int index = m_createdPreset->findData(m_filter.createdWithinSeconds);
+            text = index >= 0
+                ? m_createdPreset->itemText(index)
+                : tr("Created: last %n minute(s)", nullptr, m_filter.createdWithinSeconds / 60);
+        } else {
+            const QLocale locale;
+            const auto day = [&locale](const QDateTime &time) {
+                return locale.toString(time.toLocalTime().date(), QLocale::ShortFormat);
+            };
+            const QString from
+                = m_filter.createdAfter.isValid() ? day(m_filter.createdAfter) : QString();
+            // The bound is exclusive: the last day shown is the one before it.
+            const QString to = m_filter.createdBefore.isValid()
+                ? day(m_filter.createdBefore.addMSecs(-1))
+                : QString();
+            text = from == to ? tr("Created: %1").arg(from) : tr("Created: %1 – %2").arg(from, to);
+        }
+        addChip(text, QStringLiteral("chip_created"), [](RunFilter &filter) {
+            filter.createdAfter = {};
+            filter.createdBefore = {};
+            filter.createdWithinSeconds = 0;
+        });
+    }
+    // The scope narrows the list too; a chip where the source can list every workflow.
+    const bool scopeChip = !m_scope.isEmpty() && m_features.allWorkflowsScope;
+    if (scopeChip) {
+        auto *chip = new QToolButton(m_chips);
+        chip->setObjectName(QStringLiteral("chip_scope"));
+        chip->setText(tr("Workflow: %1").arg(scopeTitle().left(40)) + QStringLiteral("  ✕"));
+        chip->setToolTip(tr("Show the runs of all workflows"));
+        chip->setStyleSheet(kChipStyle);
+        connect(chip, &QToolButton::clicked, this, [this] { changeScope(QString()); });
+        m_chipLayout->insertWidget(0, chip);
+    }
     m_chipLayout->addStretch(1);
-    m_chips->setVisible(!m_filter.isEmpty());
-    m_clearButton->setEnabled(!m_filter.isEmpty());
+    m_chips->setVisible(!m_filter.isEmpty() || scopeChip);
+    m_clearButton->setEnabled(!m_filter.isEmpty() || scopeChip);
 }

@@ -7,9 +7,8 @@
 #include "runsource.h"
 #include "workflow.h"
 
-class QCheckBox;
 class QComboBox;
-class QDateTimeEdit;
+class QDateEdit;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -20,15 +19,17 @@ class QToolButton;
 
 /**
  * The filter bar above the run list: scope (all workflows or one), statuses, free-text search,
- * error code and, for one workflow, a created-at range. It knows nothing of the list: it
- * debounces typing and emits the whole filter when it changes. Active filters show as chips a
- * click removes.
+ * error code, the connections of a merged list and, for one workflow, a created-at range (a preset
+ * or whole days). It knows nothing of the list: it debounces typing and emits the whole filter when
+ * it changes. Active filters and the scope show as chips a click removes.
  */
 class RunFilterBar final : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int kSearchDebounceMs = 300;
+    /** The created-at choice that shows the two day pickers. */
+    static constexpr int kCustomRange = -1;
 
     explicit RunFilterBar(QWidget *parent = nullptr);
 
@@ -60,9 +61,14 @@ private:
     void commit();
     void rebuildChips();
     void updateStatusButton();
+    void updateSourceButton();
     void updateSearchLimit();
 
     void updateDateRange();
+    /** Shows another scope and tells the window; a range only applies to one workflow. */
+    void changeScope(const QString &workflowPermanentId);
+    QString scopeTitle() const;
+    void showCustomRange();
 
     RunFilter m_filter;
     QString m_scope;
@@ -75,15 +81,17 @@ private:
     QComboBox *m_scopeCombo;
     QToolButton *m_statusButton;
     QMenu *m_statusMenu;
+    QToolButton *m_sourceButton;
+    QMenu *m_sourceMenu;
     QLineEdit *m_search;
     QLabel *m_searchLimit;
     QLineEdit *m_errorCode;
     QStringListModel *m_codeModel;
-    QCheckBox *m_afterCheck;
-    QDateTimeEdit *m_after;
-    QCheckBox *m_beforeCheck;
-    QDateTimeEdit *m_before;
     QWidget *m_dateRange;
+    QComboBox *m_createdPreset;
+    QDateEdit *m_from;
+    QLabel *m_rangeDash;
+    QDateEdit *m_to;
     QToolButton *m_clearButton;
     QWidget *m_chips;
     QHBoxLayout *m_chipLayout;
