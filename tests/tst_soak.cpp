@@ -54,8 +54,14 @@ public:
         m_client.setTimeout(700); // stalls end quickly
         m_model.setPageSize(20 + index);
         m_model.setSource(&m_client);
-        connect(&m_model, &RunListModel::pageLoaded, this, &Driver::next);
-        connect(&m_model, &RunListModel::refreshed, this, &Driver::next);
+        // A page with a broken run or too many runs is shown with a note, not failed.
+        const auto noteOrNext = [this] {
+            if (!m_model.notes().isEmpty())
+                ++noted;
+            next();
+        };
+        connect(&m_model, &RunListModel::pageLoaded, this, noteOrNext);
+        connect(&m_model, &RunListModel::refreshed, this, noteOrNext);
         connect(&m_model, &RunListModel::requestFailed, this, [this](const ApiError &error) {
             ++failures;
             if (error.message.trimmed().isEmpty())
@@ -82,6 +88,7 @@ public:
         m_model.setSource(&m_client); // reloads; its answer continues the chain
     }
     int failures = 0;
+    int noted = 0;
     int silentFailures = 0;
     int lostRows = 0;
     bool stopped = false;
@@ -207,22 +214,27 @@ private slots:
 
         const int requests = requestsHandled();
         int failures = 0;
+        int noted = 0;
         int silent = 0;
         int lost = 0;
         for (const auto &driver : drivers) {
             failures += driver->failures;
+            noted += driver->noted;
             silent += driver->silentFailures;
             lost += driver->lostRows;
         }
         m_drivers.clear();
         server.terminate();
         server.waitForFinished(10000);
-        qInfo("%d requests in %.1f s, %d failures shown, longest event-loop gap %lld ms, "
+        qInfo("%d requests in %.1f s, %d failures shown, %d pages with a note, longest event-loop "
+              "gap %lld ms, "
               "memory %lld KiB at a quarter, %lld KiB at the end",
-            requests, clock.elapsed() / 1000.0, failures, longestGapMs, warmKilobytes,
+            requests, clock.elapsed() / 1000.0, failures, noted, longestGapMs, warmKilobytes,
             endKilobytes);
         QVERIFY2(requests >= kRequests, "the soak ran out of time");
-        QVERIFY(failures > kRequests / 20); // the faults did reach the models
+        // The faults did reach the models: as failures, or as pages shown with a note.
+        QVERIFY2(failures + noted > kRequests / 20,
+            qPrintable(u"%1 failures, %2 noted"_s.arg(failures).arg(noted)));
         QCOMPARE(silent, 0);
         QCOMPARE(lost, 0);
         // Under a sanitizer every call is several times slower and freed memory sits in a
