@@ -11,6 +11,7 @@
 
 #include "artifactfetcher.h"
 #include "connectiondialog.h"
+#include "connectionmanager.h"
 #include "credentialstore.h"
 #include "demoserverthread.h"
 #include "firstpaintreporter.h"
@@ -60,7 +61,10 @@ Application::Application(LaunchOptions options, QObject *parent)
         m_options.cacheFile = cachePrefix + u"runs.sqlite"_s;
     m_savedLists = new SavedListController(
         m_options.cacheFile, [this] { return savedListKey(m_current); }, this);
-    m_firstConnection = firstConnection(&m_profiles);
+    m_connections = new ConnectionManager(&m_settings, m_credentials, &makeSource, this);
+    QList<ConnectionProfile> profiles;
+    m_firstConnection = firstConnection(&profiles);
+    m_connections->setProfiles(profiles);
     // Read the list the window will open on while the window is being built.
     if (!m_firstConnection.isEmpty())
         m_savedLists->prefetch(keyOf(m_firstConnection, m_settings.scope(m_firstConnection),
@@ -68,6 +72,11 @@ Application::Application(LaunchOptions options, QObject *parent)
     m_window = std::make_unique<MainWindow>();
     m_window->artifactFetcher()->setCacheDirectory(cachePrefix + u"artifacts"_s);
     m_savedLists->attach(m_window.get());
+    // The window holds requests of the shown source: it lets go before a source is deleted.
+    connect(m_connections, &ConnectionManager::sourcesAboutToGo, this, [this] {
+        if (m_window)
+            m_window->setSource(nullptr);
+    });
     connect(m_window->connectionAction(), &QAction::triggered, this, [this] {
         const ConnectionProfile shown = profile(m_current);
         // The demo's connections are made by the demo; edit a new one instead.
@@ -94,8 +103,6 @@ Application::~Application()
     saveWindow();
     // The window's model holds requests of the sources; close it first.
     m_window.reset();
-    m_merged.reset();
-    m_sources.clear();
 }
 
 void Application::saveWindow()
@@ -120,7 +127,7 @@ void Application::start()
         return;
     }
     if (current == kCommandLineId) {
-        m_secrets.insert(current, m_options.apiKey);
+        m_connections->addSessionConnection(profile(current), m_options.apiKey);
         updateSwitcher();
         showConnection(current);
         return;
@@ -130,18 +137,7 @@ void Application::start()
     m_window->showStartupMessage(tr("Reading the saved keys…"));
     m_savedLists->show(savedListKey(current));
     // Each connection's secret comes from the keychain; show the list once what it needs is in.
-    auto waiting = std::make_shared<int>(int(m_profiles.size()));
-    for (const ConnectionProfile &saved : std::as_const(m_profiles)) {
-        m_credentials->read(saved.id, this,
-            [this, saved, current, waiting](const QString &secret, const QString &problem) {
-                if (!secret.isEmpty())
-                    m_secrets.insert(saved.id, secret);
-                if (--*waiting > 0)
-                    return;
-                Q_UNUSED(problem);
-                showConnection(current);
-            });
-    }
+    m_connections->readSecrets(this, [this, current] { showConnection(current); });
 }
 
 QString Application::firstConnection(QList<ConnectionProfile> *profiles) const
@@ -169,7 +165,7 @@ QString Application::firstConnection(QList<ConnectionProfile> *profiles) const
 
 void Application::startDemo()
 {
-    m_profiles.clear();
+    m_connections->setProfiles({});
     // Show the filters of last time while the server starts.
     restoreView(kDemoId);
     m_window->showStartupMessage(tr("Starting the demo server…"));
@@ -193,8 +189,7 @@ void Application::onDemoStarted(const DemoEndpoints &endpoints)
     skyvern.id = kDemoId;
     skyvern.name = tr("Demo Skyvern");
     skyvern.baseUrl = endpoints.skyvernUrl;
-    m_profiles.append(skyvern);
-    m_secrets.insert(skyvern.id, endpoints.apiKey);
+    m_connections->addSessionConnection(skyvern, endpoints.apiKey);
     if (!endpoints.platformUrl.isEmpty()) {
         ConnectionProfile platform;
         platform.id = kDemoPlatformId;
@@ -209,28 +204,29 @@ void Application::onDemoStarted(const DemoEndpoints &endpoints)
             if (demoNames.contains(id))
                 platform.workflowNames.insert(id, demoNames.value(id));
         }
-        m_profiles.append(platform);
-        m_secrets.insert(platform.id, endpoints.platformToken);
+        m_connections->addSessionConnection(platform, endpoints.platformToken);
     }
     updateSwitcher();
     showConnection(kDemoId);
 }
 
+QList<ConnectionProfile> Application::profiles() const
+{
+    return m_connections->profiles();
+}
+
 ConnectionProfile Application::profile(const QString &id) const
 {
-    for (const ConnectionProfile &profile : m_profiles) {
-        if (profile.id == id)
-            return profile;
-    }
-    return {};
+    return m_connections->profile(id);
 }
 
 void Application::updateSwitcher()
 {
     QList<ConnectionChoice> choices;
-    for (const ConnectionProfile &profile : std::as_const(m_profiles))
+    const QList<ConnectionProfile> profiles = m_connections->profiles();
+    for (const ConnectionProfile &profile : profiles)
         choices.append({profile.id, profile.displayName()});
-    if (m_profiles.size() > 1)
+    if (profiles.size() > 1)
         choices.append({QString::fromLatin1(kAllConnections), tr("All connections")});
     m_window->setConnections(choices, m_current);
     const ConnectionProfile shown = profile(m_current);
@@ -243,42 +239,13 @@ void Application::restoreView(const QString &viewKey)
     m_window->setView(m_settings.scope(viewKey), m_settings.filter(viewKey));
 }
 
-RunSource *Application::sourceFor(const ConnectionProfile &profile)
-{
-    const auto existing = m_sources.find(profile.id);
-    if (existing != m_sources.end())
-        return existing->second.get();
-    const QString secret = m_secrets.value(profile.id);
-    if (secret.isEmpty())
-        return nullptr;
-    RunSource *source = makeSource(profile, secret).release();
-    m_sources[profile.id].reset(source);
-    return source;
-}
-
 void Application::showConnection(const QString &id)
 {
     m_savedLists->save(); // the rows shown now, before they make way
     RunSource *source = nullptr;
     if (id == QLatin1String(kAllConnections)) {
-        QList<MergedRunSource::Member> members;
         QStringList missing;
-        for (const ConnectionProfile &member : std::as_const(m_profiles)) {
-            RunSource *memberSource = sourceFor(member);
-            if (!memberSource) {
-                missing.append(member.displayName());
-                continue;
-            }
-            if (member.kind == ConnectionProfile::Kind::WorkflowPlatform) {
-                for (const QString &workflow : member.workflowIds)
-                    members.append({memberSource, member.displayName(), workflow});
-            } else {
-                members.append({memberSource, member.displayName(), {}});
-            }
-        }
-        m_window->setSource(nullptr);
-        m_merged = std::make_unique<MergedRunSource>(members);
-        source = m_merged.get();
+        source = m_connections->mergeAll(&missing);
         if (!missing.isEmpty())
             m_window->showNotice(tr("Not shown, no key this session: %1. Pick the connection to "
                                     "enter it.")
@@ -287,7 +254,7 @@ void Application::showConnection(const QString &id)
         const ConnectionProfile chosen = profile(id);
         if (!chosen.isValid())
             return;
-        source = sourceFor(chosen);
+        source = m_connections->source(chosen.id);
         if (!source) {
             m_current = id;
             updateSwitcher();
@@ -323,7 +290,7 @@ QString Application::keyOf(const QString &id, const QString &scope, const RunFil
     if (demoView)
         return {};
     return SavedListController::keyFor(
-        m_profiles, id, scope, filter, QString::fromLatin1(kAllConnections));
+        m_connections->profiles(), id, scope, filter, QString::fromLatin1(kAllConnections));
 }
 
 QString Application::savedListKey(const QString &id) const
@@ -331,31 +298,10 @@ QString Application::savedListKey(const QString &id) const
     return m_window ? keyOf(id, m_window->scope(), m_window->filter()) : QString();
 }
 
-void Application::dropSources(const QString &id)
-{
-    m_window->setSource(nullptr);
-    m_merged.reset();
-    m_sources.erase(id);
-}
-
 void Application::acceptProfile(const ConnectionProfile &edited, const QString &secret)
 {
-    dropSources(edited.id);
-    m_secrets.insert(edited.id, secret);
-    const auto it = std::find_if(m_profiles.begin(), m_profiles.end(),
-        [&edited](const ConnectionProfile &saved) { return saved.id == edited.id; });
-    if (it == m_profiles.end())
-        m_profiles.append(edited);
-    else
-        *it = edited;
-    {
-        m_settings.saveProfile(edited);
-        m_settings.sync();
-        m_credentials->write(edited.id, secret, this, [this](const QString &problem) {
-            if (!problem.isEmpty())
-                m_window->showNotice(problem);
-        });
-    }
+    m_connections->save(
+        edited, secret, [this](const QString &problem) { m_window->showNotice(problem); });
     showConnection(edited.id);
 }
 
@@ -369,19 +315,14 @@ void Application::removeCurrentProfile()
             .arg(shown.displayName(), shown.secretName()));
     if (answer != QMessageBox::Yes)
         return;
-    dropSources(shown.id);
-    m_profiles.removeIf([&shown](const ConnectionProfile &p) { return p.id == shown.id; });
-    m_secrets.remove(shown.id);
-    m_settings.removeProfile(shown.id);
-    m_settings.sync();
-    m_credentials->remove(shown.id);
-    if (m_profiles.isEmpty()) {
+    m_connections->remove(shown.id);
+    if (m_connections->profiles().isEmpty()) {
         m_current.clear();
         updateSwitcher();
         m_window->showStartupMessage(tr("No connections. Add one with Connections → New."));
         return;
     }
-    showConnection(m_profiles.constFirst().id);
+    showConnection(m_connections->profiles().constFirst().id);
 }
 
 void Application::openConnectionDialog(const ConnectionProfile &profile, const QString &note)
@@ -389,7 +330,7 @@ void Application::openConnectionDialog(const ConnectionProfile &profile, const Q
     auto *dialog = new ConnectionDialog(&makeSource, m_window.get());
     dialog->setObjectName(u"connectionDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setProfile(profile, m_secrets.value(profile.id));
+    dialog->setProfile(profile, m_connections->secret(profile.id));
     if (!note.isEmpty())
         dialog->setKeyNote(note);
     else if (!m_credentials->isKeychainAvailable())

@@ -1,9 +1,7 @@
 #pragma once
 
-#include <map>
 #include <memory>
 
-#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -13,20 +11,21 @@
 #include "launchoptions.h"
 #include "settings.h"
 
+class ConnectionManager;
 class CredentialStore;
 class DemoServerThread;
 class MainWindow;
-class MergedRunSource;
 class RunSource;
 class SavedListController;
 struct RunFilter;
 struct DemoEndpoints;
 
 /**
- * Builds the window and connects it to servers: the one on the command line, the saved
- * connections, or the built-in demo (one connection per platform) when there are none. Shows
- * one connection or all of them merged, persists the view of each and the window between
- * sessions, and keeps secrets in the keychain.
+ * Builds the window and wires it to the connections: the one on the command line, the saved
+ * ones, or the built-in demo (one connection per platform) when there are none. Shows one
+ * connection or all of them merged and persists the view of each and the window between
+ * sessions; ConnectionManager keeps the connections and their secrets, SavedListController the
+ * saved lists.
  */
 class Application final : public QObject
 {
@@ -44,7 +43,7 @@ public:
     /** Shows one connection (by id) or kAllConnections. */
     void showConnection(const QString &id);
     QString currentConnection() const { return m_current; }
-    QList<ConnectionProfile> profiles() const { return m_profiles; }
+    QList<ConnectionProfile> profiles() const;
     QUrl demoServerUrl() const { return m_demoUrl; }
     QString demoApiKey() const { return m_demoKey; }
 
@@ -61,7 +60,6 @@ private:
     void acceptProfile(const ConnectionProfile &profile, const QString &secret);
     void removeCurrentProfile();
     ConnectionProfile profile(const QString &id) const;
-    RunSource *sourceFor(const ConnectionProfile &profile);
     /**
      * The connection the window opens on (empty: the demo) and, in `profiles`, the
      * connections it comes with.
@@ -71,17 +69,12 @@ private:
      * demo's views, which are never saved. */
     QString keyOf(const QString &id, const QString &scope, const RunFilter &filter) const;
     QString savedListKey(const QString &id) const;
-    /** Drops the window's source first, so nothing it holds dangles. */
-    void dropSources(const QString &id);
 
     LaunchOptions m_options;
     Settings m_settings;
     CredentialStore *m_credentials;
     std::unique_ptr<MainWindow> m_window;
-    QList<ConnectionProfile> m_profiles;
-    QHash<QString, QString> m_secrets; // this session's, by profile id
-    std::map<QString, std::unique_ptr<RunSource>> m_sources;
-    std::unique_ptr<MergedRunSource> m_merged;
+    ConnectionManager *m_connections;
     QString m_current;
     QString m_firstConnection; // the one the window opens on; empty: the demo
     QString m_viewKey;
