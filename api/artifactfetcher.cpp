@@ -1,5 +1,6 @@
 #include "artifactfetcher.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QLocale>
@@ -38,6 +39,9 @@ void ArtifactFetcher::setCacheDirectory(const QString &directory, qint64 maxByte
         return;
     m_store = std::make_shared<Store>();
     m_store->cache.setCacheDirectory(directory);
+    // Screenshots of the user's runs: nobody else on the machine looks at them.
+    QDir().mkpath(directory);
+    QFile::setPermissions(directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     m_store->cache.setMaximumCacheSize(maxBytes);
 }
 

@@ -165,6 +165,18 @@ private slots:
         QTRY_VERIFY(later);
         QVERIFY(!called);
     }
+
+    void theDiskCacheIsPrivateToTheUser()
+    {
+        const QString folder = m_dir.filePath(u"artifacts"_s);
+        ArtifactFetcher fetcher;
+        fetcher.setCacheDirectory(folder);
+        const auto answer = fetch(fetcher, m_host.url(u"/shot.png"_s));
+        QTRY_VERIFY(answer->called);
+        QCOMPARE(QFile::permissions(folder)
+                & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeGroup | QFile::ExeOther),
+            QFile::Permissions());
+    }
 };
 
 QTEST_MAIN(TestArtifactFetcher)
