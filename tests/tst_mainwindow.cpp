@@ -352,6 +352,41 @@ private slots:
         QCOMPARE(description->textFormat(), Qt::PlainText);
         QCOMPARE(key->textFormat(), Qt::PlainText);
     }
+
+    void aRunThatFailsOnScreenGetsItsErrorCodes()
+    {
+        // Listed running; the next poll lists it failed. Its codes come without a scroll.
+        const auto listed = [](const QString &status) {
+            QJsonObject run {{u"workflow_run_id"_s, u"wr_late"_s}, {u"workflow_id"_s, u"w_1"_s},
+                {u"workflow_permanent_id"_s, u"wpid_1"_s}, {u"organization_id"_s, u"o_1"_s},
+                {u"status"_s, status}, {u"created_at"_s, u"2026-11-29T10:00:00Z"_s},
+                {u"modified_at"_s,
+                    status == "failed"_L1 ? u"2026-11-29T10:05:00Z"_s : u"2026-11-29T10:00:00Z"_s},
+                {u"started_at"_s, u"2026-11-29T10:00:01Z"_s}};
+            return QJsonDocument(QJsonArray {run}).toJson(QJsonDocument::Compact);
+        };
+        ScriptedServer server;
+        server.setAnswers(u"/v1/workflows/runs"_s,
+            {{200, listed(u"running"_s), {}, false}, {200, listed(u"failed"_s), {}, false}});
+        const QJsonObject detail {{u"run_id"_s, u"wr_late"_s}, {u"run_type"_s, u"workflow_run"_s},
+            {u"status"_s, u"failed"_s}, {u"created_at"_s, u"2026-11-29T10:00:00Z"_s},
+            {u"modified_at"_s, u"2026-11-29T10:05:00Z"_s},
+            {u"errors"_s,
+                QJsonArray {QJsonObject {
+                    {u"error_code"_s, u"CAPTCHA_DETECTED"_s}, {u"reasoning"_s, u"A captcha"_s}}}}};
+        server.setAnswer(u"/v1/runs/wr_late"_s,
+            {200, QJsonDocument(detail).toJson(QJsonDocument::Compact), {}, false});
+        SkyvernClient client(server.url(), u"k"_s);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&client);
+        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        window.runListModel()->refresh();
+        const QModelIndex codes = table->model()->index(0, RunListModel::ErrorCodesColumn);
+        QTRY_COMPARE(table->model()->data(codes).toString(), u"CAPTCHA_DETECTED"_s);
+    }
 };
 
 QTEST_MAIN(TestMainWindow)
