@@ -595,8 +595,10 @@ private slots:
         QTRY_VERIFY(cancel->isVisible());
         QTimer::singleShot(0, this, [] {
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (box)
-                QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+            // The question says what each answer does; keeping the run is the default.
+            if (box && box->defaultButton()->text() == tr("Keep running"))
+                QTest::mouseClick(
+                    box->findChild<QPushButton *>(u"confirmCancelButton"_s), Qt::LeftButton);
         });
         QTest::mouseClick(cancel, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(

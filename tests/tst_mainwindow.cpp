@@ -387,6 +387,25 @@ private slots:
         const QModelIndex codes = table->model()->index(0, RunListModel::ErrorCodesColumn);
         QTRY_COMPARE(table->model()->data(codes).toString(), u"CAPTCHA_DETECTED"_s);
     }
+
+    void tabLeavesTheRunListAndKeepsTheSelectedRun()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&client);
+        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        QTRY_VERIFY(table->model()->rowCount() > 3);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Down);
+        QTest::keyClick(table, Qt::Key_Down);
+        const int row = table->currentIndex().row();
+        QVERIFY(row >= 0);
+        QTest::keyClick(table, Qt::Key_Tab);
+        QTRY_VERIFY(!table->hasFocus());
+        QCOMPARE(table->currentIndex().row(), row);
+    }
 };
 
 QTEST_MAIN(TestMainWindow)

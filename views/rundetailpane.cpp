@@ -528,10 +528,15 @@ void RunDetailPane::cancelRun()
     const QString runId = m_summary.workflowRunId;
     QMessageBox question(QMessageBox::Question, tr("Cancel run"),
         tr("Cancel run %1 of “%2”? The browser stops where it is.").arg(runId, m_title->text()),
-        QMessageBox::Yes | QMessageBox::No, this);
+        QMessageBox::NoButton, this);
     question.setTextFormat(Qt::PlainText); // the run id and title are the server's
-    question.setDefaultButton(QMessageBox::No);
-    if (question.exec() != QMessageBox::Yes)
+    // Buttons that say what they do, as the row menu's question has; keeping it is the default.
+    QPushButton *cancel = question.addButton(tr("Cancel run"), QMessageBox::DestructiveRole);
+    cancel->setObjectName(QStringLiteral("confirmCancelButton"));
+    QPushButton *keep = question.addButton(tr("Keep running"), QMessageBox::RejectRole);
+    question.setDefaultButton(keep);
+    question.exec();
+    if (question.clickedButton() != cancel)
         return;
     m_cancel->setEnabled(false);
     m_source->cancelRun(runId, this, [this, runId](const ApiResult<bool> &result) {
