@@ -1,5 +1,7 @@
 // The first window against the local server, driven like a person would.
 
+#include <cmath>
+
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QBuffer>
@@ -10,8 +12,10 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
+#include <QPainter>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -20,9 +24,11 @@
 #include "launchrundialog.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
+#include "runformat.h"
 #include "runlistmodel.h"
 #include "runtableview.h"
 #include "skyvernclient.h"
+#include "statusbadgedelegate.h"
 #include "support/scriptedserver.h"
 #include "support/testhttp.h"
 #include "support/testserver.h"
@@ -405,6 +411,46 @@ private slots:
         QTest::keyClick(table, Qt::Key_Tab);
         QTRY_VERIFY(!table->hasFocus());
         QCOMPARE(table->currentIndex().row(), row);
+    }
+
+    void aStatusPillStaysReadableOnASelectedRow()
+    {
+        // The pill's word against what is behind it, where the word is: on a selected row that
+        // must not be the selection's colour.
+        const auto luminance = [](const QColor &c) {
+            const auto channel = [](double v) {
+                v /= 255.0;
+                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green())
+                + 0.0722 * channel(c.blue());
+        };
+        RunListModel model;
+        WorkflowRun run;
+        run.workflowRunId = u"wr_1"_s;
+        run.status = RunStatus::Canceled;
+        run.createdAt = QDateTime::currentDateTimeUtc();
+        model.showSaved({run});
+        QTableView view; // for the style and palette a real table gives its delegate
+        view.setModel(&model);
+        StatusBadgeDelegate delegate;
+        QStyleOptionViewItem option;
+        option.initFrom(&view);
+        option.rect = QRect(0, 0, 140, 30);
+        option.state |= QStyle::State_Selected | QStyle::State_Enabled;
+        option.widget = &view;
+        QImage image(option.rect.size(), QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        delegate.paint(&painter, option, model.index(0, RunListModel::StatusColumn));
+        painter.end();
+        // Inside the pill, left of its word.
+        const QColor ground = image.pixelColor(9, 15);
+        const QColor word = RunFormat::statusColor(RunStatus::Canceled).darker(115);
+        const double lighter = qMax(luminance(ground), luminance(word));
+        const double darker = qMin(luminance(ground), luminance(word));
+        const double contrast = (lighter + 0.05) / (darker + 0.05);
+        QVERIFY2(contrast >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(contrast).arg(ground.name())));
     }
 };
 

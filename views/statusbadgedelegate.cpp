@@ -25,12 +25,19 @@ void StatusBadgeDelegate::paint(
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF shape = QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5);
+    // On a selected row the pill keeps its own ground: its coloured word on the selection's
+    // blue would be near unreadable.
+    if (option.state & QStyle::State_Selected) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(option.palette.color(QPalette::Base));
+        painter->drawRoundedRect(shape, height / 2.0, height / 2.0);
+    }
     QColor fill = color;
     fill.setAlpha(38);
     painter->setBrush(fill);
     painter->setPen(QPen(color, 1));
-    painter->drawRoundedRect(
-        QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), height / 2.0, height / 2.0);
+    painter->drawRoundedRect(shape, height / 2.0, height / 2.0);
     painter->setPen(color.darker(115));
     painter->drawText(pill, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, width - 10));
     painter->restore();
