@@ -279,6 +279,7 @@ private slots:
         QVERIFY(table->horizontalHeader()->isSectionHidden(RunListModel::CreatedColumn));
         QVERIFY(!table->horizontalHeader()->isSectionHidden(RunListModel::StartedColumn));
         QVERIFY(!window->launchAction()->isEnabled());
+        QVERIFY(!window->launchAction()->isVisible()); // hidden where the platform cannot launch
 
         // One status at a time: picking another replaces the first.
         QMenu *statusMenu = child<QToolButton>(window, u"statusToolButton"_s)->menu();

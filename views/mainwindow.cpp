@@ -274,6 +274,8 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     const SourceFeatures features = source ? source->features() : SourceFeatures();
     applyFeatures(features);
     m_reloadAction->setEnabled(source != nullptr);
+    // What a source cannot do is hidden, not greyed; greyed means "not yet" (still connecting).
+    m_launchAction->setVisible(source == nullptr || features.launch);
     m_launchAction->setEnabled(source != nullptr && features.launch);
     m_detail->setSource(source);
     m_detail->clear();
