@@ -452,6 +452,24 @@ private slots:
         const double contrast = (lighter + 0.05) / (darker + 0.05);
         QVERIFY2(contrast >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(contrast).arg(ground.name())));
     }
+
+    void theRunInTheDetailPaneIsTheSelectedRow()
+    {
+        // A view makes a row current on its own when focus arrives with none: the pane may
+        // show it only as the selected row, never beside an unmarked one.
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setSource(&client);
+        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        QTRY_VERIFY(table->model()->rowCount() > 3);
+        const QModelIndex third = table->model()->index(2, 0);
+        table->selectionModel()->setCurrentIndex(third, QItemSelectionModel::NoUpdate);
+        auto *runId = window.findChild<QLabel *>(u"detailRunIdLabel"_s);
+        QTRY_COMPARE(runId->text(), third.data(RunListModel::RunIdRole).toString());
+        QVERIFY(table->selectionModel()->isRowSelected(2, {}));
+    }
 };
 
 QTEST_MAIN(TestMainWindow)

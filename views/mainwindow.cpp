@@ -588,9 +588,17 @@ void MainWindow::dropSelectionIfGone()
 
 void MainWindow::onSelectionChanged()
 {
-    const QModelIndex current = m_sorter->mapToSource(m_table->selectionModel()->currentIndex());
-    if (const WorkflowRun *run = m_model->runAt(current.row()))
+    QItemSelectionModel *selection = m_table->selectionModel();
+    const QModelIndex shown = selection->currentIndex();
+    const QModelIndex current = m_sorter->mapToSource(shown);
+    if (const WorkflowRun *run = m_model->runAt(current.row())) {
+        // The row the pane shows is the selected one, also when the view made it current on
+        // its own (focus arriving with nothing current, say): no detail for an unmarked row.
+        if (!selection->isRowSelected(shown.row(), shown.parent()))
+            selection->select(
+                shown, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         m_detail->showRun(*run);
+    }
 }
 
 void MainWindow::showAnswerNotes()
