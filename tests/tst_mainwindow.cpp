@@ -41,6 +41,16 @@ class TestMainWindow : public QObject
 
     std::unique_ptr<TestServer> m_server;
 
+    /** Shows the window on a source, as a user opens it, and returns its run table. */
+    static RunTableView *showOn(MainWindow &window, RunSource *source)
+    {
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            qWarning("the window was not exposed");
+        window.setSource(source);
+        return window.findChild<RunTableView *>(QStringLiteral("runTableView"));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -54,10 +64,7 @@ private slots:
         MainWindow window;
         QAbstractItemModelTester tester(
             window.runListModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&client);
-        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        auto *table = showOn(window, &client);
         QVERIFY(table);
         QTRY_VERIFY(table->model()->rowCount() >= 50);
         auto *status = window.findChild<QLabel *>(u"statusLabel"_s);
@@ -75,10 +82,7 @@ private slots:
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
         window.resize(1440, 860);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&client);
-        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        auto *table = showOn(window, &client);
         QTRY_VERIFY(table->model()->rowCount() >= 50);
         QCOMPARE(window.width(), 1440);
         QVERIFY(!table->horizontalScrollBar()->isVisible());
@@ -102,10 +106,7 @@ private slots:
     {
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&client);
-        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        auto *table = showOn(window, &client);
         QTRY_COMPARE(table->model()->rowCount(), 50);
         for (int i = 0; i < 20 && !window.runListModel()->isExhausted(); ++i) {
             table->setFocus();
@@ -126,10 +127,7 @@ private slots:
         SkyvernClient revoked(refusing.url(), u"old-key"_s);
         MergedRunSource merged({{&good, u"Production"_s, {}}, {&revoked, u"Backup"_s, {}}});
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&merged);
-        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        auto *table = showOn(window, &merged);
         auto *error = window.findChild<QLabel *>(u"errorLabel"_s);
         QTRY_COMPARE(window.runListModel()->loadedPages(), 1);
         QTRY_VERIFY(error->isVisible());
@@ -199,9 +197,7 @@ private slots:
     {
         SkyvernClient client(m_server->server()->baseUrl(), u"wrong"_s);
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&client);
+        showOn(window, &client);
         auto *error = window.findChild<QLabel *>(u"errorLabel"_s);
         QTRY_VERIFY(error->isVisible());
         QVERIFY(error->text().contains(u"API key"_s));
@@ -220,9 +216,7 @@ private slots:
                 {200, real.body, {}, false}});
         SkyvernClient client(server.url(), u"k"_s);
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&client);
+        showOn(window, &client);
         auto *error = window.findChild<QLabel *>(u"errorLabel"_s);
         QTRY_VERIFY(error->isVisible());
         QVERIFY2(error->text().contains(u"Retrying in 1 s"_s), qPrintable(error->text()));
@@ -251,9 +245,7 @@ private slots:
             {200, QJsonDocument(run).toJson(QJsonDocument::Compact), {}, false});
         SkyvernClient client(api.url(), u"sk-keep-me-home"_s);
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&client);
+        showOn(window, &client);
         QTRY_COMPARE(window.runListModel()->rowCount(), 1);
         window.selectRun(runId);
         QTRY_COMPARE(screenshots.requestCount(), 1);
@@ -333,9 +325,7 @@ private slots:
         SkyvernClient client(server.url(), u"k"_s);
         client.setRetryPolicy(1, 0);
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&client);
+        showOn(window, &client);
         auto *error = window.findChild<QLabel *>(u"errorLabel"_s);
         QTRY_VERIFY(error->isVisible());
         QCOMPARE(error->textFormat(), Qt::PlainText);
@@ -384,10 +374,7 @@ private slots:
             {200, QJsonDocument(detail).toJson(QJsonDocument::Compact), {}, false});
         SkyvernClient client(server.url(), u"k"_s);
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&client);
-        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        auto *table = showOn(window, &client);
         QTRY_COMPARE(table->model()->rowCount(), 1);
         window.runListModel()->refresh();
         const QModelIndex codes = table->model()->index(0, RunListModel::ErrorCodesColumn);
@@ -398,10 +385,7 @@ private slots:
     {
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&client);
-        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        auto *table = showOn(window, &client);
         QTRY_VERIFY(table->model()->rowCount() > 3);
         table->setFocus();
         QTest::keyClick(table, Qt::Key_Down);
@@ -459,10 +443,7 @@ private slots:
         // show it only as the selected row, never beside an unmarked one.
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.setSource(&client);
-        auto *table = window.findChild<RunTableView *>(u"runTableView"_s);
+        auto *table = showOn(window, &client);
         QTRY_VERIFY(table->model()->rowCount() > 3);
         const QModelIndex third = table->model()->index(2, 0);
         table->selectionModel()->setCurrentIndex(third, QItemSelectionModel::NoUpdate);
