@@ -67,7 +67,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     const QuitOnSignal quitOnSignal; // before anything worth saving exists
     describeApplication();
-    QApplication::setDesktopFileName(QStringLiteral("runwatch"));
+    QApplication::setDesktopFileName(QStringLiteral("org.runwatch.Runwatch"));
     EnglishPlurals plurals;
     QCoreApplication::installTranslator(&plurals);
     Application application(options);
