@@ -397,10 +397,31 @@ private slots:
         QCOMPARE(table->currentIndex().row(), row);
     }
 
-    void aStatusPillStaysReadableOnASelectedRow()
+    void aStatusPillIsReadableOnEveryPaletteAndRow_data()
     {
-        // The pill's word against what is behind it, where the word is: on a selected row that
-        // must not be the selection's colour.
+        QTest::addColumn<RunStatus>("status");
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<bool>("selected");
+        QList<RunStatus> statuses = allRunStatuses();
+        statuses.append(RunStatus::Partial);
+        for (RunStatus status : std::as_const(statuses)) {
+            for (bool dark : {false, true}) {
+                for (bool selected : {false, true}) {
+                    QTest::addRow("%s %s%s", qPrintable(RunFormat::statusText(status, {})),
+                        dark ? "dark" : "light", selected ? " selected" : "")
+                        << status << dark << selected;
+                }
+            }
+        }
+    }
+
+    void aStatusPillIsReadableOnEveryPaletteAndRow()
+    {
+        // The pill's word against what is behind it, where the word is: measured on the
+        // painted pixels, on a light and a dark palette, on a plain and a selected row.
+        QFETCH(RunStatus, status);
+        QFETCH(bool, dark);
+        QFETCH(bool, selected);
         const auto luminance = [](const QColor &c) {
             const auto channel = [](double v) {
                 v /= 255.0;
@@ -409,32 +430,48 @@ private slots:
             return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green())
                 + 0.0722 * channel(c.blue());
         };
+        const auto contrast = [&luminance](const QColor &a, const QColor &b) {
+            const double lighter = qMax(luminance(a), luminance(b));
+            const double darker = qMin(luminance(a), luminance(b));
+            return (lighter + 0.05) / (darker + 0.05);
+        };
         RunListModel model;
         WorkflowRun run;
         run.workflowRunId = u"wr_1"_s;
-        run.status = RunStatus::Canceled;
+        run.status = status;
         run.createdAt = QDateTime::currentDateTimeUtc();
         model.showSaved({run});
-        QTableView view; // for the style and palette a real table gives its delegate
+        QTableView view; // for the style a real table gives its delegate
         view.setModel(&model);
+        QPalette palette = view.palette();
+        if (dark) {
+            palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+            palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+            palette.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+            palette.setColor(QPalette::Highlight, QColor(0x2a, 0x5d, 0xb0));
+        }
+        view.setPalette(palette);
         StatusBadgeDelegate delegate;
         QStyleOptionViewItem option;
         option.initFrom(&view);
-        option.rect = QRect(0, 0, 140, 30);
-        option.state |= QStyle::State_Selected | QStyle::State_Enabled;
+        option.rect = QRect(0, 0, 160, 30);
+        option.state |= QStyle::State_Enabled;
+        if (selected)
+            option.state |= QStyle::State_Selected;
         option.widget = &view;
         QImage image(option.rect.size(), QImage::Format_ARGB32);
-        image.fill(Qt::transparent);
+        image.fill(palette.color(QPalette::Base));
         QPainter painter(&image);
         delegate.paint(&painter, option, model.index(0, RunListModel::StatusColumn));
         painter.end();
-        // Inside the pill, left of its word.
+        // Inside the pill, left of its word; the word's strongest pixel against it.
         const QColor ground = image.pixelColor(9, 15);
-        const QColor word = RunFormat::statusColor(RunStatus::Canceled).darker(115);
-        const double lighter = qMax(luminance(ground), luminance(word));
-        const double darker = qMin(luminance(ground), luminance(word));
-        const double contrast = (lighter + 0.05) / (darker + 0.05);
-        QVERIFY2(contrast >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(contrast).arg(ground.name())));
+        double best = 0;
+        for (int x = 14; x < 100; ++x) {
+            for (int y = 9; y < 22; ++y)
+                best = qMax(best, contrast(ground, image.pixelColor(x, y)));
+        }
+        QVERIFY2(best >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(best).arg(ground.name())));
     }
 
     void theRunInTheDetailPaneIsTheSelectedRow()

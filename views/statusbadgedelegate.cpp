@@ -3,6 +3,21 @@
 #include <QApplication>
 #include <QPainter>
 
+namespace {
+/**
+ * The status's colour made readable on the row's ground: darkened on a light palette, lifted to
+ * a light tint of the same hue on a dark one (the light palette's colours reach ~2.5:1 there).
+ */
+QColor wordColor(const QColor &status, const QPalette &palette)
+{
+    if (palette.color(QPalette::Base).lightness() >= 128)
+        return status.darker(115);
+    const QColor hsl = status.toHsl();
+    return QColor::fromHsl(
+        hsl.hslHue(), qMin(hsl.hslSaturation(), 200), qMax(hsl.lightness(), 185));
+}
+} // namespace
+
 void StatusBadgeDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
@@ -38,7 +53,7 @@ void StatusBadgeDelegate::paint(
     painter->setBrush(fill);
     painter->setPen(QPen(color, 1));
     painter->drawRoundedRect(shape, height / 2.0, height / 2.0);
-    painter->setPen(color.darker(115));
+    painter->setPen(wordColor(color, option.palette));
     painter->drawText(pill, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, width - 10));
     painter->restore();
 }
