@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include <QAbstractItemModelTester>
+#include <QAbstractScrollArea>
+#include <QAccessible>
 #include <QAction>
 #include <QBuffer>
 #include <QHeaderView>
@@ -11,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
@@ -21,6 +24,7 @@
 #include <QToolButton>
 
 #include "artifactfetcher.h"
+#include "connectiondialog.h"
 #include "launchrundialog.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
@@ -487,6 +491,39 @@ private slots:
         auto *runId = window.findChild<QLabel *>(u"detailRunIdLabel"_s);
         QTRY_COMPARE(runId->text(), third.data(RunListModel::RunIdRole).toString());
         QVERIFY(table->selectionModel()->isRowSelected(2, {}));
+    }
+
+    void everyControlAScreenReaderReachesHasAName()
+    {
+        // What a screen reader says when focus lands on a control: never nothing.
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        showOn(window, &client);
+        QTRY_VERIFY(window.runListModel()->rowCount() > 0);
+        LaunchRunDialog launch(&client);
+        launch.show();
+        QTRY_VERIFY(launch.findChildren<QLineEdit *>().size() > 3);
+        ConnectionDialog connection([](const ConnectionProfile &profile, const QString &key) {
+            return std::unique_ptr<RunSource>(new SkyvernClient(profile.baseUrl, key));
+        });
+        connection.show();
+        QStringList unnamed;
+        for (QWidget *top : {static_cast<QWidget *>(&window), static_cast<QWidget *>(&launch),
+                 static_cast<QWidget *>(&connection)}) {
+            const QList<QWidget *> widgets = top->findChildren<QWidget *>();
+            for (QWidget *widget : widgets) {
+                // A spin box's own line edit is part of it (qt_ names Qt's internal parts).
+                if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisibleTo(top)
+                    || widget->objectName().startsWith(u"qt_"_s)
+                    || qobject_cast<QAbstractScrollArea *>(widget->parentWidget()))
+                    continue;
+                QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+                if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                    unnamed.append(QString::fromLatin1(widget->metaObject()->className()) + u' '
+                        + widget->objectName());
+            }
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
     }
 };
 

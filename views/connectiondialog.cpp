@@ -79,6 +79,7 @@ ConnectionDialog::ConnectionDialog(SourceFactory factory, QWidget *parent)
     m_name->setObjectName(u"nameLineEdit"_s);
     m_name->setPlaceholderText(tr("Optional, e.g. Production"));
     m_server->setObjectName(u"serverLineEdit"_s);
+    m_server->setAccessibleName(tr("Server address"));
     m_server->setPlaceholderText(tr("https://skyvern.example.com"));
     m_allowInsecure->setObjectName(u"allowInsecureCheckBox"_s);
     m_apiKey->setObjectName(u"apiKeyLineEdit"_s);
@@ -101,6 +102,7 @@ ConnectionDialog::ConnectionDialog(SourceFactory factory, QWidget *parent)
     m_testResult->setWordWrap(true);
     m_testResult->setTextFormat(Qt::PlainText); // quotes the server's answer
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setAccessibleName(tr("Connection test result"));
     m_buttons->setObjectName(u"buttonBox"_s);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
 
@@ -113,7 +115,10 @@ ConnectionDialog::ConnectionDialog(SourceFactory factory, QWidget *parent)
     serverBox->addWidget(m_serverError);
     serverBox->addWidget(m_allowInsecure);
     form->addRow(tr("&Kind:"), m_kind);
-    form->addRow(tr("Server:"), serverBox);
+    form->addRow(tr("&Server:"), serverBox);
+    // The label names the address field itself, for its mnemonic.
+    if (auto *serverLabel = qobject_cast<QLabel *>(form->labelForField(serverBox)))
+        serverLabel->setBuddy(m_server);
     auto *workflowLayout = new QHBoxLayout(m_workflowRow);
     workflowLayout->setContentsMargins(0, 0, 0, 0);
     workflowLayout->addWidget(m_workflowIds);

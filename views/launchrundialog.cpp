@@ -149,6 +149,10 @@ LaunchRunDialog::LaunchRunDialog(RunSource *source, QWidget *parent)
         cellLayout->addWidget(errorLabel(field));
         m_fieldWidgets.insert(field, widget);
         form->addRow(label, cell);
+        // The label names the input itself, for its mnemonic and for a screen reader.
+        if (auto *labelWidget = qobject_cast<QLabel *>(form->labelForField(cell)))
+            labelWidget->setBuddy(widget);
+        widget->setAccessibleName(QString(label).remove(u'&'));
     };
     addRow(tr("&Workflow"), m_workflow, QStringLiteral("workflow_id"));
     form->addRow(QString(), m_workflowDescription);
@@ -175,6 +179,7 @@ LaunchRunDialog::LaunchRunDialog(RunSource *source, QWidget *parent)
     auto *content = new QWidget(this);
     content->setLayout(form);
     auto *scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("Launch options"));
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
 

@@ -73,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_removeConnectionAction->setObjectName(QStringLiteral("removeConnectionAction"));
     m_connectionCombo->setObjectName(QStringLiteral("connectionComboBox"));
     m_connectionCombo->setToolTip(tr("Which connection's runs to show (Ctrl+1…9)"));
+    m_connectionCombo->setAccessibleName(tr("Connection"));
     m_connectionCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_connectionCombo, &QComboBox::activated, this,
         [this] { emit connectionChosen(m_connectionCombo->currentData().toString()); });
@@ -142,6 +143,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_filterBar->setObjectName(QStringLiteral("runFilterBar"));
     m_table->setObjectName(QStringLiteral("runTableView"));
+    m_table->setAccessibleName(tr("Runs"));
     m_sorter->setSourceModel(m_model);
     m_table->setModel(m_sorter);
     // No column sorted: the server's order, newest first.

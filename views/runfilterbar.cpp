@@ -90,11 +90,13 @@ RunFilterBar::RunFilterBar(QWidget *parent)
 {
     m_scopeCombo->setObjectName(QStringLiteral("scopeComboBox"));
     m_scopeCombo->setToolTip(tr("Show runs of all workflows or of one"));
+    m_scopeCombo->setAccessibleName(tr("Workflow"));
     m_scopeCombo->setMinimumContentsLength(22);
     m_scopeCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_scopeCombo->addItem(tr("All workflows"), QString());
     // Typed into to find a workflow among many: any part of its name, in any case.
     m_scopeCombo->setEditable(true);
+    m_scopeCombo->lineEdit()->setAccessibleName(tr("Workflow"));
     m_scopeCombo->setInsertPolicy(QComboBox::NoInsert);
     m_scopeCombo->lineEdit()->setPlaceholderText(tr("Type to find a workflow"));
     m_scopeCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
@@ -138,6 +140,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
 
     m_search->setObjectName(QStringLiteral("searchLineEdit"));
     m_search->setPlaceholderText(tr("Search run id, parameters, headers…"));
+    m_search->setAccessibleName(tr("Search runs"));
     enableClearButtonWithText(m_search);
     m_search->setMinimumWidth(200);
     m_searchLimit->setObjectName(QStringLiteral("searchLimitLabel"));
@@ -145,6 +148,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
 
     m_errorCode->setObjectName(QStringLiteral("errorCodeLineEdit"));
     m_errorCode->setPlaceholderText(tr("Error code (exact)"));
+    m_errorCode->setAccessibleName(tr("Error code"));
     enableClearButtonWithText(m_errorCode);
     m_errorCode->setMaxLength(RunFilter::kMaxTextLength);
     auto *completer = new QCompleter(m_codeModel, this);
