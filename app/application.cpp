@@ -20,6 +20,7 @@
 #include "runlistmodel.h"
 #include "savedlistcontroller.h"
 #include "skyvernclient.h"
+#include "theme.h"
 #include "workflowplatformclient.h"
 
 using namespace Qt::StringLiterals;
@@ -87,6 +88,11 @@ Application::Application(LaunchOptions options, QObject *parent)
     connect(m_window->removeConnectionAction(), &QAction::triggered, this,
         &Application::removeCurrentProfile);
     connect(m_window.get(), &MainWindow::connectionChosen, this, &Application::showConnection);
+    connect(m_window.get(), &MainWindow::themeChosen, this, [this](Theme theme) {
+        applyTheme(theme);
+        m_settings.setTheme(themeToName(theme));
+        m_settings.sync();
+    });
     connect(m_window.get(), &MainWindow::viewChanged, this, [this] {
         if (m_viewKey.isEmpty())
             return;
@@ -116,6 +122,10 @@ void Application::saveWindow()
 
 void Application::start()
 {
+    const Theme theme = themeFromName(m_settings.theme());
+    if (theme != Theme::System)
+        applyTheme(theme);
+    m_window->setTheme(theme);
     if (m_options.reportFirstPaint)
         new FirstPaintReporter(m_window->findChild<QAbstractItemView *>(u"runTableView"_s));
     m_window->restoreGeometry(m_settings.windowGeometry());

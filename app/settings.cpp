@@ -26,6 +26,7 @@ const auto kViewScope = "scope"_L1;
 const auto kViewFilter = "filter"_L1;
 const auto kWindowGeometry = "window/geometry"_L1;
 const auto kWindowLayout = "window/layout"_L1;
+const auto kTheme = "window/theme"_L1;
 
 // Connection keys are URLs; hash them so they make safe, short settings group names.
 QString viewGroup(const QString &connectionKey)
@@ -178,6 +179,16 @@ QByteArray Settings::windowGeometry() const
 void Settings::setWindowGeometry(const QByteArray &geometry)
 {
     m_settings->setValue(kWindowGeometry, geometry);
+}
+
+QString Settings::theme() const
+{
+    return m_settings->value(kTheme, u"system"_s).toString();
+}
+
+void Settings::setTheme(const QString &theme)
+{
+    m_settings->setValue(kTheme, theme);
 }
 
 QByteArray Settings::windowLayout() const

@@ -43,6 +43,9 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowLayout() const;
     void setWindowLayout(const QByteArray &layout);
+    /** "system", "light" or "dark". */
+    QString theme() const;
+    void setTheme(const QString &theme);
 
     void sync();
 

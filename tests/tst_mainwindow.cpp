@@ -36,6 +36,7 @@
 #include "support/scriptedserver.h"
 #include "support/testhttp.h"
 #include "support/testserver.h"
+#include "theme.h"
 
 using namespace Qt::StringLiterals;
 
@@ -524,6 +525,52 @@ private slots:
             }
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+    }
+
+    void theErrorBannerReadsInTheLightAndTheDarkTheme_data()
+    {
+        QTest::addColumn<QString>("theme");
+        QTest::newRow("light") << u"light"_s;
+        QTest::newRow("dark") << u"dark"_s;
+    }
+
+    void theErrorBannerReadsInTheLightAndTheDarkTheme()
+    {
+        QFETCH(QString, theme);
+        const auto luminance = [](const QColor &c) {
+            const auto channel = [](double v) {
+                v /= 255.0;
+                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green())
+                + 0.0722 * channel(c.blue());
+        };
+        ScriptedServer server;
+        server.setAnswer(u"/v1/workflows/runs"_s, {500, "{\"detail\":\"Boom\"}", {}, false});
+        SkyvernClient client(server.url(), u"k"_s);
+        client.setRetryPolicy(1, 0);
+        MainWindow window;
+        connect(&window, &MainWindow::themeChosen, this, &applyTheme);
+        auto *error = window.findChild<QLabel *>(u"errorLabel"_s);
+        showOn(window, &client);
+        QTRY_VERIFY(error->isVisible());
+        // Chosen as a person does, in View → Theme.
+        window.findChild<QAction *>(u"theme_"_s + theme)->trigger();
+        QCoreApplication::processEvents();
+        const bool dark = theme == u"dark"_s;
+        QCOMPARE(window.palette().color(QPalette::Window).lightness() < 128, dark);
+        const QImage image = error->grab().toImage();
+        const QColor ground = image.pixelColor(3, image.height() / 2);
+        double best = 0;
+        for (int x = 0; x < image.width(); ++x) {
+            for (int y = 0; y < image.height(); ++y) {
+                const double a = luminance(ground);
+                const double b = luminance(image.pixelColor(x, y));
+                best = qMax(best, (qMax(a, b) + 0.05) / (qMin(a, b) + 0.05));
+            }
+        }
+        window.findChild<QAction *>(u"theme_system"_s)->trigger();
+        QVERIFY2(best >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(best).arg(ground.name())));
     }
 };
 

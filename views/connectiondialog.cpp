@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "serveraddress.h"
+#include "theme.h"
 
 using namespace Qt::StringLiterals;
 
@@ -24,7 +25,7 @@ QLabel *makeErrorLabel(const QString &objectName, QWidget *parent)
     label->setObjectName(objectName);
     label->setTextFormat(Qt::PlainText); // may quote the server
     label->setWordWrap(true);
-    label->setStyleSheet(u"color: #b3261e;"_s);
+    label->setStyleSheet(u"color: %1;"_s.arg(ThemeColors::failureText(parent->palette()).name()));
     label->hide();
     return label;
 }
@@ -210,7 +211,7 @@ QString ConnectionDialog::apiKey() const
 void ConnectionDialog::setKeyNote(const QString &note)
 {
     m_keyNote->setText(note);
-    m_keyNote->setStyleSheet(u"color: #8a5300;"_s);
+    m_keyNote->setStyleSheet(u"color: %1;"_s.arg(ThemeColors::warningText(palette()).name()));
 }
 
 QUrl ConnectionDialog::typedUrl() const
@@ -260,13 +261,15 @@ void ConnectionDialog::testConnection()
     m_testSource->listRuns(query, this, [this](const ApiResult<RunPage> &result) {
         m_testButton->setEnabled(true);
         if (result.ok()) {
-            m_testResult->setStyleSheet(u"color: #1b6e2a;"_s);
+            m_testResult->setStyleSheet(
+                u"color: %1;"_s.arg(ThemeColors::successText(palette()).name()));
             m_testResult->setText(result.value.runs.isEmpty()
                     ? tr("Connected. The server has no runs yet.")
                     : tr("Connected. The newest run is %1.")
                           .arg(result.value.runs.constFirst().workflowRunId));
         } else {
-            m_testResult->setStyleSheet(u"color: #b3261e;"_s);
+            m_testResult->setStyleSheet(
+                u"color: %1;"_s.arg(ThemeColors::failureText(palette()).name()));
             m_testResult->setText(result.error.message);
         }
     });

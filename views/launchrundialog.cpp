@@ -15,6 +15,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "theme.h"
+
 namespace {
 
 enum ProxyChoice { ServerDefault = 0, CustomUrl = 1, GeoTarget = 2, FirstLocation = 3 };
@@ -135,7 +137,8 @@ LaunchRunDialog::LaunchRunDialog(RunSource *source, QWidget *parent)
     m_generalError->setObjectName(QStringLiteral("generalErrorLabel"));
     m_generalError->setWordWrap(true);
     m_generalError->setTextFormat(Qt::PlainText);
-    m_generalError->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_generalError->setStyleSheet(
+        QStringLiteral("color: %1;").arg(ThemeColors::failureText(palette()).name()));
     m_generalError->hide();
 
     auto *form = new QFormLayout;
@@ -237,7 +240,8 @@ QLabel *LaunchRunDialog::errorLabel(const QString &field)
     label->setObjectName(QStringLiteral("error_") + field);
     label->setTextFormat(Qt::PlainText); // the server's 422 messages
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    label->setStyleSheet(
+        QStringLiteral("color: %1;").arg(ThemeColors::failureText(palette()).name()));
     label->hide();
     m_errors.insert(field, label);
     return label;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QDataStream>
 #include <QEvent>
@@ -31,6 +32,9 @@
 #include "runsource.h"
 #include "runtableview.h"
 #include "statusbadgedelegate.h"
+#include "theme.h"
+
+using namespace Qt::StringLiterals;
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -95,6 +99,24 @@ MainWindow::MainWindow(QWidget *parent)
     connectionButton->setText(tr("Connections"));
     connectionButton->setMenu(connectionMenu);
     connectionButton->setPopupMode(QToolButton::InstantPopup);
+    // View → Theme: the desktop's look, or Runwatch's own light or dark one.
+    auto *viewMenu = new QMenu(this);
+    QMenu *themeMenu = viewMenu->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    for (const auto &[theme, label] : {std::pair {Theme::System, tr("&System")},
+             std::pair {Theme::Light, tr("&Light")}, std::pair {Theme::Dark, tr("&Dark")}}) {
+        QAction *action = themeMenu->addAction(label);
+        action->setObjectName(u"theme_"_s + themeToName(theme));
+        action->setCheckable(true);
+        action->setChecked(theme == Theme::System);
+        m_themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, theme] { emit themeChosen(theme); });
+    }
+    auto *viewButton = new QToolButton(this);
+    viewButton->setObjectName(QStringLiteral("viewToolButton"));
+    viewButton->setText(tr("View"));
+    viewButton->setMenu(viewMenu);
+    viewButton->setPopupMode(QToolButton::InstantPopup);
     auto *toolBar = addToolBar(tr("Runs"));
     toolBar->setObjectName(QStringLiteral("runsToolBar"));
     toolBar->setMovable(false);
@@ -104,6 +126,7 @@ MainWindow::MainWindow(QWidget *parent)
     toolBar->addSeparator();
     toolBar->addWidget(m_connectionCombo);
     toolBar->addWidget(connectionButton);
+    toolBar->addWidget(viewButton);
 
     connect(m_launchAction, &QAction::triggered, this, &MainWindow::openLaunchDialog);
 
@@ -114,9 +137,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextFormat(Qt::PlainText); // quotes servers' error details
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorLabel->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #8a1c14; border: 1px solid #f5c2bd;"
-                       " border-radius: 4px; padding: 6px 10px; }"));
+    m_errorLabel->setStyleSheet(ThemeColors::errorBannerStyle(palette()));
     m_errorLabel->hide();
 
     // Things worth reading that are not failures of the list (a launched run, a key kept for
@@ -309,6 +330,12 @@ void MainWindow::setConnections(const QList<ConnectionChoice> &choices, const QS
     }
     m_connectionCombo->setCurrentIndex(qMax(0, m_connectionCombo->findData(currentId)));
     m_connectionCombo->setVisible(choices.size() > 1);
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    for (QAction *action : m_themeGroup->actions())
+        action->setChecked(action->objectName() == u"theme_"_s + themeToName(theme));
 }
 
 void MainWindow::showNotice(const QString &message)
@@ -665,6 +692,8 @@ void MainWindow::schedulePoll()
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_errorLabel->setStyleSheet(ThemeColors::errorBannerStyle(palette()));
     if (event->type() == QEvent::WindowStateChange) {
         if (isMinimized())
             schedulePoll();

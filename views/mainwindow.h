@@ -4,11 +4,13 @@
 #include <QMainWindow>
 
 #include "runfilter.h"
+#include "theme.h"
 
 class ArtifactFetcher;
 class ErrorCodePrefetcher;
 class QComboBox;
 class QAction;
+class QActionGroup;
 class QLabel;
 class QSplitter;
 class QTimer;
@@ -73,12 +75,16 @@ public:
     /** Shows a sentence worth reading above the list until the user closes it or another
      * replaces it (unlike the status bar, which moves on). */
     void showNotice(const QString &message);
+    /** Marks the theme in use in View → Theme. */
+    void setTheme(Theme theme);
 
 signals:
     /** The scope or filter changed; the app persists it. */
     void viewChanged();
     /** The user picked another connection in the switcher or with Ctrl+1..9. */
     void connectionChosen(const QString &id);
+    /** The user picked a theme in View; the app applies and remembers it. */
+    void themeChosen(Theme theme);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -113,6 +119,7 @@ private:
     QSplitter *m_splitter;
     QLabel *m_errorLabel;
     QWidget *m_noticeBar;
+    QActionGroup *m_themeGroup;
     QString m_lastAnswerNotes;
     QLabel *m_noticeLabel;
     ErrorCodePrefetcher *m_prefetcher;

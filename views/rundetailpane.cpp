@@ -23,6 +23,7 @@
 #include "jsontreemodel.h"
 #include "runformat.h"
 #include "screenshotstrip.h"
+#include "theme.h"
 
 namespace {
 
@@ -37,24 +38,6 @@ QLabel *valueLabel(QWidget *parent, const QString &objectName)
         Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     label->setWordWrap(true);
     return label;
-}
-
-/** The colour of a failure's text: a red that reads on the palette's window, light or dark. */
-QColor failureText(const QPalette &palette)
-{
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    return QColor::fromHsl(4, 190, dark ? 175 : 70);
-}
-
-/** Behind an error: the window's colour with a tint of the failure's red. */
-QColor failureBackground(const QPalette &palette)
-{
-    const QColor window = palette.color(QPalette::Window);
-    const QColor red = QColor::fromHsl(4, 190, 128);
-    const qreal tint = window.lightness() < 128 ? 0.3 : 0.12;
-    return QColor::fromRgbF(window.redF() + (red.redF() - window.redF()) * tint,
-        window.greenF() + (red.greenF() - window.greenF()) * tint,
-        window.blueF() + (red.blueF() - window.blueF()) * tint);
 }
 
 /** Only these are handed to the desktop; a server's file:, smb: or custom link is not. */
@@ -347,7 +330,7 @@ void RunDetailPane::applyColors()
     // Only the roles set here; the rest follow the pane's palette.
     QPalette failure;
     if (m_failureShown)
-        failure.setColor(QPalette::WindowText, failureText(palette()));
+        failure.setColor(QPalette::WindowText, ThemeColors::failureText(palette()));
     m_failure->setPalette(failure);
 
     // The pill keeps its status's hue; on a dark window it is lightened to stay readable.
@@ -362,8 +345,8 @@ void RunDetailPane::applyColors()
 
     QPalette message;
     if (m_messageIsError) {
-        message.setColor(QPalette::Window, failureBackground(palette()));
-        message.setColor(QPalette::WindowText, failureText(palette()));
+        message.setColor(QPalette::Window, ThemeColors::failureBackground(palette()));
+        message.setColor(QPalette::WindowText, ThemeColors::failureText(palette()));
     } else {
         message.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
     }

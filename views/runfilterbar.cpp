@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "runformat.h"
+#include "theme.h"
 
 namespace {
 /**
@@ -518,7 +519,8 @@ void RunFilterBar::updateSearchLimit()
             ? tr("%1/%2: too long, shorten it to search").arg(length).arg(RunFilter::kMaxTextLength)
             : tr("%1/%2").arg(length).arg(RunFilter::kMaxTextLength));
     m_searchLimit->setStyleSheet(length > RunFilter::kMaxTextLength
-            ? QStringLiteral("color: #b3261e; font-weight: bold;")
+            ? QStringLiteral("color: %1; font-weight: bold;")
+                  .arg(ThemeColors::failureText(palette()).name())
             : QString());
 }
 

@@ -1,0 +1,121 @@
+#include "theme.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
+
+using namespace Qt::StringLiterals;
+
+QString themeToName(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light:
+        return u"light"_s;
+    case Theme::Dark:
+        return u"dark"_s;
+    case Theme::System:
+        break;
+    }
+    return u"system"_s;
+}
+
+Theme themeFromName(const QString &name)
+{
+    if (name == "light"_L1)
+        return Theme::Light;
+    if (name == "dark"_L1)
+        return Theme::Dark;
+    return Theme::System;
+}
+
+namespace {
+QPalette darkPalette()
+{
+    QPalette palette;
+    const QColor window(0x2b, 0x2d, 0x30);
+    const QColor base(0x1f, 0x21, 0x24);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    const QColor disabled(0x80, 0x80, 0x80);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2c));
+    palette.setColor(QPalette::ToolTipBase, base);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::BrightText, Qt::white);
+    palette.setColor(QPalette::Light, QColor(0x3c, 0x3f, 0x43));
+    palette.setColor(QPalette::Midlight, QColor(0x34, 0x37, 0x3a));
+    palette.setColor(QPalette::Mid, QColor(0x24, 0x26, 0x29));
+    palette.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    palette.setColor(QPalette::Shadow, Qt::black);
+    palette.setColor(QPalette::Highlight, QColor(0x2f, 0x5f, 0xb3));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
+    palette.setColor(QPalette::LinkVisited, QColor(0xb3, 0x9d, 0xff));
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, disabled);
+    return palette;
+}
+} // namespace
+
+void applyTheme(Theme theme)
+{
+    // What the application started with, for System: taken before the first change.
+    static const QString systemStyle = QApplication::style()->name();
+    static const QPalette systemPalette = QApplication::palette();
+    if (theme == Theme::System) {
+        QApplication::setStyle(QStyleFactory::create(systemStyle));
+        QApplication::setPalette(systemPalette);
+        return;
+    }
+    QStyle *fusion = QStyleFactory::create(u"Fusion"_s);
+    const QPalette palette = theme == Theme::Dark ? darkPalette() : fusion->standardPalette();
+    QApplication::setStyle(fusion);
+    QApplication::setPalette(palette);
+}
+
+namespace ThemeColors {
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor failureText(const QPalette &palette)
+{
+    return QColor::fromHsl(4, 190, isDark(palette) ? 200 : 70);
+}
+
+QColor failureBackground(const QPalette &palette)
+{
+    const QColor window = palette.color(QPalette::Window);
+    const QColor red = QColor::fromHsl(4, 190, 128);
+    const qreal tint = isDark(palette) ? 0.22 : 0.12;
+    return QColor::fromRgbF(window.redF() + (red.redF() - window.redF()) * tint,
+        window.greenF() + (red.greenF() - window.greenF()) * tint,
+        window.blueF() + (red.blueF() - window.blueF()) * tint);
+}
+
+QColor warningText(const QPalette &palette)
+{
+    return QColor::fromHsl(32, 200, isDark(palette) ? 170 : 60);
+}
+
+QColor successText(const QPalette &palette)
+{
+    return QColor::fromHsl(135, 150, isDark(palette) ? 165 : 55);
+}
+
+QString errorBannerStyle(const QPalette &palette)
+{
+    return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px;"
+           " padding: 6px 10px; }"_s.arg(failureBackground(palette).name(),
+               failureText(palette).name(), failureText(palette).name());
+}
+
+} // namespace ThemeColors
