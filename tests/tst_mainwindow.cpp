@@ -19,6 +19,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -571,6 +572,27 @@ private slots:
         }
         window.findChild<QAction *>(u"theme_system"_s)->trigger();
         QVERIFY2(best >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(best).arg(ground.name())));
+    }
+
+    void f1ListsTheKeys()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        auto *table = showOn(window, &client);
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        window.activateWindow();
+        QTest::keyClick(table, Qt::Key_F1);
+        QTableWidget *keys = nullptr;
+        QTRY_VERIFY((keys = window.findChild<QTableWidget *>(u"shortcutsTable"_s)) != nullptr);
+        QTRY_VERIFY(keys->isVisible());
+        QStringList listed;
+        for (int row = 0; row < keys->rowCount(); ++row)
+            listed.append(keys->item(row, 0)->text());
+        // The keys the window answers to are there, as the platform writes them.
+        for (const QKeySequence &sequence : {QKeySequence(QKeySequence::New),
+                 QKeySequence(QKeySequence::Find), QKeySequence(QKeySequence::Copy)})
+            QVERIFY2(listed.contains(sequence.toString(QKeySequence::NativeText)),
+                qPrintable(listed.join(u" | "_s)));
     }
 };
 

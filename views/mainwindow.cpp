@@ -31,6 +31,7 @@
 #include "runsortproxymodel.h"
 #include "runsource.h"
 #include "runtableview.h"
+#include "shortcutsdialog.h"
 #include "statusbadgedelegate.h"
 #include "theme.h"
 
@@ -130,6 +131,18 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_launchAction, &QAction::triggered, this, &MainWindow::openLaunchDialog);
 
+    // Every key in one list, created when first asked for.
+    for (const QKeySequence &keys :
+        {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)}) {
+        connect(new QShortcut(keys, this), &QShortcut::activated, this, [this] {
+            auto *dialog = findChild<ShortcutsDialog *>();
+            if (!dialog)
+                dialog = new ShortcutsDialog(this);
+            dialog->show();
+            dialog->raise();
+            dialog->activateWindow();
+        });
+    }
     auto *findShortcut = new QShortcut(QKeySequence::Find, this);
     connect(findShortcut, &QShortcut::activated, m_filterBar, &RunFilterBar::focusSearch);
 
