@@ -12,6 +12,13 @@ ErrorCodePrefetcher::ErrorCodePrefetcher(RunListModel *model, QObject *parent)
     connect(m_model, &RunListModel::modelReset, this, [this] {
         cancelAll();
         m_failed.clear();
+        m_visibleRows.clear();
+    });
+    // A run on screen that a poll says has just failed has codes to look up, though the view
+    // did not scroll; runs already known are not asked again.
+    connect(m_model, &RunListModel::refreshed, this, [this](int changed) {
+        if (changed > 0)
+            setVisibleRows(m_visibleRows);
     });
 }
 
@@ -43,6 +50,7 @@ bool ErrorCodePrefetcher::wantsCodes(int row) const
 
 void ErrorCodePrefetcher::setVisibleRows(const QList<int> &rows)
 {
+    m_visibleRows = rows;
     if (!m_enabled || !m_source)
         return;
     QStringList wanted;

@@ -49,5 +49,6 @@ private:
     QStringList m_queue; // visible runs still to ask for, top first
     QHash<QString, RequestId> m_inFlight;
     QSet<QString> m_failed; // not asked again until the list changes
+    QList<int> m_visibleRows; // as the view last said
     QCache<QString, QStringList> m_cache {kCacheRuns};
 };

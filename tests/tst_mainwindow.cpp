@@ -380,8 +380,13 @@ private slots:
             {200, QJsonDocument(detail).toJson(QJsonDocument::Compact), {}, false});
         SkyvernClient client(server.url(), u"k"_s);
         MainWindow window;
+        QSignalSpy looked(window.findChild<RunTableView *>(u"runTableView"_s),
+            &RunTableView::visibleRowsChanged);
         auto *table = showOn(window, &client);
         QTRY_COMPARE(table->model()->rowCount(), 1);
+        // The rows on screen were looked at while the run was still running: only the poll
+        // that says it failed can bring its codes.
+        QTRY_VERIFY(looked.size() >= 1);
         window.runListModel()->refresh();
         const QModelIndex codes = table->model()->index(0, RunListModel::ErrorCodesColumn);
         QTRY_COMPARE(table->model()->data(codes).toString(), u"CAPTCHA_DETECTED"_s);
