@@ -57,6 +57,28 @@ class TestMainWindow : public QObject
         return window.findChild<RunTableView *>(QStringLiteral("runTableView"));
     }
 
+    /** WCAG's contrast ratio of the strongest pixel in `area` against `ground` (1 to 21). */
+    static double strongestContrast(const QImage &image, const QRect &area, const QColor &ground)
+    {
+        const auto luminance = [](const QColor &c) {
+            const auto channel = [](double v) {
+                v /= 255.0;
+                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green())
+                + 0.0722 * channel(c.blue());
+        };
+        const double back = luminance(ground);
+        double best = 1;
+        for (int x = area.left(); x <= area.right(); ++x) {
+            for (int y = area.top(); y <= area.bottom(); ++y) {
+                const double front = luminance(image.pixelColor(x, y));
+                best = qMax(best, (qMax(back, front) + 0.05) / (qMin(back, front) + 0.05));
+            }
+        }
+        return best;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -380,8 +402,8 @@ private slots:
             {200, QJsonDocument(detail).toJson(QJsonDocument::Compact), {}, false});
         SkyvernClient client(server.url(), u"k"_s);
         MainWindow window;
-        QSignalSpy looked(window.findChild<RunTableView *>(u"runTableView"_s),
-            &RunTableView::visibleRowsChanged);
+        QSignalSpy looked(
+            window.findChild<RunTableView *>(u"runTableView"_s), &RunTableView::visibleRowsChanged);
         auto *table = showOn(window, &client);
         QTRY_COMPARE(table->model()->rowCount(), 1);
         // The rows on screen were looked at while the run was still running: only the poll
@@ -433,19 +455,6 @@ private slots:
         QFETCH(RunStatus, status);
         QFETCH(bool, dark);
         QFETCH(bool, selected);
-        const auto luminance = [](const QColor &c) {
-            const auto channel = [](double v) {
-                v /= 255.0;
-                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-            };
-            return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green())
-                + 0.0722 * channel(c.blue());
-        };
-        const auto contrast = [&luminance](const QColor &a, const QColor &b) {
-            const double lighter = qMax(luminance(a), luminance(b));
-            const double darker = qMin(luminance(a), luminance(b));
-            return (lighter + 0.05) / (darker + 0.05);
-        };
         RunListModel model;
         WorkflowRun run;
         run.workflowRunId = u"wr_1"_s;
@@ -477,11 +486,7 @@ private slots:
         painter.end();
         // Inside the pill, left of its word; the word's strongest pixel against it.
         const QColor ground = image.pixelColor(9, 15);
-        double best = 0;
-        for (int x = 14; x < 100; ++x) {
-            for (int y = 9; y < 22; ++y)
-                best = qMax(best, contrast(ground, image.pixelColor(x, y)));
-        }
+        const double best = strongestContrast(image, QRect(14, 9, 86, 13), ground);
         QVERIFY2(best >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(best).arg(ground.name())));
     }
 
@@ -543,14 +548,6 @@ private slots:
     void theErrorBannerReadsInTheLightAndTheDarkTheme()
     {
         QFETCH(QString, theme);
-        const auto luminance = [](const QColor &c) {
-            const auto channel = [](double v) {
-                v /= 255.0;
-                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-            };
-            return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green())
-                + 0.0722 * channel(c.blue());
-        };
         ScriptedServer server;
         server.setAnswer(u"/v1/workflows/runs"_s, {500, "{\"detail\":\"Boom\"}", {}, false});
         SkyvernClient client(server.url(), u"k"_s);
@@ -567,14 +564,7 @@ private slots:
         QCOMPARE(window.palette().color(QPalette::Window).lightness() < 128, dark);
         const QImage image = error->grab().toImage();
         const QColor ground = image.pixelColor(3, image.height() / 2);
-        double best = 0;
-        for (int x = 0; x < image.width(); ++x) {
-            for (int y = 0; y < image.height(); ++y) {
-                const double a = luminance(ground);
-                const double b = luminance(image.pixelColor(x, y));
-                best = qMax(best, (qMax(a, b) + 0.05) / (qMin(a, b) + 0.05));
-            }
-        }
+        const double best = strongestContrast(image, image.rect(), ground);
         window.findChild<QAction *>(u"theme_system"_s)->trigger();
         QVERIFY2(best >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(best).arg(ground.name())));
     }
