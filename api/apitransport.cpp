@@ -76,6 +76,7 @@ ApiTransport::ApiTransport(const QUrl &baseUrl, QObject *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_baseUrl(baseUrl)
     , m_credentialNoun(tr("API key"))
+    , m_laterAnswers(new DeferredAnswers(this))
 {
     // Never follow a redirect to another origin: it would carry the credential there.
     m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
@@ -117,16 +118,7 @@ QUrl ApiTransport::endpoint(const QString &path) const
 
 RequestId ApiTransport::answerLater(QObject *context, std::function<void()> answer)
 {
-    const RequestId id = nextRequestId();
-    m_laterAnswers.insert(id);
-    QMetaObject::invokeMethod(
-        context ? context : this,
-        [this, guard = QPointer<ApiTransport>(this), id, answer = std::move(answer)] {
-            if (guard && m_laterAnswers.remove(id))
-                answer();
-        },
-        Qt::QueuedConnection);
-    return id;
+    return m_laterAnswers->post(context, std::move(answer));
 }
 
 void ApiTransport::setRetryPolicy(int attempts, int baseDelayMs)
@@ -258,7 +250,7 @@ int ApiTransport::retryDelay(const ApiError &error, int attempt)
 
 void ApiTransport::cancel(RequestId id)
 {
-    m_laterAnswers.remove(id);
+    m_laterAnswers->cancel(id);
     const Pending pending = m_pending.take(id);
     if (pending.reply)
         pending.reply->abort();

@@ -12,6 +12,7 @@
 #include <QUrl>
 
 #include "apierror.h"
+#include "deferredanswers.h"
 #include "requestid.h"
 
 class QNetworkAccessManager;
@@ -100,6 +101,6 @@ private:
     int m_attempts = 3;
     int m_baseDelayMs = 500;
     QHash<RequestId, Pending> m_pending;
-    QSet<RequestId> m_laterAnswers;
+    DeferredAnswers *m_laterAnswers;
     QRandomGenerator m_jitter {QRandomGenerator::securelySeeded()};
 };

@@ -53,6 +53,7 @@ QString listingKey(const RunFilter &filter, int pageSize)
 MergedRunSource::MergedRunSource(QList<Member> members, QObject *parent)
     : RunSource(parent)
     , m_members(std::move(members))
+    , m_laterAnswers(new DeferredAnswers(this))
 {
     for (const Member &member : std::as_const(m_members)) {
         if (!member.source)
@@ -113,16 +114,7 @@ SourceFeatures MergedRunSource::features() const
 template<typename T>
 RequestId MergedRunSource::answerLater(QObject *context, Handler<T> handler, ApiResult<T> result)
 {
-    const RequestId id = nextRequestId();
-    m_laterAnswers.insert(id);
-    QMetaObject::invokeMethod(
-        context ? context : this,
-        [this, guard = QPointer<MergedRunSource>(this), id, handler, result] {
-            if (guard && m_laterAnswers.remove(id))
-                handler(result);
-        },
-        Qt::QueuedConnection);
-    return id;
+    return m_laterAnswers->post(context, [handler, result] { handler(result); });
 }
 
 template<typename T, typename Call>
@@ -352,7 +344,7 @@ void MergedRunSource::retainRuns(const QSet<QString> &runIds)
 
 void MergedRunSource::cancelRequest(RequestId id)
 {
-    if (m_laterAnswers.remove(id))
+    if (m_laterAnswers->cancel(id))
         return;
     if (const auto forwarded = m_forwarded.constFind(id); forwarded != m_forwarded.cend()) {
         if (RunSource *source = m_members.at(*forwarded).source)

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include "deferredanswers.h"
 #include "runsource.h"
 
 /**
@@ -63,5 +64,5 @@ private:
     QHash<RequestId, std::shared_ptr<Job>> m_jobs;
     QHash<QString, int> m_owner; // run id -> member that listed it
     QHash<RequestId, int> m_forwarded; // calls in flight at a member, by the member's id
-    QSet<RequestId> m_laterAnswers; // answers given without a member, not yet delivered
+    DeferredAnswers *m_laterAnswers; // answers given without a member
 };
