@@ -38,6 +38,7 @@
 #include "support/testhttp.h"
 #include "support/testserver.h"
 #include "theme.h"
+#include "workflowplatformclient.h"
 
 using namespace Qt::StringLiterals;
 
@@ -588,6 +589,28 @@ private slots:
                  QKeySequence(QKeySequence::Find), QKeySequence(QKeySequence::Copy)})
             QVERIFY2(listed.contains(sequence.toString(QKeySequence::NativeText)),
                 qPrintable(listed.join(u" | "_s)));
+    }
+
+    void theWorkflowColumnGetsItsWidthBackAfterAPlatformsList()
+    {
+        // The platform's runs have no failure reason, so there the workflow takes the spare
+        // width; the merged list after it must not leave the workflow squeezed.
+        SkyvernClient skyvern(m_server->server()->baseUrl(), u"test-key"_s);
+        WorkflowPlatformClient platform(m_server->server()->platform()->baseUrl(), u"demo-token"_s,
+            DemoPlatformServer::workflowIds());
+        MergedRunSource merged({{&skyvern, u"Skyvern"_s, {}},
+            {&platform, u"Ops"_s, DemoPlatformServer::workflowIds().constFirst()}});
+        MainWindow window;
+        window.resize(1440, 860);
+        auto *table = showOn(window, &platform);
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        QHeaderView *header = table->horizontalHeader();
+        QVERIFY(header->isSectionHidden(RunListModel::FailureReasonColumn));
+        QVERIFY(header->sectionSize(RunListModel::WorkflowColumn) > 300);
+        window.setSource(&merged);
+        QTRY_VERIFY(!header->isSectionHidden(RunListModel::FailureReasonColumn));
+        QVERIFY2(header->sectionSize(RunListModel::WorkflowColumn) >= 150,
+            qPrintable(QString::number(header->sectionSize(RunListModel::WorkflowColumn))));
     }
 };
 

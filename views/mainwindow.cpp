@@ -186,7 +186,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setItemDelegateForColumn(RunListModel::StatusColumn, new StatusBadgeDelegate(m_table));
     QHeaderView *header = m_table->horizontalHeader();
     header->resizeSection(RunListModel::StatusColumn, 96);
-    header->resizeSection(RunListModel::WorkflowColumn, 190);
+    header->resizeSection(RunListModel::WorkflowColumn, kWorkflowWidth);
     header->resizeSection(RunListModel::RunIdColumn, 165);
     header->resizeSection(RunListModel::TriggerColumn, 80);
     header->resizeSection(RunListModel::CreatedColumn, 125);
@@ -575,10 +575,15 @@ void MainWindow::applyColumnResizeModes()
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     // Where the runs carry no failure reason, the workflow's name gets the room instead.
-    header->setSectionResizeMode(header->isSectionHidden(RunListModel::FailureReasonColumn)
-            ? RunListModel::WorkflowColumn
-            : RunListModel::FailureReasonColumn,
+    const bool workflowStretches = header->isSectionHidden(RunListModel::FailureReasonColumn);
+    header->setSectionResizeMode(
+        workflowStretches ? RunListModel::WorkflowColumn : RunListModel::FailureReasonColumn,
         QHeaderView::Stretch);
+    // Back from stretching (a platform's list, then a merged one), the workflow's name gets its
+    // own width again instead of whatever the stretch left it.
+    if (m_workflowStretched && !workflowStretches)
+        header->resizeSection(RunListModel::WorkflowColumn, kWorkflowWidth);
+    m_workflowStretched = workflowStretches;
 }
 
 void MainWindow::showStartupMessage(const QString &message)

@@ -121,6 +121,8 @@ private:
     QWidget *m_noticeBar;
     QActionGroup *m_themeGroup;
     QString m_lastAnswerNotes;
+    bool m_workflowStretched = false; // the workflow column takes the spare width
+    static constexpr int kWorkflowWidth = 190;
     QLabel *m_noticeLabel;
     ErrorCodePrefetcher *m_prefetcher;
     QLabel *m_statusLabel;
