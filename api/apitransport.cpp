@@ -8,6 +8,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include "apilog.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -144,7 +146,7 @@ RequestId ApiTransport::send(const QByteArray &verb, const QUrl &url, const QByt
     const RequestId id = nextRequestId();
     m_pending.insert(id,
         Pending {nullptr, context, context != nullptr, std::move(handler), verb,
-            std::make_shared<QNetworkRequest>(request), body, 1});
+            std::make_shared<QNetworkRequest>(request), body, 1, {}, Pending::CutOff::No});
     issue(id);
     return id;
 }
@@ -188,6 +190,14 @@ private:
 };
 } // namespace
 
+namespace {
+/** A request as the log shows it: path and query, never who asked (user info). */
+QString loggedPath(const QUrl &url)
+{
+    return url.toDisplayString(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+}
+} // namespace
+
 void ApiTransport::issue(RequestId id)
 {
     const auto it = m_pending.find(id);
@@ -207,6 +217,10 @@ void ApiTransport::issue(RequestId id)
     }
     it->reply = reply;
     it->cutOff = Pending::CutOff::No;
+    it->clock.start();
+    qCDebug(lcApi).noquote() << u"#%1 %2 %3 (attempt %4)"_s.arg(id).arg(
+        QString::fromLatin1(it->verb), loggedPath(it->request->url()),
+        QString::number(it->attempt));
     connect(reply, &QNetworkReply::finished, this, [this, id, reply] { finish(id, reply); });
     // Limits a hostile or broken server cannot stretch: the size of the answer (announced or
     // as it arrives) and the time the whole request takes.
@@ -284,9 +298,18 @@ void ApiTransport::finish(RequestId id, QNetworkReply *reply)
         body = reply->isOpen() ? reply->readAll() : QByteArray();
         error = errorFor(reply, body);
     }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    qCDebug(lcApi).noquote() << u"#%1 HTTP %2, %3 bytes in %4 ms"_s.arg(id)
+                                    .arg(status)
+                                    .arg(body.size())
+                                    .arg(it->clock.elapsed());
+    if (error.isError())
+        qCInfo(lcApi).noquote() << u"#%1 %2 %3: %4"_s.arg(id).arg(
+            QString::fromLatin1(it->verb), loggedPath(it->request->url()), error.message);
     if (error.isError() && it->verb == "GET") {
         const int delay = retryDelay(error, it->attempt);
         if (delay >= 0) {
+            qCInfo(lcApi).noquote() << u"#%1 tried again in %2 ms"_s.arg(id).arg(delay);
             it->attempt += 1;
             it->reply = nullptr;
             emit retrying(error, delay);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -87,6 +88,7 @@ private:
         std::shared_ptr<QNetworkRequest> request; // kept to send again
         QByteArray body;
         int attempt = 1;
+        QElapsedTimer clock; // since this attempt went out, for the log
         enum class CutOff { No, TooLarge, Deadline } cutOff = CutOff::No;
     };
 

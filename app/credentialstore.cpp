@@ -3,6 +3,8 @@
 #include <QPointer>
 #include <qt6keychain/keychain.h>
 
+#include "applog.h"
+
 namespace {
 bool isMissingService(QKeychain::Error error)
 {
@@ -23,7 +25,7 @@ void CredentialStore::markUnavailable(const QString &detail)
     m_keychainAvailable = false;
     // The keychain library's own words ("Failed to execute child process 'dbus-launch'…") mean
     // nothing to most users; they go to the log for whoever sets the machine up.
-    qInfo("runwatch: no keychain service: %s", qPrintable(detail));
+    qCWarning(lcKeychain).noquote() << "no keychain service:" << detail;
     m_unavailableReason = tr("No keychain service is running on this computer, so keys are kept "
                              "for this session only and asked for again when Runwatch next "
                              "starts. They are never written to disk.");

@@ -4,6 +4,7 @@
 #include <QUrlQuery>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "applog.h"
 #include "connectionprofile.h"
 #include "mainwindow.h"
 #include "runfilter.h"
@@ -81,7 +82,8 @@ RunCache *SavedListController::cache()
     if (m_cache && !m_cache->isOpen()) {
         QString problem;
         if (!m_cache->open(&problem)) {
-            qWarning("%s", qPrintable(problem)); // only the head start at the next launch is lost
+            qCWarning(lcCache).noquote()
+                << problem; // only the head start at the next launch is lost
             m_cache.reset();
         } else if (!m_cache->notice().isEmpty() && m_window) {
             m_window->showNotice(m_cache->notice());

@@ -4,6 +4,7 @@
 
 #include <QSet>
 
+#include "modellog.h"
 #include "runformat.h"
 
 using namespace Qt::StringLiterals;
@@ -150,6 +151,7 @@ void RunListModel::request(int page)
         if (!result.ok()) {
             m_refreshAgain = false; // the next poll will try again
             m_lastError = result.error;
+            qCInfo(lcModel).noquote() << "page not loaded:" << result.error.message;
             emit requestFailed(result.error);
             return;
         }
@@ -187,6 +189,8 @@ void RunListModel::applyPage(const RunPage &page)
             endInsertRows();
         }
     }
+    qCDebug(lcModel) << "page" << m_loadedPages << "applied:" << m_runs.size() << "rows"
+                     << (m_exhausted ? "(all)" : "");
     emit pageLoaded(m_loadedPages, int(m_runs.size()), m_exhausted);
 }
 
@@ -517,6 +521,8 @@ void RunListModel::mergeRefresh(const RunPage &page)
     }
     if (coversAll && m_runs.size() <= fresh.size())
         m_exhausted = true;
+    qCDebug(lcModel) << "poll merged:" << changed << "changed," << inserted << "new," << removed
+                     << "gone of" << m_runs.size();
     emit refreshed(changed, inserted, removed);
 }
 

@@ -70,6 +70,34 @@ private slots:
         QVERIFY(m_demo->isStarted());
     }
 
+    void requestsCanBeLoggedAndTheKeyNeverIs()
+    {
+        // QT_LOGGING_RULES="runwatch.api.debug=true" is how an operator asks; the same rule here.
+        static QStringList lines;
+        lines.clear();
+        QLoggingCategory::setFilterRules(u"runwatch.api.debug=true"_s);
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &context, const QString &message) {
+                lines.append(QString::fromLatin1(context.category) + u' ' + message);
+            });
+        const QString key = u"test-key"_s;
+        SkyvernClient client(m_demo->server()->baseUrl(), key);
+        RunQuery query;
+        query.pageSize = 5;
+        const bool listed = listFrom(client, query).ok();
+        SkyvernClient refused(m_demo->server()->baseUrl(), u"wrong-secret-key"_s);
+        refused.setRetryPolicy(1, 0);
+        const bool refusedOk = listFrom(refused, query).ok();
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(listed && !refusedOk);
+        const QString all = lines.join(u'\n');
+        QVERIFY2(all.contains(u"runwatch.api"_s) && all.contains(u"GET /v1/workflows/runs"_s)
+                && all.contains(u"HTTP 200"_s) && all.contains(u"HTTP 403"_s),
+            qPrintable(all));
+        QVERIFY2(!all.contains(key) && !all.contains(u"wrong-secret-key"_s), qPrintable(all));
+    }
+
     void listsAPageOfRuns()
     {
         SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
