@@ -4,11 +4,13 @@
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QUrlQuery>
 
+#include "applog.h"
 #include "artifactfetcher.h"
 #include "connectiondialog.h"
 #include "connectionmanager.h"
@@ -101,12 +103,19 @@ Application::Application(LaunchOptions options, QObject *parent)
     });
     connect(m_credentials, &CredentialStore::keychainUnavailable, this,
         [this](const QString &reason) { m_window->showNotice(reason); });
+    // A logout may end the process without a close: save as a close would.
+    connect(qGuiApp, &QGuiApplication::commitDataRequest, this, &Application::commitSession);
+}
+
+void Application::commitSession()
+{
+    m_savedLists->save();
+    saveWindow();
 }
 
 Application::~Application()
 {
-    m_savedLists->save();
-    saveWindow();
+    commitSession();
     // The window's model holds requests of the sources; close it first.
     m_window.reset();
 }
@@ -251,6 +260,7 @@ void Application::restoreView(const QString &viewKey)
 
 void Application::showConnection(const QString &id)
 {
+    qCDebug(lcApp).noquote() << "showing connection" << id;
     m_savedLists->save(); // the rows shown now, before they make way
     RunSource *source = nullptr;
     if (id == QLatin1String(kAllConnections)) {

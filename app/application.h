@@ -46,6 +46,8 @@ public:
     QList<ConnectionProfile> profiles() const;
     QUrl demoServerUrl() const { return m_demoUrl; }
     QString demoApiKey() const { return m_demoKey; }
+    /** Saves the window and the shown lists, as on close; the session manager asks at logout. */
+    void commitSession();
 
 signals:
     /** A source is connected and its first page requested. */

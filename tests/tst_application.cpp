@@ -20,6 +20,7 @@
 #include "connectiondialog.h"
 #include "mainwindow.h"
 #include "runlistmodel.h"
+#include "settings.h"
 #include "support/testserver.h"
 
 using namespace Qt::StringLiterals;
@@ -142,6 +143,26 @@ private slots:
             QCOMPARE(model->runAt(row)->status, RunStatus::Failed);
             QCOMPARE(model->runAt(row)->workflowPermanentId, scope);
         }
+    }
+
+    void aLogoutSavesTheWindowAsACloseWould()
+    {
+        const LaunchOptions launch = options("logout.ini", true);
+        Application app(launch);
+        app.start();
+        waitForRows(app);
+        app.window()->resize(1010, 690);
+        QCoreApplication::processEvents();
+        // The session manager asks through commitDataRequest; Runwatch answers it (the
+        // disconnect finds the connection, as the signal's argument cannot be made here).
+        QVERIFY(QObject::disconnect(
+            qGuiApp, &QGuiApplication::commitDataRequest, &app, &Application::commitSession));
+        QVERIFY(Settings(launch.settingsFile).windowGeometry().isEmpty());
+        app.commitSession();
+        // Read as the next start would, while this one still runs (a logout may never close it).
+        QWidget restored;
+        QVERIFY(restored.restoreGeometry(Settings(launch.settingsFile).windowGeometry()));
+        QCOMPARE(restored.size(), QSize(1010, 690));
     }
 
     void theLastListIsPaintedAtOnceOnTheNextStartEvenWithTheServerDown()
