@@ -4,6 +4,7 @@
 // thumbnails that are not images, colours.
 
 #include <QApplication>
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,7 @@
 
 #include "artifactfetcher.h"
 #include "rundetailpane.h"
+#include "screenshotdecoder.h"
 #include "skyvernclient.h"
 #include "support/scriptedserver.h"
 #include "support/testhttp.h"
@@ -380,6 +382,32 @@ private slots:
         const QImage gone = strip->item(2)->icon().pixmap(size).toImage();
         QVERIFY(gone != loading && gone != broken);
         QCOMPARE(strip->item(2)->text(), u"2 before"_s);
+    }
+
+    void screenshotsAreDecodedForTheScreensPixelRatio()
+    {
+        QImage shot(1280, 800, QImage::Format_RGB32);
+        shot.fill(Qt::darkCyan);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(shot.save(&buffer, "PNG"));
+        // A thumbnail 200 wide: 200 pixels on a 1x screen, 400 marked 2x on a 2x one.
+        QImage thumbnail = ScreenshotDecoder::decode(png, 200, 1.0);
+        QCOMPARE(thumbnail.size(), QSize(200, 125));
+        QCOMPARE(thumbnail.devicePixelRatio(), 1.0);
+        thumbnail = ScreenshotDecoder::decode(png, 200, 2.0);
+        QCOMPARE(thumbnail.size(), QSize(400, 250));
+        QCOMPARE(thumbnail.devicePixelRatio(), 2.0);
+        QCOMPARE(thumbnail.deviceIndependentSize(), QSizeF(200, 125));
+        // The viewer 1000 wide on a 2x screen: the whole 1280 pixels, drawn 640 to 1000 wide
+        // as they fit, never wider than the space.
+        const QImage large = ScreenshotDecoder::decode(png, 1000, 2.0);
+        QCOMPARE(large.width(), 1280);
+        QCOMPARE(large.deviceIndependentSize().width(), 1000.0);
+        // Smaller than the space: its own size on any screen.
+        QCOMPARE(ScreenshotDecoder::decode(png, 2000, 2.0).deviceIndependentSize().width(), 1280.0);
+        QVERIFY(ScreenshotDecoder::decode("not an image", 200, 2.0).isNull());
     }
 
     void aCompletedRunShowsNoFailureInTheFailureColour()

@@ -2,10 +2,8 @@
 
 #include <functional>
 
-#include <QBuffer>
 #include <QDialog>
 #include <QFutureWatcher>
-#include <QImageReader>
 #include <QLabel>
 #include <QPainter>
 #include <QPointer>
@@ -15,23 +13,9 @@
 #include <QtConcurrent>
 
 #include "artifactfetcher.h"
+#include "screenshotdecoder.h"
 
 namespace {
-
-/**
- * Decodes an image, at most `maxWidth` wide (0: as it is), on the calling thread. Reading at
- * the smaller size means a thumbnail never holds a full screenshot in memory for long.
- */
-QImage decodeImage(const QByteArray &data, int maxWidth)
-{
-    QBuffer buffer;
-    buffer.setData(data);
-    QImageReader reader(&buffer);
-    const QSize size = reader.size();
-    if (maxWidth > 0 && size.isValid() && size.width() > maxWidth)
-        reader.setScaledSize(QSize(maxWidth, qMax(1, size.height() * maxWidth / size.width())));
-    return reader.read();
-}
 
 /** Resizes a window to its content and centres it on its parent, inside the screen. */
 void fitOnScreen(QWidget *window)
@@ -134,8 +118,12 @@ void ScreenshotStrip::showScreenshots(const QString &runId, const QStringList &u
                     return;
                 }
                 // Decoding a large PNG takes a while; keep it off the GUI thread.
+                const qreal ratio = devicePixelRatioF();
                 decodeInBackground(
-                    this, [data] { return decodeImage(data, kThumbnailWidth); },
+                    this,
+                    [data, ratio] {
+                        return ScreenshotDecoder::decode(data, kThumbnailWidth, ratio);
+                    },
                     [this, i, url, stillShown](const QImage &thumbnail) {
                         if (!stillShown())
                             return;
@@ -183,14 +171,18 @@ void ScreenshotStrip::openScreenshot(int index)
     QPointer<QLabel> target(label);
     // As large as fits: a dialog may take two thirds of the screen, less its margins.
     const int maxWidth = qMin(1400, screen()->availableGeometry().width() * 3 / 5);
+    const qreal ratio = devicePixelRatioF();
     m_artifacts->fetch(QUrl(url), viewer,
-        [viewer, target, maxWidth](const QByteArray &data, const QString &error) {
+        [viewer, target, maxWidth, ratio](const QByteArray &data, const QString &error) {
             if (!error.isEmpty()) {
                 target->setText(error);
                 return;
             }
             decodeInBackground(
-                viewer, [data, maxWidth] { return decodeImage(data, maxWidth); },
+                viewer,
+                [data, maxWidth, ratio] {
+                    return ScreenshotDecoder::decode(data, maxWidth, ratio);
+                },
                 [target](const QImage &image) {
                     if (!target)
                         return;
