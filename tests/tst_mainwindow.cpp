@@ -570,6 +570,39 @@ private slots:
         QVERIFY2(best >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(best).arg(ground.name())));
     }
 
+    void toolbarIconsAreDrawnInTheThemesTextColour()
+    {
+        // Without a desktop icon theme (as here) the icons are Runwatch's own, tinted to read.
+        MainWindow window;
+        connect(&window, &MainWindow::themeChosen, this, &applyTheme);
+        window.show();
+        QVERIFY(!window.windowIcon().isNull());
+        QAction *reload = window.findChild<QAction *>(u"reloadAction"_s);
+        QAction *launch = window.findChild<QAction *>(u"launchAction"_s);
+        QVERIFY(!reload->icon().isNull() && !launch->icon().isNull());
+        for (const QString &theme : {u"light"_s, u"dark"_s}) {
+            window.findChild<QAction *>(u"theme_"_s + theme)->trigger();
+            QCoreApplication::processEvents();
+            const QColor text = window.palette().color(QPalette::WindowText);
+            // Drawn for a 2x screen at twice the pixels, not blown up from the 1x ones.
+            const QImage image = reload->icon().pixmap(QSize(24, 24), 2.0).toImage();
+            QCOMPARE(image.size(), QSize(48, 48));
+            int inked = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor pixel = image.pixelColor(x, y);
+                    if (pixel.alpha() < 250)
+                        continue;
+                    ++inked;
+                    QVERIFY2(qAbs(pixel.lightness() - text.lightness()) < 40,
+                        qPrintable(theme + u": "_s + pixel.name() + u" vs "_s + text.name()));
+                }
+            }
+            QVERIFY2(inked > 40, qPrintable(theme));
+        }
+        window.findChild<QAction *>(u"theme_system"_s)->trigger();
+    }
+
     void f1ListsTheKeys()
     {
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);

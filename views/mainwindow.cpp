@@ -34,6 +34,7 @@
 #include "shortcutsdialog.h"
 #include "statusbadgedelegate.h"
 #include "theme.h"
+#include "themedicon.h"
 
 using namespace Qt::StringLiterals;
 
@@ -61,14 +62,17 @@ MainWindow::MainWindow(QWidget *parent)
     , m_durationTimer(new QTimer(this))
 {
     setWindowTitle(tr("Runwatch"));
+    setWindowIcon(ThemedIcon::application());
     resize(1440, 860);
 
     m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
+    m_reloadAction->setIcon(ThemedIcon::action(u"view-refresh"_s));
     m_reloadAction->setShortcut(QKeySequence::Refresh);
     m_reloadAction->setToolTip(tr("Load the newest runs again (F5)"));
     m_reloadAction->setEnabled(false);
     connect(m_reloadAction, &QAction::triggered, m_model, &RunListModel::reload);
     m_launchAction->setObjectName(QStringLiteral("launchAction"));
+    m_launchAction->setIcon(ThemedIcon::action(u"media-playback-start"_s));
     m_launchAction->setShortcut(QKeySequence::New);
     m_launchAction->setToolTip(tr("Launch a run of a workflow (Ctrl+N)"));
     m_launchAction->setEnabled(false);
@@ -98,6 +102,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *connectionButton = new QToolButton(this);
     connectionButton->setObjectName(QStringLiteral("connectionsToolButton"));
     connectionButton->setText(tr("Connections"));
+    connectionButton->setIcon(ThemedIcon::action(u"network-server"_s));
+    connectionButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connectionButton->setMenu(connectionMenu);
     connectionButton->setPopupMode(QToolButton::InstantPopup);
     // View → Theme: the desktop's look, or Runwatch's own light or dark one.
@@ -116,12 +122,14 @@ MainWindow::MainWindow(QWidget *parent)
     auto *viewButton = new QToolButton(this);
     viewButton->setObjectName(QStringLiteral("viewToolButton"));
     viewButton->setText(tr("View"));
+    viewButton->setIcon(ThemedIcon::action(u"view-visible"_s));
+    viewButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     viewButton->setMenu(viewMenu);
     viewButton->setPopupMode(QToolButton::InstantPopup);
     auto *toolBar = addToolBar(tr("Runs"));
     toolBar->setObjectName(QStringLiteral("runsToolBar"));
     toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_launchAction);
     toolBar->addAction(m_reloadAction);
     toolBar->addSeparator();

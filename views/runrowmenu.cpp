@@ -4,6 +4,8 @@
 #include <QClipboard>
 #include <QDesktopServices>
 
+#include "themedicon.h"
+
 RunRowMenu::RunRowMenu(const WorkflowRun &run, const RunDetail &detail,
     const QStringList &errorCodes, RunSource *source, const SourceFeatures &features, bool canScope,
     QWidget *parent)
@@ -15,11 +17,13 @@ RunRowMenu::RunRowMenu(const WorkflowRun &run, const RunDetail &detail,
     setObjectName(QStringLiteral("runRowMenu"));
     QAction *copyId = addAction(tr("Copy run &id"));
     copyId->setObjectName(QStringLiteral("copyRunIdAction"));
+    copyId->setIcon(ThemedIcon::action(QStringLiteral("edit-copy")));
     copyId->setShortcut(QKeySequence::Copy); // shown as a hint; the table handles the key
     connect(copyId, &QAction::triggered, this,
         [this] { QApplication::clipboard()->setText(m_run.workflowRunId); });
     m_copyLink = addAction(tr("Copy &link"));
     m_copyLink->setObjectName(QStringLiteral("copyLinkAction"));
+    m_copyLink->setIcon(ThemedIcon::action(QStringLiteral("internet-web-browser")));
     m_copyLink->setVisible(false);
     connect(m_copyLink, &QAction::triggered, this,
         [this] { QApplication::clipboard()->setText(m_link.toString()); });
@@ -39,6 +43,7 @@ RunRowMenu::RunRowMenu(const WorkflowRun &run, const RunDetail &detail,
         addSeparator();
         QAction *cancel = addAction(tr("&Cancel run…"));
         cancel->setObjectName(QStringLiteral("cancelRunAction"));
+        cancel->setIcon(ThemedIcon::action(QStringLiteral("process-stop")));
         connect(cancel, &QAction::triggered, this, [this] { emit cancelRequested(m_run); });
     }
     addSeparator();
