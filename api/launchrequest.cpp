@@ -10,17 +10,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LaunchRequest", text);
-}
-
 QString urlProblem(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1))
-        return tr("Enter a full address starting with https://, e.g. https://example.com/hook.");
+        return LaunchRequest::tr(
+            "Enter a full address starting with https://, e.g. https://example.com/hook.");
     return {};
 }
 

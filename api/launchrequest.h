@@ -3,6 +3,7 @@
 #include <optional>
 #include <utility>
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -22,6 +23,9 @@ struct FieldProblem
  */
 struct LaunchRequest
 {
+    Q_DECLARE_TR_FUNCTIONS(LaunchRequest)
+
+public:
     enum class ProxyKind { ServerDefault, Location, CustomUrl, GeoTarget };
 
     QString workflowId; // wpid_...

@@ -27,22 +27,25 @@ QUrl ServerAddress::fromUserInput(const QString &text)
 
 QString ServerAddress::problem(const QUrl &url, bool allowInsecureHttp)
 {
-    const auto tr
-        = [](const char *text) { return QCoreApplication::translate("ServerAddress", text); };
     if (url.isEmpty())
-        return tr("Enter the server's address, e.g. https://api.skyvern.com.");
+        return QCoreApplication::translate(
+            "ServerAddress", "Enter the server's address, e.g. https://api.skyvern.com.");
     if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
-        return tr("\"%1\" is not a server address; write it in full, e.g. "
-                  "https://api.skyvern.com.")
+        return QCoreApplication::translate("ServerAddress",
+            "\"%1\" is not a server address; write it in full, e.g. "
+            "https://api.skyvern.com.")
             .arg(url.toString().left(200));
     if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)
-        return tr("The server address must start with https:// (or http:// for this machine).");
+        return QCoreApplication::translate("ServerAddress",
+            "The server address must start with https:// (or http:// for this machine).");
     if (!url.userInfo().isEmpty())
-        return tr("Leave the user name and password out of the address; the API key is "
-                  "entered separately.");
+        return QCoreApplication::translate("ServerAddress",
+            "Leave the user name and password out of the address; the API key is "
+            "entered separately.");
     if (url.scheme() == "http"_L1 && !isLoopback(url) && !allowInsecureHttp)
-        return tr("Refusing plain http to %1: the API key would cross the network "
-                  "unencrypted. Use https, or allow insecure http explicitly.")
+        return QCoreApplication::translate("ServerAddress",
+            "Refusing plain http to %1: the API key would cross the network "
+            "unencrypted. Use https, or allow insecure http explicitly.")
             .arg(url.host());
     return {};
 }

@@ -1,36 +1,19 @@
 // Runwatch: a desktop dashboard for Skyvern runs.
 
 #include <cstdio>
-#include <cstring>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 
 #include <QApplication>
-#include <QTranslator>
+#include <QLocale>
 
 #include "application.h"
 #include "quitonsignal.h"
+#include "themedicon.h"
+#include "translations.h"
 
 namespace {
-/**
- * English plurals for sentences written with %n ("%n run(s) loaded"), until Runwatch ships
- * translation files: a real translation for the user's language takes precedence over it.
- */
-class EnglishPlurals final : public QTranslator
-{
-public:
-    using QTranslator::QTranslator;
-    QString translate(const char *, const char *source, const char *, int n) const override
-    {
-        if (n < 0 || !source || !std::strstr(source, "(s)"))
-            return {};
-        return QString::fromUtf8(source).replace(
-            QStringLiteral("(s)"), n == 1 ? QString() : QStringLiteral("s"));
-    }
-    bool isEmpty() const override { return false; }
-};
-
 void describeApplication()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Runwatch"));
@@ -45,8 +28,9 @@ void describeApplication()
  */
 LaunchOptions parseCommandLine(int argc, char *argv[], QString *error)
 {
-    const QCoreApplication console(argc, argv);
+    QCoreApplication console(argc, argv);
     describeApplication();
+    Translations::install(&console, QLocale());
     return LaunchOptions::parse(QCoreApplication::arguments(), error);
 }
 } // namespace
@@ -68,8 +52,8 @@ int main(int argc, char *argv[])
     const QuitOnSignal quitOnSignal; // before anything worth saving exists
     describeApplication();
     QApplication::setDesktopFileName(QStringLiteral("org.runwatch.Runwatch"));
-    EnglishPlurals plurals;
-    QCoreApplication::installTranslator(&plurals);
+    QApplication::setWindowIcon(ThemedIcon::application());
+    Translations::install(&app, QLocale());
     Application application(options);
     application.start();
     return QApplication::exec();

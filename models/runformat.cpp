@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -80,17 +81,52 @@ QColor RunFormat::statusColor(RunStatus status)
     return QColor(0x65, 0x6d, 0x76);
 }
 
+namespace {
+/**
+ * The user's locale's own patterns for a run's time: the clock with seconds (its long time
+ * format without the zone), the day with and without the year. Worked out once per locale, as
+ * every visible cell asks.
+ */
+struct LocalPatterns
+{
+    QString localeName;
+    QString clock;
+    QString dayInYear;
+    QString day;
+
+    static const LocalPatterns &of(const QLocale &locale)
+    {
+        thread_local LocalPatterns cached;
+        if (cached.localeName != locale.name() || cached.clock.isEmpty()) {
+            cached.localeName = locale.name();
+            static const QRegularExpression zone(u"\\s*\\(?\\bt\\b\\)?"_s);
+            cached.clock = locale.timeFormat(QLocale::LongFormat).remove(zone).trimmed();
+            cached.day = locale.dateFormat(QLocale::ShortFormat);
+            // The year and the separators beside it, where it leads or ends the pattern.
+            static const QRegularExpression trailingYear(u"[^dM]*y+[^dM]*$"_s);
+            static const QRegularExpression leadingYear(u"^[^dM]*y+[^dM]*"_s);
+            cached.dayInYear = QString(cached.day).remove(trailingYear).remove(leadingYear);
+            if (cached.dayInYear.isEmpty())
+                cached.dayInYear = cached.day;
+        }
+        return cached;
+    }
+};
+} // namespace
+
 QString RunFormat::localTime(const QDateTime &time, const QDateTime &now)
 {
     if (!time.isValid())
         return {};
     const QDateTime local = time.toLocalTime();
     const QLocale locale;
-    const QString clock = locale.toString(local.time(), u"HH:mm:ss"_s);
+    const LocalPatterns &patterns = LocalPatterns::of(locale);
+    const QString clock = locale.toString(local.time(), patterns.clock);
     if (local.date() == now.toLocalTime().date())
         return QCoreApplication::translate("RunFormat", "Today %1").arg(clock);
-    const QString dateFormat
-        = local.date().year() == now.toLocalTime().date().year() ? u"d MMM"_s : u"d MMM yyyy"_s;
+    const QString &dateFormat = local.date().year() == now.toLocalTime().date().year()
+        ? patterns.dayInYear
+        : patterns.day;
     return locale.toString(local.date(), dateFormat) + u' ' + clock;
 }
 

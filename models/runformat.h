@@ -11,7 +11,10 @@ namespace RunFormat {
 QString statusText(RunStatus status, const QString &wireText);
 QString triggerText(TriggerType trigger, const QString &wireText);
 QColor statusColor(RunStatus status);
-/** Local date and time, e.g. "25 Nov 14:03:07"; the year only when it is not this year. */
+/**
+ * Date and time in the user's locale and time zone, e.g. "25 Nov 14:03:07" or "25.11 14:03:07";
+ * the year only when it is not this year, "Today" for today.
+ */
 QString localTime(const QDateTime &time, const QDateTime &now);
 /** "850 ms", "42 s", "3 m 05 s", "2 h 14 m", "3 d 4 h". */
 QString duration(qint64 milliseconds);

@@ -1,0 +1,1714 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source> Request id: %1.</source>
+        <translation> Anfrage-ID: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiTransport</name>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer larger than %2 MB; it was not read.</source>
+        <translation>%1 hat eine Antwort über %2 MB gesendet; sie wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 did not finish answering within %2 seconds.</source>
+        <translation>%1 hat die Antwort nicht innerhalb von %2 Sekunden abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 sent no HTTP answer.</source>
+        <translation>%1 hat keine HTTP-Antwort gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 seconds.</source>
+        <translation>%1 hat nicht innerhalb von %2 Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: the connection was refused. Is the server running?</source>
+        <translation>Keine Verbindung zu %1 möglich: Die Verbindung wurde abgelehnt. Läuft der Server?</translation>
+    </message>
+    <message>
+        <source>The server %1 could not be found. Check the address.</source>
+        <translation>Der Server %1 wurde nicht gefunden. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before it finished answering.</source>
+        <translation>%1 hat die Verbindung geschlossen, bevor die Antwort vollständig war.</translation>
+    </message>
+    <message>
+        <source>%1 redirected the request to another server; Runwatch did not follow it, to keep the %2 safe.</source>
+        <translation>%1 hat die Anfrage an einen anderen Server umgeleitet; Runwatch ist der Umleitung nicht gefolgt, damit Ihr %2 geschützt bleibt.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2.</source>
+        <translation>%1 ist nicht erreichbar: %2.</translation>
+    </message>
+    <message>
+        <source>%1 refused the %2 (HTTP %3%4). Check it in the connection settings.</source>
+        <translation>Ihr %2 wurde von %1 abgelehnt (HTTP %3%4). Prüfen Sie die Verbindungseinstellungen.</translation>
+    </message>
+    <message>
+        <source>Not found on %1 (HTTP 404%2).</source>
+        <translation>Auf %1 nicht gefunden (HTTP 404%2).</translation>
+    </message>
+    <message>
+        <source>The server rejected the request: %1.</source>
+        <translation>Der Server hat die Anfrage abgelehnt: %1.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 is rate limiting requests; try again in %2 s.</source>
+        <translation>%1 begrenzt die Anzahl der Anfragen; versuchen Sie es in %2 s erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is rate limiting requests; try again shortly.</source>
+        <translation>%1 begrenzt die Anzahl der Anfragen; versuchen Sie es gleich erneut.</translation>
+    </message>
+    <message>
+        <source>%1 had an internal error (HTTP %2%3).</source>
+        <translation>Interner Fehler auf %1 (HTTP %2%3).</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2%3.</source>
+        <translation>%1 hat mit HTTP %2%3 geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Reading the saved keys…</source>
+        <translation>Gespeicherte Schlüssel werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Demo-Server wird gestartet …</translation>
+    </message>
+    <message>
+        <source>The demo server did not start: %1</source>
+        <translation>Der Demo-Server konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Demo Skyvern</source>
+        <translation>Demo-Skyvern</translation>
+    </message>
+    <message>
+        <source>Demo workflow platform</source>
+        <translation>Demo-Workflow-Plattform</translation>
+    </message>
+    <message>
+        <source>Invoice sync</source>
+        <translation>Rechnungsabgleich</translation>
+    </message>
+    <message>
+        <source>Price scan</source>
+        <translation>Preisscan</translation>
+    </message>
+    <message>
+        <source>Lead router</source>
+        <translation>Lead-Router</translation>
+    </message>
+    <message>
+        <source>All connections</source>
+        <translation>Alle Verbindungen</translation>
+    </message>
+    <message>
+        <source>Not shown, no key this session: %1. Pick the connection to enter it.</source>
+        <translation>Nicht angezeigt, da in dieser Sitzung kein Schlüssel vorliegt: %1. Wählen Sie die Verbindung aus, um ihn einzugeben.</translation>
+    </message>
+    <message>
+        <source>Enter the %1 for %2.</source>
+        <translation>Für %2 wird Ihr %1 benötigt.</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection %1 and its saved %2?</source>
+        <translation>Die Verbindung %1 samt gespeichertem %2 entfernen?</translation>
+    </message>
+    <message>
+        <source>No connections. Add one with Connections → New.</source>
+        <translation>Keine Verbindungen. Fügen Sie über Verbindungen → Neue Verbindung … eine hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>ArtifactFetcher</name>
+    <message>
+        <source>The artifact is %1, more than the %2 Runwatch reads.</source>
+        <translation>Das Artefakt ist %1 groß; Runwatch liest höchstens %2.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not on this machine.</source>
+        <translation>Die Datei %1 ist auf diesem Rechner nicht vorhanden.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read.</source>
+        <translation>Die Datei %1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Runwatch does not open %1 links.</source>
+        <translation>Runwatch öffnet keine %1-Links.</translation>
+    </message>
+    <message>
+        <source>The artifact link answered HTTP %1 (it may have expired).</source>
+        <translation>Der Artefakt-Link hat mit HTTP %1 geantwortet (möglicherweise ist er abgelaufen).</translation>
+    </message>
+    <message>
+        <source>The artifact could not be fetched: %1.</source>
+        <translation>Das Artefakt konnte nicht abgerufen werden: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Skyvern &amp;Cloud (api.skyvern.com)</source>
+        <translation>Skyvern &amp;Cloud (api.skyvern.com)</translation>
+    </message>
+    <message>
+        <source>&amp;Self-hosted server:</source>
+        <translation>Selbst &amp;gehosteter Server:</translation>
+    </message>
+    <message>
+        <source>Allow plain &amp;http to this host (the key is sent unencrypted)</source>
+        <translation>Unverschlüsseltes &amp;http zu diesem Host erlauben (der Schlüssel wird im Klartext gesendet)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Skyvern (Cloud or self-hosted)</source>
+        <translation>Skyvern (Cloud oder selbst gehostet)</translation>
+    </message>
+    <message>
+        <source>Workflow platform (limit/offset runs API)</source>
+        <translation>Workflow-Plattform (Ausführungs-API mit limit/offset)</translation>
+    </message>
+    <message>
+        <source>Workflow ids to watch, separated by commas: wf_price_scan = Price scan, wf_b</source>
+        <translation>Zu beobachtende Workflow-IDs, durch Kommas getrennt: wf_price_scan = Preisscan, wf_b</translation>
+    </message>
+    <message>
+        <source>The platform lists no workflows: name the ones to watch by id, each optionally followed by &quot;= name to show&quot;.</source>
+        <translation>Die Plattform listet keine Workflows auf: Geben Sie die zu beobachtenden per ID an, jeweils optional gefolgt von „= anzuzeigender Name“.</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Production</source>
+        <translation>Optional, z. B. Produktion</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>https://skyvern.example.com</source>
+        <translation>https://skyvern.example.com</translation>
+    </message>
+    <message>
+        <source>Settings → API keys in the Skyvern app</source>
+        <translation>In der Skyvern-App unter Settings → API keys</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the key</source>
+        <translation>Schlüssel anzeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>The key is kept in the system keychain, never in a settings file.</source>
+        <translation>Der Schlüssel wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>&amp;Workflows:</source>
+        <translation>&amp;Workflows:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Bearer token of the platform&apos;s API</source>
+        <translation>Bearer-Token der Plattform-API</translation>
+    </message>
+    <message>
+        <source>Enter the %1.</source>
+        <translation>Bitte %1 eingeben.</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>%1 wird abgefragt …</translation>
+    </message>
+    <message>
+        <source>Connected. The server has no runs yet.</source>
+        <translation>Verbunden. Auf dem Server gibt es noch keine Ausführungen.</translation>
+    </message>
+    <message>
+        <source>Connected. The newest run is %1.</source>
+        <translation>Verbunden. Die neueste Ausführung ist %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>Name at least one workflow id: this platform lists runs one workflow at a time.</source>
+        <translation>Geben Sie mindestens eine Workflow-ID an: Diese Plattform listet Ausführungen immer nur für einen Workflow auf.</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>No keychain service is running on this computer, so keys are kept for this session only and asked for again when Runwatch next starts. They are never written to disk.</source>
+        <translation>Auf diesem Computer läuft kein Schlüsselbunddienst. Schlüssel werden daher nur für diese Sitzung aufbewahrt und beim nächsten Start von Runwatch erneut abgefragt. Sie werden nie auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was refused, so the API key could not be read.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert, daher konnte der API-Schlüssel nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The keychain refused to store the API key (%1); it is kept for this session only.</source>
+        <translation>Der Schlüsselbund hat das Speichern des API-Schlüssels abgelehnt (%1); er wird nur für diese Sitzung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The keychain did not remove the API key (%1).</source>
+        <translation>Der Schlüsselbund hat den API-Schlüssel nicht entfernt (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadedFilesList</name>
+    <message>
+        <source>Double-click to save a copy</source>
+        <translation>Doppelklicken, um eine Kopie zu speichern</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256 %2</source>
+        <translation>%1
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Save downloaded file</source>
+        <translation>Heruntergeladene Datei speichern</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>%1 konnte nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeModel</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>{%1 fields}</source>
+        <translation>{%1 Felder}</translation>
+    </message>
+    <message>
+        <source>[%1 items]</source>
+        <translation>[%1 Einträge]</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchRequest</name>
+    <message>
+        <source>Enter a whole number, e.g. 42.</source>
+        <translation>Geben Sie eine ganze Zahl ein, z. B. 42.</translation>
+    </message>
+    <message>
+        <source>Enter a number, e.g. 0.75.</source>
+        <translation>Geben Sie eine Zahl mit Punkt als Dezimaltrennzeichen ein, z. B. 0.75.</translation>
+    </message>
+    <message>
+        <source>Choose true or false.</source>
+        <translation>Wählen Sie „wahr“ oder „falsch“.</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON (%1 near character %2).</source>
+        <translation>Das ist kein gültiges JSON (%1 bei Zeichen %2).</translation>
+    </message>
+    <message>
+        <source>Choose a workflow to run.</source>
+        <translation>Wählen Sie einen Workflow aus.</translation>
+    </message>
+    <message>
+        <source>This parameter is required.</source>
+        <translation>Dieser Parameter ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Choose a proxy location from the list.</source>
+        <translation>Wählen Sie einen Proxy-Standort aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Enter the proxy as http://user:password@host:port.</source>
+        <translation>Geben Sie den Proxy als http://benutzer:passwort@host:port ein.</translation>
+    </message>
+    <message>
+        <source>Enter a two-letter country code, e.g. US.</source>
+        <translation>Geben Sie einen Ländercode aus zwei Buchstaben ein, z. B. US.</translation>
+    </message>
+    <message>
+        <source>Timeout must be between 1 and 480 minutes.</source>
+        <translation>Das Zeitlimit muss zwischen 1 und 480 Minuten liegen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid header name.</source>
+        <translation>„%1“ ist kein gültiger Header-Name.</translation>
+    </message>
+    <message>
+        <source>Header values cannot span lines.</source>
+        <translation>Header-Werte dürfen keine Zeilenumbrüche enthalten.</translation>
+    </message>
+    <message>
+        <source>Every tag needs a name.</source>
+        <translation>Jedes Tag benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter a full address starting with https://, e.g. https://example.com/hook.</source>
+        <translation>Geben Sie eine vollständige Adresse ein, die mit https:// beginnt, z. B. https://example.com/hook.</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchRunDialog</name>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Run agent</source>
+        <translation>Agent starten</translation>
+    </message>
+    <message>
+        <source>Loading workflows…</source>
+        <translation>Workflows werden geladen …</translation>
+    </message>
+    <message>
+        <source>Optional name for this run</source>
+        <translation>Optionaler Name für diese Ausführung</translation>
+    </message>
+    <message>
+        <source>Server default</source>
+        <translation>Server-Standard</translation>
+    </message>
+    <message>
+        <source>Custom proxy URL…</source>
+        <translation>Eigene Proxy-URL …</translation>
+    </message>
+    <message>
+        <source>Country / subdivision / city…</source>
+        <translation>Land / Region / Stadt …</translation>
+    </message>
+    <message>
+        <source>Country (US)</source>
+        <translation>Land (US)</translation>
+    </message>
+    <message>
+        <source>Subdivision (CA)</source>
+        <translation>Region (CA)</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <source>Server default (240 min)</source>
+        <translation>Server-Standard (240 min)</translation>
+    </message>
+    <message>
+        <source> min (%1–%2)</source>
+        <translation> min (%1–%2)</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 minutes; 0 leaves it to the server</source>
+        <translation>Von %1 bis %2 Minuten; 0 überlässt es dem Server</translation>
+    </message>
+    <message>
+        <source>Workflow setting</source>
+        <translation>Workflow-Einstellung</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Fall back to AI if code fails</source>
+        <translation>Bei Code-Fehler auf KI zurückgreifen</translation>
+    </message>
+    <message>
+        <source>No fallback</source>
+        <translation>Kein Fallback</translation>
+    </message>
+    <message>
+        <source>&amp;Workflow</source>
+        <translation>&amp;Workflow</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy</source>
+        <translation>&amp;Proxy</translation>
+    </message>
+    <message>
+        <source>Web&amp;hook URL</source>
+        <translation>Web&amp;hook-URL</translation>
+    </message>
+    <message>
+        <source>TOTP &amp;URL</source>
+        <translation>TOTP-&amp;URL</translation>
+    </message>
+    <message>
+        <source>TOTP &amp;identifier</source>
+        <translation>TOTP-&amp;Kennung</translation>
+    </message>
+    <message>
+        <source>Browser &amp;session</source>
+        <translation>Browser-S&amp;itzung</translation>
+    </message>
+    <message>
+        <source>Browser p&amp;rofile</source>
+        <translation>Browser-P&amp;rofil</translation>
+    </message>
+    <message>
+        <source>Ti&amp;meout</source>
+        <translation>&amp;Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Extra HTTP &amp;headers</source>
+        <translation>Zusätzliche HTTP-H&amp;eader</translation>
+    </message>
+    <message>
+        <source>Run wit&amp;h</source>
+        <translation>Ausführen &amp;mit</translation>
+    </message>
+    <message>
+        <source>AI &amp;fallback</source>
+        <translation>KI-&amp;Fallback</translation>
+    </message>
+    <message>
+        <source>Metadata ta&amp;gs</source>
+        <translation>Metadaten-Ta&amp;gs</translation>
+    </message>
+    <message>
+        <source>Launch options</source>
+        <translation>Startoptionen</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Could not load workflows</source>
+        <translation>Workflows konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>wahr</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <source>%1, required</source>
+        <translation>%1, erforderlich</translation>
+    </message>
+    <message>
+        <source>credential id (cred_…), required</source>
+        <translation>Zugangsdaten-ID (cred_…), erforderlich</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Run &amp;agent…</source>
+        <translation>&amp;Agent starten …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit connection…</source>
+        <translation>Verbindung &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;New connection…</source>
+        <translation>&amp;Neue Verbindung …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove connection</source>
+        <translation>Verbindung &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Runwatch</source>
+        <translation>Runwatch</translation>
+    </message>
+    <message>
+        <source>Load the newest runs again (F5)</source>
+        <translation>Die neuesten Ausführungen erneut laden (F5)</translation>
+    </message>
+    <message>
+        <source>Launch a run of a workflow (Ctrl+N)</source>
+        <translation>Eine Ausführung eines Workflows starten (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Server and API key of this connection</source>
+        <translation>Server und API-Schlüssel dieser Verbindung</translation>
+    </message>
+    <message>
+        <source>Which connection&apos;s runs to show (Ctrl+1…9)</source>
+        <translation>Ausführungen welcher Verbindung angezeigt werden (Ctrl+1…9)</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ausführungen</translation>
+    </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>Diesen Hinweis schließen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Runwatch — %1</source>
+        <translation>Runwatch — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Retrying in %n s.</source>
+        <translation>
+            <numerusform>%1 Erneuter Versuch in %n s.</numerusform>
+            <numerusform>%1 Erneuter Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Retrying.</source>
+        <translation>%1 Erneuter Versuch läuft.</translation>
+    </message>
+    <message>
+        <source>%1  (Ctrl+%2)</source>
+        <translation>%1  (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Ausführung abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel run %1 of “%2”? The browser stops where it is.</source>
+        <translation>Ausführung %1 von „%2“ abbrechen? Der Browser hält an der aktuellen Stelle an.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Could not cancel %1. %2</source>
+        <translation>%1 konnte nicht abgebrochen werden. %2</translation>
+    </message>
+    <message>
+        <source>Launched run %1. It is selected in the list and updates live.</source>
+        <translation>Ausführung %1 gestartet. Sie ist in der Liste ausgewählt und wird live aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Launched run %1. %2</source>
+        <translation>Ausführung %1 gestartet. %2</translation>
+    </message>
+    <message>
+        <source>No runs to show.</source>
+        <translation>Keine Ausführungen vorhanden.</translation>
+    </message>
+    <message>
+        <source>%1 The other connections&apos; runs are shown.</source>
+        <translation>%1 Die Ausführungen der anderen Verbindungen werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>Showing the runs loaded before.</source>
+        <translation>Die zuvor geladenen Ausführungen werden angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s.</source>
+        <translation>
+            <numerusform>Erneuter Versuch in %n s.</numerusform>
+            <numerusform>Erneuter Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading runs…</source>
+        <translation>Ausführungen werden geladen …</translation>
+    </message>
+    <message>
+        <source>Could not load runs. %1</source>
+        <translation>Ausführungen konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>No runs yet.</source>
+        <translation>Noch keine Ausführungen.</translation>
+    </message>
+    <message>
+        <source>No runs match these filters.</source>
+        <translation>Keine Ausführungen entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>could not update</source>
+        <translation>Aktualisierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>updating…</source>
+        <translation>wird aktualisiert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) as saved at %1 · %2</source>
+        <translation>
+            <numerusform>%n Ausführung, Stand %1 · %2</numerusform>
+            <numerusform>%n Ausführungen, Stand %1 · %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) loaded</source>
+        <translation>
+            <numerusform>%n Ausführung geladen</numerusform>
+            <numerusform>%n Ausführungen geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no more runs</source>
+        <translation>keine weiteren Ausführungen</translation>
+    </message>
+    <message>
+        <source>scroll for more</source>
+        <translation>für mehr scrollen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active, updating live</source>
+        <translation>
+            <numerusform>%n aktiv, wird live aktualisiert</numerusform>
+            <numerusform>%n aktiv, werden live aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>wird geladen …</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <comment>separator of the status bar&apos;s parts</comment>
+        <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>MergedRunSource</name>
+    <message>
+        <source>All connections</source>
+        <translation>Alle Verbindungen</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in the loaded lists.</source>
+        <translation>Die Ausführung %1 ist nicht in den geladenen Listen.</translation>
+    </message>
+    <message>
+        <source>Pick one connection to launch a run on.</source>
+        <translation>Wählen Sie eine einzelne Verbindung, um darauf eine Ausführung zu starten.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Watch, filter and launch Skyvern runs.</source>
+        <translation>Skyvern-Ausführungen beobachten, filtern und starten.</translation>
+    </message>
+    <message>
+        <source>Start the built-in demo server and connect to it.</source>
+        <translation>Den integrierten Demo-Server starten und sich damit verbinden.</translation>
+    </message>
+    <message>
+        <source>Skyvern server to connect to; the API key is read from RUNWATCH_API_KEY.</source>
+        <translation>Skyvern-Server, mit dem verbunden werden soll; der API-Schlüssel wird aus RUNWATCH_API_KEY gelesen.</translation>
+    </message>
+    <message>
+        <source>Allow plain http to a host other than this machine.</source>
+        <translation>Unverschlüsseltes http zu einem anderen Host als diesem Rechner erlauben.</translation>
+    </message>
+    <message>
+        <source>How fast demo runs move on (milliseconds).</source>
+        <translation>Wie schnell Demo-Ausführungen voranschreiten (Millisekunden).</translation>
+    </message>
+    <message>
+        <source>Seed of the demo data.</source>
+        <translation>Startwert (Seed) der Demo-Daten.</translation>
+    </message>
+    <message>
+        <source>Use this settings file instead of the user&apos;s.</source>
+        <translation>Diese Einstellungsdatei anstelle der des Benutzers verwenden.</translation>
+    </message>
+    <message>
+        <source>Print when the first rows are painted, then quit (for benchmarks).</source>
+        <translation>Ausgeben, wann die ersten Zeilen gezeichnet sind, dann beenden (für Benchmarks).</translation>
+    </message>
+    <message>
+        <source>Set RUNWATCH_API_KEY to the server&apos;s API key.</source>
+        <translation>Setzen Sie RUNWATCH_API_KEY auf den API-Schlüssel des Servers.</translation>
+    </message>
+    <message>
+        <source>whole number</source>
+        <translation>ganze Zahl</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>file URL</source>
+        <translation>Datei-URL</translation>
+    </message>
+    <message>
+        <source>credential id</source>
+        <translation>Zugangsdaten-ID</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>RunDetailPane</name>
+    <message>
+        <source>Cancel run…</source>
+        <translation>Ausführung abbrechen …</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Ausführungs-ID</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Run details</source>
+        <translation>Ausführungsdetails</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlerursache</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Screenshots</source>
+        <translation>Bildschirmfotos</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Downloaded files</source>
+        <translation>Heruntergeladene Dateien</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Request and parameters</source>
+        <translation>Anfrage und Parameter</translation>
+    </message>
+    <message>
+        <source>As the server listed it</source>
+        <translation>Wie vom Server aufgelistet</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>%1 (not a web link, not opened)</source>
+        <translation>%1 (kein Weblink, nicht geöffnet)</translation>
+    </message>
+    <message>
+        <source>Runwatch opens only http and https links from the server:
+%1</source>
+        <translation>Runwatch öffnet nur http- und https-Links vom Server:
+%1</translation>
+    </message>
+    <message>
+        <source>Asked the desktop to open %1 in your browser.</source>
+        <translation>%1 wurde zum Öffnen an Ihren Browser übergeben.</translation>
+    </message>
+    <message>
+        <source>Nothing on this machine could open %1.</source>
+        <translation>Auf diesem Rechner konnte kein Programm %1 öffnen.</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>Keine Ausführung ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select a run to see why it did what it did.</source>
+        <translation>Wählen Sie eine Ausführung aus, um zu sehen, warum sie so verlaufen ist.</translation>
+    </message>
+    <message>
+        <source>Loading the run…</source>
+        <translation>Ausführung wird geladen …</translation>
+    </message>
+    <message>
+        <source>%1 Showing what was loaded before.</source>
+        <translation>%1 Angezeigt wird der zuvor geladene Stand.</translation>
+    </message>
+    <message>
+        <source>started by %1</source>
+        <translation>gestartet von %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>%1 CU</source>
+        <translation>%1 CU</translation>
+    </message>
+    <message>
+        <source>simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>dust test</source>
+        <translation>Dust-Test</translation>
+    </message>
+    <message>
+        <source>retry of %1</source>
+        <translation>Wiederholung von %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>aus %1</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Queue wait: %1</source>
+        <translation>Wartezeit: %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation>Läuft seit %1</translation>
+    </message>
+    <message>
+        <source>
+Category: %1</source>
+        <translation>
+Kategorie: %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Open in the Skyvern app</source>
+        <translation>In der Skyvern-App öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Ausführung abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel run %1 of “%2”? The browser stops where it is.</source>
+        <translation>Ausführung %1 von „%2“ abbrechen? Der Browser hält an der aktuellen Stelle an.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>The run was not canceled: %1</source>
+        <translation>Die Ausführung wurde nicht abgebrochen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunFilter</name>
+    <message>
+        <source>The search text is %1 characters long; the server accepts at most %2.</source>
+        <translation>Der Suchtext ist %1 Zeichen lang; der Server akzeptiert höchstens %2.</translation>
+    </message>
+    <message>
+        <source>The error code is %1 characters long; the server accepts at most %2.</source>
+        <translation>Der Fehlercode ist %1 Zeichen lang; der Server akzeptiert höchstens %2.</translation>
+    </message>
+    <message>
+        <source>&quot;Created before&quot; must be later than &quot;created after&quot;.</source>
+        <translation>„Erstellt vor“ muss später liegen als „Erstellt nach“.</translation>
+    </message>
+</context>
+<context>
+    <name>RunFilterBar</name>
+    <message>
+        <source>Show runs of all workflows or of one</source>
+        <translation>Ausführungen aller Workflows oder eines einzelnen anzeigen</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>All workflows</source>
+        <translation>Alle Workflows</translation>
+    </message>
+    <message>
+        <source>Type to find a workflow</source>
+        <translation>Tippen, um einen Workflow zu finden</translation>
+    </message>
+    <message>
+        <source>Show only runs with these statuses</source>
+        <translation>Nur Ausführungen mit diesen Status anzeigen</translation>
+    </message>
+    <message>
+        <source>Show only runs of these connections</source>
+        <translation>Nur Ausführungen dieser Verbindungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Search run id, parameters, headers…</source>
+        <translation>Ausführungs-ID, Parameter, Header durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Search runs</source>
+        <translation>Ausführungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Error code (exact)</source>
+        <translation>Fehlercode (exakt)</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Fehlercode</translation>
+    </message>
+    <message>
+        <source>Show only runs created in this time</source>
+        <translation>Nur Ausführungen anzeigen, die in diesem Zeitraum erstellt wurden</translation>
+    </message>
+    <message>
+        <source>Created: any time</source>
+        <translation>Erstellt: beliebig</translation>
+    </message>
+    <message>
+        <source>Created: last hour</source>
+        <translation>Erstellt: letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Created: last 24 hours</source>
+        <translation>Erstellt: letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Created: last 7 days</source>
+        <translation>Erstellt: letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Created: custom days…</source>
+        <translation>Erstellt: eigener Zeitraum …</translation>
+    </message>
+    <message>
+        <source>First day, from its start</source>
+        <translation>Erster Tag, ab Tagesbeginn</translation>
+    </message>
+    <message>
+        <source>Last day, to its end</source>
+        <translation>Letzter Tag, bis Tagesende</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show only runs with this status (this server filters by one at a time)</source>
+        <translation>Nur Ausführungen mit diesem Status anzeigen (dieser Server filtert jeweils nur nach einem)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  (%n on screen)</source>
+        <translation>
+            <numerusform>%1  (%n angezeigt)</numerusform>
+            <numerusform>%1  (%n angezeigt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status: any</source>
+        <translation>Status: beliebig</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1 selected</source>
+        <translation>Status: %1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>Showing runs that are %1</source>
+        <translation>Angezeigt werden Ausführungen mit Status %1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Source: all</source>
+        <translation>Quelle: alle</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Source: %n selected</source>
+        <translation>
+            <numerusform>Quelle: %n ausgewählt</numerusform>
+            <numerusform>Quelle: %n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/%2: too long, shorten it to search</source>
+        <translation>%1/%2: zu lang, zum Suchen bitte kürzen</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Diesen Filter entfernen</translation>
+    </message>
+    <message>
+        <source>Search: “%1”</source>
+        <translation>Suche: „%1“</translation>
+    </message>
+    <message>
+        <source>Error code: %1</source>
+        <translation>Fehlercode: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created: last %n minute(s)</source>
+        <translation>
+            <numerusform>Erstellt: letzte %n Minute</numerusform>
+            <numerusform>Erstellt: letzte %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1 – %2</source>
+        <translation>Erstellt: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Workflow: %1</source>
+        <translation>Workflow: %1</translation>
+    </message>
+    <message>
+        <source>Show the runs of all workflows</source>
+        <translation>Ausführungen aller Workflows anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>RunFormat</name>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Teilweise</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation>Unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>MCP</source>
+        <translation>MCP</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Heute %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 m %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 m</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>RunListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation>Ausführungs-ID</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Failure reason</source>
+        <translation>Fehlerursache</translation>
+    </message>
+    <message>
+        <source>Error codes</source>
+        <translation>Fehlercodes</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>RunListRead</name>
+    <message numerus="yes">
+        <source>%n run(s) the server sent could not be read and are not shown (%1).</source>
+        <translation>
+            <numerusform>%n vom Server gesendete Ausführung konnte nicht gelesen werden und wird nicht angezeigt (%1).</numerusform>
+            <numerusform>%n vom Server gesendete Ausführungen konnten nicht gelesen werden und werden nicht angezeigt (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server sent %1 runs for a page of %2; only the first %2 were read.</source>
+        <translation>Der Server hat %1 Ausführungen für eine Seite mit %2 gesendet; nur die ersten %2 wurden gelesen.</translation>
+    </message>
+</context>
+<context>
+    <name>RunRowMenu</name>
+    <message>
+        <source>Copy run &amp;id</source>
+        <translation>Ausführungs-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link</source>
+        <translation>&amp;Link kopieren</translation>
+    </message>
+    <message>
+        <source>Open &amp;recording</source>
+        <translation>&amp;Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>Nothing on this computer could open the recording of %1.</source>
+        <translation>Auf diesem Computer konnte kein Programm die Aufzeichnung von %1 öffnen.</translation>
+    </message>
+    <message>
+        <source>Looking up links…</source>
+        <translation>Links werden abgerufen …</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run…</source>
+        <translation>Ausführung a&amp;bbrechen …</translation>
+    </message>
+    <message>
+        <source>Filter by this &amp;workflow</source>
+        <translation>Nach diesem &amp;Workflow filtern</translation>
+    </message>
+    <message>
+        <source>Filter by error code %1</source>
+        <translation>Nach Fehlercode %1 filtern</translation>
+    </message>
+</context>
+<context>
+    <name>RunTableView</name>
+    <message>
+        <source>Newest first (server order)</source>
+        <translation>Neueste zuerst (Reihenfolge des Servers)</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotStrip</name>
+    <message>
+        <source>Newest first. Click or press Enter for a larger view.</source>
+        <translation>Neueste zuerst. Klicken oder Enter drücken für eine größere Ansicht.</translation>
+    </message>
+    <message>
+        <source>No screenshots yet</source>
+        <translation>Noch keine Bildschirmfotos</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Neuestes</translation>
+    </message>
+    <message>
+        <source>%1 before</source>
+        <translation>%1 davor</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Not an image</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>The screenshot link did not return an image.</source>
+        <translation>Der Bildschirmfoto-Link hat kein Bild geliefert.</translation>
+    </message>
+    <message>
+        <source>Click for a larger view</source>
+        <translation>Klicken für eine größere Ansicht</translation>
+    </message>
+    <message>
+        <source>Screenshot of %1</source>
+        <translation>Bildschirmfoto von %1</translation>
+    </message>
+    <message>
+        <source>Loading the screenshot…</source>
+        <translation>Bildschirmfoto wird geladen …</translation>
+    </message>
+</context>
+<context>
+    <name>ServerAddress</name>
+    <message>
+        <source>Enter the server&apos;s address, e.g. https://api.skyvern.com.</source>
+        <translation>Geben Sie die Adresse des Servers ein, z. B. https://api.skyvern.com.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address; write it in full, e.g. https://api.skyvern.com.</source>
+        <translation>„%1“ ist keine Serveradresse; geben Sie sie vollständig an, z. B. https://api.skyvern.com.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// (or http:// for this machine).</source>
+        <translation>Die Serveradresse muss mit https:// beginnen (oder mit http:// für diesen Rechner).</translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out of the address; the API key is entered separately.</source>
+        <translation>Lassen Sie Benutzername und Passwort in der Adresse weg; der API-Schlüssel wird separat eingegeben.</translation>
+    </message>
+    <message>
+        <source>Refusing plain http to %1: the API key would cross the network unencrypted. Use https, or allow insecure http explicitly.</source>
+        <translation>Unverschlüsseltes http zu %1 wird abgelehnt: Der API-Schlüssel würde unverschlüsselt über das Netzwerk übertragen. Verwenden Sie https oder erlauben Sie unsicheres http ausdrücklich.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Run an agent or workflow</source>
+        <translation>Agent oder Workflow starten</translation>
+    </message>
+    <message>
+        <source>Reload the list</source>
+        <translation>Liste neu laden</translation>
+    </message>
+    <message>
+        <source>Search the runs</source>
+        <translation>Ausführungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation>%1 … %2</translation>
+    </message>
+    <message>
+        <source>Show connection 1 to 9 (the last: all connections)</source>
+        <translation>Verbindung 1 bis 9 anzeigen (die letzte: alle Verbindungen)</translation>
+    </message>
+    <message>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>Up, Down, Page Up, Page Down</translation>
+    </message>
+    <message>
+        <source>Move through the runs</source>
+        <translation>Durch die Ausführungen bewegen</translation>
+    </message>
+    <message>
+        <source>Copy the selected run&apos;s id</source>
+        <translation>ID der ausgewählten Ausführung kopieren</translation>
+    </message>
+    <message>
+        <source>Menu, %1</source>
+        <translation>Menu, %1</translation>
+    </message>
+    <message>
+        <source>The selected run&apos;s menu: copy, cancel, recording, filters</source>
+        <translation>Menü der ausgewählten Ausführung: Kopieren, Abbrechen, Aufzeichnung, Filter</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Move between the list, the filters and the detail pane</source>
+        <translation>Zwischen Liste, Filtern und Detailbereich wechseln</translation>
+    </message>
+    <message>
+        <source>Left, Right, Enter</source>
+        <translation>Left, Right, Enter</translation>
+    </message>
+    <message>
+        <source>Step through screenshots and open one</source>
+        <translation>Durch Bildschirmfotos blättern und eines öffnen</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Escape</translation>
+    </message>
+    <message>
+        <source>Close a dialog or the screenshot viewer</source>
+        <translation>Einen Dialog oder die Bildschirmfoto-Ansicht schließen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Diese Liste</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Funktion</translation>
+    </message>
+</context>
+<context>
+    <name>SkyvernClient</name>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The server&apos;s run list could not be read: %1.</source>
+        <translation>Die Ausführungsliste des Servers konnte nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>The run could not be read: %1.</source>
+        <translation>Die Ausführung konnte nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>The workflow list could not be read: %1.</source>
+        <translation>Die Workflow-Liste konnte nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>The run was sent, but the server&apos;s answer could not be read: %1.</source>
+        <translation>Die Ausführung wurde gesendet, aber die Antwort des Servers konnte nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>The connection dropped before %1 confirmed the launch, and it could not be asked whether the run started (%2). Check the run list before launching again.</source>
+        <translation>Die Verbindung brach ab, bevor %1 den Start bestätigt hat, und es ließ sich nicht abfragen, ob die Ausführung gestartet wurde (%2). Prüfen Sie die Ausführungsliste, bevor Sie erneut starten.</translation>
+    </message>
+    <message>
+        <source>The connection dropped before %1 confirmed the launch, and no run of this launch is there: it did not start. Nothing was sent twice; launch again if you still want it.</source>
+        <translation>Die Verbindung brach ab, bevor %1 den Start bestätigt hat, und es gibt keine Ausführung zu diesem Start: Sie wurde nicht gestartet. Nichts wurde doppelt gesendet; starten Sie erneut, wenn Sie die Ausführung weiterhin benötigen.</translation>
+    </message>
+    <message>
+        <source>The connection dropped before %1 confirmed the launch; the run it started was found, so it was not launched twice.</source>
+        <translation>Die Verbindung brach ab, bevor %1 den Start bestätigt hat; die gestartete Ausführung wurde gefunden und daher nicht doppelt gestartet.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowPlatformClient</name>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Pick a workflow: %1 lists runs one workflow at a time.</source>
+        <translation>Wählen Sie einen Workflow: %1 listet Ausführungen immer nur für einen Workflow auf.</translation>
+    </message>
+    <message>
+        <source>%1 cannot search runs; clear the search.</source>
+        <translation>%1 kann Ausführungen nicht durchsuchen; leeren Sie die Suche.</translation>
+    </message>
+    <message>
+        <source>%1 cannot filter by error code; clear it.</source>
+        <translation>%1 kann nicht nach Fehlercode filtern; entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>%1 cannot filter by date; clear the date range.</source>
+        <translation>%1 kann nicht nach Datum filtern; entfernen Sie den Zeitraum.</translation>
+    </message>
+    <message>
+        <source>%1 filters by one status at a time.</source>
+        <translation>%1 filtert jeweils nur nach einem Status.</translation>
+    </message>
+    <message>
+        <source>%1 has no runs with the status you picked.</source>
+        <translation>%1 hat keine Ausführungen mit dem gewählten Status.</translation>
+    </message>
+    <message>
+        <source>The run list of %1 could not be read: %2.</source>
+        <translation>Die Ausführungsliste von %1 konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 answered code %2: %3.</source>
+        <translation>%1 hat mit Code %2 geantwortet: %3.</translation>
+    </message>
+    <message>
+        <source>Run %1 is not in the lists loaded from %2.</source>
+        <translation>Die Ausführung %1 ist nicht in den von %2 geladenen Listen.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer launching runs.</source>
+        <translation>%1 unterstützt das Starten von Ausführungen nicht.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer cancelling runs.</source>
+        <translation>%1 unterstützt das Abbrechen von Ausführungen nicht.</translation>
+    </message>
+</context>
+</TS>
