@@ -3,6 +3,8 @@
 // runs, the downloaded-files list, late answers, server text shown as text,
 // thumbnails that are not images, colours.
 
+#include <cmath>
+
 #include <QApplication>
 #include <QBuffer>
 #include <QJsonArray>
@@ -22,6 +24,7 @@
 #include "support/scriptedserver.h"
 #include "support/testhttp.h"
 #include "support/testserver.h"
+#include "theme.h"
 
 using namespace Qt::StringLiterals;
 
@@ -431,6 +434,39 @@ private slots:
 
         scripted.pane.clear();
         QVERIFY(!status->isVisibleTo(&scripted.pane));
+    }
+
+    void linksReadAfterSwitchingToTheDarkTheme()
+    {
+        ScriptedPane scripted;
+        applyTheme(Theme::Light);
+        QJsonObject detail = m_failedDetail;
+        detail.insert(u"app_url"_s, u"https://app.example/runs/1"_s);
+        scripted.show(m_failedItem, detail);
+        auto *app = scripted.find<QLabel>(u"detailAppLink"_s);
+        QTRY_VERIFY(app->isVisible() && app->textFormat() == Qt::RichText);
+        applyTheme(Theme::Dark); // chosen while the run is shown
+        QCoreApplication::processEvents();
+        const QImage image = app->grab().toImage();
+        const QColor ground = app->palette().color(QPalette::Window);
+        const auto luminance = [](const QColor &c) {
+            const auto channel = [](double v) {
+                v /= 255.0;
+                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green())
+                + 0.0722 * channel(c.blue());
+        };
+        double best = 1;
+        for (int x = 0; x < image.width(); ++x) {
+            for (int y = 0; y < image.height(); ++y) {
+                const double front = luminance(image.pixelColor(x, y));
+                const double back = luminance(ground);
+                best = qMax(best, (qMax(back, front) + 0.05) / (qMin(back, front) + 0.05));
+            }
+        }
+        applyTheme(Theme::System);
+        QVERIFY2(best >= 4.5, qPrintable(QString::number(best)));
     }
 
     void failureColoursFollowADarkPalette()

@@ -351,6 +351,16 @@ void RunDetailPane::applyColors()
         message.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
     }
     m_message->setPalette(message);
+
+    // Rich text takes its link colour from the palette when it is parsed: parse the links
+    // again so they read on the new palette.
+    for (QLabel *link : {m_recordingLink, m_appLink}) {
+        if (link->textFormat() != Qt::RichText)
+            continue;
+        const QString text = link->text();
+        link->clear();
+        link->setText(text);
+    }
 }
 
 void RunDetailPane::changeEvent(QEvent *event)
