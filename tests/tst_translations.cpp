@@ -205,6 +205,25 @@ private slots:
         QVERIFY(!german.contains(u"Cancel"_s));
     }
 
+    void germanWordsFitTheirColumns()
+    {
+        QVERIFY(Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany)));
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        MainWindow window;
+        window.show();
+        auto *table = window.findChild<QTableView *>(u"runTableView"_s);
+        const QHeaderView *header = table->horizontalHeader();
+        const QFontMetrics metrics = table->fontMetrics();
+        // "Zeitüberschreitung" in its pill, "59 min 59 s" and a date with the year whole.
+        QVERIFY(header->sectionSize(RunListModel::StatusColumn)
+            >= metrics.horizontalAdvance(RunFormat::statusText(RunStatus::TimedOut, {})) + 18);
+        QVERIFY(header->sectionSize(RunListModel::DurationColumn)
+            >= metrics.horizontalAdvance(RunFormat::duration(3599000)));
+        const QDateTime lastYear = QDateTime::currentDateTime().addYears(-1);
+        QVERIFY(header->sectionSize(RunListModel::CreatedColumn) >= metrics.horizontalAdvance(
+                    RunFormat::localTime(lastYear, QDateTime::currentDateTime())));
+    }
+
     void pluralsAndDatesAreGerman()
     {
         QVERIFY(Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany)));

@@ -26,6 +26,7 @@
 #include "launchrundialog.h"
 #include "rundetailpane.h"
 #include "runfilterbar.h"
+#include "runformat.h"
 #include "runlistmodel.h"
 #include "runrowmenu.h"
 #include "runsortproxymodel.h"
@@ -193,13 +194,35 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->setItemDelegateForColumn(RunListModel::StatusColumn, new StatusBadgeDelegate(m_table));
     QHeaderView *header = m_table->horizontalHeader();
-    header->resizeSection(RunListModel::StatusColumn, 96);
+    // Columns of known words as wide as their longest in the user's language and font
+    // ("Fehlgeschlagen" is twice "Failed").
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto widest = [&metrics](const QStringList &samples, int padding) {
+        int width = 0;
+        for (const QString &sample : samples)
+            width = qMax(width, metrics.horizontalAdvance(sample));
+        return qMin(width + padding, 260);
+    };
+    QStringList statuses;
+    for (RunStatus status : allRunStatuses())
+        statuses.append(RunFormat::statusText(status, {}));
+    QStringList triggers;
+    for (TriggerType trigger : {TriggerType::Manual, TriggerType::Api, TriggerType::Scheduled,
+             TriggerType::Webhook, TriggerType::Mcp})
+        triggers.append(RunFormat::triggerText(trigger, {}));
+    const QDateTime now = QDateTime::currentDateTime();
+    const QStringList times {RunFormat::localTime(now, now),
+        RunFormat::localTime(QDateTime(QDate(now.date().year(), 12, 28), QTime(23, 59, 59)), now),
+        RunFormat::localTime(QDateTime(QDate(2000, 12, 28), QTime(23, 59, 59)), now)};
+    const QStringList durations {RunFormat::duration(59 * 60000 + 59000),
+        RunFormat::duration(23 * 3600000 + 59 * 60000), RunFormat::duration(999)};
+    header->resizeSection(RunListModel::StatusColumn, widest(statuses, 34));
     header->resizeSection(RunListModel::WorkflowColumn, kWorkflowWidth);
     header->resizeSection(RunListModel::RunIdColumn, 165);
-    header->resizeSection(RunListModel::TriggerColumn, 80);
-    header->resizeSection(RunListModel::CreatedColumn, 125);
-    header->resizeSection(RunListModel::StartedColumn, 125);
-    header->resizeSection(RunListModel::DurationColumn, 72);
+    header->resizeSection(RunListModel::TriggerColumn, widest(triggers, 16));
+    header->resizeSection(RunListModel::CreatedColumn, widest(times, 16));
+    header->resizeSection(RunListModel::StartedColumn, widest(times, 16));
+    header->resizeSection(RunListModel::DurationColumn, widest(durations, 16));
     header->resizeSection(RunListModel::ErrorCodesColumn, 150);
     header->resizeSection(RunListModel::SourceColumn, 140);
     // Created and duration say what started does; trigger and run id are in the detail pane

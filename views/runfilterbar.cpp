@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QMouseEvent>
 #include <QStringListModel>
+#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -494,6 +495,10 @@ void RunFilterBar::updateStatusButton()
         m_statusButton->setText(tr("Status: %1").arg(names.join(QStringLiteral(", "))));
     else
         m_statusButton->setText(tr("Status: %1 selected").arg(names.size()));
+    // The menu arrow is drawn inside the button, over the text's end, unless room is made.
+    m_statusButton->setMinimumWidth(
+        m_statusButton->fontMetrics().horizontalAdvance(m_statusButton->text())
+        + 2 * m_statusButton->style()->pixelMetric(QStyle::PM_MenuButtonIndicator) + 8);
     m_statusButton->setToolTip(names.isEmpty()
             ? tr("Show only runs with these statuses")
             : tr("Showing runs that are %1").arg(names.join(tr(" or "))));
