@@ -38,6 +38,7 @@
 #include "support/testhttp.h"
 #include "support/testserver.h"
 #include "theme.h"
+#include "themedicon.h"
 #include "workflowplatformclient.h"
 
 using namespace Qt::StringLiterals;
@@ -489,6 +490,89 @@ private slots:
         const QColor ground = image.pixelColor(9, 15);
         const double best = strongestContrast(image, QRect(14, 9, 86, 13), ground);
         QVERIFY2(best >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(best).arg(ground.name())));
+    }
+
+    void statusesDifferInShapeNotOnlyInColour()
+    {
+        // For a reader who cannot tell red from green: each pill starts with its own shape,
+        // drawn where the pill begins, before its word.
+        QTableView view;
+        const int size = view.fontMetrics().height() - 2;
+        const auto shapeOf = [size](RunStatus status) {
+            const QImage icon = ThemedIcon::status(status).pixmap(size, size).toImage();
+            QList<bool> ink;
+            for (int y = 0; y < size; ++y) {
+                for (int x = 0; x < size; ++x)
+                    ink.append(icon.pixelColor(x, y).alpha() > 96);
+            }
+            return ink;
+        };
+        const auto paintedAt = [&view, size](RunStatus status) {
+            RunListModel model;
+            WorkflowRun run;
+            run.workflowRunId = u"wr_1"_s;
+            run.status = status;
+            model.showSaved({run});
+            view.setModel(&model);
+            StatusBadgeDelegate delegate;
+            QStyleOptionViewItem option;
+            option.initFrom(&view);
+            option.rect = QRect(0, 0, 200, 30);
+            option.widget = &view;
+            QImage image(option.rect.size(), QImage::Format_ARGB32);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            delegate.paint(&painter, option, model.index(0, RunListModel::StatusColumn));
+            painter.end();
+            view.setModel(nullptr);
+            // The icon's place, give or take the rounding of the pill's centre.
+            const QColor ground = image.pixelColor(9, 15);
+            QList<QList<bool>> places;
+            for (int top = 15 - size / 2 - 3; top <= 15 - size / 2 + 3; ++top) {
+                for (int left = 10; left <= 15; ++left) {
+                    QList<bool> ink;
+                    for (int y = top; y < top + size; ++y) {
+                        for (int x = left; x < left + size; ++x)
+                            ink.append(strongestContrast(image, QRect(x, y, 1, 1), ground) > 2);
+                    }
+                    places.append(ink);
+                }
+            }
+            return places;
+        };
+        // Inked pixels both have over inked pixels either has (1: the same shape).
+        const auto agreement = [](const QList<bool> &a, const QList<bool> &b) {
+            int both = 0;
+            int either = 0;
+            for (int i = 0; i < a.size(); ++i) {
+                both += a.at(i) && b.at(i);
+                either += a.at(i) || b.at(i);
+            }
+            return either ? double(both) / either : 0.0;
+        };
+        const QList<RunStatus> statuses {
+            RunStatus::Completed, RunStatus::Failed, RunStatus::Running, RunStatus::Queued};
+        // Each pill is told by its shape: it matches its own status's icon best.
+        const auto bestMatch
+            = [&agreement](const QList<QList<bool>> &places, const QList<bool> &shape) {
+                  double best = 0;
+                  for (const QList<bool> &place : places)
+                      best = qMax(best, agreement(place, shape));
+                  return best;
+              };
+        for (RunStatus status : statuses) {
+            const QList<bool> shape = shapeOf(status);
+            QVERIFY(shape.count(true) > size / 2);
+            const QList<QList<bool>> painted = paintedAt(status);
+            const double own = bestMatch(painted, shape);
+            QVERIFY2(own > 0.4, qPrintable(RunFormat::statusText(status, {})));
+            for (RunStatus other : statuses) {
+                if (other != status)
+                    QVERIFY2(bestMatch(painted, shapeOf(other)) < own,
+                        qPrintable(RunFormat::statusText(status, {}) + u" looks like "_s
+                            + RunFormat::statusText(other, {})));
+            }
+        }
     }
 
     void theRunInTheDetailPaneIsTheSelectedRow()

@@ -216,7 +216,8 @@ MainWindow::MainWindow(QWidget *parent)
         RunFormat::localTime(QDateTime(QDate(2000, 12, 28), QTime(23, 59, 59)), now)};
     const QStringList durations {RunFormat::duration(59 * 60000 + 59000),
         RunFormat::duration(23 * 3600000 + 59 * 60000), RunFormat::duration(999)};
-    header->resizeSection(RunListModel::StatusColumn, widest(statuses, 34));
+    header->resizeSection(
+        RunListModel::StatusColumn, widest(statuses, 34 + metrics.height() + 1)); // and its icon
     header->resizeSection(RunListModel::WorkflowColumn, kWorkflowWidth);
     header->resizeSection(RunListModel::RunIdColumn, 165);
     header->resizeSection(RunListModel::TriggerColumn, widest(triggers, 16));

@@ -3,6 +3,9 @@
 #include <QApplication>
 #include <QPainter>
 
+#include "runlistmodel.h"
+#include "themedicon.h"
+
 namespace {
 /**
  * The status's colour made readable on the row's ground: darkened on a light palette, lifted to
@@ -34,7 +37,9 @@ void StatusBadgeDelegate::paint(
     const QColor color = index.data(Qt::DecorationRole).value<QColor>();
     const QFontMetrics metrics(option.font);
     const int height = metrics.height() + 4;
-    const int width = qMin(option.rect.width() - 8, metrics.horizontalAdvance(text) + 18);
+    const int iconSize = metrics.height() - 2;
+    const int width
+        = qMin(option.rect.width() - 8, metrics.horizontalAdvance(text) + 18 + iconSize + 3);
     const QRect pill(
         option.rect.left() + 4, option.rect.center().y() - height / 2 + 1, width, height);
 
@@ -54,7 +59,16 @@ void StatusBadgeDelegate::paint(
     painter->setPen(QPen(color, 1));
     painter->drawRoundedRect(shape, height / 2.0, height / 2.0);
     painter->setPen(wordColor(color, option.palette));
-    painter->drawText(pill, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, width - 10));
+    // The status's shape before its word, in the word's colour: told apart without colour too.
+    const QVariant status = index.data(RunListModel::StatusRole);
+    QRect words = pill.adjusted(8, 0, -8, 0);
+    if (status.isValid() && width > iconSize + 24) {
+        const QRect icon(words.left(), pill.center().y() - iconSize / 2 + 1, iconSize, iconSize);
+        ThemedIcon::status(RunStatus(status.toInt())).paint(painter, icon);
+        words.setLeft(icon.right() + 4);
+    }
+    painter->drawText(
+        words, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, words.width()));
     painter->restore();
 }
 
@@ -62,6 +76,7 @@ QSize StatusBadgeDelegate::sizeHint(
     const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics metrics(option.font);
-    return QSize(metrics.horizontalAdvance(index.data(Qt::DisplayRole).toString()) + 30,
+    return QSize(metrics.horizontalAdvance(index.data(Qt::DisplayRole).toString()) + 30
+            + metrics.height() + 1,
         metrics.height() + 10);
 }

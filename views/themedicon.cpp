@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QPalette>
 
+#include "runformat.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -20,15 +22,18 @@ namespace {
 class TintedSvgIconEngine final : public QIconEngine
 {
 public:
-    TintedSvgIconEngine(QString path, QColor fixedColor)
+    /** `followPen`: painted through QIcon::paint, it takes the painter's pen colour. */
+    TintedSvgIconEngine(QString path, QColor fixedColor, bool followPen = false)
         : m_path(std::move(path))
         , m_fixedColor(fixedColor)
+        , m_followPen(followPen)
     { }
 
-    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
     {
         const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-        painter->drawPixmap(rect, scaledPixmap(rect.size() * ratio, mode, state, ratio));
+        const QColor color = m_followPen ? painter->pen().color() : colorFor(mode);
+        painter->drawPixmap(rect, cached(rect.size() * ratio, color, ratio));
     }
 
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
@@ -39,8 +44,20 @@ public:
     // As QIcon calls it in Qt 6.4: `size` in device pixels already, `scale` the screen's ratio.
     QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State, qreal scale) override
     {
-        const QColor color = colorFor(mode);
-        const QSize pixels = size;
+        return cached(size, colorFor(mode), scale);
+    }
+
+    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override { return size; }
+    QIconEngine *clone() const override
+    {
+        return new TintedSvgIconEngine(m_path, m_fixedColor, m_followPen);
+    }
+    QString key() const override { return u"runwatch-tinted-svg"_s; }
+    bool isNull() override { return !QFile::exists(m_path); }
+
+private:
+    QPixmap cached(const QSize &pixels, const QColor &color, qreal scale)
+    {
         const QString key = color.name(QColor::HexArgb) + u'/' + QString::number(pixels.width())
             + u'x' + QString::number(pixels.height());
         auto cached = m_cache.constFind(key);
@@ -54,12 +71,6 @@ public:
         return pixmap;
     }
 
-    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override { return size; }
-    QIconEngine *clone() const override { return new TintedSvgIconEngine(m_path, m_fixedColor); }
-    QString key() const override { return u"runwatch-tinted-svg"_s; }
-    bool isNull() override { return !QFile::exists(m_path); }
-
-private:
     QColor colorFor(QIcon::Mode mode) const
     {
         const QPalette palette = QGuiApplication::palette();
@@ -89,8 +100,36 @@ private:
 
     QString m_path;
     QColor m_fixedColor;
+    bool m_followPen = false;
     QHash<QString, QPixmap> m_cache;
 };
+
+QString statusFile(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Completed:
+        return u"completed"_s;
+    case RunStatus::Failed:
+    case RunStatus::Terminated:
+        return u"failed"_s;
+    case RunStatus::Running:
+        return u"running"_s;
+    case RunStatus::Created:
+    case RunStatus::Queued:
+        return u"queued"_s;
+    case RunStatus::Paused:
+        return u"paused"_s;
+    case RunStatus::Canceled:
+        return u"canceled"_s;
+    case RunStatus::TimedOut:
+        return u"timed-out"_s;
+    case RunStatus::Partial:
+        return u"partial"_s;
+    case RunStatus::Unknown:
+        break;
+    }
+    return u"unknown"_s;
+}
 
 } // namespace
 
@@ -98,6 +137,18 @@ QIcon ThemedIcon::action(const QString &name)
 {
     return QIcon::fromTheme(
         name, QIcon(new TintedSvgIconEngine(u":/icons/actions/"_s + name + u".svg"_s, {})));
+}
+
+QIcon ThemedIcon::status(RunStatus status)
+{
+    // One icon per status for the process, so each keeps its drawn pixmaps between paints.
+    static QHash<int, QIcon> icons;
+    auto icon = icons.find(int(status));
+    if (icon == icons.end())
+        icon = icons.insert(int(status),
+            QIcon(new TintedSvgIconEngine(u":/icons/status/"_s + statusFile(status) + u".svg"_s,
+                RunFormat::statusColor(status), true)));
+    return *icon;
 }
 
 QIcon ThemedIcon::application()
