@@ -69,20 +69,26 @@ MainWindow::MainWindow(QWidget *parent)
     m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
     m_reloadAction->setIcon(ThemedIcon::action(u"view-refresh"_s));
     m_reloadAction->setShortcut(QKeySequence::Refresh);
-    m_reloadAction->setToolTip(tr("Load the newest runs again (F5)"));
+    const auto native
+        = [](const QKeySequence &keys) { return keys.toString(QKeySequence::NativeText); };
+    m_reloadAction->setToolTip(
+        tr("Load the newest runs again (%1)").arg(native(QKeySequence::Refresh)));
     m_reloadAction->setEnabled(false);
     connect(m_reloadAction, &QAction::triggered, m_model, &RunListModel::reload);
     m_launchAction->setObjectName(QStringLiteral("launchAction"));
     m_launchAction->setIcon(ThemedIcon::action(u"media-playback-start"_s));
     m_launchAction->setShortcut(QKeySequence::New);
-    m_launchAction->setToolTip(tr("Launch a run of a workflow (Ctrl+N)"));
+    m_launchAction->setToolTip(
+        tr("Launch a run of a workflow (%1)").arg(native(QKeySequence::New)));
     m_launchAction->setEnabled(false);
     m_connectionAction->setObjectName(QStringLiteral("connectionAction"));
     m_connectionAction->setToolTip(tr("Server and API key of this connection"));
     m_newConnectionAction->setObjectName(QStringLiteral("newConnectionAction"));
     m_removeConnectionAction->setObjectName(QStringLiteral("removeConnectionAction"));
     m_connectionCombo->setObjectName(QStringLiteral("connectionComboBox"));
-    m_connectionCombo->setToolTip(tr("Which connection's runs to show (Ctrl+1…9)"));
+    m_connectionCombo->setToolTip(
+        tr("Which connection's runs to show (%1…%2)")
+            .arg(native(Qt::CTRL | Qt::Key_1), native(Qt::CTRL | Qt::Key_9)));
     m_connectionCombo->setAccessibleName(tr("Connection"));
     m_connectionCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_connectionCombo, &QComboBox::activated, this,
@@ -369,8 +375,11 @@ void MainWindow::setConnections(const QList<ConnectionChoice> &choices, const QS
 {
     m_connectionCombo->clear();
     for (int i = 0; i < choices.size(); ++i) {
-        const QString label
-            = i < 9 ? tr("%1  (Ctrl+%2)").arg(choices.at(i).name).arg(i + 1) : choices.at(i).name;
+        const QString label = i < 9 ? tr("%1  (%2)")
+                                          .arg(choices.at(i).name,
+                                              QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i))
+                                                  .toString(QKeySequence::NativeText))
+                                    : choices.at(i).name;
         m_connectionCombo->addItem(label, choices.at(i).id);
     }
     m_connectionCombo->setCurrentIndex(qMax(0, m_connectionCombo->findData(currentId)));

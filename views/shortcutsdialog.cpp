@@ -13,6 +13,13 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
     setWindowTitle(tr("Keyboard shortcuts"));
     const auto native
         = [](const QKeySequence &keys) { return keys.toString(QKeySequence::NativeText); };
+    // Several keys for one thing, each named in the user's language ("Bild auf" in German).
+    const auto keys = [&native](std::initializer_list<QKeyCombination> combinations) {
+        QStringList names;
+        for (QKeyCombination combination : combinations)
+            names.append(native(QKeySequence(combination)));
+        return names.join(QStringLiteral(", "));
+    };
     // The keys as the platform writes them (Ctrl on Linux and Windows, ⌘ on macOS).
     const QList<std::pair<QString, QString>> rows {
         {native(QKeySequence::New), tr("Run an agent or workflow")},
@@ -21,16 +28,17 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
         {tr("%1 … %2").arg(native(QKeySequence(Qt::CTRL | Qt::Key_1)),
              native(QKeySequence(Qt::CTRL | Qt::Key_9))),
             tr("Show connection 1 to 9 (the last: all connections)")},
-        {tr("Up, Down, Page Up, Page Down"), tr("Move through the runs")},
+        {keys({Qt::Key_Up, Qt::Key_Down, Qt::Key_PageUp, Qt::Key_PageDown}),
+            tr("Move through the runs")},
         {native(QKeySequence::Copy), tr("Copy the selected run's id")},
-        {tr("Menu, %1").arg(native(QKeySequence(Qt::SHIFT | Qt::Key_F10))),
+        {keys({Qt::Key_Menu, Qt::SHIFT | Qt::Key_F10}),
             tr("The selected run's menu: copy, cancel, recording, filters")},
-        {tr("Tab, Shift+Tab"), tr("Move between the list, the filters and the detail pane")},
-        {tr("Left, Right, Enter"), tr("Step through screenshots and open one")},
-        {tr("Escape"), tr("Close a dialog or the screenshot viewer")},
-        {tr("%1, %2").arg(
-             native(QKeySequence(Qt::Key_F1)), native(QKeySequence(Qt::CTRL | Qt::Key_Slash))),
-            tr("This list")},
+        {keys({Qt::Key_Tab, Qt::SHIFT | Qt::Key_Tab}),
+            tr("Move between the list, the filters and the detail pane")},
+        {keys({Qt::Key_Left, Qt::Key_Right, Qt::Key_Return}),
+            tr("Step through screenshots and open one")},
+        {keys({Qt::Key_Escape}), tr("Close a dialog or the screenshot viewer")},
+        {keys({Qt::Key_F1, Qt::CTRL | Qt::Key_Slash}), tr("This list")},
     };
     auto *table = new QTableWidget(int(rows.size()), 2, this);
     table->setObjectName(QStringLiteral("shortcutsTable"));

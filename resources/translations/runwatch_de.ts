@@ -623,20 +623,8 @@ SHA-256 %2</translation>
         <translation>Runwatch</translation>
     </message>
     <message>
-        <source>Load the newest runs again (F5)</source>
-        <translation>Die neuesten Ausführungen erneut laden (F5)</translation>
-    </message>
-    <message>
-        <source>Launch a run of a workflow (Ctrl+N)</source>
-        <translation>Eine Ausführung eines Workflows starten (Ctrl+N)</translation>
-    </message>
-    <message>
         <source>Server and API key of this connection</source>
         <translation>Server und API-Schlüssel dieser Verbindung</translation>
-    </message>
-    <message>
-        <source>Which connection&apos;s runs to show (Ctrl+1…9)</source>
-        <translation>Ausführungen welcher Verbindung angezeigt werden (Ctrl+1…9)</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -692,10 +680,6 @@ SHA-256 %2</translation>
     <message>
         <source>%1 Retrying.</source>
         <translation>%1 Erneuter Versuch läuft.</translation>
-    </message>
-    <message>
-        <source>%1  (Ctrl+%2)</source>
-        <translation>%1  (Ctrl+%2)</translation>
     </message>
     <message>
         <source>Cancel run</source>
@@ -808,6 +792,22 @@ SHA-256 %2</translation>
         <source> · </source>
         <comment>separator of the status bar&apos;s parts</comment>
         <translation> · </translation>
+    </message>
+    <message>
+        <source>Load the newest runs again (%1)</source>
+        <translation>Die neuesten Ausführungen erneut laden (%1)</translation>
+    </message>
+    <message>
+        <source>Launch a run of a workflow (%1)</source>
+        <translation>Eine Ausführung eines Workflows starten (%1)</translation>
+    </message>
+    <message>
+        <source>Which connection&apos;s runs to show (%1…%2)</source>
+        <translation>Ausführungen welcher Verbindung angezeigt werden (%1…%2)</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
     </message>
 </context>
 <context>
@@ -1565,10 +1565,6 @@ Kategorie: %1</translation>
         <translation>Verbindung 1 bis 9 anzeigen (die letzte: alle Verbindungen)</translation>
     </message>
     <message>
-        <source>Up, Down, Page Up, Page Down</source>
-        <translation>Up, Down, Page Up, Page Down</translation>
-    </message>
-    <message>
         <source>Move through the runs</source>
         <translation>Durch die Ausführungen bewegen</translation>
     </message>
@@ -1577,40 +1573,20 @@ Kategorie: %1</translation>
         <translation>ID der ausgewählten Ausführung kopieren</translation>
     </message>
     <message>
-        <source>Menu, %1</source>
-        <translation>Menu, %1</translation>
-    </message>
-    <message>
         <source>The selected run&apos;s menu: copy, cancel, recording, filters</source>
         <translation>Menü der ausgewählten Ausführung: Kopieren, Abbrechen, Aufzeichnung, Filter</translation>
-    </message>
-    <message>
-        <source>Tab, Shift+Tab</source>
-        <translation>Tab, Shift+Tab</translation>
     </message>
     <message>
         <source>Move between the list, the filters and the detail pane</source>
         <translation>Zwischen Liste, Filtern und Detailbereich wechseln</translation>
     </message>
     <message>
-        <source>Left, Right, Enter</source>
-        <translation>Left, Right, Enter</translation>
-    </message>
-    <message>
         <source>Step through screenshots and open one</source>
         <translation>Durch Bildschirmfotos blättern und eines öffnen</translation>
     </message>
     <message>
-        <source>Escape</source>
-        <translation>Escape</translation>
-    </message>
-    <message>
         <source>Close a dialog or the screenshot viewer</source>
         <translation>Einen Dialog oder die Bildschirmfoto-Ansicht schließen</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
     </message>
     <message>
         <source>This list</source>
