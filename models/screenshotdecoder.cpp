@@ -1,7 +1,9 @@
 #include "screenshotdecoder.h"
 
 #include <QBuffer>
+#include <QFutureWatcher>
 #include <QImageReader>
+#include <QtConcurrent>
 
 QImage ScreenshotDecoder::decode(const QByteArray &data, int maxWidth, qreal pixelRatio)
 {
@@ -17,4 +19,17 @@ QImage ScreenshotDecoder::decode(const QByteArray &data, int maxWidth, qreal pix
         image.setDevicePixelRatio(
             qBound(1.0, qreal(image.width()) / maxWidth, qMax(1.0, pixelRatio)));
     return image;
+}
+
+void ScreenshotDecoder::decodeInBackground(QObject *context, const QByteArray &data, int maxWidth,
+    qreal pixelRatio, std::function<void(const QImage &)> done)
+{
+    auto *watcher = new QFutureWatcher<QImage>(context);
+    QObject::connect(
+        watcher, &QFutureWatcher<QImage>::finished, context, [watcher, done = std::move(done)] {
+            watcher->deleteLater();
+            done(watcher->result());
+        });
+    watcher->setFuture(QtConcurrent::run(
+        [data, maxWidth, pixelRatio] { return decode(data, maxWidth, pixelRatio); }));
 }

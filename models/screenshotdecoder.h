@@ -1,7 +1,11 @@
 #pragma once
 
+#include <functional>
+
 #include <QByteArray>
 #include <QImage>
+
+class QObject;
 
 /** Screenshots as a screen shows them: decoded small where small is all that is drawn. */
 namespace ScreenshotDecoder {
@@ -13,4 +17,10 @@ namespace ScreenshotDecoder {
  * for bytes that are not one.
  */
 QImage decode(const QByteArray &data, int maxWidth, qreal pixelRatio);
+/**
+ * decode() on a worker thread, the image handed to `done` on `context`'s thread; never if
+ * `context` is gone by then. A large PNG takes tens of milliseconds: never on the GUI thread.
+ */
+void decodeInBackground(QObject *context, const QByteArray &data, int maxWidth, qreal pixelRatio,
+    std::function<void(const QImage &)> done);
 } // namespace ScreenshotDecoder

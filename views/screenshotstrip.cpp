@@ -3,14 +3,12 @@
 #include <functional>
 
 #include <QDialog>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QPainter>
 #include <QPointer>
 #include <QScreen>
 #include <QTextDocument>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include "artifactfetcher.h"
 #include "screenshotdecoder.h"
@@ -27,18 +25,6 @@ void fitOnScreen(QWidget *window)
                                             : area.center());
     window->move(qBound(area.left(), frame.left(), qMax(area.left(), area.right() - frame.width())),
         qBound(area.top(), frame.top(), qMax(area.top(), area.bottom() - frame.height())));
-}
-
-/** Runs `decode` on a worker thread and hands the image to `done` on `context`'s thread. */
-void decodeInBackground(
-    QObject *context, std::function<QImage()> decode, std::function<void(const QImage &)> done)
-{
-    auto *watcher = new QFutureWatcher<QImage>(context);
-    QObject::connect(watcher, &QFutureWatcher<QImage>::finished, context, [watcher, done] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(decode)));
 }
 
 } // namespace
@@ -119,11 +105,7 @@ void ScreenshotStrip::showScreenshots(const QString &runId, const QStringList &u
                 }
                 // Decoding a large PNG takes a while; keep it off the GUI thread.
                 const qreal ratio = devicePixelRatioF();
-                decodeInBackground(
-                    this,
-                    [data, ratio] {
-                        return ScreenshotDecoder::decode(data, kThumbnailWidth, ratio);
-                    },
+                ScreenshotDecoder::decodeInBackground(this, data, kThumbnailWidth, ratio,
                     [this, i, url, stillShown](const QImage &thumbnail) {
                         if (!stillShown())
                             return;
@@ -178,12 +160,8 @@ void ScreenshotStrip::openScreenshot(int index)
                 target->setText(error);
                 return;
             }
-            decodeInBackground(
-                viewer,
-                [data, maxWidth, ratio] {
-                    return ScreenshotDecoder::decode(data, maxWidth, ratio);
-                },
-                [target](const QImage &image) {
+            ScreenshotDecoder::decodeInBackground(
+                viewer, data, maxWidth, ratio, [target](const QImage &image) {
                     if (!target)
                         return;
                     if (image.isNull()) {
