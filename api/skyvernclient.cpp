@@ -39,40 +39,25 @@ QUrl SkyvernClient::runListUrl(const RunQuery &query) const
     return url;
 }
 
-RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPageHandler handler)
+template<typename T>
+RequestId SkyvernClient::sendDecoded(const QByteArray &verb, const QUrl &url, QObject *context,
+    Handler<T> handler,
+    std::function<ApiResult<T>(const QByteArray &body, const ApiError &error)> decode)
 {
-    const QString invalid = query.filter.validationError();
-    if (!invalid.isEmpty())
-        return refuse<RunPage>(context, std::move(handler), invalid);
     // The id is only known once the request is sent; the handler reads it later.
     auto id = std::make_shared<RequestId>(0);
     const QPointer<QObject> guard(context);
-    *id = transport()->send("GET", runListUrl(query), {}, context,
-        [this, id, guard, hasContext = context != nullptr, query, handler](
-            const QByteArray &body, const ApiError &error) {
-            const auto decode = [query, body, error] {
-                const qsizetype wanted = qMax(1, query.pageSize);
-                ApiResult<RunListRead> result = decodeAnswer<RunListRead>(
-                    body, error,
-                    [wanted](const QByteArray &data, QString *problem) {
-                        return readRunPage(data, wanted, problem);
-                    },
-                    tr("The server's run list could not be read: %1."));
-                ApiResult<RunPage> page;
-                page.error = result.error;
-                page.value.query = query;
-                page.value.runs = std::move(result.value.runs);
-                page.value.notes = std::move(result.value.notes);
-                return page;
-            };
+    *id = transport()->send(verb, url, {}, context,
+        [this, id, guard, hasContext = context != nullptr, handler = std::move(handler),
+            decode = std::move(decode)](const QByteArray &body, const ApiError &error) {
             if (body.size() < kDecodeOffThreadBytes) {
-                handler(decode());
+                handler(decode(body, error));
                 return;
             }
-            // A huge answer (megabytes of failure reason, say) is read off the GUI thread, so
-            // the window keeps answering; a cancel meanwhile still drops it.
+            // A huge answer (megabytes of failure reason, thousands of actions) is read off
+            // the GUI thread, so the window keeps answering; a cancel meanwhile still drops it.
             m_decoding.insert(*id);
-            auto *watcher = new QFutureWatcher<ApiResult<RunPage>>(this);
+            auto *watcher = new QFutureWatcher<ApiResult<T>>(this);
             connect(watcher, &QFutureWatcherBase::finished, this,
                 [this, watcher, id, guard, hasContext, handler] {
                     watcher->deleteLater();
@@ -80,9 +65,32 @@ RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPa
                         return;
                     handler(watcher->result());
                 });
-            watcher->setFuture(QtConcurrent::run(decode));
+            watcher->setFuture(QtConcurrent::run(decode, body, error));
         });
     return *id;
+}
+
+RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPageHandler handler)
+{
+    const QString invalid = query.filter.validationError();
+    if (!invalid.isEmpty())
+        return refuse<RunPage>(context, std::move(handler), invalid);
+    return sendDecoded<RunPage>("GET", runListUrl(query), context, std::move(handler),
+        [query](const QByteArray &body, const ApiError &error) {
+            const qsizetype wanted = qMax(1, query.pageSize);
+            ApiResult<RunListRead> result = decodeAnswer<RunListRead>(
+                body, error,
+                [wanted](const QByteArray &data, QString *problem) {
+                    return readRunPage(data, wanted, problem);
+                },
+                tr("The server's run list could not be read: %1."));
+            ApiResult<RunPage> page;
+            page.error = result.error;
+            page.value.query = query;
+            page.value.runs = std::move(result.value.runs);
+            page.value.notes = std::move(result.value.notes);
+            return page;
+        });
 }
 
 RequestId SkyvernClient::getRun(const QString &runId, QObject *context, Handler<RunDetail> handler)
