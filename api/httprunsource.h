@@ -41,6 +41,10 @@ public:
 
 protected:
     ApiTransport *transport() const { return m_transport; }
+    RequestId answerLater(QObject *context, std::function<void()> answer) override
+    {
+        return m_transport->answerLater(context, std::move(answer));
+    }
     QUrl endpoint(const QString &path) const { return m_transport->endpoint(path); }
 
     /** Answers `message` as bad input, later, without sending anything. */
@@ -56,7 +60,7 @@ protected:
     template<typename T>
     RequestId answer(QObject *context, Handler<T> handler, ApiResult<T> result)
     {
-        return m_transport->answerLater(context,
+        return answerLater(context,
             [handler = std::move(handler), result = std::move(result)] { handler(result); });
     }
 

@@ -28,6 +28,16 @@ QString jsonTypeName(const QJsonValue &value)
     return u"nothing"_s;
 }
 
+QJsonValue jsonStringOrNull(const QString &value)
+{
+    return value.isNull() ? QJsonValue() : QJsonValue(value);
+}
+
+QJsonValue jsonTimestampOrNull(const QDateTime &value)
+{
+    return value.isValid() ? QJsonValue(formatTimestamp(value)) : QJsonValue();
+}
+
 std::optional<QJsonDocument> parseResponse(
     const QByteArray &body, bool wantObject, const QString &shapeError, QString *error)
 {

@@ -67,3 +67,8 @@ std::optional<QJsonDocument> parseResponse(
 
 /** Describes a JSON value's type in words for error messages. */
 QString jsonTypeName(const QJsonValue &value);
+
+/** The contract's optional string: the text, or null for a null string. */
+QJsonValue jsonStringOrNull(const QString &value);
+/** The contract's optional date-time: ISO 8601 UTC, or null for an invalid time. */
+QJsonValue jsonTimestampOrNull(const QDateTime &value);

@@ -111,6 +111,16 @@ SourceFeatures MergedRunSource::features() const
     return merged;
 }
 
+SourceFeatures MergedRunSource::featuresOf(const QString &runId) const
+{
+    const int member = ownerOf(runId);
+    if (member < 0)
+        return features();
+    SourceFeatures own = m_members.at(member).source->features();
+    own.runSource = true;
+    return own;
+}
+
 template<typename T>
 RequestId MergedRunSource::answerLater(QObject *context, Handler<T> handler, ApiResult<T> result)
 {
@@ -281,17 +291,32 @@ int MergedRunSource::ownerOf(const QString &runId) const
     return member >= 0 && m_members.at(member).source ? member : -1;
 }
 
+template<typename T, typename Call>
+RequestId MergedRunSource::forwardForRun(
+    const QString &runId, QObject *context, Handler<T> handler, Call call)
+{
+    if (const int member = ownerOf(runId); member >= 0) {
+        RunSource *source = m_members.at(member).source;
+        return forward<T>(member, std::move(handler),
+            [&](Handler<T> wrapped) { return call(source, std::move(wrapped)); });
+    }
+    ApiResult<T> result;
+    result.error = ApiError::badInput(tr("Run %1 is not in the loaded lists.").arg(runId));
+    return answerLater(context, std::move(handler), result);
+}
+
+RequestId MergedRunSource::answerLater(QObject *context, std::function<void()> answer)
+{
+    return m_laterAnswers->post(context, std::move(answer));
+}
+
 RequestId MergedRunSource::getRun(
     const QString &runId, QObject *context, Handler<RunDetail> handler)
 {
-    if (const int member = ownerOf(runId); member >= 0) {
-        return forward<RunDetail>(member, std::move(handler), [&](Handler<RunDetail> wrapped) {
-            return m_members.at(member).source->getRun(runId, context, std::move(wrapped));
+    return forwardForRun<RunDetail>(
+        runId, context, std::move(handler), [&](RunSource *source, Handler<RunDetail> wrapped) {
+            return source->getRun(runId, context, std::move(wrapped));
         });
-    }
-    ApiResult<RunDetail> result;
-    result.error = ApiError::badInput(tr("Run %1 is not in the loaded lists.").arg(runId));
-    return answerLater(context, std::move(handler), result);
 }
 
 RequestId MergedRunSource::listWorkflows(QObject *context, Handler<QList<Workflow>> handler)
@@ -310,14 +335,56 @@ RequestId MergedRunSource::launchRun(
 
 RequestId MergedRunSource::cancelRun(const QString &runId, QObject *context, Handler<bool> handler)
 {
-    if (const int member = ownerOf(runId); member >= 0) {
-        return forward<bool>(member, std::move(handler), [&](Handler<bool> wrapped) {
-            return m_members.at(member).source->cancelRun(runId, context, std::move(wrapped));
+    return forwardForRun<bool>(
+        runId, context, std::move(handler), [&](RunSource *source, Handler<bool> wrapped) {
+            return source->cancelRun(runId, context, std::move(wrapped));
         });
-    }
-    ApiResult<bool> result;
-    result.error = ApiError::badInput(tr("Run %1 is not in the loaded lists.").arg(runId));
-    return answerLater(context, std::move(handler), result);
+}
+
+RequestId MergedRunSource::getTimeline(
+    const QString &runId, QObject *context, Handler<RunTimeline> handler)
+{
+    return forwardForRun<RunTimeline>(
+        runId, context, std::move(handler), [&](RunSource *source, Handler<RunTimeline> wrapped) {
+            return source->getTimeline(runId, context, std::move(wrapped));
+        });
+}
+
+RequestId MergedRunSource::listArtifacts(
+    const QString &runId, const QStringList &types, QObject *context, Handler<RunArtifacts> handler)
+{
+    return forwardForRun<RunArtifacts>(
+        runId, context, std::move(handler), [&](RunSource *source, Handler<RunArtifacts> wrapped) {
+            return source->listArtifacts(runId, types, context, std::move(wrapped));
+        });
+}
+
+RequestId MergedRunSource::getArtifactContent(
+    const QString &runId, const QString &artifactId, QObject *context, Handler<QByteArray> handler)
+{
+    return forwardForRun<QByteArray>(
+        runId, context, std::move(handler), [&](RunSource *source, Handler<QByteArray> wrapped) {
+            return source->getArtifactContent(runId, artifactId, context, std::move(wrapped));
+        });
+}
+
+RequestId MergedRunSource::retryRun(
+    const QString &runId, QObject *context, Handler<RunDetail> handler)
+{
+    // The new run is on the same connection: remember it, so its details can be asked for
+    // before a list shows it.
+    const int member = ownerOf(runId);
+    Handler<RunDetail> remember
+        = [guard = QPointer<MergedRunSource>(this), member, handler = std::move(handler)](
+              const ApiResult<RunDetail> &result) {
+              if (guard && member >= 0 && result.ok() && !result.value.runId.isEmpty())
+                  guard->m_owner.insert(result.value.runId, member);
+              handler(result);
+          };
+    return forwardForRun<RunDetail>(
+        runId, context, std::move(remember), [&](RunSource *source, Handler<RunDetail> wrapped) {
+            return source->retryRun(runId, context, std::move(wrapped));
+        });
 }
 
 void MergedRunSource::retainRuns(const QSet<QString> &runIds)

@@ -14,8 +14,8 @@
  * Several sources shown as one list, newest first by when each run began. Pages are merged
  * k-way: a run is only handed out once every member that could still have a newer one has
  * answered, so paging never reorders what is on screen. A member that fails is reported on the
- * page (partialErrors, with its name) while the others keep working. Details and cancelling go
- * to the member that listed the run.
+ * page (partialErrors, with its name) while the others keep working. Everything about one run
+ * (details, cancelling, timeline, artifacts, retry) goes to the member that listed the run.
  */
 class MergedRunSource final : public RunSource
 {
@@ -37,12 +37,24 @@ public:
     RequestId launchRun(
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
+    RequestId getTimeline(
+        const QString &runId, QObject *context, Handler<RunTimeline> handler) override;
+    RequestId listArtifacts(const QString &runId, const QStringList &types, QObject *context,
+        Handler<RunArtifacts> handler) override;
+    RequestId getArtifactContent(const QString &runId, const QString &artifactId, QObject *context,
+        Handler<QByteArray> handler) override;
+    RequestId retryRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
     void cancelRequest(RequestId id) override;
     void retainRuns(const QSet<QString> &runIds) override;
     /** Runs whose connection is remembered, for details and cancelling. */
     qsizetype knownRuns() const { return m_owner.size(); }
     QString displayName() const override;
     SourceFeatures features() const override;
+    /** The features of the connection that listed the run; features() for a run not listed. */
+    SourceFeatures featuresOf(const QString &runId) const override;
+
+protected:
+    RequestId answerLater(QObject *context, std::function<void()> answer) override;
 
 private:
     struct Cursor;
@@ -58,6 +70,12 @@ private:
     /** Hands a call to the member that listed the run; its id cancels through this source. */
     template<typename T, typename Call>
     RequestId forward(int member, Handler<T> handler, Call call);
+    /**
+     * Calls `call` on the source that listed `runId` and forwards the answer, or answers that
+     * the run is not in the loaded lists.
+     */
+    template<typename T, typename Call>
+    RequestId forwardForRun(const QString &runId, QObject *context, Handler<T> handler, Call call);
 
     QList<Member> m_members;
     QHash<QString, std::shared_ptr<Listing>> m_listings; // by filter and page size

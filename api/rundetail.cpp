@@ -4,21 +4,10 @@
 #include <QJsonDocument>
 
 #include "jsonreader.h"
-#include "timestamps.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QJsonValue stringOrNull(const QString &value)
-{
-    return value.isNull() ? QJsonValue() : QJsonValue(value);
-}
-
-QJsonValue timeOrNull(const QDateTime &value)
-{
-    return value.isValid() ? QJsonValue(formatTimestamp(value)) : QJsonValue();
-}
 
 template<typename Item, typename Decode>
 QList<Item> decodeObjects(JsonReader &reader, QLatin1StringView key, Decode decode)
@@ -45,7 +34,7 @@ QList<Item> decodeObjects(JsonReader &reader, QLatin1StringView key, Decode deco
 
 QJsonObject RunError::toJson() const
 {
-    QJsonObject json {{u"error_code"_s, errorCode}, {u"reasoning"_s, stringOrNull(reasoning)}};
+    QJsonObject json {{u"error_code"_s, errorCode}, {u"reasoning"_s, jsonStringOrNull(reasoning)}};
     if (confidence)
         json.insert(u"confidence_float"_s, *confidence);
     return json;
@@ -55,10 +44,10 @@ QJsonObject DownloadedFile::toJson() const
 {
     return {
         {u"url"_s, url},
-        {u"checksum"_s, stringOrNull(checksum)},
-        {u"filename"_s, stringOrNull(filename)},
+        {u"checksum"_s, jsonStringOrNull(checksum)},
+        {u"filename"_s, jsonStringOrNull(filename)},
         {u"file_size"_s, fileSize ? QJsonValue(*fileSize) : QJsonValue()},
-        {u"modified_at"_s, timeOrNull(modifiedAt)},
+        {u"modified_at"_s, jsonTimestampOrNull(modifiedAt)},
     };
 }
 
@@ -135,22 +124,22 @@ QJsonObject RunDetail::toJson() const
         {u"run_id"_s, runId},
         {u"run_type"_s, runType},
         {u"status"_s, statusText.isEmpty() ? runStatusToWire(status) : statusText},
-        {u"created_at"_s, timeOrNull(createdAt)},
-        {u"modified_at"_s, timeOrNull(modifiedAt)},
-        {u"queued_at"_s, timeOrNull(queuedAt)},
-        {u"started_at"_s, timeOrNull(startedAt)},
-        {u"finished_at"_s, timeOrNull(finishedAt)},
-        {u"failure_reason"_s, stringOrNull(failureReason)},
+        {u"created_at"_s, jsonTimestampOrNull(createdAt)},
+        {u"modified_at"_s, jsonTimestampOrNull(modifiedAt)},
+        {u"queued_at"_s, jsonTimestampOrNull(queuedAt)},
+        {u"started_at"_s, jsonTimestampOrNull(startedAt)},
+        {u"finished_at"_s, jsonTimestampOrNull(finishedAt)},
+        {u"failure_reason"_s, jsonStringOrNull(failureReason)},
         {u"errors"_s, errorArray},
         {u"screenshot_urls"_s, QJsonArray::fromStringList(screenshotUrls)},
-        {u"recording_url"_s, stringOrNull(recordingUrl)},
+        {u"recording_url"_s, jsonStringOrNull(recordingUrl)},
         {u"downloaded_files"_s, files},
         {u"output"_s, output},
-        {u"app_url"_s, stringOrNull(appUrl)},
+        {u"app_url"_s, jsonStringOrNull(appUrl)},
         {u"step_count"_s, stepCount ? QJsonValue(*stepCount) : QJsonValue()},
-        {u"browser_session_id"_s, stringOrNull(browserSessionId)},
-        {u"browser_profile_id"_s, stringOrNull(browserProfileId)},
-        {u"run_with"_s, stringOrNull(runWith)},
+        {u"browser_session_id"_s, jsonStringOrNull(browserSessionId)},
+        {u"browser_profile_id"_s, jsonStringOrNull(browserProfileId)},
+        {u"run_with"_s, jsonStringOrNull(runWith)},
         {u"ai_fallback"_s, aiFallback ? QJsonValue(*aiFallback) : QJsonValue()},
         {u"run_request"_s, runRequest.isEmpty() ? QJsonValue() : runRequest},
     };

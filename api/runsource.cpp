@@ -1,5 +1,7 @@
 #include "runsource.h"
 
+#include "deferredanswers.h"
+
 RunFilter SourceFeatures::restrict(const RunFilter &filter) const
 {
     RunFilter supported;
@@ -43,6 +45,9 @@ SourceFeatures SourceFeatures::intersectedWith(const SourceFeatures &other) cons
     both.details = details || other.details;
     both.launch = false; // a launch needs one target; pick a single connection for it
     both.cancel = cancel || other.cancel;
+    both.timeline = timeline || other.timeline;
+    both.artifacts = artifacts || other.artifacts;
+    both.retry = retry || other.retry;
     // A column is worth showing when some of the runs fill it.
     both.createdAt = createdAt || other.createdAt;
     both.failureReason = failureReason || other.failureReason;
@@ -56,3 +61,44 @@ RunSource::RunSource(QObject *parent)
 { }
 
 RunSource::~RunSource() = default;
+
+RequestId RunSource::answerLater(QObject *context, std::function<void()> answer)
+{
+    if (!m_laterAnswers)
+        m_laterAnswers = new DeferredAnswers(this);
+    return m_laterAnswers->post(context, std::move(answer));
+}
+
+template<typename T>
+RequestId RunSource::refuseLater(QObject *context, Handler<T> handler, const QString &message)
+{
+    ApiResult<T> result;
+    result.error = ApiError::badInput(message);
+    return answerLater(context, [handler = std::move(handler), result] { handler(result); });
+}
+
+RequestId RunSource::getTimeline(const QString &, QObject *context, Handler<RunTimeline> handler)
+{
+    return refuseLater(
+        context, std::move(handler), tr("%1 does not offer run timelines.").arg(displayName()));
+}
+
+RequestId RunSource::listArtifacts(
+    const QString &, const QStringList &, QObject *context, Handler<RunArtifacts> handler)
+{
+    return refuseLater(context, std::move(handler),
+        tr("%1 does not offer the screenshots, recordings and logs of runs.").arg(displayName()));
+}
+
+RequestId RunSource::getArtifactContent(
+    const QString &, const QString &, QObject *context, Handler<QByteArray> handler)
+{
+    return refuseLater(context, std::move(handler),
+        tr("%1 does not offer the screenshots, recordings and logs of runs.").arg(displayName()));
+}
+
+RequestId RunSource::retryRun(const QString &, QObject *context, Handler<RunDetail> handler)
+{
+    return refuseLater(
+        context, std::move(handler), tr("%1 does not offer retrying runs.").arg(displayName()));
+}

@@ -8,11 +8,15 @@
 #include <QString>
 
 #include "apierror.h"
+#include "artifact.h"
 #include "launchrequest.h"
 #include "requestid.h"
 #include "rundetail.h"
 #include "runquery.h"
+#include "runtimeline.h"
 #include "workflow.h"
+
+class DeferredAnswers;
 
 /**
  * What a source can do and what its runs carry, so views hide the filters, columns and actions
@@ -29,6 +33,9 @@ struct SourceFeatures
     bool details = true; // has a detail endpoint (timings, screenshots, errors)
     bool launch = true;
     bool cancel = true;
+    bool timeline = true; // a run's blocks, thoughts and actions (getTimeline)
+    bool artifacts = true; // a run's screenshots, recording, logs (listArtifacts, content)
+    bool retry = true; // a run started again with its parameters (retryRun)
     bool createdAt = true; // its runs carry these fields
     bool failureReason = true;
     bool workflowTitle = true;
@@ -39,7 +46,11 @@ struct SourceFeatures
     /** The part of a filter this source can apply; the rest is dropped. */
     RunFilter restrict(const RunFilter &filter) const;
 
-    /** What both sources can do, for a list merged from them. */
+    /**
+     * What a list merged from both sources can do. Calls about one run (details, cancel,
+     * timeline, artifacts, retry) go to the run's own source, so they are on when either has
+     * them; RunSource::featuresOf() says what one run's source can do.
+     */
     SourceFeatures intersectedWith(const SourceFeatures &other) const;
 };
 
@@ -70,6 +81,29 @@ public:
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler)
         = 0;
     virtual RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) = 0;
+
+    // What the run did and left behind, and starting it again. A source without them answers a
+    // refusal (ApiError::Kind::BadInput, "… does not offer …") later, as for any request.
+
+    /** The run's blocks, thoughts and actions, oldest first (see RunTimeline). */
+    virtual RequestId getTimeline(
+        const QString &runId, QObject *context, Handler<RunTimeline> handler);
+    /**
+     * The run's artifacts, only of the given wire types (`screenshot_action`, `recording`…);
+     * empty `types`: all of them.
+     */
+    virtual RequestId listArtifacts(const QString &runId, const QStringList &types,
+        QObject *context, Handler<RunArtifacts> handler);
+    /**
+     * An artifact's bytes, fetched through the server with the API key. `runId` is the run it
+     * belongs to (a merged list asks that run's connection). Prefer Artifact::directUrl() with
+     * an ArtifactFetcher where there is one: it sends no key and keeps a copy on disk.
+     */
+    virtual RequestId getArtifactContent(const QString &runId, const QString &artifactId,
+        QObject *context, Handler<QByteArray> handler);
+    /** Starts a workflow run again with its original parameters; answers the new run. */
+    virtual RequestId retryRun(const QString &runId, QObject *context, Handler<RunDetail> handler);
+
     /** Drops a pending request; its handler is never called. */
     virtual void cancelRequest(RequestId id) = 0;
     /**
@@ -80,8 +114,28 @@ public:
     /** What to call this source in the UI, e.g. the server's host. */
     virtual QString displayName() const = 0;
     virtual SourceFeatures features() const { return {}; }
+    /** What the source can do for one run: a merged list answers for the run's connection. */
+    virtual SourceFeatures featuresOf(const QString &runId) const
+    {
+        Q_UNUSED(runId);
+        return features();
+    }
 
 signals:
     /** A request failed in a way worth another try, which follows after `delayMs`. */
     void retrying(const ApiError &error, int delayMs);
+
+protected:
+    /**
+     * Runs `answer` later on `context`'s thread, as if from a server; the refusals of calls a
+     * source does not offer come this way. A source that can cancel answers of its own routes
+     * them there, so cancelRequest() drops them like requests; this default cannot.
+     */
+    virtual RequestId answerLater(QObject *context, std::function<void()> answer);
+
+private:
+    template<typename T>
+    RequestId refuseLater(QObject *context, Handler<T> handler, const QString &message);
+
+    DeferredAnswers *m_laterAnswers = nullptr; // made on first use
 };

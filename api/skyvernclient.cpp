@@ -12,6 +12,25 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+QString pathPart(const QString &id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+/** Says what a 404 did not find, keeping the server's request id. */
+void nameWhatIsMissing(ApiError &error, const QString &sentence)
+{
+    if (error.kind != ApiError::Kind::NotFound)
+        return;
+    const QString requestId = error.requestId;
+    error.message = sentence;
+    error.quoteRequestId(requestId);
+}
+
+} // namespace
+
 SkyvernClient::SkyvernClient(const QUrl &baseUrl, const QString &apiKey, QObject *parent)
     : HttpRunSource(baseUrl, parent)
 {
@@ -39,40 +58,25 @@ QUrl SkyvernClient::runListUrl(const RunQuery &query) const
     return url;
 }
 
-RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPageHandler handler)
+template<typename T>
+RequestId SkyvernClient::sendDecoded(const QByteArray &verb, const QUrl &url, QObject *context,
+    Handler<T> handler,
+    std::function<ApiResult<T>(const QByteArray &body, const ApiError &error)> decode)
 {
-    const QString invalid = query.filter.validationError();
-    if (!invalid.isEmpty())
-        return refuse<RunPage>(context, std::move(handler), invalid);
     // The id is only known once the request is sent; the handler reads it later.
     auto id = std::make_shared<RequestId>(0);
     const QPointer<QObject> guard(context);
-    *id = transport()->send("GET", runListUrl(query), {}, context,
-        [this, id, guard, hasContext = context != nullptr, query, handler](
-            const QByteArray &body, const ApiError &error) {
-            const auto decode = [query, body, error] {
-                const qsizetype wanted = qMax(1, query.pageSize);
-                ApiResult<RunListRead> result = decodeAnswer<RunListRead>(
-                    body, error,
-                    [wanted](const QByteArray &data, QString *problem) {
-                        return readRunPage(data, wanted, problem);
-                    },
-                    tr("The server's run list could not be read: %1."));
-                ApiResult<RunPage> page;
-                page.error = result.error;
-                page.value.query = query;
-                page.value.runs = std::move(result.value.runs);
-                page.value.notes = std::move(result.value.notes);
-                return page;
-            };
+    *id = transport()->send(verb, url, {}, context,
+        [this, id, guard, hasContext = context != nullptr, handler = std::move(handler),
+            decode = std::move(decode)](const QByteArray &body, const ApiError &error) {
             if (body.size() < kDecodeOffThreadBytes) {
-                handler(decode());
+                handler(decode(body, error));
                 return;
             }
-            // A huge answer (megabytes of failure reason, say) is read off the GUI thread, so
-            // the window keeps answering; a cancel meanwhile still drops it.
+            // A huge answer (megabytes of failure reason, thousands of actions) is read off
+            // the GUI thread, so the window keeps answering; a cancel meanwhile still drops it.
             m_decoding.insert(*id);
-            auto *watcher = new QFutureWatcher<ApiResult<RunPage>>(this);
+            auto *watcher = new QFutureWatcher<ApiResult<T>>(this);
             connect(watcher, &QFutureWatcherBase::finished, this,
                 [this, watcher, id, guard, hasContext, handler] {
                     watcher->deleteLater();
@@ -80,9 +84,32 @@ RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPa
                         return;
                     handler(watcher->result());
                 });
-            watcher->setFuture(QtConcurrent::run(decode));
+            watcher->setFuture(QtConcurrent::run(decode, body, error));
         });
     return *id;
+}
+
+RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPageHandler handler)
+{
+    const QString invalid = query.filter.validationError();
+    if (!invalid.isEmpty())
+        return refuse<RunPage>(context, std::move(handler), invalid);
+    return sendDecoded<RunPage>("GET", runListUrl(query), context, std::move(handler),
+        [query](const QByteArray &body, const ApiError &error) {
+            const qsizetype wanted = qMax(1, query.pageSize);
+            ApiResult<RunListRead> result = decodeAnswer<RunListRead>(
+                body, error,
+                [wanted](const QByteArray &data, QString *problem) {
+                    return readRunPage(data, wanted, problem);
+                },
+                tr("The server's run list could not be read: %1."));
+            ApiResult<RunPage> page;
+            page.error = result.error;
+            page.value.query = query;
+            page.value.runs = std::move(result.value.runs);
+            page.value.notes = std::move(result.value.notes);
+            return page;
+        });
 }
 
 RequestId SkyvernClient::getRun(const QString &runId, QObject *context, Handler<RunDetail> handler)
@@ -192,6 +219,80 @@ RequestId SkyvernClient::cancelRun(const QString &runId, QObject *context, Handl
             ApiResult<bool> result;
             result.error = error;
             result.value = !error.isError();
+            handler(result);
+        });
+}
+
+QUrl SkyvernClient::artifactListUrl(const QString &runId, const QStringList &types) const
+{
+    QUrl url = endpoint(u"/v1/runs/%1/artifacts"_s.arg(pathPart(runId)));
+    if (!types.isEmpty()) {
+        QUrlQuery query;
+        for (const QString &type : types)
+            query.addQueryItem(u"artifact_type"_s, type); // wire names: snake_case words
+        url.setQuery(query);
+    }
+    return url;
+}
+
+RequestId SkyvernClient::getTimeline(
+    const QString &runId, QObject *context, Handler<RunTimeline> handler)
+{
+    const QUrl url = endpoint(u"/v1/runs/%1/timeline"_s.arg(pathPart(runId)));
+    return sendDecoded<RunTimeline>("GET", url, context, std::move(handler),
+        [runId, host = displayName()](const QByteArray &body, const ApiError &error) {
+            ApiResult<RunTimeline> result = decodeAnswer<RunTimeline>(body, error,
+                RunTimeline::fromJson, tr("The run's timeline could not be read: %1."));
+            nameWhatIsMissing(result.error, tr("%1 has no run %2.").arg(host, runId));
+            return result;
+        });
+}
+
+RequestId SkyvernClient::listArtifacts(
+    const QString &runId, const QStringList &types, QObject *context, Handler<RunArtifacts> handler)
+{
+    return sendDecoded<RunArtifacts>("GET", artifactListUrl(runId, types), context,
+        std::move(handler),
+        [runId, host = displayName()](const QByteArray &body, const ApiError &error) {
+            ApiResult<RunArtifacts> result = decodeAnswer<RunArtifacts>(body, error,
+                RunArtifacts::fromJson, tr("The run's artifact list could not be read: %1."));
+            nameWhatIsMissing(result.error, tr("%1 has no run %2.").arg(host, runId));
+            return result;
+        });
+}
+
+RequestId SkyvernClient::getArtifactContent(
+    const QString &, const QString &artifactId, QObject *context, Handler<QByteArray> handler)
+{
+    const QUrl url = endpoint(u"/v1/artifacts/%1/content"_s.arg(pathPart(artifactId)));
+    return transport()->send("GET", url, {}, context,
+        [handler = std::move(handler), artifactId, host = displayName()](
+            const QByteArray &body, const ApiError &error) {
+            ApiResult<QByteArray> result;
+            result.error = error;
+            if (!error.isError())
+                result.value = body;
+            nameWhatIsMissing(result.error,
+                tr("%1 has no artifact %2, or no longer has its content.").arg(host, artifactId));
+            handler(result);
+        });
+}
+
+RequestId SkyvernClient::retryRun(
+    const QString &runId, QObject *context, Handler<RunDetail> handler)
+{
+    const QUrl url = endpoint(u"/v1/workflows/runs/%1/retry"_s.arg(pathPart(runId)));
+    return transport()->send("POST", url, {}, context,
+        [handler = std::move(handler), runId, host = displayName()](
+            const QByteArray &reply, const ApiError &error) {
+            ApiResult<RunDetail> result = decodeAnswer<RunDetail>(reply, error, RunDetail::fromJson,
+                tr("The run was retried, but the server's answer could not be read: %1."));
+            nameWhatIsMissing(result.error, tr("%1 has no workflow run %2.").arg(host, runId));
+            if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout)
+                // A retry is never sent twice by itself: the first may have started a run.
+                result.error.message = tr("The connection dropped before %1 confirmed the retry "
+                                          "(%2). Check the run list before retrying again.")
+                                           .arg(host, error.message);
             handler(result);
         });
 }

@@ -34,21 +34,44 @@ public:
     RequestId launchRun(
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
+    /** `GET /v1/runs/{run_id}/timeline`. */
+    RequestId getTimeline(
+        const QString &runId, QObject *context, Handler<RunTimeline> handler) override;
+    /** `GET /v1/runs/{run_id}/artifacts?artifact_type=…`. */
+    RequestId listArtifacts(const QString &runId, const QStringList &types, QObject *context,
+        Handler<RunArtifacts> handler) override;
+    /** `GET /v1/artifacts/{artifact_id}/content`, with the key (on this server only). */
+    RequestId getArtifactContent(const QString &runId, const QString &artifactId, QObject *context,
+        Handler<QByteArray> handler) override;
+    /** `POST /v1/workflows/runs/{workflow_run_id}/retry` (the `/v1/agents/…` route's older name).
+     */
+    RequestId retryRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
     void cancelRequest(RequestId id) override;
 
     /** The URL a list request for this query goes to (shown to the user, used by tests). */
     QUrl runListUrl(const RunQuery &query) const;
+    /** The URL an artifact list request goes to. */
+    QUrl artifactListUrl(const QString &runId, const QStringList &types) const;
 
-    /** Answers larger than this are decoded on a worker thread. */
+    /** Answers of lists and timelines this large or larger are decoded on a worker thread. */
     static constexpr qsizetype kDecodeOffThreadBytes = 1024 * 1024;
     /** The run_metadata key every launch is tagged with, to find it if its answer is lost. */
     static constexpr const char *kLaunchTagKey = "runwatch_launch_id";
 
 private:
+    /**
+     * Sends a request and hands the handler what `decode` makes of the answer. An answer of
+     * kDecodeOffThreadBytes or more is decoded on a worker thread, so the window keeps
+     * answering; a cancel meanwhile still drops it.
+     */
+    template<typename T>
+    RequestId sendDecoded(const QByteArray &verb, const QUrl &url, QObject *context,
+        Handler<T> handler,
+        std::function<ApiResult<T>(const QByteArray &body, const ApiError &error)> decode);
     void findLaunchedRun(const QString &workflowId, const QString &tag, const QDateTime &sentAt,
         QPointer<QObject> context, Handler<RunDetail> handler, const ApiError &lost);
     void checkCandidates(QStringList candidates, const QString &tag, QPointer<QObject> context,
         Handler<RunDetail> handler, const ApiError &lost);
 
-    QSet<RequestId> m_decoding; // list answers being decoded off the GUI thread
+    QSet<RequestId> m_decoding; // answers being decoded off the GUI thread
 };

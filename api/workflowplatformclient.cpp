@@ -47,6 +47,9 @@ SourceFeatures WorkflowPlatformClient::features() const
     features.details = false;
     features.launch = false;
     features.cancel = false;
+    features.timeline = false;
+    features.artifacts = false;
+    features.retry = false;
     features.createdAt = false;
     features.failureReason = false;
     features.workflowTitle = false;

@@ -13,7 +13,8 @@ struct PlatformRunPage;
  * Talks to the second workflow platform: runs of one workflow at a time with limit/offset
  * paging and a `hasMore` flag, one status filter at a time, a bearer token, and every answer in
  * a `{code, data, message, requestId}` envelope (a code other than 200 is an error even in an
- * HTTP 200). It has no detail, launch or cancel endpoints; a run's detail is the list entry.
+ * HTTP 200). It has no detail, launch, cancel, timeline, artifact or retry endpoints; a run's
+ * detail is the list entry.
  */
 class WorkflowPlatformClient final : public HttpRunSource
 {

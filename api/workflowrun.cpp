@@ -4,23 +4,8 @@
 #include <QJsonDocument>
 
 #include "jsonreader.h"
-#include "timestamps.h"
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QJsonValue stringOrNull(const QString &value)
-{
-    return value.isNull() ? QJsonValue() : QJsonValue(value);
-}
-
-QJsonValue timeOrNull(const QDateTime &value)
-{
-    return value.isValid() ? QJsonValue(formatTimestamp(value)) : QJsonValue();
-}
-
-} // namespace
 
 std::optional<WorkflowRun> WorkflowRun::fromJson(
     const QJsonObject &json, const QString &path, QString *error, Fields required)
@@ -88,31 +73,31 @@ QJsonObject WorkflowRun::toJson() const
         {u"workflow_permanent_id"_s, workflowPermanentId},
         {u"organization_id"_s, organizationId},
         {u"status"_s, statusText.isEmpty() ? runStatusToWire(status) : statusText},
-        {u"created_at"_s, timeOrNull(createdAt)},
-        {u"modified_at"_s, timeOrNull(modifiedAt)},
-        {u"queued_at"_s, timeOrNull(queuedAt)},
-        {u"started_at"_s, timeOrNull(startedAt)},
-        {u"finished_at"_s, timeOrNull(finishedAt)},
-        {u"workflow_title"_s, stringOrNull(workflowTitle)},
+        {u"created_at"_s, jsonTimestampOrNull(createdAt)},
+        {u"modified_at"_s, jsonTimestampOrNull(modifiedAt)},
+        {u"queued_at"_s, jsonTimestampOrNull(queuedAt)},
+        {u"started_at"_s, jsonTimestampOrNull(startedAt)},
+        {u"finished_at"_s, jsonTimestampOrNull(finishedAt)},
+        {u"workflow_title"_s, jsonStringOrNull(workflowTitle)},
         {u"trigger_type"_s,
             triggerType == TriggerType::Unknown && triggerText.isEmpty()
                 ? QJsonValue()
                 : QJsonValue(triggerText.isEmpty() ? triggerTypeToWire(triggerType) : triggerText)},
-        {u"failure_reason"_s, stringOrNull(failureReason)},
+        {u"failure_reason"_s, jsonStringOrNull(failureReason)},
         {u"failure_category"_s, failureCategory.isEmpty() ? QJsonValue() : failureCategory},
-        {u"parent_workflow_run_id"_s, stringOrNull(parentWorkflowRunId)},
-        {u"browser_session_id"_s, stringOrNull(browserSessionId)},
-        {u"browser_profile_id"_s, stringOrNull(browserProfileId)},
+        {u"parent_workflow_run_id"_s, jsonStringOrNull(parentWorkflowRunId)},
+        {u"browser_session_id"_s, jsonStringOrNull(browserSessionId)},
+        {u"browser_profile_id"_s, jsonStringOrNull(browserProfileId)},
         {u"extra_http_headers"_s, extraHttpHeaders.isEmpty() ? QJsonValue() : headers},
         {u"proxy_location"_s, proxyLocation},
-        {u"webhook_callback_url"_s, stringOrNull(webhookCallbackUrl)},
-        {u"totp_verification_url"_s, stringOrNull(totpVerificationUrl)},
-        {u"totp_identifier"_s, stringOrNull(totpIdentifier)},
+        {u"webhook_callback_url"_s, jsonStringOrNull(webhookCallbackUrl)},
+        {u"totp_verification_url"_s, jsonStringOrNull(totpVerificationUrl)},
+        {u"totp_identifier"_s, jsonStringOrNull(totpIdentifier)},
         {u"max_elapsed_time_minutes"_s,
             maxElapsedTimeMinutes ? QJsonValue(*maxElapsedTimeMinutes) : QJsonValue()},
-        {u"run_with"_s, stringOrNull(runWith)},
+        {u"run_with"_s, jsonStringOrNull(runWith)},
         {u"ai_fallback"_s, aiFallback ? QJsonValue(*aiFallback) : QJsonValue()},
-        {u"workflow_schedule_id"_s, stringOrNull(workflowScheduleId)},
+        {u"workflow_schedule_id"_s, jsonStringOrNull(workflowScheduleId)},
     };
     return json;
 }

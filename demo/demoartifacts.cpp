@@ -1,6 +1,10 @@
 #include "demoartifacts.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include "demodatabase.h"
 #include "demosimulator.h"
@@ -9,11 +13,17 @@
 using namespace Qt::StringLiterals;
 
 DemoArtifacts::DemoArtifacts(const DemoDatabase &database, const DemoSimulator &simulator,
-    const QHash<QString, Workflow> &workflows)
+    const QHash<QString, Workflow> &workflows, const DemoFaultOptions &faults)
     : m_database(database)
     , m_simulator(simulator)
     , m_workflows(workflows)
-{ }
+    , m_hugeEvidence(faults.hugeEvidence)
+    , m_brokenEvidence(faults.brokenEvidence)
+{
+    QFile recording(u":/demo/demo-recording.webm"_s);
+    if (recording.open(QIODevice::ReadOnly))
+        m_recording = recording.readAll();
+}
 
 void DemoArtifacts::addLinks(RunDetail &detail, const QUrl &base, const DemoRun &run) const
 {
@@ -61,6 +71,8 @@ DemoReply DemoArtifacts::serve(const QStringList &segments) const
         reply.contentType = "video/x-motion-jpeg";
         return reply;
     }
+    if (segments.size() == 3 && segments.at(1) == "evidence"_L1)
+        return evidence(*run, segments.at(2));
     if (segments.size() == 3 && segments.at(1) == "files"_L1
         && run->downloadedFiles.contains(segments.at(2))) {
         reply.body = downloadedFileContent(*run, segments.at(2));
@@ -118,4 +130,70 @@ QByteArray DemoArtifacts::downloadedFileContent(const DemoRun &run, const QStrin
         csv += run.runId.toLatin1() + ',' + name.toUtf8() + ',' + QByteArray::number(line) + ','
             + QByteArray::number(line * 137 % 900 + 100) + ".00\n";
     return csv;
+}
+
+DemoTimeline DemoArtifacts::timeline(const DemoRun &run, const QUrl &base) const
+{
+    DemoTimeline::Setting setting;
+    const bool workflowRun = run.runType == "workflow_run"_L1;
+    const Workflow workflow = m_workflows.value(run.workflowPermanentId);
+    setting.title = workflowRun ? workflow.title : run.title;
+    setting.description
+        = workflowRun ? workflow.description : run.taskRequest.value("prompt"_L1).toString();
+    setting.startUrl = workflowRun ? m_simulator.startUrl(run.workflowPermanentId)
+                                   : run.taskRequest.value("url"_L1).toString();
+    for (int step = 1; step <= qMax(run.plannedSteps, run.stepCount); ++step)
+        setting.stepLabels.append(m_simulator.stepLabel(run.workflowPermanentId, step));
+    setting.accentSeed = qHash(run.workflowPermanentId);
+    return DemoTimeline(run, setting, base, m_hugeEvidence);
+}
+
+DemoReply DemoArtifacts::content(const QString &artifactId) const
+{
+    const auto run = m_database.run(DemoTimeline::runOfArtifact(artifactId));
+    if (!run)
+        return DemoReply::detail(404, u"Artifact not found"_s);
+    return evidence(*run, artifactId);
+}
+
+DemoReply DemoArtifacts::evidence(const DemoRun &run, const QString &artifactId) const
+{
+    const DemoTimeline timeline = this->timeline(run, QUrl());
+    const DemoTimeline::Item *item = timeline.item(artifactId);
+    if (!item)
+        return DemoReply::detail(404, u"Artifact not found"_s);
+    const Artifact &artifact = item->artifact;
+    DemoReply reply;
+    if (artifact.isScreenshot()) {
+        reply.contentType = "image/png";
+        // A storage error page where the first action's screenshot should be.
+        if (m_brokenEvidence && artifactId == DemoTimeline::artifactId(run.runId, u"s1a1"_s))
+            reply.body = "<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code></Error>";
+        else
+            reply.body = ScreenshotPainter::png(item->scene);
+    } else if (artifact.isRecording()) {
+        reply.contentType = "video/webm";
+        reply.body = m_brokenEvidence ? m_recording.left(m_recording.size() * 2 / 5) : m_recording;
+    } else if (artifact.artifactType == "download"_L1) {
+        reply.contentType = "text/csv";
+        reply.body = downloadedFileContent(run, item->fileName);
+    } else if (artifact.artifactType == "har"_L1) {
+        const QJsonObject log {{u"version"_s, u"1.2"_s},
+            {u"creator"_s, QJsonObject {{u"name"_s, u"runwatch-demo-server"_s}}},
+            {u"pages"_s, QJsonArray {}}, {u"entries"_s, QJsonArray {}}};
+        reply.body = QJsonDocument(QJsonObject {{u"log"_s, log}}).toJson(QJsonDocument::Compact);
+    } else if (artifact.artifactType == "skyvern_log"_L1) {
+        reply.contentType = "text/plain; charset=utf-8";
+        for (const DemoTimeline::Item &other : timeline.items()) {
+            if (other.artifact.artifactType == "screenshot_action"_L1)
+                reply.body += other.artifact.createdAt.toString(Qt::ISODateWithMs).toUtf8()
+                    + " INFO action finished step_id=" + other.artifact.stepId.toUtf8() + '\n';
+        }
+    } else {
+        reply.body = QJsonDocument(
+            QJsonObject {{u"artifact_id"_s, artifact.artifactId},
+                {u"artifact_type"_s, artifact.artifactType}, {u"run_id"_s, run.runId}})
+                         .toJson(QJsonDocument::Compact);
+    }
+    return reply;
 }

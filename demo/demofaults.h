@@ -34,6 +34,9 @@ struct DemoFaultOptions
     QList<DemoFault> kinds; // empty: all but LaunchReset
     bool dropLaunchAnswers = false; // every launch: LaunchReset
     quint32 seed = 1;
+    // What runs did and left, on every run (not by chance like `rate`), to show the extremes:
+    bool hugeEvidence = false; // timelines of 2,000 actions, artifact lists of 10,000
+    bool brokenEvidence = false; // the first action's screenshot is no image, the recording cut
 };
 
 /**

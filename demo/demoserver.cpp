@@ -104,7 +104,7 @@ DemoServer::DemoServer(DemoServerOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_simulator(m_options.seed)
-    , m_artifacts(m_database, m_simulator, m_workflows)
+    , m_artifacts(m_database, m_simulator, m_workflows, m_options.faults)
     , m_clock(this)
     , m_spawner(this)
     , m_faults(m_options.faults)
@@ -282,6 +282,15 @@ DemoServer::Reply DemoServer::route(const DemoHttpRequest &request)
         return isGet ? getRun(base, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "runs"_L1, "*"_L1, "cancel"_L1}))
         return isPost ? cancelRun(segments.at(2)) : detail(405, u"Method Not Allowed"_s);
+    if (is({"v1"_L1, "runs"_L1, "*"_L1, "timeline"_L1}))
+        return isGet ? timeline(base, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
+    if (is({"v1"_L1, "runs"_L1, "*"_L1, "artifacts"_L1}))
+        return isGet ? listArtifacts(request, base, segments.at(2))
+                     : detail(405, u"Method Not Allowed"_s);
+    if (is({"v1"_L1, "artifacts"_L1, "*"_L1, "content"_L1}))
+        return isGet ? m_artifacts.content(segments.at(2)) : detail(405, u"Method Not Allowed"_s);
+    if (workflowsOrAgents && is({"v1"_L1, "*"_L1, "runs"_L1, "*"_L1, "retry"_L1}))
+        return isPost ? retryRun(base, segments.at(3)) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "run"_L1, "*"_L1})
         && (segments.at(2) == "workflows"_L1 || segments.at(2) == "agents"_L1))
         return isPost ? launchRun(base, request.body) : detail(405, u"Method Not Allowed"_s);
@@ -429,6 +438,75 @@ DemoServer::Reply DemoServer::cancelRun(const QString &runId)
         m_database.updateRun(*run);
     }
     return json(200, QJsonValue());
+}
+
+DemoServer::Reply DemoServer::retryRun(const QUrl &base, const QString &runId)
+{
+    const auto original = m_database.run(runId);
+    if (!original || original->runType != "workflow_run"_L1)
+        return detail(404, u"Workflow run not found %1"_s.arg(runId.left(100)));
+    if (isActiveStatus(runStatusFromWire(original->status)))
+        return detail(400,
+            u"Workflow run %1 is not retryable: it is still %2"_s.arg(
+                original->runId, original->status));
+    // The same workflow with the same parameters and settings, as a new run from the start.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    DemoRun run;
+    run.runId = m_simulator.newRunId();
+    run.workflowPermanentId = original->workflowPermanentId;
+    run.triggerType = u"manual"_s;
+    run.createdAt = now;
+    run.modifiedAt = now;
+    run.browserSessionId = original->browserSessionId;
+    run.browserProfileId = original->browserProfileId;
+    run.extraHttpHeaders = original->extraHttpHeaders;
+    run.proxyLocation = original->proxyLocation;
+    run.webhookUrl = original->webhookUrl;
+    run.totpUrl = original->totpUrl;
+    run.totpIdentifier = original->totpIdentifier;
+    run.maxElapsedMinutes = original->maxElapsedMinutes;
+    run.runWith = original->runWith;
+    run.aiFallback = original->aiFallback;
+    run.title = original->title;
+    run.parameters = original->parameters;
+    run.runMetadata = original->runMetadata;
+    m_simulator.plan(run);
+    if (!m_database.insertRun(run))
+        return detail(500, u"Could not store the run"_s);
+    return json(200, detailJson(base, run));
+}
+
+DemoServer::Reply DemoServer::timeline(const QUrl &base, const QString &runId)
+{
+    const auto run = m_database.run(runId);
+    if (!run)
+        return detail(404, u"Run not found: %1"_s.arg(runId.left(100)));
+    return json(200, m_artifacts.timeline(*run, base).timeline().toJson());
+}
+
+DemoServer::Reply DemoServer::listArtifacts(
+    const DemoHttpRequest &request, const QUrl &base, const QString &runId)
+{
+    const QUrlQuery query = formQuery(request);
+    const QStringList types = query.allQueryItemValues(u"artifact_type"_s, QUrl::FullyDecoded);
+    QJsonArray errors;
+    for (qsizetype i = 0; i < types.size(); ++i) {
+        if (!DemoTimeline::artifactTypes().contains(types.at(i)))
+            errors.append(demoFieldError(u"enum"_s, {u"query"_s, u"artifact_type"_s, int(i)},
+                u"Input should be a valid artifact type"_s, types.at(i)));
+    }
+    if (!errors.isEmpty())
+        return validationError(errors);
+    const auto run = m_database.run(runId);
+    if (!run)
+        return detail(404, u"Run not found: %1"_s.arg(runId.left(100)));
+    QJsonArray artifacts;
+    const DemoTimeline evidence = m_artifacts.timeline(*run, base);
+    for (const DemoTimeline::Item &item : evidence.items()) {
+        if (types.isEmpty() || types.contains(item.artifact.artifactType))
+            artifacts.append(item.artifact.toJson());
+    }
+    return json(200, artifacts);
 }
 
 DemoServer::Reply DemoServer::launchRun(const QUrl &base, const QByteArray &body)

@@ -38,9 +38,10 @@ struct DemoServerOptions
 
 /**
  * A local HTTP server on loopback that speaks Skyvern's wire contract for everything Runwatch
- * uses: run lists with their filters and paging, run details, launching and cancelling runs,
- * the workflow list, and the screenshots, recordings and files runs refer to. State lives in a
- * SQLite file; runs move on by themselves on a clock.
+ * uses: run lists with their filters and paging, run details, launching, cancelling and
+ * retrying runs, the workflow list, runs' timelines and artifacts, and the screenshots,
+ * recordings and files runs refer to. State lives in a SQLite file; runs move on by themselves
+ * on a clock.
  */
 class DemoServer final : public QObject
 {
@@ -63,6 +64,8 @@ public:
     void tick();
     /** Stops or restarts the clock, so a test can hold runs where they are and tick by hand. */
     void setClockPaused(bool paused);
+    /** A run as the server stores it (its parameters, its plan), for tests to check. */
+    std::optional<DemoRun> storedRun(const QString &runId) const { return m_database.run(runId); }
 
 private:
     using Reply = DemoReply;
@@ -73,7 +76,10 @@ private:
     Reply getRun(const QUrl &base, const QString &runId);
     Reply launchRun(const QUrl &base, const QByteArray &body);
     Reply cancelRun(const QString &runId);
+    Reply retryRun(const QUrl &base, const QString &runId);
     Reply listWorkflows(const DemoHttpRequest &request);
+    Reply timeline(const QUrl &base, const QString &runId);
+    Reply listArtifacts(const DemoHttpRequest &request, const QUrl &base, const QString &runId);
 
     QJsonObject listItemJson(const DemoRun &run) const;
     QJsonObject detailJson(const QUrl &base, const DemoRun &run) const;

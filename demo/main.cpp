@@ -66,8 +66,13 @@ int main(int argc, char *argv[])
         u"list"_s);
     const QCommandLineOption dropLaunches(u"drop-launch-answers"_s,
         u"Create launched runs but drop the connection before answering."_s);
+    const QCommandLineOption hugeEvidence(
+        u"huge-evidence"_s, u"Give every run a timeline of 2,000 actions and 10,000 artifacts."_s);
+    const QCommandLineOption brokenEvidence(u"broken-evidence"_s,
+        u"Serve each run's first action screenshot as something that is not an image, and its "
+        "recording cut short."_s);
     parser.addOptions({port, db, seed, apiKey, tick, spawn, runs, platformPort, platformToken,
-        noPlatform, faults, faultKinds, dropLaunches});
+        noPlatform, faults, faultKinds, dropLaunches, hugeEvidence, brokenEvidence});
     parser.process(app);
 
     DemoServerOptions options;
@@ -111,6 +116,8 @@ int main(int argc, char *argv[])
         ok = false;
     }
     options.faults.dropLaunchAnswers = parser.isSet(dropLaunches);
+    options.faults.hugeEvidence = parser.isSet(hugeEvidence);
+    options.faults.brokenEvidence = parser.isSet(brokenEvidence);
     options.platformPort = quint16(number(platformPort, 0, 65535));
     options.platformToken = parser.value(platformToken);
     if (!ok)
