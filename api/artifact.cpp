@@ -145,7 +145,7 @@ std::optional<RunArtifacts> RunArtifacts::fromJson(const QByteArray &body, QStri
             "RunArtifacts", "The run has %1 artifacts; only the first %2 were read.")
                        .arg(array.size())
                        .arg(kMaxArtifacts));
-    list.notes = read.notes(QT_TRANSLATE_NOOP(
+    list.notes = read.notes(QT_TRANSLATE_N_NOOP(
         "LenientRead", "%n artifact(s) the server sent could not be read and are not shown (%1)."));
     return list;
 }

@@ -144,3 +144,26 @@ QJsonObject RunDetail::toJson() const
         {u"run_request"_s, runRequest.isEmpty() ? QJsonValue() : runRequest},
     };
 }
+
+QList<std::pair<QString, QString>> RunDetail::requestParameters() const
+{
+    QList<std::pair<QString, QString>> parameters;
+    const QJsonObject given = runRequest.value(QLatin1String("parameters")).toObject();
+    for (auto it = given.constBegin(); it != given.constEnd(); ++it) {
+        const QJsonValue value = it.value();
+        QString text;
+        if (value.isString())
+            text = value.toString();
+        else if (value.isDouble() || value.isBool() || value.isNull())
+            text = QString::fromUtf8(
+                QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
+                       .mid(1)
+                       .chopped(1);
+        else
+            text = QString::fromUtf8(value.isObject()
+                    ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                    : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+        parameters.append({it.key(), text.simplified()});
+    }
+    return parameters;
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -60,6 +61,12 @@ struct RunDetail
     QJsonObject runRequest;
     /** The run exactly as a list answered it, for platforms without a detail endpoint. */
     QJsonObject listing;
+
+    /**
+     * The parameters the run was started with (its request's `parameters`), as name and
+     * value in one line each, for saying what a retry will send again.
+     */
+    QList<std::pair<QString, QString>> requestParameters() const;
 
     static std::optional<RunDetail> fromJson(const QByteArray &body, QString *error);
     QJsonObject toJson() const;

@@ -192,7 +192,7 @@ std::optional<RunTimeline> RunTimeline::fromJson(const QByteArray &body, QString
             "RunTimeline", "%1 blocks nested deeper than %2 levels are not shown.")
                               .arg(budget.tooDeep)
                               .arg(kMaxDepth));
-    timeline.notes = budget.read.notes(QT_TRANSLATE_NOOP("LenientRead",
+    timeline.notes = budget.read.notes(QT_TRANSLATE_N_NOOP("LenientRead",
         "%n block(s), thought(s) or action(s) of the timeline could not be read and are not "
         "shown (%1)."));
     return timeline;

@@ -16,6 +16,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -32,6 +33,7 @@
 #include "runsortproxymodel.h"
 #include "runsource.h"
 #include "runtableview.h"
+#include "runtimelineview.h"
 #include "shortcutsdialog.h"
 #include "statusbadgedelegate.h"
 #include "theme.h"
@@ -47,6 +49,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_filterBar(new RunFilterBar(this))
     , m_table(new RunTableView(this))
     , m_detail(new RunDetailPane(m_artifacts, this))
+    , m_timeline(new RunTimelineView(m_artifacts, this))
+    , m_detailTabs(new QTabWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_errorLabel(new QLabel(this))
     , m_noticeBar(new QWidget(this))
@@ -256,7 +260,12 @@ MainWindow::MainWindow(QWidget *parent)
     listLayout->addWidget(m_table);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(listArea);
-    m_splitter->addWidget(m_detail);
+    // The selected run: the overview, and what it did step by step (asked for when shown).
+    m_detailTabs->setObjectName(QStringLiteral("detailTabWidget"));
+    m_detailTabs->setDocumentMode(true);
+    m_detailTabs->addTab(m_detail, tr("&Overview"));
+    m_detailTabs->addTab(m_timeline, tr("&Timeline"));
+    m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({960, 480});
@@ -283,6 +292,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_model->setErrorCodes(runId, codes);
         });
     connect(m_detail, &RunDetailPane::runCanceled, m_model, &RunListModel::refresh);
+    connect(m_detail, &RunDetailPane::retryRequested, this, &MainWindow::confirmRetry);
 
     connect(m_model, &RunListModel::pageLoaded, this, [this] {
         m_sorter->setLocalFilter({});
@@ -312,7 +322,7 @@ MainWindow::MainWindow(QWidget *parent)
             return;
         const int row = m_model->rowOfRun(runId);
         if (const WorkflowRun *run = m_model->runAt(row))
-            m_detail->showRun(*run);
+            showRunDetail(*run);
     });
     connect(m_model, &RunListModel::loadingChanged, this, &MainWindow::updateStatus);
     connect(m_model, &RunListModel::requestFailed, this, [this](const ApiError &error) {
@@ -353,6 +363,7 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     m_launchAction->setEnabled(source != nullptr && features.launch);
     m_detail->setSource(source);
     m_detail->clear();
+    m_timeline->setSource(source);
     disconnect(m_retryConnection);
     if (source) {
         m_retryConnection = connect(
@@ -420,6 +431,7 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
         features, !features.runSource, this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     connect(menu, &RunRowMenu::cancelRequested, this, &MainWindow::confirmCancel);
+    connect(menu, &RunRowMenu::retryRequested, this, &MainWindow::confirmRetry);
     connect(menu, &RunRowMenu::problem, this, &MainWindow::showNotice);
     connect(menu, &RunRowMenu::filterByWorkflowRequested, this, [this](const QString &workflow) {
         m_filterBar->setScope(workflow);
@@ -462,6 +474,76 @@ void MainWindow::confirmCancel(const WorkflowRun &run)
                 showNotice(tr("Could not cancel %1. %2").arg(runId, result.error.message));
             m_model->refresh();
         });
+    });
+    question->open();
+}
+
+void MainWindow::followNewRun(const RunDetail &run, const QString &workflowPermanentId)
+{
+    // Shown at once; the list picks it up on the refresh below and selects it.
+    WorkflowRun summary;
+    summary.workflowRunId = run.runId;
+    summary.workflowPermanentId = workflowPermanentId.isEmpty()
+        ? run.runRequest.value(QLatin1String("workflow_id")).toString()
+        : workflowPermanentId;
+    summary.status = run.status;
+    summary.statusText = run.statusText;
+    summary.createdAt = run.createdAt;
+    summary.modifiedAt = run.modifiedAt;
+    summary.triggerType = TriggerType::Api;
+    showRunDetail(summary);
+    m_pendingSelection = run.runId;
+    m_model->refresh();
+}
+
+void MainWindow::confirmRetry(const WorkflowRun &run)
+{
+    if (!m_source)
+        return;
+    const QString workflow
+        = m_model->index(m_model->rowOfRun(run.workflowRunId), RunListModel::WorkflowColumn)
+              .data()
+              .toString();
+    // What will be sent again, when the pane has the run's request.
+    QString parameters = tr("It starts a new run with the parameters this one was given.");
+    if (m_detail->runId() == run.workflowRunId && !m_detail->detail().runRequest.isEmpty()) {
+        const auto given = m_detail->detail().requestParameters();
+        QStringList lines;
+        for (qsizetype i = 0; i < given.size() && i < 8; ++i)
+            lines.append(
+                u"  "_s + given.at(i).first.left(60) + u" = "_s + given.at(i).second.left(80));
+        if (given.size() > 8)
+            lines.append(tr("  and %n more", nullptr, int(given.size() - 8)));
+        parameters = lines.isEmpty()
+            ? tr("It starts a new run; this one was given no parameters.")
+            : tr("It starts a new run with the same parameters:\n%1").arg(lines.join(u'\n'));
+    }
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Retry run"),
+        tr("Retry run %1 of “%2”?").arg(run.workflowRunId, workflow), QMessageBox::NoButton, this);
+    question->setObjectName(QStringLiteral("retryRunQuestion"));
+    question->setTextFormat(Qt::PlainText); // names the server's workflow and values
+    question->setInformativeText(parameters);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *retry = question->addButton(tr("Retry"), QMessageBox::AcceptRole);
+    retry->setObjectName(QStringLiteral("confirmRetryButton"));
+    question->addButton(QMessageBox::Cancel);
+    question->setDefaultButton(retry);
+    const QString runId = run.workflowRunId;
+    const QString workflowId = run.workflowPermanentId;
+    connect(retry, &QPushButton::clicked, this, [this, runId, workflowId] {
+        if (!m_source)
+            return;
+        m_source->retryRun(
+            runId, this, [this, runId, workflowId](const ApiResult<RunDetail> &result) {
+                if (!result.ok()) {
+                    showNotice(tr("Could not retry %1. %2").arg(runId, result.error.message));
+                    return;
+                }
+                showNotice(tr("Retried run %1 as %2. It is selected in the list and updates "
+                              "live.")
+                               .arg(runId, result.value.runId));
+                followNewRun(result.value, workflowId);
+            });
     });
     question->open();
 }
@@ -514,6 +596,8 @@ void MainWindow::applyFeatures(const SourceFeatures &features)
     }
     applyColumnResizeModes();
     m_detail->setFeatures(features);
+    // A source without timelines (the workflow platform) has no tab for one.
+    m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_timeline), features.timeline);
 }
 
 void MainWindow::openLaunchDialog()
@@ -525,23 +609,11 @@ void MainWindow::openLaunchDialog()
     dialog->setInitialWorkflow(m_filterBar->scope());
     connect(dialog, &LaunchRunDialog::runLaunched, this,
         [this](const RunDetail &run, const QString &note) {
-            // Show the new run at once; the list picks it up on the refresh below.
-            WorkflowRun summary;
-            summary.workflowRunId = run.runId;
-            summary.workflowPermanentId
-                = run.runRequest.value(QLatin1String("workflow_id")).toString();
-            summary.status = run.status;
-            summary.statusText = run.statusText;
-            summary.createdAt = run.createdAt;
-            summary.modifiedAt = run.modifiedAt;
-            summary.triggerType = TriggerType::Api;
-            m_detail->showRun(summary);
-            m_pendingSelection = run.runId;
             showNotice(note.isEmpty()
                     ? tr("Launched run %1. It is selected in the list and updates live.")
                           .arg(run.runId)
                     : tr("Launched run %1. %2").arg(run.runId, note));
-            m_model->refresh();
+            followNewRun(run, {});
         });
     dialog->open();
 }
@@ -672,6 +744,13 @@ void MainWindow::dropSelectionIfGone()
     m_pendingSelection.clear();
     m_table->selectionModel()->clear();
     m_detail->clear();
+    m_timeline->clear();
+}
+
+void MainWindow::showRunDetail(const WorkflowRun &run)
+{
+    m_detail->showRun(run);
+    m_timeline->showRun(run);
 }
 
 void MainWindow::onSelectionChanged()
@@ -685,7 +764,7 @@ void MainWindow::onSelectionChanged()
         if (!selection->isRowSelected(shown.row(), shown.parent()))
             selection->select(
                 shown, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        m_detail->showRun(*run);
+        showRunDetail(*run);
     }
 }
 

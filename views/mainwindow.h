@@ -13,9 +13,11 @@ class QAction;
 class QActionGroup;
 class QLabel;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 class RunDetailPane;
 class RunFilterBar;
+class RunTimelineView;
 class RunListModel;
 class RunSortProxyModel;
 class RunSource;
@@ -99,6 +101,11 @@ private:
     void showAnswerNotes();
     void showError(const ApiError &error);
     void onSelectionChanged();
+    void confirmRetry(const WorkflowRun &run);
+    /** Shows a run just launched or retried and selects it once the list has it. */
+    void followNewRun(const RunDetail &run, const QString &workflowPermanentId);
+    /** The overview and the timeline show this run. */
+    void showRunDetail(const WorkflowRun &run);
     /** The selected run left the list (filtered out, say): show nothing rather than stale. */
     void dropSelectionIfGone();
     void applyFilter(const RunFilter &filter);
@@ -116,6 +123,8 @@ private:
     RunFilterBar *m_filterBar;
     RunTableView *m_table;
     RunDetailPane *m_detail;
+    RunTimelineView *m_timeline;
+    QTabWidget *m_detailTabs;
     QSplitter *m_splitter;
     QLabel *m_errorLabel;
     QWidget *m_noticeBar;

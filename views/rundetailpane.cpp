@@ -76,6 +76,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     , m_listingView(new QTreeView(this))
     , m_listing(new JsonTreeModel(this))
     , m_cancel(new QPushButton(tr("Cancel run…"), this))
+    , m_retry(new QPushButton(tr("Retry…"), this))
     , m_body(new QWidget(this))
 {
     setObjectName(QStringLiteral("runDetailPane"));
@@ -102,11 +103,16 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_cancel->setObjectName(QStringLiteral("cancelRunButton"));
     m_cancel->hide();
     connect(m_cancel, &QPushButton::clicked, this, &RunDetailPane::cancelRun);
+    m_retry->setObjectName(QStringLiteral("retryRunButton"));
+    m_retry->setToolTip(tr("Start this workflow again with the same parameters"));
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, [this] { emit retryRequested(m_summary); });
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_status);
     header->addWidget(m_title, 1);
     header->addWidget(m_cancel);
+    header->addWidget(m_retry);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -266,6 +272,7 @@ void RunDetailPane::clear()
     m_status->hide(); // an empty pill beside “No run selected” says nothing
     m_scroll->hide(); // no empty scroll bar beside "No run selected"
     m_cancel->hide();
+    m_retry->hide();
     setMessage(tr("Select a run to see why it did what it did."), false);
 }
 
@@ -442,6 +449,14 @@ void RunDetailPane::showSummary()
     m_failureShown = !failure.isEmpty();
     applyColors();
     m_cancel->setVisible(m_features.cancel && !m_listedOnly && isActiveStatus(run.status));
+    m_retry->setVisible(canRetry());
+}
+
+bool RunDetailPane::canRetry() const
+{
+    // A run that ended, of a source that can start it again; a running one is canceled first.
+    return m_features.retry && !m_listedOnly && !m_summary.workflowRunId.isEmpty()
+        && !isActiveStatus(m_summary.status);
 }
 
 void RunDetailPane::setFeatures(const SourceFeatures &features)
@@ -509,6 +524,7 @@ void RunDetailPane::showDetail()
     m_listedOnly = !detail.listing.isEmpty();
     showDetailSections(m_features.details && !m_listedOnly);
     m_cancel->setVisible(m_features.cancel && !m_listedOnly && isActiveStatus(m_summary.status));
+    m_retry->setVisible(canRetry());
     m_request->setJson(detail.runRequest);
     m_requestView->expandToDepth(0);
     m_requestView->resizeColumnToContents(0);

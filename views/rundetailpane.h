@@ -55,6 +55,8 @@ signals:
     void errorCodesSeen(const QString &runId, const QStringList &codes);
     /** The user canceled the run; the list should pick up its new status. */
     void runCanceled(const QString &runId);
+    /** The user asked to start the run again (Retry…); the window confirms it. */
+    void retryRequested(const WorkflowRun &run);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -66,6 +68,7 @@ private:
     void showSummary();
     void showDetail();
     void cancelRun();
+    bool canRetry() const;
     void setMessage(const QString &text, bool error);
     void showLink(QLabel *label, const QString &link, const QString &name);
     void openLink(const QString &link);
@@ -105,6 +108,7 @@ private:
     SourceFeatures m_features;
     bool m_listedOnly = false; // the run's platform has no detail endpoint
     QPushButton *m_cancel;
+    QPushButton *m_retry;
     QWidget *m_body;
     QScrollArea *m_scroll = nullptr;
 };

@@ -46,6 +46,13 @@ RunRowMenu::RunRowMenu(const WorkflowRun &run, const RunDetail &detail,
         cancel->setIcon(ThemedIcon::action(QStringLiteral("process-stop")));
         connect(cancel, &QAction::triggered, this, [this] { emit cancelRequested(m_run); });
     }
+    if (features.retry && !isActiveStatus(run.status)) {
+        addSeparator();
+        QAction *retry = addAction(tr("&Retry…"));
+        retry->setObjectName(QStringLiteral("retryRunAction"));
+        retry->setIcon(ThemedIcon::action(QStringLiteral("view-refresh")));
+        connect(retry, &QAction::triggered, this, [this] { emit retryRequested(m_run); });
+    }
     addSeparator();
     if (canScope && !run.workflowPermanentId.isEmpty()) {
         QAction *workflow = addAction(tr("Filter by this &workflow"));

@@ -27,6 +27,7 @@ public:
 
 signals:
     void cancelRequested(const WorkflowRun &run);
+    void retryRequested(const WorkflowRun &run);
     void filterByWorkflowRequested(const QString &workflowPermanentId);
     void filterByErrorCodeRequested(const QString &errorCode);
     /** Something the user asked for could not be done, in a sentence. */
