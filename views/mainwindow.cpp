@@ -262,6 +262,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(listArea);
     // The selected run: the overview, and what it did step by step (asked for when shown).
     m_detailTabs->setObjectName(QStringLiteral("detailTabWidget"));
+    m_detailTabs->setAccessibleName(tr("Selected run"));
     m_detailTabs->setDocumentMode(true);
     m_detailTabs->addTab(m_detail, tr("&Overview"));
     m_detailTabs->addTab(m_timeline, tr("&Timeline"));
@@ -423,12 +424,13 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
     const WorkflowRun *run = m_model->runAt(m_sorter->mapToSource(row).row());
     if (!run || !m_source)
         return;
-    const SourceFeatures features = m_source->features();
+    // In a merged list, what the run's own connection can do with it.
+    const SourceFeatures features = m_source->featuresOf(run->workflowRunId);
     // The pane may have the run's detail already; the menu looks it up otherwise.
     const RunDetail known
         = m_detail->runId() == run->workflowRunId ? m_detail->detail() : RunDetail();
     auto *menu = new RunRowMenu(*run, known, m_model->errorCodes(run->workflowRunId), m_source,
-        features, !features.runSource, this);
+        features, !m_source->features().runSource, this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     connect(menu, &RunRowMenu::cancelRequested, this, &MainWindow::confirmCancel);
     connect(menu, &RunRowMenu::retryRequested, this, &MainWindow::confirmRetry);

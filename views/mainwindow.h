@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QMainWindow>
 
+#include "rundetail.h"
 #include "runfilter.h"
 #include "theme.h"
 

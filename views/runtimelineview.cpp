@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -13,12 +14,31 @@
 #include "runformat.h"
 #include "runsource.h"
 #include "screenshotdecoder.h"
+#include "theme.h"
 #include "timelinemodel.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kMaxScreenshotWidth = 1280;
+
+/** What failed reads in the failure's colour, in bold: the eye finds it among hundreds. */
+class FailureDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (!index.data(TimelineModel::FailedRole).toBool())
+            return;
+        const QColor failure = ThemeColors::failureText(option->palette);
+        option->palette.setColor(QPalette::Text, failure);
+        option->font.setBold(true);
+    }
+};
 
 /** A labelled paragraph of server text, escaped: the server's words are never markup. */
 QString paragraph(const QString &label, const QString &text)
@@ -52,6 +72,7 @@ RunTimelineView::RunTimelineView(ArtifactFetcher *artifacts, QWidget *parent)
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true); // thousands of actions scroll without measuring each
     m_tree->setAllColumnsShowFocus(true);
+    m_tree->setItemDelegate(new FailureDelegate(m_tree));
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(TimelineModel::StepColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(

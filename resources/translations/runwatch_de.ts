@@ -597,6 +597,37 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>LenientRead</name>
+    <message numerus="yes">
+        <source>%n artifact(s) the server sent could not be read and are not shown (%1).</source>
+        <translation>
+            <numerusform>%n Artefakt vom Server konnte nicht gelesen werden und wird nicht angezeigt (%1).</numerusform>
+            <numerusform>%n Artefakte vom Server konnten nicht gelesen werden und werden nicht angezeigt (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) out of any sensible range were left out (%1).</source>
+        <translation>
+            <numerusform>%n Wert außerhalb jedes sinnvollen Bereichs wurde ausgelassen (%1).</numerusform>
+            <numerusform>%n Werte außerhalb jedes sinnvollen Bereichs wurden ausgelassen (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text(s) longer than %1 characters were cut (%2).</source>
+        <translation>
+            <numerusform>%n Text länger als %1 Zeichen wurde gekürzt (%2).</numerusform>
+            <numerusform>%n Texte länger als %1 Zeichen wurden gekürzt (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s), thought(s) or action(s) of the timeline could not be read and are not shown (%1).</source>
+        <translation>
+            <numerusform>%n Block, Gedanke oder Aktion der Zeitleiste konnte nicht gelesen werden und wird nicht angezeigt (%1).</numerusform>
+            <numerusform>%n Blöcke, Gedanken oder Aktionen der Zeitleiste konnten nicht gelesen werden und werden nicht angezeigt (%1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Reload</source>
@@ -809,6 +840,59 @@ SHA-256 %2</translation>
         <source>%1  (%2)</source>
         <translation>%1  (%2)</translation>
     </message>
+    <message>
+        <source>Selected run</source>
+        <translation>Ausgewählte Ausführung</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>It starts a new run with the parameters this one was given.</source>
+        <translation>Es wird eine neue Ausführung mit den Parametern dieser Ausführung gestartet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>  and %n more</source>
+        <translation>
+            <numerusform>  und %n weiterer</numerusform>
+            <numerusform>  und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It starts a new run; this one was given no parameters.</source>
+        <translation>Es wird eine neue Ausführung gestartet; diese hatte keine Parameter.</translation>
+    </message>
+    <message>
+        <source>It starts a new run with the same parameters:
+%1</source>
+        <translation>Es wird eine neue Ausführung mit denselben Parametern gestartet:
+%1</translation>
+    </message>
+    <message>
+        <source>Retry run</source>
+        <translation>Ausführung wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry run %1 of “%2”?</source>
+        <translation>Ausführung %1 von „%2“ wiederholen?</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Could not retry %1. %2</source>
+        <translation>%1 konnte nicht wiederholt werden. %2</translation>
+    </message>
+    <message>
+        <source>Retried run %1 as %2. It is selected in the list and updates live.</source>
+        <translation>Ausführung %1 als %2 wiederholt. Sie ist in der Liste ausgewählt und wird live aktualisiert.</translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
@@ -886,6 +970,13 @@ SHA-256 %2</translation>
     <message>
         <source>text</source>
         <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>RunArtifacts</name>
+    <message>
+        <source>The run has %1 artifacts; only the first %2 were read.</source>
+        <translation>Die Ausführung hat %1 Artefakte; nur die ersten %2 wurden gelesen.</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1176,14 @@ Kategorie: %1</translation>
     <message>
         <source>The run was not canceled: %1</source>
         <translation>Die Ausführung wurde nicht abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Retry…</source>
+        <translation>Wiederholen …</translation>
+    </message>
+    <message>
+        <source>Start this workflow again with the same parameters</source>
+        <translation>Diesen Workflow mit denselben Parametern erneut starten</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1555,25 @@ Kategorie: %1</translation>
         <source>Filter by error code %1</source>
         <translation>Nach Fehlercode %1 filtern</translation>
     </message>
+    <message>
+        <source>&amp;Retry…</source>
+        <translation>&amp;Wiederholen …</translation>
+    </message>
+</context>
+<context>
+    <name>RunSource</name>
+    <message>
+        <source>%1 does not offer run timelines.</source>
+        <translation>%1 bietet keine Zeitleisten von Ausführungen an.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer the screenshots, recordings and logs of runs.</source>
+        <translation>%1 bietet keine Bildschirmfotos, Aufzeichnungen und Protokolle von Ausführungen an.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer retrying runs.</source>
+        <translation>%1 bietet kein Wiederholen von Ausführungen an.</translation>
+    </message>
 </context>
 <context>
     <name>RunTableView</name>
@@ -1466,6 +1584,116 @@ Kategorie: %1</translation>
     <message>
         <source>Columns</source>
         <translation>Spalten</translation>
+    </message>
+</context>
+<context>
+    <name>RunTimeline</name>
+    <message>
+        <source>The timeline has %1 more actions than the %2 Runwatch reads; they are not shown.</source>
+        <translation>Die Zeitleiste hat %1 Aktionen mehr als die %2, die Runwatch liest; sie werden nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>The timeline has %1 more blocks than the %2 Runwatch reads; they are not shown.</source>
+        <translation>Die Zeitleiste hat %1 Blöcke mehr als die %2, die Runwatch liest; sie werden nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 blocks nested deeper than %2 levels are not shown.</source>
+        <translation>%1 Blöcke, die tiefer als %2 Ebenen verschachtelt sind, werden nicht angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>RunTimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Selected step</source>
+        <translation>Ausgewählter Schritt</translation>
+    </message>
+    <message>
+        <source>Select a run to see what it did, step by step.</source>
+        <translation>Wählen Sie eine Ausführung, um Schritt für Schritt zu sehen, was sie getan hat.</translation>
+    </message>
+    <message>
+        <source>Loading the timeline…</source>
+        <translation>Zeitleiste wird geladen …</translation>
+    </message>
+    <message>
+        <source>Could not update the timeline: %1</source>
+        <translation>Die Zeitleiste konnte nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>This run has no steps yet.</source>
+        <translation>Diese Ausführung hat noch keine Schritte.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Intention</source>
+        <translation>Absicht</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Eingegeben</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewählt</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Thought</source>
+        <translation>Gedanke</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Beobachtung</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Extraction goal</source>
+        <translation>Extraktionsziel</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Loading the screenshot…</source>
+        <translation>Bildschirmfoto wird geladen …</translation>
+    </message>
+    <message>
+        <source>No screenshot of this step.</source>
+        <translation>Kein Bildschirmfoto dieses Schritts.</translation>
+    </message>
+    <message>
+        <source>The screenshot is not an image.</source>
+        <translation>Das Bildschirmfoto ist kein Bild.</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1862,149 @@ Kategorie: %1</translation>
     <message>
         <source>The connection dropped before %1 confirmed the launch; the run it started was found, so it was not launched twice.</source>
         <translation>Die Verbindung brach ab, bevor %1 den Start bestätigt hat; die gestartete Ausführung wurde gefunden und daher nicht doppelt gestartet.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s timeline could not be read: %1.</source>
+        <translation>Die Zeitleiste der Ausführung konnte nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no run %2.</source>
+        <translation>%1 hat keine Ausführung %2.</translation>
+    </message>
+    <message>
+        <source>The run&apos;s artifact list could not be read: %1.</source>
+        <translation>Die Artefaktliste der Ausführung konnte nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no artifact %2, or no longer has its content.</source>
+        <translation>%1 hat kein Artefakt %2 oder dessen Inhalt nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The run was retried, but the server&apos;s answer could not be read: %1.</source>
+        <translation>Die Ausführung wurde wiederholt, aber die Antwort des Servers konnte nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no workflow run %2.</source>
+        <translation>%1 hat keine Workflow-Ausführung %2.</translation>
+    </message>
+    <message>
+        <source>The connection dropped before %1 confirmed the retry (%2). Check the run list before retrying again.</source>
+        <translation>Die Verbindung brach ab, bevor %1 die Wiederholung bestätigte (%2). Prüfen Sie die Liste der Ausführungen, bevor Sie erneut wiederholen.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Click</source>
+        <translation>Klicken</translation>
+    </message>
+    <message>
+        <source>Type text</source>
+        <translation>Text eingeben</translation>
+    </message>
+    <message>
+        <source>Select an option</source>
+        <translation>Option wählen</translation>
+    </message>
+    <message>
+        <source>Upload a file</source>
+        <translation>Datei hochladen</translation>
+    </message>
+    <message>
+        <source>Download a file</source>
+        <translation>Datei herunterladen</translation>
+    </message>
+    <message>
+        <source>Tick a box</source>
+        <translation>Kästchen ankreuzen</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Warten</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Ansehen</translation>
+    </message>
+    <message>
+        <source>Solve a CAPTCHA</source>
+        <translation>CAPTCHA lösen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Reload the page</source>
+        <translation>Seite neu laden</translation>
+    </message>
+    <message>
+        <source>Extract</source>
+        <translation>Extrahieren</translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Scrollen</translation>
+    </message>
+    <message>
+        <source>Press keys</source>
+        <translation>Tasten drücken</translation>
+    </message>
+    <message>
+        <source>Go to a page</source>
+        <translation>Seite aufrufen</translation>
+    </message>
+    <message>
+        <source>Enter a code</source>
+        <translation>Code eingeben</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Thought: %1</source>
+        <translation>Gedanke: %1</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,222 @@
+// The Timeline tab and Retry, driven like a person would against the demo server: a failed
+// run opens on its failing action with its screenshot and reasoning; the keys step through
+// it; a source without timelines has no tab; a broken answer is said and the rest works;
+// Retry starts the same workflow again with the same parameters and follows the new run.
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeView>
+
+#include "mainwindow.h"
+#include "rundetailpane.h"
+#include "runlistmodel.h"
+#include "runtimelineview.h"
+#include "skyvernclient.h"
+#include "support/scriptedserver.h"
+#include "support/testserver.h"
+#include "timelinemodel.h"
+#include "workflowplatformclient.h"
+
+using namespace Qt::StringLiterals;
+
+class TestRunTimelineView : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+
+    static QTableView *showOn(MainWindow &window, RunSource *source)
+    {
+        window.resize(1400, 900);
+        window.show();
+        [&] { QVERIFY(QTest::qWaitForWindowExposed(&window)); }();
+        window.setSource(source);
+        return window.findChild<QTableView *>(u"runTableView"_s);
+    }
+
+    /** Clicks the first row with this status, as a person picks a run. */
+    static QString clickRunWith(MainWindow &window, QTableView *table, RunStatus status)
+    {
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 20000); }();
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            const QModelIndex index = table->model()->index(row, RunListModel::WorkflowColumn);
+            if (index.data(RunListModel::StatusRole).toInt() != int(status))
+                continue;
+            table->scrollTo(index);
+            QTest::mouseClick(
+                table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+            return index.data(RunListModel::RunIdRole).toString();
+        }
+        Q_UNUSED(window);
+        return {};
+    }
+
+    static void openTab(MainWindow &window, const QString &name)
+    {
+        auto *tabs = window.findChild<QTabWidget *>(u"detailTabWidget"_s);
+        QTabBar *bar = tabs->tabBar();
+        for (int i = 0; i < bar->count(); ++i) {
+            if (QString(bar->tabText(i)).remove(u'&') == name)
+                QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(i).center());
+        }
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->isStarted());
+    }
+
+    void aFailedRunOpensOnItsFailingActionWithScreenshotAndReasoning()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        const QString runId = clickRunWith(window, table, RunStatus::Failed);
+        QVERIFY(!runId.isEmpty());
+        openTab(window, u"Timeline"_s);
+        auto *view = window.findChild<RunTimelineView *>();
+        auto *tree = view->findChild<QTreeView *>(u"timelineTreeView"_s);
+        QVERIFY(view->isVisible());
+        QAbstractItemModelTester tester(
+            view->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+        // The failing action is current, in view, and the pane beside it says why.
+        QTRY_VERIFY_WITH_TIMEOUT(tree->currentIndex().isValid(), 20000);
+        const QModelIndex failing = tree->currentIndex();
+        QVERIFY(failing.data(TimelineModel::IsActionRole).toBool());
+        QVERIFY(failing.data(TimelineModel::FailedRole).toBool());
+        QVERIFY(tree->viewport()->rect().intersects(tree->visualRect(failing)));
+        const QString reasoning = failing.data(TimelineModel::ReasoningRole).toString();
+        QVERIFY(reasoning.size() > 20);
+        auto *details = view->findChild<QTextBrowser *>(u"timelineDetailsBrowser"_s);
+        QTRY_VERIFY(details->toPlainText().contains(reasoning));
+        // Its block failed with the run's failure reason, which the pane names too.
+        QVERIFY(details->toPlainText().contains(u"Errors"_s));
+        auto *screenshot = view->findChild<QLabel *>(u"timelineScreenshotLabel"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!screenshot->pixmap().isNull(), 20000);
+        const qint64 failingShot = screenshot->pixmap().cacheKey();
+
+        // Up steps to the action before, with its own reasoning and screenshot.
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_Up);
+        const QModelIndex before = tree->currentIndex();
+        QVERIFY(before != failing);
+        QVERIFY(before.data(TimelineModel::IsActionRole).toBool());
+        QVERIFY(!before.data(TimelineModel::FailedRole).toBool());
+        QTRY_VERIFY(
+            details->toPlainText().contains(before.data(TimelineModel::ReasoningRole).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !screenshot->pixmap().isNull() && screenshot->pixmap().cacheKey() != failingShot,
+            20000);
+
+        // Another run starts again from its own failure, not from the place read before.
+        const QString other = [&] {
+            for (int row = table->model()->rowCount() - 1; row >= 0; --row) {
+                const QModelIndex index = table->model()->index(row, 1);
+                if (index.data(RunListModel::StatusRole).toInt() == int(RunStatus::Completed)) {
+                    table->scrollTo(index);
+                    QTest::mouseClick(
+                        table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+                    return index.data(RunListModel::RunIdRole).toString();
+                }
+            }
+            return QString();
+        }();
+        QVERIFY(!other.isEmpty());
+        QTRY_COMPARE(view->runId(), other);
+        QTRY_VERIFY_WITH_TIMEOUT(tree->currentIndex().isValid(), 20000);
+        QVERIFY(!tree->currentIndex().data(TimelineModel::FailedRole).toBool());
+        QVERIFY(tree->currentIndex().data(TimelineModel::IsActionRole).toBool());
+    }
+
+    void aBrokenTimelineIsSaidAndTheOverviewStillWorks()
+    {
+        ScriptedServer server;
+        const QByteArray item = R"({"workflow_run_id":"wr_broken","workflow_id":"w_1",
+            "workflow_permanent_id":"wpid_1","organization_id":"o_1","status":"failed",
+            "created_at":"2026-11-29T10:00:00Z","modified_at":"2026-11-29T10:05:00Z",
+            "failure_reason":"The page would not load"})";
+        server.setAnswer(u"/v1/workflows/runs"_s, {200, "[" + item + "]", {}, false});
+        server.setAnswer(u"/v1/runs/wr_broken/timeline"_s, {200, "<html>oops</html>", {}, false});
+        server.setAnswer(u"/v1/runs/wr_broken/artifacts"_s, {200, "[]", {}, false});
+        SkyvernClient client(server.url(), u"k"_s);
+        client.setRetryPolicy(1, 0);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        QVERIFY(!clickRunWith(window, table, RunStatus::Failed).isEmpty());
+        openTab(window, u"Timeline"_s);
+        auto *message = window.findChild<QLabel *>(u"timelineMessageLabel"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            message->isVisible() && !message->text().contains(u"Loading"_s), 20000);
+        QVERIFY2(!message->text().isEmpty(), qPrintable(message->text()));
+        // The overview of the same run is one click away and intact.
+        openTab(window, u"Overview"_s);
+        auto *pane = window.findChild<RunDetailPane *>();
+        QTRY_VERIFY(pane->isVisible());
+        QCOMPARE(pane->runId(), u"wr_broken"_s);
+        QVERIFY(!window.findChild<RunTimelineView *>()->isVisible());
+    }
+
+    void theWorkflowPlatformHasNoTimelineTab()
+    {
+        WorkflowPlatformClient platform(m_server->server()->platform()->baseUrl(), u"demo-token"_s,
+            DemoPlatformServer::workflowIds());
+        MainWindow window;
+        showOn(window, &platform);
+        auto *tabs = window.findChild<QTabWidget *>(u"detailTabWidget"_s);
+        auto *view = window.findChild<RunTimelineView *>();
+        QVERIFY(!tabs->isTabVisible(tabs->indexOf(view)));
+        SkyvernClient skyvern(m_server->server()->baseUrl(), u"test-key"_s);
+        window.setSource(&skyvern);
+        QVERIFY(tabs->isTabVisible(tabs->indexOf(view)));
+        window.setSource(nullptr);
+    }
+
+    void retryStartsTheSameWorkflowAgainAndFollowsIt()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        const QString runId = clickRunWith(window, table, RunStatus::Failed);
+        auto *pane = window.findChild<RunDetailPane *>();
+        auto *retry = pane->findChild<QPushButton *>(u"retryRunButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible() && !pane->detail().runId.isEmpty(), 20000);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = window.findChild<QMessageBox *>(u"retryRunQuestion"_s)));
+        // The confirmation names the run and what will be sent again.
+        const auto original = m_server->server()->storedRun(runId);
+        QVERIFY(original && !original->parameters.isEmpty());
+        QVERIFY(question->text().contains(runId));
+        const QString firstKey = pane->detail().requestParameters().value(0).first;
+        QVERIFY(!firstKey.isEmpty());
+        QVERIFY2(question->informativeText().contains(firstKey),
+            qPrintable(question->informativeText()));
+        QTest::mouseClick(
+            question->findChild<QPushButton *>(u"confirmRetryButton"_s), Qt::LeftButton);
+
+        // The new run is shown and selected once listed; the server has the same parameters.
+        QTRY_VERIFY_WITH_TIMEOUT(!pane->runId().isEmpty() && pane->runId() != runId, 20000);
+        const QString newId = pane->runId();
+        const auto stored = m_server->server()->storedRun(newId);
+        QVERIFY(stored);
+        QCOMPARE(stored->parameters, original->parameters);
+        QCOMPARE(stored->workflowPermanentId, original->workflowPermanentId);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            table->currentIndex().data(RunListModel::RunIdRole).toString() == newId, 20000);
+        auto *notice = window.findChild<QLabel *>(u"noticeLabel"_s);
+        QVERIFY(notice && notice->text().contains(newId));
+    }
+};
+
+QTEST_MAIN(TestRunTimelineView)
+#include "tst_runtimelineview.moc"
