@@ -1,9 +1,9 @@
 // Runwatch's figures, each a ratio to a floor measured in the same run or an absolute figure on
 // this machine: fetch-to-visible against curl, decoding against QJsonDocument alone, start-up
 // against a bare Qt window, CPU while watching 50 active runs, memory while reading 1,000
-// runs' screenshots, and a run list of 100,000 runs
-// (memory, local filter, a poll of 50 changes, sort). Usage:
-// bench_runwatch [results.json [fetch|decode|startup|idle|images|scale ...]]
+// runs' screenshots, a run list of 100,000 runs (memory, local filter, a poll of 50 changes,
+// sort) and a timeline of 2,000 actions on screen. Usage:
+// bench_runwatch [results.json [fetch|decode|startup|idle|images|scale|timeline ...]]
 
 #include <algorithm>
 
@@ -20,6 +20,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeView>
 
 #include "artifactfetcher.h"
 #include "benchsupport.h"
@@ -27,7 +28,9 @@
 #include "rundetailpane.h"
 #include "runlistmodel.h"
 #include "runsortproxymodel.h"
+#include "runtimeline.h"
 #include "skyvernclient.h"
+#include "timelinemodel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -426,6 +429,50 @@ int main(int argc, char *argv[])
         report(results, u"poll_50_changes_100k_ms"_s, pollMs, u"ms"_s, u"<= 2"_s);
         report(results, u"poll_rows_changed"_s, changed.count(), u"signals"_s, u"50"_s);
         report(results, u"poll_model_resets"_s, resets.count(), u"signals"_s, u"0"_s);
+    }
+
+    // A timeline of 2,000 actions, from its answer's bytes to the tree painted with the
+    // failing action selected and in view (decode, model, expand, select, paint).
+    if (wanted("timeline")) {
+        DemoServerOptions huge = options;
+        huge.faults.hugeEvidence = true;
+        DemoServerThread hugeServer;
+        const DemoEndpoints served = startServer(hugeServer, huge);
+        QByteArray runs;
+        curlSeconds(QUrl(served.skyvernUrl.toString()
+                        + u"/v1/workflows/runs?page=1&page_size=100&status=failed"_s),
+            served.apiKey, &runs);
+        QString error;
+        const auto failed = workflowRunsFromJson(runs, &error);
+        if (!failed || failed->isEmpty())
+            qFatal("no failed run to time: %s", qPrintable(error));
+        QByteArray body;
+        curlSeconds(QUrl(served.skyvernUrl.toString() + u"/v1/runs/"_s
+                        + failed->constFirst().workflowRunId + u"/timeline"_s),
+            served.apiKey, &body);
+        TimelineModel model;
+        QTreeView tree;
+        tree.setUniformRowHeights(true);
+        tree.setModel(&model);
+        tree.resize(700, 500);
+        tree.show();
+        qsizetype actions = 0;
+        const double decodeMs = medianMs(15, [&] { (void)RunTimeline::fromJson(body, &error); });
+        const double ms = medianMs(15, [&] {
+            const auto timeline = RunTimeline::fromJson(body, &error);
+            if (!timeline)
+                qFatal("timeline not read: %s", qPrintable(error));
+            actions = timeline->actionCount();
+            model.setTimeline(*timeline);
+            tree.expandAll();
+            const QModelIndex failing = model.indexOf(timeline->failurePosition());
+            tree.setCurrentIndex(failing);
+            tree.scrollTo(failing, QAbstractItemView::PositionAtCenter);
+            tree.repaint();
+        });
+        report(results, u"timeline_2000_actions_ms"_s, ms, u"ms"_s, u"<= 100"_s);
+        report(results, u"timeline_decode_share_ms"_s, decodeMs, u"ms"_s, u"of the above"_s);
+        report(results, u"timeline_actions"_s, double(actions), u"actions"_s, u"2000"_s);
     }
 
     if (argc > 1) {
