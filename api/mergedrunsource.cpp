@@ -433,3 +433,9 @@ void MergedRunSource::cancelRequest(RequestId id)
     if (m_listings.value(job->listing->key) == job->listing)
         m_listings.remove(job->listing->key);
 }
+
+QString MergedRunSource::launchCommand(const RunDetail &run) const
+{
+    const int member = ownerOf(run.runId);
+    return member < 0 ? QString() : m_members.at(member).source->launchCommand(run);
+}

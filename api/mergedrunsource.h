@@ -44,6 +44,7 @@ public:
     RequestId getArtifactContent(const QString &runId, const QString &artifactId, QObject *context,
         Handler<QByteArray> handler) override;
     RequestId retryRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
+    QString launchCommand(const RunDetail &run) const override;
     void cancelRequest(RequestId id) override;
     void retainRuns(const QSet<QString> &runIds) override;
     /** Runs whose connection is remembered, for details and cancelling. */

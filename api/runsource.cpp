@@ -102,3 +102,8 @@ RequestId RunSource::retryRun(const QString &, QObject *context, Handler<RunDeta
     return refuseLater(
         context, std::move(handler), tr("%1 does not offer retrying runs.").arg(displayName()));
 }
+
+QString RunSource::launchCommand(const RunDetail &) const
+{
+    return {};
+}

@@ -103,6 +103,11 @@ public:
         QObject *context, Handler<QByteArray> handler);
     /** Starts a workflow run again with its original parameters; answers the new run. */
     virtual RequestId retryRun(const QString &runId, QObject *context, Handler<RunDetail> handler);
+    /**
+     * A shell command that sends the run's original request again (`curl …`), with the key as
+     * a variable (`$SKYVERN_API_KEY`), never its value; empty when the source cannot say.
+     */
+    virtual QString launchCommand(const RunDetail &run) const;
 
     /** Drops a pending request; its handler is never called. */
     virtual void cancelRequest(RequestId id) = 0;

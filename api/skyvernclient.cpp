@@ -302,3 +302,19 @@ void SkyvernClient::cancelRequest(RequestId id)
     m_decoding.remove(id);
     HttpRunSource::cancelRequest(id);
 }
+
+QString SkyvernClient::launchCommand(const RunDetail &run) const
+{
+    if (run.runRequest.isEmpty())
+        return {};
+    // Single quotes keep the shell from reading anything in the body; a quote inside one is
+    // closed, escaped and reopened. The key header is in double quotes so the variable expands.
+    const auto quoted = [](QString text) -> QString {
+        return u'\'' + text.replace(u'\'', u"'\\''"_s) + u'\'';
+    };
+    const QByteArray body = QJsonDocument(run.runRequest).toJson(QJsonDocument::Indented);
+    return u"curl -X POST "_s + quoted(endpoint(u"/v1/run/workflows"_s).toString())
+        + u" \\\n  -H \"x-api-key: $SKYVERN_API_KEY\""_s
+        + u" \\\n  -H 'Content-Type: application/json'"_s + u" \\\n  --data "_s
+        + quoted(QString::fromUtf8(body).trimmed());
+}

@@ -46,6 +46,7 @@ public:
     /** `POST /v1/workflows/runs/{workflow_run_id}/retry` (the `/v1/agents/…` route's older name).
      */
     RequestId retryRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
+    QString launchCommand(const RunDetail &run) const override;
     void cancelRequest(RequestId id) override;
 
     /** The URL a list request for this query goes to (shown to the user, used by tests). */

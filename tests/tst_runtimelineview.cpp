@@ -1,9 +1,12 @@
 // The Timeline tab and Retry, driven like a person would against the demo server: a failed
 // run opens on its failing action with its screenshot and reasoning; the keys step through
 // it; a source without timelines has no tab; a broken answer is said and the rest works;
-// Retry starts the same workflow again with the same parameters and follows the new run.
+// Retry starts the same workflow again with the same parameters and follows the new run;
+// Copy as cURL hands over the request without the key.
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -179,6 +182,24 @@ private slots:
         window.setSource(&skyvern);
         QVERIFY(tabs->isTabVisible(tabs->indexOf(view)));
         window.setSource(nullptr);
+    }
+
+    void copyAsCurlPutsTheRequestOnTheClipboardWithoutTheKey()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        const QString runId = clickRunWith(window, table, RunStatus::Completed);
+        auto *pane = window.findChild<RunDetailPane *>();
+        auto *copy = pane->findChild<QPushButton *>(u"copyCurlButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->detail().runId == runId && copy->isVisible(), 20000);
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(copy, Qt::LeftButton);
+        const QString text = QApplication::clipboard()->text();
+        QVERIFY2(text.startsWith(u"curl -X POST"_s) && text.contains(u"/v1/run/workflows"_s),
+            qPrintable(text));
+        QVERIFY(text.contains(u"$SKYVERN_API_KEY"_s));
+        QVERIFY(!text.contains(u"test-key"_s));
     }
 
     void retryStartsTheSameWorkflowAgainAndFollowsIt()

@@ -1,12 +1,16 @@
 // The Skyvern client against real loopback servers: decoding, every kind of failure turned
 // into a sentence, cancellation, and the API key kept to its own server.
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUrlQuery>
@@ -610,6 +614,64 @@ private slots:
         QCOMPARE(capture.result->value.runId, runId);
         QVERIFY(!capture.result->value.errors.isEmpty());
         QVERIFY(!capture.result->value.screenshotUrls.isEmpty());
+    }
+
+    void theCurlCommandSendsTheRunAgainWithTheKeyAsAVariable()
+    {
+        SkyvernClient client(m_demo->server()->baseUrl(), u"test-key"_s);
+        RunQuery query;
+        query.pageSize = 50;
+        const QList<WorkflowRun> runs = listFrom(client, query).value.runs;
+        // A run with a text parameter, to fill with what a shell would otherwise run.
+        RunDetail detail;
+        QString key;
+        for (const WorkflowRun &run : runs) {
+            Capture<RunDetail> capture;
+            client.getRun(run.workflowRunId, this, capture.handler());
+            QTRY_VERIFY(capture.result.has_value());
+            const QJsonObject parameters
+                = capture.result->value.runRequest.value("parameters"_L1).toObject();
+            for (auto it = parameters.begin(); it != parameters.end() && key.isEmpty(); ++it) {
+                if (it.value().isString())
+                    key = it.key();
+            }
+            if (!key.isEmpty()) {
+                detail = capture.result->value;
+                break;
+            }
+        }
+        QVERIFY(!key.isEmpty());
+        const QTemporaryDir dir;
+        const QString marker = dir.filePath(u"ran"_s);
+        const QString hostile = u"it's $(touch %1) `touch %1` \"q\" \\ ünïcode"_s.arg(marker);
+        QJsonObject parameters = detail.runRequest.value("parameters"_L1).toObject();
+        parameters.insert(key, hostile);
+        detail.runRequest.insert(u"parameters"_s, parameters);
+
+        const QString command = client.launchCommand(detail);
+        QVERIFY2(command.startsWith(u"curl -X POST '"_s + m_demo->server()->baseUrl().toString()),
+            qPrintable(command));
+        QVERIFY(command.contains(u"$SKYVERN_API_KEY"_s));
+        QVERIFY(!command.contains(u"test-key"_s));
+
+        // Pasted into a shell with the key in the variable, it starts the run again.
+        QProcess shell;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"SKYVERN_API_KEY"_s, u"test-key"_s);
+        shell.setProcessEnvironment(environment);
+        shell.start(u"bash"_s, {u"-c"_s, command + u" --silent --show-error"_s});
+        // The server answers on this thread: wait with the event loop running.
+        QTRY_VERIFY_WITH_TIMEOUT(shell.state() == QProcess::NotRunning, 30000);
+        QCOMPARE(shell.exitCode(), 0);
+        const QJsonObject answer = QJsonDocument::fromJson(shell.readAllStandardOutput()).object();
+        const QString newId = answer.value("run_id"_L1).toString();
+        QVERIFY2(!newId.isEmpty(), qPrintable(QString::fromUtf8(shell.readAllStandardError())));
+        const auto stored = m_demo->server()->storedRun(newId);
+        QVERIFY(stored);
+        QCOMPARE(stored->parameters.value(key).toString(), hostile); // byte for byte
+        QVERIFY(!QFile::exists(marker)); // and nothing in it was run
+        // A run without its request (a platform's, say) has no command to offer.
+        QVERIFY(client.launchCommand(RunDetail()).isEmpty());
     }
 
     void launchesAndCancelsARun()

@@ -186,6 +186,16 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     section(tr("Downloaded files"), m_files);
     section(tr("Output"), m_outputView);
     section(tr("Request and parameters"), m_requestView);
+    m_copyCurl = new QPushButton(tr("Copy as cURL"), this);
+    m_copyCurl->setObjectName(QStringLiteral("copyCurlButton"));
+    m_copyCurl->setToolTip(tr("The original request as a curl command, to send it again from a "
+                              "shell; the key stays $SKYVERN_API_KEY"));
+    m_copyCurl->hide();
+    connect(m_copyCurl, &QPushButton::clicked, this, [this] {
+        if (m_source)
+            QApplication::clipboard()->setText(m_source->launchCommand(m_detail));
+    });
+    body->addWidget(m_copyCurl, 0, Qt::AlignLeft);
     section(tr("As the server listed it"), m_listingView);
     body->addStretch(1);
     setFeatures(SourceFeatures());
@@ -273,6 +283,7 @@ void RunDetailPane::clear()
     m_scroll->hide(); // no empty scroll bar beside "No run selected"
     m_cancel->hide();
     m_retry->hide();
+    m_copyCurl->hide();
     setMessage(tr("Select a run to see why it did what it did."), false);
 }
 
@@ -527,6 +538,7 @@ void RunDetailPane::showDetail()
     m_retry->setVisible(canRetry());
     m_request->setJson(detail.runRequest);
     m_requestView->expandToDepth(0);
+    m_copyCurl->setVisible(m_source && !m_source->launchCommand(detail).isEmpty());
     m_requestView->resizeColumnToContents(0);
     m_screenshotStrip->showScreenshots(detail.runId, detail.screenshotUrls);
 }

@@ -109,6 +109,7 @@ private:
     bool m_listedOnly = false; // the run's platform has no detail endpoint
     QPushButton *m_cancel;
     QPushButton *m_retry;
+    QPushButton *m_copyCurl = nullptr;
     QWidget *m_body;
     QScrollArea *m_scroll = nullptr;
 };

@@ -27,6 +27,13 @@ RunRowMenu::RunRowMenu(const WorkflowRun &run, const RunDetail &detail,
     m_copyLink->setVisible(false);
     connect(m_copyLink, &QAction::triggered, this,
         [this] { QApplication::clipboard()->setText(m_link.toString()); });
+    m_copyCurl = addAction(tr("Copy as c&URL"));
+    m_copyCurl->setObjectName(QStringLiteral("copyCurlAction"));
+    m_copyCurl->setToolTip(tr("The run's original request as a curl command; the key stays "
+                              "$SKYVERN_API_KEY"));
+    m_copyCurl->setVisible(false);
+    connect(m_copyCurl, &QAction::triggered, this,
+        [this] { QApplication::clipboard()->setText(m_curl); });
     m_openRecording = addAction(tr("Open &recording"));
     m_openRecording->setObjectName(QStringLiteral("openRecordingAction"));
     m_openRecording->setVisible(false);
@@ -97,6 +104,8 @@ void RunRowMenu::showDetail(const RunDetail &detail)
     m_recording = QUrl(detail.recordingUrl);
     m_copyLink->setVisible(isWebLink(m_link));
     m_openRecording->setVisible(isWebLink(m_recording));
+    m_curl = m_source ? m_source->launchCommand(detail) : QString();
+    m_copyCurl->setVisible(!m_curl.isEmpty());
     QStringList codes;
     for (const RunError &error : detail.errors) {
         if (!error.errorCode.isEmpty())

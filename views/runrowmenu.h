@@ -40,6 +40,8 @@ private:
 
     WorkflowRun m_run;
     QPointer<RunSource> m_source;
+    QAction *m_copyCurl = nullptr;
+    QString m_curl;
     SourceFeatures m_features;
     RequestId m_pending = 0;
     QUrl m_link;

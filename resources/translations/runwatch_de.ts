@@ -1185,6 +1185,14 @@ Kategorie: %1</translation>
         <source>Start this workflow again with the same parameters</source>
         <translation>Diesen Workflow mit denselben Parametern erneut starten</translation>
     </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>Als cURL kopieren</translation>
+    </message>
+    <message>
+        <source>The original request as a curl command, to send it again from a shell; the key stays $SKYVERN_API_KEY</source>
+        <translation>Die ursprüngliche Anfrage als curl-Befehl, um sie aus einer Shell erneut zu senden; der Schlüssel bleibt $SKYVERN_API_KEY</translation>
+    </message>
 </context>
 <context>
     <name>RunFilter</name>
@@ -1558,6 +1566,14 @@ Kategorie: %1</translation>
     <message>
         <source>&amp;Retry…</source>
         <translation>&amp;Wiederholen …</translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;URL</source>
+        <translation>Als c&amp;URL kopieren</translation>
+    </message>
+    <message>
+        <source>The run&apos;s original request as a curl command; the key stays $SKYVERN_API_KEY</source>
+        <translation>Die ursprüngliche Anfrage der Ausführung als curl-Befehl; der Schlüssel bleibt $SKYVERN_API_KEY</translation>
     </message>
 </context>
 <context>
