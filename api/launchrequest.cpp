@@ -224,3 +224,50 @@ QJsonObject LaunchRequest::toJson() const
         body.insert(u"run_metadata"_s, tags);
     return body;
 }
+
+LaunchRequest LaunchRequest::fromRunRequest(
+    const QJsonObject &runRequest, QJsonObject *parameterValues)
+{
+    LaunchRequest request;
+    const auto text = [&runRequest](const char *key) {
+        const QJsonValue value = runRequest.value(QLatin1String(key));
+        return value.isString() ? value.toString().left(4096) : QString();
+    };
+    request.workflowId = text("workflow_id");
+    request.title = text("title");
+    const QJsonValue proxy = runRequest.value(QLatin1String("proxy_location"));
+    if (proxy.isString() && proxyLocations().contains(proxy.toString())) {
+        request.proxyKind = ProxyKind::Location;
+        request.proxyLocation = proxy.toString();
+    } else if (proxy.isObject() && proxy.toObject().value(QLatin1String("url")).isString()) {
+        request.proxyKind = ProxyKind::CustomUrl;
+        request.proxyUrl = proxy.toObject().value(QLatin1String("url")).toString();
+    } else if (proxy.isObject() && proxy.toObject().value(QLatin1String("country")).isString()) {
+        const QJsonObject geo = proxy.toObject();
+        request.proxyKind = ProxyKind::GeoTarget;
+        request.country = geo.value(QLatin1String("country")).toString();
+        request.subdivision = geo.value(QLatin1String("subdivision")).toString();
+        request.city = geo.value(QLatin1String("city")).toString();
+    }
+    request.webhookUrl = text("webhook_url");
+    request.totpUrl = text("totp_url");
+    request.totpIdentifier = text("totp_identifier");
+    request.browserSessionId = text("browser_session_id");
+    request.browserProfileId = text("browser_profile_id");
+    const QJsonValue timeout = runRequest.value(QLatin1String("max_elapsed_time_minutes"));
+    if (timeout.isDouble())
+        request.timeoutMinutes = int(qBound<double>(0, timeout.toDouble(), 100000));
+    const QJsonObject headers = runRequest.value(QLatin1String("extra_http_headers")).toObject();
+    for (auto it = headers.constBegin(); it != headers.constEnd(); ++it)
+        request.extraHttpHeaders.append({it.key(), it.value().toString()});
+    request.runWith = text("run_with");
+    const QJsonValue fallback = runRequest.value(QLatin1String("ai_fallback"));
+    if (fallback.isBool())
+        request.aiFallback = fallback.toBool();
+    const QJsonObject tags = runRequest.value(QLatin1String("run_metadata")).toObject();
+    for (auto it = tags.constBegin(); it != tags.constEnd(); ++it)
+        request.metadata.append({it.key(), it.value().toString()});
+    if (parameterValues)
+        *parameterValues = runRequest.value(QLatin1String("parameters")).toObject();
+    return request;
+}

@@ -51,6 +51,14 @@ public:
     static constexpr int kMinTimeoutMinutes = 1;
     static constexpr int kMaxTimeoutMinutes = 480;
 
+    /**
+     * The request a run was started with (`run_request` of its detail), read back into a form
+     * to edit: the options as they were, the parameters' values in `parameterValues` (their
+     * definitions come from the workflow). Fields it does not know are left out.
+     */
+    static LaunchRequest fromRunRequest(
+        const QJsonObject &runRequest, QJsonObject *parameterValues);
+
     /** Every problem found, in form order; empty when the request can be sent. */
     QList<FieldProblem> validate() const;
     QJsonObject toJson() const;

@@ -7,7 +7,9 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabBar>
@@ -17,6 +19,7 @@
 #include <QTextBrowser>
 #include <QTreeView>
 
+#include "launchrundialog.h"
 #include "mainwindow.h"
 #include "rundetailpane.h"
 #include "runlistmodel.h"
@@ -200,6 +203,49 @@ private slots:
             qPrintable(text));
         QVERIFY(text.contains(u"$SKYVERN_API_KEY"_s));
         QVERIFY(!text.contains(u"test-key"_s));
+    }
+
+    void editAndRetryOpensTheFormAsTheRunWasStarted()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        const QString runId = clickRunWith(window, table, RunStatus::Failed);
+        const auto original = m_server->server()->storedRun(runId);
+        QVERIFY(original);
+        // A text parameter to change before sending it again.
+        QString key;
+        for (auto it = original->parameters.begin(); it != original->parameters.end(); ++it) {
+            if (it.value().isString() && key.isEmpty())
+                key = it.key();
+        }
+        QVERIFY(!key.isEmpty());
+        auto *pane = window.findChild<RunDetailPane *>();
+        auto *edit = pane->findChild<QPushButton *>(u"editRetryButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->detail().runId == runId && edit->isVisible(), 20000);
+        QTest::mouseClick(edit, Qt::LeftButton);
+        LaunchRunDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<LaunchRunDialog *>()) && dialog->isVisible());
+        auto *workflow = dialog->findChild<QComboBox *>(u"workflowComboBox"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(workflow->isEnabled(), 20000);
+        QCOMPARE(workflow->currentData().toString(), original->workflowPermanentId);
+        QLineEdit *field = nullptr;
+        QTRY_VERIFY((field = dialog->findChild<QLineEdit *>(u"param_"_s + key)));
+        QCOMPARE(field->text(), original->parameters.value(key).toString());
+
+        field->selectAll();
+        QTest::keyClicks(field, u"changed before the retry"_s);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"runButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!pane->runId().isEmpty() && pane->runId() != runId, 20000);
+        const auto stored = m_server->server()->storedRun(pane->runId());
+        QVERIFY(stored);
+        QCOMPARE(stored->workflowPermanentId, original->workflowPermanentId);
+        QCOMPARE(stored->parameters.value(key).toString(), u"changed before the retry"_s);
+        // Every other parameter went again as it was.
+        for (auto it = original->parameters.begin(); it != original->parameters.end(); ++it) {
+            if (it.key() != key)
+                QCOMPARE(stored->parameters.value(it.key()), it.value());
+        }
     }
 
     void retryStartsTheSameWorkflowAgainAndFollowsIt()

@@ -303,11 +303,17 @@ void LaunchRunDialog::rebuildParameters()
             auto *box = new QComboBox(m_parameterBox);
             box->addItem(tr("true"), QStringLiteral("true"));
             box->addItem(tr("false"), QStringLiteral("false"));
-            box->setCurrentIndex(parameter.defaultValue.toBool() ? 0 : 1);
+            const QJsonValue value = m_prefillValues.contains(parameter.key)
+                ? m_prefillValues.value(parameter.key)
+                : parameter.defaultValue;
+            box->setCurrentIndex(value.toBool() ? 0 : 1);
             input = box;
         } else {
             auto *edit = new QLineEdit(m_parameterBox);
             edit->setText(LaunchRequest::parameterText(parameter, parameter.defaultValue));
+            if (m_prefillValues.contains(parameter.key))
+                edit->setText(
+                    LaunchRequest::parameterText(parameter, m_prefillValues.value(parameter.key)));
             edit->setPlaceholderText(parameter.defaultValue.isNull()
                     ? tr("%1, required").arg(parameterHint(parameter))
                     : parameterHint(parameter));
@@ -345,6 +351,61 @@ void LaunchRunDialog::updateProxyFields()
     const int choice = m_proxy->currentIndex();
     m_proxyUrl->setVisible(choice == CustomUrl);
     m_geoRow->setVisible(choice == GeoTarget);
+}
+
+void LaunchRunDialog::prefill(const LaunchRequest &request, const QJsonObject &parameterValues)
+{
+    m_prefillValues = parameterValues;
+    setInitialWorkflow(request.workflowId);
+    if (!m_workflows.isEmpty())
+        rebuildParameters();
+    m_title->setText(request.title);
+    switch (request.proxyKind) {
+    case LaunchRequest::ProxyKind::ServerDefault:
+        m_proxy->setCurrentIndex(ServerDefault);
+        break;
+    case LaunchRequest::ProxyKind::CustomUrl:
+        m_proxy->setCurrentIndex(CustomUrl);
+        m_proxyUrl->setText(request.proxyUrl);
+        break;
+    case LaunchRequest::ProxyKind::GeoTarget:
+        m_proxy->setCurrentIndex(GeoTarget);
+        m_country->setText(request.country);
+        m_subdivision->setText(request.subdivision);
+        m_city->setText(request.city);
+        break;
+    case LaunchRequest::ProxyKind::Location: {
+        const int index = m_proxy->findData(request.proxyLocation);
+        m_proxy->setCurrentIndex(index >= FirstLocation ? index : ServerDefault);
+        break;
+    }
+    }
+    updateProxyFields();
+    m_webhook->setText(request.webhookUrl);
+    m_totpUrl->setText(request.totpUrl);
+    m_totpIdentifier->setText(request.totpIdentifier);
+    m_browserSession->setText(request.browserSessionId);
+    m_browserProfile->setText(request.browserProfileId);
+    if (request.timeoutMinutes)
+        m_timeout->setValue(*request.timeoutMinutes);
+    setPairs(m_headers, request.extraHttpHeaders);
+    const int runWith = m_runWith->findData(request.runWith);
+    m_runWith->setCurrentIndex(runWith >= 0 ? runWith : 0);
+    m_aiFallback->setCurrentIndex(request.aiFallback ? (*request.aiFallback ? 1 : 2) : 0);
+    setPairs(m_metadata, request.metadata);
+}
+
+void LaunchRunDialog::setPairs(QTableWidget *table, const QList<std::pair<QString, QString>> &pairs)
+{
+    const QSignalBlocker quiet(table); // not a person typing: no row added per cell
+    table->setRowCount(0);
+    for (const auto &[key, value] : pairs) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(key));
+        table->setItem(row, 1, new QTableWidgetItem(value));
+    }
+    table->insertRow(table->rowCount()); // always an empty one to type in
 }
 
 LaunchRequest LaunchRunDialog::request() const

@@ -31,6 +31,11 @@ public:
 
     /** Preselects a workflow (the one the list is scoped to, say). */
     void setInitialWorkflow(const QString &workflowPermanentId);
+    /**
+     * Fills the form from a run's request (Edit and retry): its workflow, options and, once the
+     * workflow's parameters are known, their values.
+     */
+    void prefill(const LaunchRequest &request, const QJsonObject &parameterValues);
     LaunchRequest request() const;
 
 signals:
@@ -51,6 +56,8 @@ private:
     QPointer<RunSource> m_source;
     QList<Workflow> m_workflows;
     QString m_initialWorkflow;
+    QJsonObject m_prefillValues; // parameter values to put in once the workflow's form is built
+    static void setPairs(QTableWidget *table, const QList<std::pair<QString, QString>> &pairs);
     QHash<QString, QLabel *> m_errors;
     QHash<QString, QWidget *> m_fieldWidgets;
     QList<std::pair<WorkflowParameter, QWidget *>> m_parameterInputs;

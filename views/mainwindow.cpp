@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -148,7 +149,7 @@ MainWindow::MainWindow(QWidget *parent)
     toolBar->addWidget(connectionButton);
     toolBar->addWidget(viewButton);
 
-    connect(m_launchAction, &QAction::triggered, this, &MainWindow::openLaunchDialog);
+    connect(m_launchAction, &QAction::triggered, this, [this] { openLaunchDialog(); });
 
     // Every key in one list, created when first asked for.
     for (const QKeySequence &keys :
@@ -294,6 +295,8 @@ MainWindow::MainWindow(QWidget *parent)
         });
     connect(m_detail, &RunDetailPane::runCanceled, m_model, &RunListModel::refresh);
     connect(m_detail, &RunDetailPane::retryRequested, this, &MainWindow::confirmRetry);
+    connect(m_detail, &RunDetailPane::editAndRetryRequested, this,
+        [this](const RunDetail &run) { openLaunchDialog(&run); });
 
     connect(m_model, &RunListModel::pageLoaded, this, [this] {
         m_sorter->setLocalFilter({});
@@ -434,6 +437,8 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     connect(menu, &RunRowMenu::cancelRequested, this, &MainWindow::confirmCancel);
     connect(menu, &RunRowMenu::retryRequested, this, &MainWindow::confirmRetry);
+    connect(menu, &RunRowMenu::editAndRetryRequested, this,
+        [this](const RunDetail &run) { openLaunchDialog(&run); });
     connect(menu, &RunRowMenu::problem, this, &MainWindow::showNotice);
     connect(menu, &RunRowMenu::filterByWorkflowRequested, this, [this](const QString &workflow) {
         m_filterBar->setScope(workflow);
@@ -602,13 +607,20 @@ void MainWindow::applyFeatures(const SourceFeatures &features)
     m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_timeline), features.timeline);
 }
 
-void MainWindow::openLaunchDialog()
+void MainWindow::openLaunchDialog(const RunDetail *from)
 {
     if (!m_source)
         return;
     auto *dialog = new LaunchRunDialog(m_source, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setInitialWorkflow(m_filterBar->scope());
+    if (from) {
+        // Edit and retry: the form as this run was started, to change and send as a new run.
+        QJsonObject values;
+        const LaunchRequest request = LaunchRequest::fromRunRequest(from->runRequest, &values);
+        dialog->prefill(request, values);
+        dialog->setWindowTitle(tr("Edit and retry %1").arg(from->runId));
+    }
     connect(dialog, &LaunchRunDialog::runLaunched, this,
         [this](const RunDetail &run, const QString &note) {
             showNotice(note.isEmpty()

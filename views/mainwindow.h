@@ -115,7 +115,8 @@ private:
     void prefetchVisibleErrorCodes();
     void schedulePoll();
     void loadWorkflows();
-    void openLaunchDialog();
+    /** "Run agent…"; filled in from a run for Edit and retry. */
+    void openLaunchDialog(const RunDetail *from = nullptr);
 
     RunSource *m_source = nullptr;
     ArtifactFetcher *m_artifacts;

@@ -77,6 +77,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     , m_listing(new JsonTreeModel(this))
     , m_cancel(new QPushButton(tr("Cancel run…"), this))
     , m_retry(new QPushButton(tr("Retry…"), this))
+    , m_editRetry(new QPushButton(tr("Edit and retry…"), this))
     , m_body(new QWidget(this))
 {
     setObjectName(QStringLiteral("runDetailPane"));
@@ -107,12 +108,18 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_retry->setToolTip(tr("Start this workflow again with the same parameters"));
     m_retry->hide();
     connect(m_retry, &QPushButton::clicked, this, [this] { emit retryRequested(m_summary); });
+    m_editRetry->setObjectName(QStringLiteral("editRetryButton"));
+    m_editRetry->setToolTip(tr("Open the launch form filled in as this run was started"));
+    m_editRetry->hide();
+    connect(
+        m_editRetry, &QPushButton::clicked, this, [this] { emit editAndRetryRequested(m_detail); });
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_status);
     header->addWidget(m_title, 1);
     header->addWidget(m_cancel);
     header->addWidget(m_retry);
+    header->addWidget(m_editRetry);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -283,6 +290,7 @@ void RunDetailPane::clear()
     m_scroll->hide(); // no empty scroll bar beside "No run selected"
     m_cancel->hide();
     m_retry->hide();
+    m_editRetry->hide();
     m_copyCurl->hide();
     setMessage(tr("Select a run to see why it did what it did."), false);
 }
@@ -536,6 +544,8 @@ void RunDetailPane::showDetail()
     showDetailSections(m_features.details && !m_listedOnly);
     m_cancel->setVisible(m_features.cancel && !m_listedOnly && isActiveStatus(m_summary.status));
     m_retry->setVisible(canRetry());
+    m_editRetry->setVisible(m_features.launch && !m_listedOnly
+        && !detail.runRequest.value(QLatin1String("workflow_id")).toString().isEmpty());
     m_request->setJson(detail.runRequest);
     m_requestView->expandToDepth(0);
     m_copyCurl->setVisible(m_source && !m_source->launchCommand(detail).isEmpty());

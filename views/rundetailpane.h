@@ -57,6 +57,8 @@ signals:
     void runCanceled(const QString &runId);
     /** The user asked to start the run again (Retry…); the window confirms it. */
     void retryRequested(const WorkflowRun &run);
+    /** The user asked for the launch form filled in from this run (Edit and retry…). */
+    void editAndRetryRequested(const RunDetail &run);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -109,6 +111,7 @@ private:
     bool m_listedOnly = false; // the run's platform has no detail endpoint
     QPushButton *m_cancel;
     QPushButton *m_retry;
+    QPushButton *m_editRetry;
     QPushButton *m_copyCurl = nullptr;
     QWidget *m_body;
     QScrollArea *m_scroll = nullptr;

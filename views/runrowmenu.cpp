@@ -60,6 +60,11 @@ RunRowMenu::RunRowMenu(const WorkflowRun &run, const RunDetail &detail,
         retry->setIcon(ThemedIcon::action(QStringLiteral("view-refresh")));
         connect(retry, &QAction::triggered, this, [this] { emit retryRequested(m_run); });
     }
+    m_editRetry = addAction(tr("&Edit and retry…"));
+    m_editRetry->setObjectName(QStringLiteral("editRetryAction"));
+    m_editRetry->setVisible(false); // once the run's request is known
+    connect(
+        m_editRetry, &QAction::triggered, this, [this] { emit editAndRetryRequested(m_detail); });
     addSeparator();
     if (canScope && !run.workflowPermanentId.isEmpty()) {
         QAction *workflow = addAction(tr("Filter by this &workflow"));
@@ -104,6 +109,9 @@ void RunRowMenu::showDetail(const RunDetail &detail)
     m_recording = QUrl(detail.recordingUrl);
     m_copyLink->setVisible(isWebLink(m_link));
     m_openRecording->setVisible(isWebLink(m_recording));
+    m_detail = detail;
+    m_editRetry->setVisible(m_features.launch
+        && !detail.runRequest.value(QLatin1String("workflow_id")).toString().isEmpty());
     m_curl = m_source ? m_source->launchCommand(detail) : QString();
     m_copyCurl->setVisible(!m_curl.isEmpty());
     QStringList codes;

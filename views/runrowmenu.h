@@ -28,6 +28,7 @@ public:
 signals:
     void cancelRequested(const WorkflowRun &run);
     void retryRequested(const WorkflowRun &run);
+    void editAndRetryRequested(const RunDetail &run);
     void filterByWorkflowRequested(const QString &workflowPermanentId);
     void filterByErrorCodeRequested(const QString &errorCode);
     /** Something the user asked for could not be done, in a sentence. */
@@ -41,6 +42,8 @@ private:
     WorkflowRun m_run;
     QPointer<RunSource> m_source;
     QAction *m_copyCurl = nullptr;
+    QAction *m_editRetry = nullptr;
+    RunDetail m_detail;
     QString m_curl;
     SourceFeatures m_features;
     RequestId m_pending = 0;

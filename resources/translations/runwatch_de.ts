@@ -893,6 +893,10 @@ SHA-256 %2</translation>
         <source>Retried run %1 as %2. It is selected in the list and updates live.</source>
         <translation>Ausführung %1 als %2 wiederholt. Sie ist in der Liste ausgewählt und wird live aktualisiert.</translation>
     </message>
+    <message>
+        <source>Edit and retry %1</source>
+        <translation>%1 bearbeiten und wiederholen</translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
@@ -1192,6 +1196,14 @@ Kategorie: %1</translation>
     <message>
         <source>The original request as a curl command, to send it again from a shell; the key stays $SKYVERN_API_KEY</source>
         <translation>Die ursprüngliche Anfrage als curl-Befehl, um sie aus einer Shell erneut zu senden; der Schlüssel bleibt $SKYVERN_API_KEY</translation>
+    </message>
+    <message>
+        <source>Edit and retry…</source>
+        <translation>Bearbeiten und wiederholen …</translation>
+    </message>
+    <message>
+        <source>Open the launch form filled in as this run was started</source>
+        <translation>Das Startformular so ausgefüllt öffnen, wie diese Ausführung gestartet wurde</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1586,10 @@ Kategorie: %1</translation>
     <message>
         <source>The run&apos;s original request as a curl command; the key stays $SKYVERN_API_KEY</source>
         <translation>Die ursprüngliche Anfrage der Ausführung als curl-Befehl; der Schlüssel bleibt $SKYVERN_API_KEY</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and retry…</source>
+        <translation>&amp;Bearbeiten und wiederholen …</translation>
     </message>
 </context>
 <context>
