@@ -10,15 +10,18 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
 
+#include "comparewindow.h"
 #include "launchrundialog.h"
 #include "mainwindow.h"
 #include "rundetailpane.h"
@@ -246,6 +249,62 @@ private slots:
             if (it.key() != key)
                 QCOMPARE(stored->parameters.value(it.key()), it.value());
         }
+    }
+
+    void twoRunsOfAWorkflowCompareSideBySide()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 20000);
+        // A failed run and a completed one of the same workflow, looked at one after the other.
+        QModelIndex failed;
+        QModelIndex completed;
+        for (int row = 0; row < table->model()->rowCount() && !completed.isValid(); ++row) {
+            const QModelIndex index = table->model()->index(row, RunListModel::WorkflowColumn);
+            const int status = index.data(RunListModel::StatusRole).toInt();
+            if (!failed.isValid() && status == int(RunStatus::Failed))
+                failed = index;
+            else if (failed.isValid() && status == int(RunStatus::Completed)
+                && index.data().toString() == failed.data().toString())
+                completed = index;
+        }
+        QVERIFY(failed.isValid() && completed.isValid());
+        for (const QModelIndex &index : {failed, completed}) {
+            table->scrollTo(index);
+            QTest::mouseClick(
+                table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+        }
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_F10, Qt::ShiftModifier); // the row's menu, by keyboard
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = window.findChild<QMenu *>(u"runRowMenu"_s)) && menu->isVisible());
+        auto *compare = menu->findChild<QAction *>(u"compareAction"_s);
+        QVERIFY(compare);
+        const QString failedId = failed.data(RunListModel::RunIdRole).toString();
+        QVERIFY(compare->text().contains(failedId));
+        compare->trigger();
+        menu->close();
+
+        CompareWindow *comparison = nullptr;
+        QTRY_VERIFY((comparison = window.findChild<CompareWindow *>()) && comparison->isVisible());
+        auto *grid = comparison->findChild<QTableWidget *>(u"compareTable"_s);
+        const auto differs = [grid](const QString &what) {
+            for (int row = 0; row < grid->rowCount(); ++row) {
+                if (grid->item(row, 0)->text().endsWith(what))
+                    return grid->item(row, 0)->data(Qt::UserRole).toBool() ? 1 : 0;
+            }
+            return -1; // no such row
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!comparison->firstDifference().isEmpty(), 20000);
+        QCOMPARE(differs(u"Status"_s), 1);
+        QCOMPARE(differs(u"Workflow"_s), 0);
+        QVERIFY(differs(u"Block 1"_s) >= 0); // the timelines, block by block
+        // The screenshots where they part ways, side by side.
+        auto *left = comparison->findChild<QLabel *>(u"compareLeftScreenshot"_s);
+        auto *right = comparison->findChild<QLabel *>(u"compareRightScreenshot"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!left->pixmap().isNull() && !right->pixmap().isNull(), 20000);
+        comparison->close();
     }
 
     void retryStartsTheSameWorkflowAgainAndFollowsIt()

@@ -24,6 +24,7 @@
 #include <QVBoxLayout>
 
 #include "artifactfetcher.h"
+#include "comparewindow.h"
 #include "errorcodeprefetcher.h"
 #include "launchrundialog.h"
 #include "rundetailpane.h"
@@ -440,6 +441,20 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
     connect(menu, &RunRowMenu::editAndRetryRequested, this,
         [this](const RunDetail &run) { openLaunchDialog(&run); });
     connect(menu, &RunRowMenu::problem, this, &MainWindow::showNotice);
+    // The run looked at before this one, side by side with it.
+    if (!m_previousRun.workflowRunId.isEmpty() && m_previousRun.workflowRunId != run->workflowRunId
+        && m_model->rowOfRun(m_previousRun.workflowRunId) >= 0) {
+        menu->addSeparator();
+        QAction *compare = menu->addAction(tr("Co&mpare with %1").arg(m_previousRun.workflowRunId));
+        compare->setObjectName(QStringLiteral("compareAction"));
+        compare->setToolTip(tr("The run selected before this one, side by side with it"));
+        const WorkflowRun before = *m_model->runAt(m_model->rowOfRun(m_previousRun.workflowRunId));
+        const WorkflowRun now = *run;
+        connect(compare, &QAction::triggered, this, [this, before, now] {
+            if (m_source)
+                (new CompareWindow(m_source, m_artifacts, before, now, this))->show();
+        });
+    }
     connect(menu, &RunRowMenu::filterByWorkflowRequested, this, [this](const QString &workflow) {
         m_filterBar->setScope(workflow);
         m_model->setScope(workflow);
@@ -763,6 +778,10 @@ void MainWindow::dropSelectionIfGone()
 
 void MainWindow::showRunDetail(const WorkflowRun &run)
 {
+    if (run.workflowRunId != m_shownRun.workflowRunId) {
+        m_previousRun = m_shownRun; // what "Compare with" offers next
+        m_shownRun = run;
+    }
     m_detail->showRun(run);
     m_timeline->showRun(run);
 }

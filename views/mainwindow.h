@@ -6,6 +6,7 @@
 #include "rundetail.h"
 #include "runfilter.h"
 #include "theme.h"
+#include "workflowrun.h"
 
 class ArtifactFetcher;
 class ErrorCodePrefetcher;
@@ -126,6 +127,8 @@ private:
     RunTableView *m_table;
     RunDetailPane *m_detail;
     RunTimelineView *m_timeline;
+    WorkflowRun m_shownRun; // in the detail pane
+    WorkflowRun m_previousRun; // shown before it
     QTabWidget *m_detailTabs;
     QSplitter *m_splitter;
     QLabel *m_errorLabel;

@@ -170,6 +170,95 @@
     </message>
 </context>
 <context>
+    <name>CompareWindow</name>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n Aktion</numerusform>
+            <numerusform>%n Aktionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare %1 and %2</source>
+        <translation>%1 und %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Error codes</source>
+        <translation>Fehlercodes</translation>
+    </message>
+    <message>
+        <source>Parameter %1</source>
+        <translation>Parameter %1</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>Block %1</translation>
+    </message>
+    <message>
+        <source>Could not load</source>
+        <translation>Nicht geladen</translation>
+    </message>
+    <message>
+        <source>Loading the timelines…</source>
+        <translation>Zeitleisten werden geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>The runs took the same %n action(s).</source>
+        <translation>
+            <numerusform>Die Ausführungen haben dieselbe %n Aktion ausgeführt.</numerusform>
+            <numerusform>Die Ausführungen haben dieselben %n Aktionen ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>They part ways at step %1: %2 | %3</source>
+        <translation>Sie unterscheiden sich ab Schritt %1: %2 | %3</translation>
+    </message>
+    <message>
+        <source>(no such step)</source>
+        <translation>(kein solcher Schritt)</translation>
+    </message>
+    <message>
+        <source>No screenshot</source>
+        <translation>Kein Bildschirmfoto</translation>
+    </message>
+    <message>
+        <source>The screenshot is not an image.</source>
+        <translation>Das Bildschirmfoto ist kein Bild.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>API &amp;key:</source>
@@ -896,6 +985,14 @@ SHA-256 %2</translation>
     <message>
         <source>Edit and retry %1</source>
         <translation>%1 bearbeiten und wiederholen</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with %1</source>
+        <translation>Mit %1 &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>The run selected before this one, side by side with it</source>
+        <translation>Die zuvor ausgewählte Ausführung neben dieser</translation>
     </message>
 </context>
 <context>
