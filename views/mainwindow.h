@@ -19,6 +19,7 @@ class QTimer;
 class RunDetailPane;
 class RunFilterBar;
 class RunTimelineView;
+class ScreenshotFilmstrip;
 class RunListModel;
 class RunSortProxyModel;
 class RunSource;
@@ -105,7 +106,7 @@ private:
     void confirmRetry(const WorkflowRun &run);
     /** Shows a run just launched or retried and selects it once the list has it. */
     void followNewRun(const RunDetail &run, const QString &workflowPermanentId);
-    /** The overview and the timeline show this run. */
+    /** The overview, the timeline and the screenshots show this run. */
     void showRunDetail(const WorkflowRun &run);
     /** The selected run left the list (filtered out, say): show nothing rather than stale. */
     void dropSelectionIfGone();
@@ -125,6 +126,7 @@ private:
     RunTableView *m_table;
     RunDetailPane *m_detail;
     RunTimelineView *m_timeline;
+    ScreenshotFilmstrip *m_filmstrip;
     QTabWidget *m_detailTabs;
     QSplitter *m_splitter;
     QLabel *m_errorLabel;
