@@ -1,21 +1,25 @@
 // Runwatch's figures, each a ratio to a floor measured in the same run or an absolute figure on
 // this machine: fetch-to-visible against curl, decoding against QJsonDocument alone, start-up
 // against a bare Qt window, CPU while watching 50 active runs, memory while reading 1,000
-// runs' screenshots, a run list of 100,000 runs (memory, local filter, a poll of 50 changes,
-// sort) and a timeline of 2,000 actions on screen. Usage:
-// bench_runwatch [results.json [fetch|decode|startup|idle|images|scale|timeline ...]]
+// runs' screenshots, a strip of 300 screenshots scrolled end to end, a run list of 100,000
+// runs (memory, local filter, a poll of 50 changes, sort) and a timeline of 2,000 actions on
+// screen. Usage:
+// bench_runwatch [results.json [fetch|decode|startup|idle|images|filmstrip|scale|timeline ...]]
 
 #include <algorithm>
 
 #include <QApplication>
+#include <QBuffer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QListView>
 #include <QListWidget>
 #include <QPainter>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -29,6 +33,7 @@
 #include "runlistmodel.h"
 #include "runsortproxymodel.h"
 #include "runtimeline.h"
+#include "screenshotfilmstrip.h"
 #include "skyvernclient.h"
 #include "timelinemodel.h"
 
@@ -113,6 +118,16 @@ public:
         QTimer::singleShot(0, context, [handler, result] { handler(result); });
         return ++m_id;
     }
+    /** What listArtifacts answers for any run. */
+    QList<Artifact> artifacts;
+    RequestId listArtifacts(const QString &, const QStringList &, QObject *context,
+        Handler<RunArtifacts> handler) override
+    {
+        ApiResult<RunArtifacts> result;
+        result.value.artifacts = artifacts;
+        QTimer::singleShot(0, context, [handler, result] { handler(result); });
+        return ++m_id;
+    }
     RequestId listWorkflows(QObject *, Handler<QList<Workflow>>) override { return 0; }
     RequestId launchRun(const LaunchRequest &, QObject *, Handler<RunDetail>) override { return 0; }
     RequestId cancelRun(const QString &, QObject *, Handler<bool>) override { return 0; }
@@ -160,7 +175,8 @@ double curlSeconds(const QUrl &url, const QString &key, QByteArray *body = nullp
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv); // the image figures show the detail pane
-    // bench_runwatch [results.json [section...]]: sections are fetch, decode, startup, idle, scale.
+    // bench_runwatch [results.json [section...]]: sections are fetch, decode, startup, idle,
+    // images, filmstrip, scale.
     const QStringList sections = QCoreApplication::arguments().mid(2);
     const auto wanted = [&sections](const char *name) {
         return sections.isEmpty() || sections.contains(QLatin1String(name));
@@ -378,6 +394,101 @@ int main(int argc, char *argv[])
         report(results, u"images_rss_growth_mb"_s, (after - afterFirst) / 1024.0, u"MB"_s,
             u"runs 100 to 1000: bounded"_s);
         report(results, u"images_rss_peak_mb"_s, peak / 1024.0, u"MB"_s, u"whole process"_s);
+    }
+
+    // Filmstrip: a run's 300 screenshots scrolled end to end as a wheel does, a notch every
+    // 16 ms, while their thumbnails are read and decoded in the background. The figure is the
+    // longest the GUI thread went without running a 1 ms heartbeat timer.
+    if (wanted("filmstrip")) {
+        constexpr int kShots = 300;
+        QTemporaryDir files;
+        QImage page(1280, 800, QImage::Format_RGB32);
+        {
+            QPainter painter(&page);
+            painter.fillRect(page.rect(), QColor(246, 247, 249));
+            for (int line = 0; line < 40; ++line)
+                painter.drawText(
+                    40, 40 + line * 18, u"Row %1 of a page a browser agent saw"_s.arg(line));
+        }
+        QByteArray png;
+        {
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            page.save(&buffer, "PNG");
+        }
+        GeneratedSource source(1);
+        const QDateTime start = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < kShots; ++i) {
+            const QString path = files.filePath(u"shot-%1.png"_s.arg(i));
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(png) != png.size())
+                qFatal("cannot write %s", qPrintable(path));
+            Artifact shot;
+            shot.artifactId = u"a_%1"_s.arg(i);
+            shot.artifactType = u"screenshot_action"_s;
+            shot.stepId = u"stp_%1"_s.arg(i / 3);
+            shot.uri = QUrl::fromLocalFile(path).toString();
+            shot.createdAt = start.addSecs(i);
+            source.artifacts.append(shot);
+        }
+        ArtifactFetcher artifacts;
+        ScreenshotFilmstrip filmstrip(&artifacts);
+        filmstrip.setSource(&source);
+        filmstrip.resize(900, 700);
+        filmstrip.show();
+        filmstrip.showRun(source.make(0));
+        auto *strip = filmstrip.findChild<QListView *>(u"filmstripListView"_s);
+        ThumbnailService *thumbnails = filmstrip.thumbnails();
+        const auto settle = [thumbnails] {
+            QElapsedTimer waited;
+            waited.start();
+            do
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            while ((thumbnails->inFlightCount() + thumbnails->queuedCount() > 0
+                       || waited.elapsed() < 500)
+                && waited.elapsed() < 60000);
+        };
+        while (strip->model()->rowCount() < kShots)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        QScrollBar *bar = strip->horizontalScrollBar();
+        bar->setValue(0);
+        settle();
+        const int decodedBefore = thumbnails->decodeCount();
+
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0;
+        qint64 longest = 0;
+        QTimer heartbeat;
+        heartbeat.setTimerType(Qt::PreciseTimer);
+        heartbeat.setInterval(1);
+        QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+            const qint64 now = clock.nsecsElapsed();
+            longest = qMax(longest, now - last);
+            last = now;
+        });
+        QTimer wheel;
+        wheel.setTimerType(Qt::PreciseTimer);
+        wheel.setInterval(16);
+        QObject::connect(&wheel, &QTimer::timeout, [&] {
+            if (bar->value() >= bar->maximum()) {
+                QCoreApplication::exit(0);
+                return;
+            }
+            bar->setValue(bar->value() + 120);
+        });
+        last = clock.nsecsElapsed();
+        heartbeat.start();
+        wheel.start();
+        QCoreApplication::exec();
+        heartbeat.stop();
+        wheel.stop();
+        const double seconds = clock.nsecsElapsed() / 1e9;
+        settle();
+        report(results, u"filmstrip_300_longest_stall_ms"_s, longest / 1e6, u"ms"_s,
+            u"<= 16, scrolled end to end in %1 s"_s.arg(seconds, 0, 'f', 1));
+        report(results, u"filmstrip_300_decodes"_s, thumbnails->decodeCount() - decodedBefore,
+            u"images"_s, u"those scrolled past, once"_s);
     }
 
     // A run list of 100,000 runs.

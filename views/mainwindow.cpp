@@ -36,6 +36,7 @@
 #include "runsource.h"
 #include "runtableview.h"
 #include "runtimelineview.h"
+#include "screenshotfilmstrip.h"
 #include "shortcutsdialog.h"
 #include "statusbadgedelegate.h"
 #include "theme.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_table(new RunTableView(this))
     , m_detail(new RunDetailPane(m_artifacts, this))
     , m_timeline(new RunTimelineView(m_artifacts, this))
+    , m_filmstrip(new ScreenshotFilmstrip(m_artifacts, this))
     , m_detailTabs(new QTabWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_errorLabel(new QLabel(this))
@@ -262,12 +264,13 @@ MainWindow::MainWindow(QWidget *parent)
     listLayout->addWidget(m_table);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(listArea);
-    // The selected run: the overview, and what it did step by step (asked for when shown).
+    // The selected run: the overview, what it did and its screenshots (asked for when shown).
     m_detailTabs->setObjectName(QStringLiteral("detailTabWidget"));
     m_detailTabs->setAccessibleName(tr("Selected run"));
     m_detailTabs->setDocumentMode(true);
     m_detailTabs->addTab(m_detail, tr("&Overview"));
     m_detailTabs->addTab(m_timeline, tr("&Timeline"));
+    m_detailTabs->addTab(m_filmstrip, tr("&Screenshots"));
     m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -369,6 +372,7 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     m_detail->setSource(source);
     m_detail->clear();
     m_timeline->setSource(source);
+    m_filmstrip->setSource(source);
     disconnect(m_retryConnection);
     if (source) {
         m_retryConnection = connect(
@@ -620,6 +624,7 @@ void MainWindow::applyFeatures(const SourceFeatures &features)
     m_detail->setFeatures(features);
     // A source without timelines (the workflow platform) has no tab for one.
     m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_timeline), features.timeline);
+    m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_filmstrip), features.artifacts);
 }
 
 void MainWindow::openLaunchDialog(const RunDetail *from)
@@ -774,6 +779,7 @@ void MainWindow::dropSelectionIfGone()
     m_table->selectionModel()->clear();
     m_detail->clear();
     m_timeline->clear();
+    m_filmstrip->clear();
 }
 
 void MainWindow::showRunDetail(const WorkflowRun &run)
@@ -784,6 +790,7 @@ void MainWindow::showRunDetail(const WorkflowRun &run)
     }
     m_detail->showRun(run);
     m_timeline->showRun(run);
+    m_filmstrip->showRun(run);
 }
 
 void MainWindow::onSelectionChanged()

@@ -20,6 +20,7 @@ class QTimer;
 class RunDetailPane;
 class RunFilterBar;
 class RunTimelineView;
+class ScreenshotFilmstrip;
 class RunListModel;
 class RunSortProxyModel;
 class RunSource;
@@ -106,7 +107,7 @@ private:
     void confirmRetry(const WorkflowRun &run);
     /** Shows a run just launched or retried and selects it once the list has it. */
     void followNewRun(const RunDetail &run, const QString &workflowPermanentId);
-    /** The overview and the timeline show this run. */
+    /** The overview, the timeline and the screenshots show this run. */
     void showRunDetail(const WorkflowRun &run);
     /** The selected run left the list (filtered out, say): show nothing rather than stale. */
     void dropSelectionIfGone();
@@ -127,6 +128,7 @@ private:
     RunTableView *m_table;
     RunDetailPane *m_detail;
     RunTimelineView *m_timeline;
+    ScreenshotFilmstrip *m_filmstrip;
     WorkflowRun m_shownRun; // in the detail pane
     WorkflowRun m_previousRun; // shown before it
     QTabWidget *m_detailTabs;

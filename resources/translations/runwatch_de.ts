@@ -994,6 +994,10 @@ SHA-256 %2</translation>
         <source>The run selected before this one, side by side with it</source>
         <translation>Die zuvor ausgewählte Ausführung neben dieser</translation>
     </message>
+    <message>
+        <source>&amp;Screenshots</source>
+        <translation>&amp;Bildschirmfotos</translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
@@ -1826,6 +1830,149 @@ Kategorie: %1</translation>
     </message>
 </context>
 <context>
+    <name>ScreenshotFilmstrip</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Not an image</source>
+        <translation>Kein Bild</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Screenshots</source>
+        <translation>Bildschirmfotos</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom out (%1, or Ctrl and the mouse wheel)</source>
+        <translation>Verkleinern (%1 oder Strg und das Mausrad)</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom in (%1, or Ctrl and the mouse wheel)</source>
+        <translation>Vergrößern (%1 oder Strg und das Mausrad)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the screenshot to the space</source>
+        <translation>Bildschirmfoto in den Platz einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the screenshot to the space (%1)</source>
+        <translation>Bildschirmfoto in den Platz einpassen (%1)</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Originalgröße</translation>
+    </message>
+    <message>
+        <source>Show the screenshot pixel for pixel</source>
+        <translation>Bildschirmfoto Pixel für Pixel zeigen</translation>
+    </message>
+    <message>
+        <source>Save the screenshot</source>
+        <translation>Bildschirmfoto speichern</translation>
+    </message>
+    <message>
+        <source>Save the screenshot as the server sent it</source>
+        <translation>Bildschirmfoto so speichern, wie der Server es gesendet hat</translation>
+    </message>
+    <message>
+        <source>Selected screenshot</source>
+        <translation>Ausgewähltes Bildschirmfoto</translation>
+    </message>
+    <message>
+        <source>Select a run to see its screenshots.</source>
+        <translation>Wählen Sie eine Ausführung, um ihre Bildschirmfotos zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading the screenshots…</source>
+        <translation>Bildschirmfotos werden geladen …</translation>
+    </message>
+    <message>
+        <source>Could not update the screenshots: %1</source>
+        <translation>Die Bildschirmfotos konnten nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>This run has no screenshots yet.</source>
+        <translation>Diese Ausführung hat noch keine Bildschirmfotos.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3</source>
+        <translation>%1 von %2 · %3</translation>
+    </message>
+    <message>
+        <source>Loading the screenshot…</source>
+        <translation>Bildschirmfoto wird geladen …</translation>
+    </message>
+    <message>
+        <source>Could not load the screenshot: %1</source>
+        <translation>Das Bildschirmfoto konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>This screenshot is not an image.</source>
+        <translation>Dieses Bildschirmfoto ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Save screenshot</source>
+        <translation>Bildschirmfoto speichern</translation>
+    </message>
+    <message>
+        <source>Images (*.%1)</source>
+        <translation>Bilder (*.%1)</translation>
+    </message>
+    <message>
+        <source>Saved the screenshot as %1.</source>
+        <translation>Das Bildschirmfoto wurde als %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotStrip</name>
     <message>
         <source>Newest first. Click or press Enter for a larger view.</source>
@@ -1870,6 +2017,41 @@ Kategorie: %1</translation>
     <message>
         <source>Loading the screenshot…</source>
         <translation>Bildschirmfoto wird geladen …</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotStripModel</name>
+    <message>
+        <source>Final · %1</source>
+        <translation>Ende · %1</translation>
+    </message>
+    <message>
+        <source>The page when the run ended</source>
+        <translation>Die Seite am Ende der Ausführung</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2</source>
+        <translation>Schritt %1 · %2</translation>
+    </message>
+    <message>
+        <source>Step %1: the page as the agent saw it before acting</source>
+        <translation>Schritt %1: die Seite, wie der Agent sie vor dem Handeln sah</translation>
+    </message>
+    <message>
+        <source>Step %1: the page after an action</source>
+        <translation>Schritt %1: die Seite nach einer Aktion</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>Bildschirmfoto</translation>
+    </message>
+    <message>
+        <source>This screenshot is not an image.</source>
+        <translation>Dieses Bildschirmfoto ist kein Bild.</translation>
+    </message>
+    <message>
+        <source>Could not load this screenshot: %1</source>
+        <translation>Dieses Bildschirmfoto konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2138,10 @@ Kategorie: %1</translation>
     <message>
         <source>What they do</source>
         <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Zoom a screenshot in or out, or fit it (Screenshots tab)</source>
+        <translation>Ein Bildschirmfoto vergrößern, verkleinern oder einpassen (Reiter Bildschirmfotos)</translation>
     </message>
 </context>
 <context>
