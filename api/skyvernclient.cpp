@@ -309,9 +309,8 @@ QString SkyvernClient::launchCommand(const RunDetail &run) const
         return {};
     // Single quotes keep the shell from reading anything in the body; a quote inside one is
     // closed, escaped and reopened. The key header is in double quotes so the variable expands.
-    const auto quoted = [](QString text) -> QString {
-        return u'\'' + text.replace(u'\'', u"'\\''"_s) + u'\'';
-    };
+    const auto quoted
+        = [](QString text) -> QString { return u'\'' + text.replace(u'\'', u"'\\''"_s) + u'\''; };
     const QByteArray body = QJsonDocument(run.runRequest).toJson(QJsonDocument::Indented);
     return u"curl -X POST "_s + quoted(endpoint(u"/v1/run/workflows"_s).toString())
         + u" \\\n  -H \"x-api-key: $SKYVERN_API_KEY\""_s
