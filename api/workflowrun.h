@@ -60,6 +60,15 @@ struct WorkflowRun
 
     /** When the run began, the order of lists: created, or started where there is no created. */
     QDateTime orderTime() const { return createdAt.isValid() ? createdAt : startedAt; }
+    /**
+     * The same run has moved on since `earlier` (another status, or changed while active):
+     * what a view of its steps or screenshots asks for again.
+     */
+    bool movedSince(const WorkflowRun &earlier) const
+    {
+        return status != earlier.status
+            || (isActiveStatus(status) && modifiedAt != earlier.modifiedAt);
+    }
 
     /** How much of the wire contract a decoder insists on. */
     enum class Fields {

@@ -150,9 +150,7 @@ void RunTimelineView::clear()
 void RunTimelineView::showRun(const WorkflowRun &run)
 {
     const bool sameRun = run.workflowRunId == m_run.workflowRunId;
-    const bool moved = sameRun
-        && (run.status != m_run.status
-            || (isActiveStatus(run.status) && run.modifiedAt != m_run.modifiedAt));
+    const bool moved = sameRun && run.movedSince(m_run);
     if (!sameRun)
         clear();
     m_run = run;

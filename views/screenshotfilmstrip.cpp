@@ -303,9 +303,7 @@ void ScreenshotFilmstrip::clear()
 void ScreenshotFilmstrip::showRun(const WorkflowRun &run)
 {
     const bool sameRun = run.workflowRunId == m_run.workflowRunId;
-    const bool moved = sameRun
-        && (run.status != m_run.status
-            || (isActiveStatus(run.status) && run.modifiedAt != m_run.modifiedAt));
+    const bool moved = sameRun && run.movedSince(m_run);
     if (!sameRun)
         clear();
     m_run = run;
