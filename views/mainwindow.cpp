@@ -25,6 +25,7 @@
 #include "artifactfetcher.h"
 #include "errorcodeprefetcher.h"
 #include "launchrundialog.h"
+#include "recordingplayer.h"
 #include "rundetailpane.h"
 #include "runfilterbar.h"
 #include "runformat.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_table(new RunTableView(this))
     , m_detail(new RunDetailPane(m_artifacts, this))
     , m_timeline(new RunTimelineView(m_artifacts, this))
+    , m_recording(new RecordingPlayer(m_artifacts, this))
     , m_detailTabs(new QTabWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_errorLabel(new QLabel(this))
@@ -260,12 +262,14 @@ MainWindow::MainWindow(QWidget *parent)
     listLayout->addWidget(m_table);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(listArea);
-    // The selected run: the overview, and what it did step by step (asked for when shown).
+    // The selected run: the overview, what it did step by step and its recording (both asked
+    // for when shown).
     m_detailTabs->setObjectName(QStringLiteral("detailTabWidget"));
     m_detailTabs->setAccessibleName(tr("Selected run"));
     m_detailTabs->setDocumentMode(true);
     m_detailTabs->addTab(m_detail, tr("&Overview"));
     m_detailTabs->addTab(m_timeline, tr("&Timeline"));
+    m_detailTabs->addTab(m_recording, tr("&Recording"));
     m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -365,6 +369,7 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     m_detail->setSource(source);
     m_detail->clear();
     m_timeline->setSource(source);
+    m_recording->setSource(source);
     disconnect(m_retryConnection);
     if (source) {
         m_retryConnection = connect(
@@ -600,6 +605,8 @@ void MainWindow::applyFeatures(const SourceFeatures &features)
     m_detail->setFeatures(features);
     // A source without timelines (the workflow platform) has no tab for one.
     m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_timeline), features.timeline);
+    // Recordings are artifacts: no artifacts, no tab.
+    m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_recording), features.artifacts);
 }
 
 void MainWindow::openLaunchDialog()
@@ -747,12 +754,14 @@ void MainWindow::dropSelectionIfGone()
     m_table->selectionModel()->clear();
     m_detail->clear();
     m_timeline->clear();
+    m_recording->clear();
 }
 
 void MainWindow::showRunDetail(const WorkflowRun &run)
 {
     m_detail->showRun(run);
     m_timeline->showRun(run);
+    m_recording->showRun(run);
 }
 
 void MainWindow::onSelectionChanged()

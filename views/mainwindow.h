@@ -16,6 +16,7 @@ class QLabel;
 class QSplitter;
 class QTabWidget;
 class QTimer;
+class RecordingPlayer;
 class RunDetailPane;
 class RunFilterBar;
 class RunTimelineView;
@@ -105,7 +106,7 @@ private:
     void confirmRetry(const WorkflowRun &run);
     /** Shows a run just launched or retried and selects it once the list has it. */
     void followNewRun(const RunDetail &run, const QString &workflowPermanentId);
-    /** The overview and the timeline show this run. */
+    /** The overview, the timeline and the recording show this run. */
     void showRunDetail(const WorkflowRun &run);
     /** The selected run left the list (filtered out, say): show nothing rather than stale. */
     void dropSelectionIfGone();
@@ -125,6 +126,7 @@ private:
     RunTableView *m_table;
     RunDetailPane *m_detail;
     RunTimelineView *m_timeline;
+    RecordingPlayer *m_recording;
     QTabWidget *m_detailTabs;
     QSplitter *m_splitter;
     QLabel *m_errorLabel;

@@ -37,6 +37,8 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
             tr("Move between the list, the filters and the detail pane")},
         {keys({Qt::Key_Left, Qt::Key_Right, Qt::Key_Return}),
             tr("Step through screenshots and open one")},
+        {keys({Qt::Key_Space}), tr("Play or pause the recording")},
+        {keys({Qt::Key_Left, Qt::Key_Right}), tr("Move 5 seconds back or on in the recording")},
         {keys({Qt::Key_Escape}), tr("Close a dialog or the screenshot viewer")},
         {keys({Qt::Key_F1, Qt::CTRL | Qt::Key_Slash}), tr("This list")},
     };
