@@ -18,7 +18,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
-#include <QVideoWidget>
 
 #include "mainwindow.h"
 #include "recordingplayer.h"
@@ -144,6 +143,19 @@ class TestRecordingPlayer : public QObject
         server.setAnswer(u"/v1/runs/"_s + runId, {200, QJsonDocument(detail).toJson(), {}, false});
     }
 
+    /** Whether a widget shows more than black: a frame is painted. */
+    static bool shows(QWidget *widget)
+    {
+        const QImage image = widget->grab().toImage();
+        for (int y = 0; y < image.height(); y += 8) {
+            for (int x = 0; x < image.width(); x += 8) {
+                if (qGray(image.pixel(x, y)) > 40)
+                    return true;
+            }
+        }
+        return false;
+    }
+
     static bool mapped(const QByteArray &library)
     {
         QFile maps(u"/proc/self/maps"_s);
@@ -166,13 +178,13 @@ private slots:
         QVERIFY(!clickRunWith(table, RunStatus::Completed).isEmpty());
         QTRY_VERIFY(window.findChild<RunDetailPane *>()->isVisible());
         QVERIFY(!window.findChild<QMediaPlayer *>());
-        QVERIFY(!window.findChild<QVideoWidget *>());
+        QVERIFY(!window.findChild<QWidget *>(u"recordingVideoView"_s));
         QVERIFY(!mapped("mediaplugin.so"));
         QVERIFY(!mapped("libgstreamer-1.0"));
 
         openTab(window, u"Recording"_s);
         QVERIFY(window.findChild<QMediaPlayer *>());
-        QVERIFY(window.findChild<QVideoWidget *>());
+        QVERIFY(window.findChild<QWidget *>(u"recordingVideoView"_s));
         QVERIFY(mapped("mediaplugin.so"));
     }
 
@@ -194,8 +206,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(player.slider->value() >= 1000, 10000);
         QCOMPARE(player.play->text(), u"Pause"_s);
 
+        // The picture shows the recording, not black.
+        auto *video = player.view->findChild<QWidget *>(u"recordingVideoView"_s);
+        QVERIFY(video->isVisible() && video->height() > 100);
+        QTRY_VERIFY(shows(video));
+
         // Space on the picture pauses: the position stays where it was.
-        QTest::mouseClick(window.findChild<QVideoWidget *>(), Qt::LeftButton);
+        QTest::mouseClick(video, Qt::LeftButton);
         QTRY_VERIFY(player.view->hasFocus());
         QTest::keyClick(player.view, Qt::Key_Space);
         QTRY_COMPARE(player.play->text(), u"Play"_s);
@@ -269,6 +286,8 @@ private slots:
 
         QTest::mouseClick(player.play, Qt::LeftButton);
         QTRY_COMPARE(player.media()->playbackState(), QMediaPlayer::PlayingState);
+        const QString firstFile = player.media()->source().toLocalFile();
+        QVERIFY(QFile::exists(firstFile));
         const QString second = clickRunWith(table, RunStatus::Completed, true);
         QVERIFY(!second.isEmpty() && second != first);
         QTRY_COMPARE(player.view->runId(), second);
@@ -277,6 +296,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(player.ready(), 20000);
         QCOMPARE(player.slider->value(), 0);
         QCOMPARE(player.play->text(), u"Play"_s);
+        // The first run's copy on disk is gone; the second's is another file.
+        QVERIFY(!QFile::exists(firstFile));
+        QVERIFY(QFile::exists(player.media()->source().toLocalFile()));
+        QVERIFY(player.media()->source().toLocalFile() != firstFile);
     }
 
     void aCutRecordingIsSaidAndCanBeOpenedElsewhere()

@@ -2,21 +2,26 @@
 
 #include <limits>
 
-#include <QBuffer>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QDir>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMediaPlayer>
+#include <QPainter>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
+#include <QTemporaryFile>
 #include <QVBoxLayout>
-#include <QVideoWidget>
+#include <QVideoFrame>
+#include <QVideoSink>
+#include <QtConcurrent>
 
 #include "artifact.h"
 #include "artifactfetcher.h"
@@ -38,6 +43,45 @@ bool isWebLink(const QUrl &url)
     return url.isValid() && !url.host().isEmpty()
         && (url.scheme() == "https"_L1 || url.scheme() == "http"_L1);
 }
+
+/**
+ * The player's current frame, fitted with its aspect kept, on black. Qt 6.4's QVideoWidget
+ * paints through a native child window whose backing store it never frees; a sink painted here
+ * is plain widget painting, the same on every platform plugin.
+ */
+class VideoView final : public QWidget
+{
+public:
+    explicit VideoView(QWidget *parent)
+        : QWidget(parent)
+        , m_sink(new QVideoSink(this))
+    {
+        setAttribute(Qt::WA_OpaquePaintEvent);
+        connect(m_sink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame &frame) {
+            m_frame = frame;
+            update();
+        });
+    }
+
+    QVideoSink *sink() const { return m_sink; }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        painter.fillRect(rect(), Qt::black);
+        if (!m_frame.isValid())
+            return;
+        QVideoFrame::PaintOptions options;
+        options.backgroundColor = Qt::black;
+        options.aspectRatioMode = Qt::KeepAspectRatio;
+        m_frame.paint(&painter, rect(), options);
+    }
+
+private:
+    QVideoSink *m_sink;
+    QVideoFrame m_frame;
+};
 
 /** mm:ss, minutes counting on past the hour: recordings are minutes long. */
 QString clockText(qint64 milliseconds)
@@ -143,7 +187,7 @@ RecordingPlayer::~RecordingPlayer()
 {
     cancelPending();
     if (m_player)
-        m_player->setSource(QUrl()); // before the buffer it reads from goes
+        m_player->setSource(QUrl()); // before the file it reads from goes
 }
 
 void RecordingPlayer::setUrlOpener(UrlOpener opener)
@@ -222,12 +266,12 @@ void RecordingPlayer::createPlayer()
     if (m_player)
         return;
     m_player = new QMediaPlayer(this);
-    m_video = new QVideoWidget(m_screen);
-    m_video->setObjectName(QStringLiteral("recordingVideoWidget"));
+    auto *video = new VideoView(m_screen);
+    m_video = video;
+    m_video->setObjectName(QStringLiteral("recordingVideoView"));
     m_video->setAccessibleName(tr("Recording"));
     m_screenLayout->addWidget(m_video);
-    m_player->setVideoOutput(m_video);
-    m_buffer = new QBuffer(this);
+    m_player->setVideoSink(video->sink());
     // Recordings of a browser have no sound, so no audio output is made.
 
     connect(m_player, &QMediaPlayer::durationChanged, this, &RecordingPlayer::showDuration);
@@ -318,9 +362,8 @@ void RecordingPlayer::fetchArtifact(const Artifact &artifact)
         return;
     }
     const quint64 generation = m_generation;
-    const QUrl name(artifact.uri);
     m_contentRequest = m_source->getArtifactContent(m_run.workflowRunId, artifact.artifactId, this,
-        [this, generation, name](const ApiResult<QByteArray> &result) {
+        [this, generation](const ApiResult<QByteArray> &result) {
             m_contentRequest = 0;
             if (generation != m_generation)
                 return;
@@ -329,7 +372,7 @@ void RecordingPlayer::fetchArtifact(const Artifact &artifact)
                     tr("The recording could not be fetched: %1").arg(result.error.message), true);
                 return;
             }
-            play(result.value, name);
+            play(result.value);
         });
 }
 
@@ -339,19 +382,18 @@ void RecordingPlayer::fetchLink(const QUrl &url)
     if (isWebLink(url))
         m_webLink = url;
     const quint64 generation = m_generation;
-    m_artifacts->fetch(
-        url, this, [this, generation, url](const QByteArray &data, const QString &error) {
-            if (generation != m_generation)
-                return;
-            if (!error.isEmpty()) {
-                setMessage(tr("The recording could not be fetched: %1").arg(error), true);
-                return;
-            }
-            play(data, url);
-        });
+    m_artifacts->fetch(url, this, [this, generation](const QByteArray &data, const QString &error) {
+        if (generation != m_generation)
+            return;
+        if (!error.isEmpty()) {
+            setMessage(tr("The recording could not be fetched: %1").arg(error), true);
+            return;
+        }
+        play(data);
+    });
 }
 
-void RecordingPlayer::play(const QByteArray &data, const QUrl &name)
+void RecordingPlayer::play(const QByteArray &data)
 {
     if (data.isEmpty()) {
         setMessage(tr("The recording is an empty file."), true);
@@ -364,13 +406,41 @@ void RecordingPlayer::play(const QByteArray &data, const QUrl &name)
             true);
         return;
     }
-    setMessage({});
-    m_hasMedia = true;
-    m_buffer->setData(data);
-    m_buffer->open(QIODevice::ReadOnly);
-    m_player->setSourceDevice(m_buffer, name); // the name hints at the format
-    setPlayable(true);
-    m_controls->setEnabled(false); // until the player has read the file
+    // GStreamer seeks reliably in a file; from a QIODevice (Qt 6.4's appsrc) a seek or a speed
+    // change now and then reads from the wrong place and the demuxer gives up. The file is the
+    // user's alone (0600) and goes when the recording is unloaded.
+    auto file
+        = std::make_shared<QTemporaryFile>(QDir::tempPath() + u"/runwatch-recording-XXXXXX"_s);
+    if (!file->open()) {
+        setMessage(
+            tr("The recording could not be saved for playing: %1").arg(file->errorString()), true);
+        return;
+    }
+    m_file = file;
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, file, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        if (!watcher->result()) {
+            setMessage(
+                tr("The recording could not be saved for playing: %1").arg(file->errorString()),
+                true);
+            return;
+        }
+        setMessage({});
+        m_hasMedia = true;
+        m_player->setSource(QUrl::fromLocalFile(file->fileName()));
+        setPlayable(true);
+        m_controls->setEnabled(false); // until the player has read the file
+    });
+    // Recordings run to many megabytes: written off the GUI thread.
+    watcher->setFuture(QtConcurrent::run([file, data] {
+        const bool written = file->write(data) == data.size() && file->flush();
+        file->close(); // the file stays until the object goes
+        return written;
+    }));
 }
 
 void RecordingPlayer::unload()
@@ -380,9 +450,10 @@ void RecordingPlayer::unload()
     if (m_player) {
         m_player->stop();
         m_player->setSource(QUrl());
-        m_buffer->close();
-        m_buffer->setData(QByteArray());
+        if (QVideoSink *sink = m_player->videoSink())
+            sink->setVideoFrame(QVideoFrame()); // no frame of the last run stays
     }
+    m_file.reset(); // after the player let go of it
     showDuration(0);
     showPosition(0);
     setPlayable(false);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 
 #include <QUrl>
 #include <QWidget>
@@ -9,21 +10,21 @@
 #include "workflowrun.h"
 
 class ArtifactFetcher;
-class QBuffer;
 class QComboBox;
 class QLabel;
 class QMediaPlayer;
 class QPushButton;
 class QSlider;
+class QTemporaryFile;
 class QVBoxLayout;
-class QVideoWidget;
 class RunSource;
 struct Artifact;
 
 /**
  * The Recording tab: plays a run's recording (the browser as the run saw it) with play/pause,
  * a position slider and a choice of speed. The recording is looked for when the tab is shown for
- * a run, fetched without the API key where its link allows, and played from memory. The media
+ * a run, fetched without the API key where its link allows, and played from a private
+ * temporary file. The media
  * player, and with it the multimedia backend, is made only when the tab is first shown, so a
  * session that never opens it loads nothing of it.
  */
@@ -58,7 +59,8 @@ private:
     /** Without a recording among the artifacts, the run's own recording link. */
     void askRunForRecording(const QString &artifactsError);
     void fetchLink(const QUrl &url);
-    void play(const QByteArray &data, const QUrl &name);
+    /** Saves the recording to a private temporary file and loads it. */
+    void play(const QByteArray &data);
     void unload();
     void cancelPending();
     void togglePlayback();
@@ -85,8 +87,8 @@ private:
     bool m_hasMedia = false;
 
     QMediaPlayer *m_player = nullptr; // made when the tab is first shown
-    QVideoWidget *m_video = nullptr;
-    QBuffer *m_buffer = nullptr;
+    QWidget *m_video = nullptr; // paints the player's frames
+    std::shared_ptr<QTemporaryFile> m_file; // what the player reads; shared with its writer
 
     QLabel *m_message;
     QPushButton *m_openButton;

@@ -1074,6 +1074,10 @@ SHA-256 %2</translation>
         <source>Nothing on this machine could open %1.</source>
         <translation>Auf diesem Rechner konnte kein Programm %1 öffnen.</translation>
     </message>
+    <message>
+        <source>The recording could not be saved for playing: %1</source>
+        <translation>Die Aufzeichnung konnte zum Abspielen nicht gespeichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>RunArtifacts</name>
