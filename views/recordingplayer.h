@@ -23,10 +23,9 @@ struct Artifact;
 /**
  * The Recording tab: plays a run's recording (the browser as the run saw it) with play/pause,
  * a position slider and a choice of speed. The recording is looked for when the tab is shown for
- * a run, fetched without the API key where its link allows, and played from a private
- * temporary file. The media
- * player, and with it the multimedia backend, is made only when the tab is first shown, so a
- * session that never opens it loads nothing of it.
+ * a run, fetched without the API key where its link allows, and played from a private temporary
+ * file. The media player, and with it the multimedia backend, is made only when the tab is first
+ * shown, so a Runwatch that never shows a recording loads nothing of it.
  */
 class RecordingPlayer final : public QWidget
 {
