@@ -27,6 +27,7 @@
 #include "comparewindow.h"
 #include "errorcodeprefetcher.h"
 #include "launchrundialog.h"
+#include "recordingplayer.h"
 #include "rundetailpane.h"
 #include "runfilterbar.h"
 #include "runformat.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_detail(new RunDetailPane(m_artifacts, this))
     , m_timeline(new RunTimelineView(m_artifacts, this))
     , m_filmstrip(new ScreenshotFilmstrip(m_artifacts, this))
+    , m_recording(new RecordingPlayer(m_artifacts, this))
     , m_detailTabs(new QTabWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_errorLabel(new QLabel(this))
@@ -264,13 +266,15 @@ MainWindow::MainWindow(QWidget *parent)
     listLayout->addWidget(m_table);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(listArea);
-    // The selected run: the overview, what it did and its screenshots (asked for when shown).
+    // The selected run: the overview, what it did step by step, its screenshots and its
+    // recording (the last three asked for when shown).
     m_detailTabs->setObjectName(QStringLiteral("detailTabWidget"));
     m_detailTabs->setAccessibleName(tr("Selected run"));
     m_detailTabs->setDocumentMode(true);
     m_detailTabs->addTab(m_detail, tr("&Overview"));
     m_detailTabs->addTab(m_timeline, tr("&Timeline"));
     m_detailTabs->addTab(m_filmstrip, tr("&Screenshots"));
+    m_detailTabs->addTab(m_recording, tr("&Recording"));
     m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -373,6 +377,7 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     m_detail->clear();
     m_timeline->setSource(source);
     m_filmstrip->setSource(source);
+    m_recording->setSource(source);
     disconnect(m_retryConnection);
     if (source) {
         m_retryConnection = connect(
@@ -625,6 +630,8 @@ void MainWindow::applyFeatures(const SourceFeatures &features)
     // A source without timelines (the workflow platform) has no tab for one.
     m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_timeline), features.timeline);
     m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_filmstrip), features.artifacts);
+    // Recordings are artifacts: no artifacts, no tab.
+    m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_recording), features.artifacts);
 }
 
 void MainWindow::openLaunchDialog(const RunDetail *from)
@@ -780,6 +787,7 @@ void MainWindow::dropSelectionIfGone()
     m_detail->clear();
     m_timeline->clear();
     m_filmstrip->clear();
+    m_recording->clear();
 }
 
 void MainWindow::showRunDetail(const WorkflowRun &run)
@@ -791,6 +799,7 @@ void MainWindow::showRunDetail(const WorkflowRun &run)
     m_detail->showRun(run);
     m_timeline->showRun(run);
     m_filmstrip->showRun(run);
+    m_recording->showRun(run);
 }
 
 void MainWindow::onSelectionChanged()

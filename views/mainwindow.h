@@ -17,6 +17,7 @@ class QLabel;
 class QSplitter;
 class QTabWidget;
 class QTimer;
+class RecordingPlayer;
 class RunDetailPane;
 class RunFilterBar;
 class RunTimelineView;
@@ -107,7 +108,7 @@ private:
     void confirmRetry(const WorkflowRun &run);
     /** Shows a run just launched or retried and selects it once the list has it. */
     void followNewRun(const RunDetail &run, const QString &workflowPermanentId);
-    /** The overview, the timeline and the screenshots show this run. */
+    /** The overview, the timeline, the screenshots and the recording show this run. */
     void showRunDetail(const WorkflowRun &run);
     /** The selected run left the list (filtered out, say): show nothing rather than stale. */
     void dropSelectionIfGone();
@@ -129,6 +130,7 @@ private:
     RunDetailPane *m_detail;
     RunTimelineView *m_timeline;
     ScreenshotFilmstrip *m_filmstrip;
+    RecordingPlayer *m_recording;
     WorkflowRun m_shownRun; // in the detail pane
     WorkflowRun m_previousRun; // shown before it
     QTabWidget *m_detailTabs;

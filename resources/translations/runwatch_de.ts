@@ -998,6 +998,10 @@ SHA-256 %2</translation>
         <source>&amp;Screenshots</source>
         <translation>&amp;Bildschirmfotos</translation>
     </message>
+    <message>
+        <source>&amp;Recording</source>
+        <translation>&amp;Aufzeichnung</translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
@@ -1075,6 +1079,109 @@ SHA-256 %2</translation>
     <message>
         <source>text</source>
         <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingPlayer</name>
+    <message>
+        <source>Open in another app</source>
+        <translation>In anderem Programm öffnen</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Open the recording in another app</source>
+        <translation>Die Aufzeichnung in einem anderen Programm öffnen</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Abspielen oder pausieren (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Position in der Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Position (Left and Right move 5 seconds)</source>
+        <translation>Position (Links und Rechts springen 5 Sekunden)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Select a run to watch its recording.</source>
+        <translation>Wählen Sie eine Ausführung, um ihre Aufzeichnung anzusehen.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Aufzeichnung wird geladen …</translation>
+    </message>
+    <message>
+        <source>The recording could not be looked for: %1</source>
+        <translation>Die Aufzeichnung konnte nicht gesucht werden: %1</translation>
+    </message>
+    <message>
+        <source>This run has no recording.</source>
+        <translation>Diese Ausführung hat keine Aufzeichnung.</translation>
+    </message>
+    <message>
+        <source>The recording could not be fetched: %1</source>
+        <translation>Die Aufzeichnung konnte nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>The recording is an empty file.</source>
+        <translation>Die Aufzeichnung ist eine leere Datei.</translation>
+    </message>
+    <message>
+        <source>Recordings cannot be played on this machine: Qt Multimedia found no backend to play them with.</source>
+        <translation>Aufzeichnungen können auf diesem Rechner nicht abgespielt werden: Qt Multimedia hat kein Backend gefunden, das sie abspielt.</translation>
+    </message>
+    <message>
+        <source>The recording could not be saved for playing: %1</source>
+        <translation>Die Aufzeichnung konnte zum Abspielen nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The recording stops at %1 of its %2: the file is incomplete.</source>
+        <translation>Die Aufzeichnung endet bei %1 von %2: Die Datei ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>This machine has nothing that plays the recording&apos;s format (%1). Installing the GStreamer plugins (gstreamer1.0-plugins-good, gstreamer1.0-libav) may help.</source>
+        <translation>Auf diesem Rechner kann nichts das Format der Aufzeichnung abspielen (%1). Die GStreamer-Plugins zu installieren (gstreamer1.0-plugins-good, gstreamer1.0-libav) kann helfen.</translation>
+    </message>
+    <message>
+        <source>The recording could not be read; the file may be damaged or incomplete (%1).</source>
+        <translation>Die Aufzeichnung konnte nicht gelesen werden; die Datei ist vielleicht beschädigt oder unvollständig (%1).</translation>
+    </message>
+    <message>
+        <source>The recording could not be played: %1</source>
+        <translation>Die Aufzeichnung konnte nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing on this machine could open %1.</source>
+        <translation>Auf diesem Rechner konnte kein Programm %1 öffnen.</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2249,14 @@ Kategorie: %1</translation>
     <message>
         <source>Zoom a screenshot in or out, or fit it (Screenshots tab)</source>
         <translation>Ein Bildschirmfoto vergrößern, verkleinern oder einpassen (Reiter Bildschirmfotos)</translation>
+    </message>
+    <message>
+        <source>Play or pause the recording</source>
+        <translation>Die Aufzeichnung abspielen oder pausieren</translation>
+    </message>
+    <message>
+        <source>Move 5 seconds back or on in the recording</source>
+        <translation>In der Aufzeichnung 5 Sekunden zurück- oder vorspringen</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,555 @@
+#include "recordingplayer.h"
+
+#include <limits>
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QMediaPlayer>
+#include <QPainter>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QStyle>
+#include <QTemporaryFile>
+#include <QVBoxLayout>
+#include <QVideoFrame>
+#include <QVideoSink>
+#include <QtConcurrent>
+
+#include "artifact.h"
+#include "artifactfetcher.h"
+#include "rundetail.h"
+#include "runsource.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 kSeekMs = 5000;
+// An end this far before the stated length is a file cut short, not rounding.
+constexpr qint64 kCutShortMs = 1000;
+constexpr double kSpeeds[] = {0.5, 1.0, 1.5, 2.0, 4.0};
+constexpr int kNormalSpeedIndex = 1;
+
+/** http(s) with a host: anything else would hand a server-chosen target to the desktop. */
+bool isWebLink(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == "https"_L1 || url.scheme() == "http"_L1);
+}
+
+/**
+ * The player's current frame, fitted with its aspect kept, on black. Qt 6.4's QVideoWidget
+ * paints through a native child window whose backing store it never frees; a sink painted here
+ * is plain widget painting, the same on every platform plugin.
+ */
+class VideoView final : public QWidget
+{
+public:
+    explicit VideoView(QWidget *parent)
+        : QWidget(parent)
+        , m_sink(new QVideoSink(this))
+    {
+        setAttribute(Qt::WA_OpaquePaintEvent);
+        connect(m_sink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame &frame) {
+            m_frame = frame;
+            update();
+        });
+    }
+
+    QVideoSink *sink() const { return m_sink; }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        painter.fillRect(rect(), Qt::black);
+        if (!m_frame.isValid())
+            return;
+        QVideoFrame::PaintOptions options;
+        options.backgroundColor = Qt::black;
+        options.aspectRatioMode = Qt::KeepAspectRatio;
+        m_frame.paint(&painter, rect(), options);
+    }
+
+private:
+    QVideoSink *m_sink;
+    QVideoFrame m_frame;
+};
+
+/** mm:ss, minutes counting on past the hour: recordings are minutes long. */
+QString clockText(qint64 milliseconds)
+{
+    const qint64 seconds = qMax<qint64>(0, milliseconds) / 1000;
+    return u"%1:%2"_s.arg(seconds / 60, 2, 10, QChar(u'0')).arg(seconds % 60, 2, 10, QChar(u'0'));
+}
+} // namespace
+
+RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
+    : QWidget(parent)
+    , m_artifacts(artifacts)
+    , m_message(new QLabel(this))
+    , m_openButton(new QPushButton(tr("Open in another app"), this))
+    , m_screen(new QWidget(this))
+    , m_screenLayout(new QVBoxLayout(m_screen))
+    , m_controls(new QWidget(this))
+    , m_playButton(new QPushButton(m_controls))
+    , m_slider(new QSlider(Qt::Horizontal, m_controls))
+    , m_positionLabel(new QLabel(m_controls))
+    , m_durationLabel(new QLabel(m_controls))
+    , m_speedCombo(new QComboBox(m_controls))
+{
+    setObjectName(QStringLiteral("recordingPlayer"));
+    setAccessibleName(tr("Recording"));
+    // A click on the picture gives the keys to the player (Space, Left, Right).
+    setFocusPolicy(Qt::ClickFocus);
+    m_openUrl = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
+
+    m_message->setObjectName(QStringLiteral("recordingMessageLabel"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // errors quote the server and the backend
+    m_openButton->setObjectName(QStringLiteral("recordingOpenButton"));
+    m_openButton->setAccessibleName(tr("Open the recording in another app"));
+    m_openButton->hide();
+    connect(m_openButton, &QPushButton::clicked, this, &RecordingPlayer::openElsewhere);
+
+    m_screenLayout->setContentsMargins(0, 0, 0, 0);
+    m_screen->setMinimumHeight(160);
+
+    m_playButton->setObjectName(QStringLiteral("recordingPlayButton"));
+    m_playButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_playButton->setText(tr("Play"));
+    m_playButton->setAccessibleName(tr("Play"));
+    m_playButton->setToolTip(tr("Play or pause (Space)"));
+    connect(m_playButton, &QPushButton::clicked, this, &RecordingPlayer::togglePlayback);
+
+    m_slider->setObjectName(QStringLiteral("recordingPositionSlider"));
+    m_slider->setAccessibleName(tr("Position in the recording"));
+    m_slider->setToolTip(tr("Position (Left and Right move 5 seconds)"));
+    m_slider->setSingleStep(int(kSeekMs));
+    m_slider->setPageStep(int(kSeekMs));
+    // Set from the player under a blocker, so a change here is always the user's.
+    connect(m_slider, &QSlider::valueChanged, this, [this](int value) {
+        if (m_player)
+            m_player->setPosition(value);
+    });
+
+    m_positionLabel->setObjectName(QStringLiteral("recordingPositionLabel"));
+    m_positionLabel->setAccessibleName(tr("Position"));
+    m_durationLabel->setObjectName(QStringLiteral("recordingDurationLabel"));
+    m_durationLabel->setAccessibleName(tr("Length"));
+
+    m_speedCombo->setObjectName(QStringLiteral("recordingSpeedComboBox"));
+    m_speedCombo->setAccessibleName(tr("Playback speed"));
+    m_speedCombo->setToolTip(tr("Playback speed"));
+    const QLocale locale;
+    for (const double speed : kSpeeds)
+        m_speedCombo->addItem(tr("%1×").arg(locale.toString(speed)), speed);
+    m_speedCombo->setCurrentIndex(kNormalSpeedIndex);
+    connect(m_speedCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_player)
+            m_player->setPlaybackRate(m_speedCombo->currentData().toDouble());
+    });
+
+    // Left and Right seek wherever the focus is in the player, a button or the slider alike.
+    for (const auto &[key, step] :
+        {std::pair {Qt::Key_Left, -kSeekMs}, std::pair {Qt::Key_Right, kSeekMs}}) {
+        auto *shortcut = new QShortcut(QKeySequence(key), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, step = step] { seekBy(step); });
+    }
+
+    auto *messageRow = new QHBoxLayout;
+    messageRow->addWidget(m_message, 1);
+    messageRow->addWidget(m_openButton, 0, Qt::AlignTop);
+    auto *controlRow = new QHBoxLayout(m_controls);
+    controlRow->setContentsMargins(0, 0, 0, 0);
+    controlRow->addWidget(m_playButton);
+    controlRow->addWidget(m_positionLabel);
+    controlRow->addWidget(m_slider, 1);
+    controlRow->addWidget(m_durationLabel);
+    controlRow->addWidget(m_speedCombo);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(messageRow);
+    layout->addWidget(m_screen, 1);
+    layout->addWidget(m_controls);
+    clear();
+}
+
+RecordingPlayer::~RecordingPlayer()
+{
+    cancelPending();
+    if (m_player)
+        m_player->setSource(QUrl()); // before the file it reads from goes
+}
+
+void RecordingPlayer::setUrlOpener(UrlOpener opener)
+{
+    m_openUrl = std::move(opener);
+}
+
+void RecordingPlayer::setSource(RunSource *source)
+{
+    cancelPending();
+    m_source = source;
+    clear();
+}
+
+void RecordingPlayer::cancelPending()
+{
+    ++m_generation;
+    if (!m_source)
+        return;
+    for (RequestId *request : {&m_artifactsRequest, &m_runRequest, &m_contentRequest}) {
+        if (*request)
+            m_source->cancelRequest(*request);
+        *request = 0;
+    }
+}
+
+void RecordingPlayer::clear()
+{
+    cancelPending();
+    unload();
+    m_run = WorkflowRun();
+    m_loadedRunId.clear();
+    setMessage(tr("Select a run to watch its recording."));
+}
+
+void RecordingPlayer::showRun(const WorkflowRun &run)
+{
+    const bool sameRun = run.workflowRunId == m_run.workflowRunId;
+    // A run still going has no recording yet: looked for again when it moves on.
+    const bool moved = sameRun && !m_hasMedia && run.status != m_run.status;
+    if (!sameRun)
+        clear();
+    m_run = run;
+    if (isVisible() && (!sameRun || moved || m_loadedRunId != run.workflowRunId))
+        load();
+}
+
+void RecordingPlayer::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    createPlayer();
+    if (!m_run.workflowRunId.isEmpty() && m_loadedRunId != m_run.workflowRunId)
+        load();
+}
+
+void RecordingPlayer::hideEvent(QHideEvent *event)
+{
+    // Nothing plays where nobody watches.
+    if (m_player && m_player->playbackState() == QMediaPlayer::PlayingState)
+        m_player->pause();
+    QWidget::hideEvent(event);
+}
+
+void RecordingPlayer::keyPressEvent(QKeyEvent *event)
+{
+    // Space on the picture or the slider; a focused button or list takes its own Space first.
+    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::NoModifier && m_hasMedia) {
+        togglePlayback();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void RecordingPlayer::createPlayer()
+{
+    if (m_player)
+        return;
+    m_player = new QMediaPlayer(this);
+    auto *video = new VideoView(m_screen);
+    m_video = video;
+    m_video->setObjectName(QStringLiteral("recordingVideoView"));
+    m_video->setAccessibleName(tr("Recording"));
+    m_screenLayout->addWidget(m_video);
+    m_player->setVideoSink(video->sink());
+    // Recordings of a browser have no sound, so no audio output is made.
+
+    connect(m_player, &QMediaPlayer::durationChanged, this, &RecordingPlayer::showDuration);
+    connect(m_player, &QMediaPlayer::positionChanged, this, &RecordingPlayer::showPosition);
+    connect(m_player, &QMediaPlayer::playbackStateChanged, this,
+        [this](QMediaPlayer::PlaybackState state) {
+            const bool playing = state == QMediaPlayer::PlayingState;
+            m_playButton->setIcon(
+                style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+            m_playButton->setText(playing ? tr("Pause") : tr("Play"));
+            m_playButton->setAccessibleName(m_playButton->text());
+        });
+    connect(m_player, &QMediaPlayer::mediaStatusChanged, this,
+        [this](QMediaPlayer::MediaStatus status) {
+            if (status == QMediaPlayer::LoadedMedia && m_hasMedia) {
+                m_player->setPlaybackRate(m_speedCombo->currentData().toDouble());
+                m_controls->setEnabled(true);
+            } else if (status == QMediaPlayer::EndOfMedia) {
+                showEnd();
+            }
+        });
+    connect(m_player, &QMediaPlayer::errorOccurred, this,
+        [this](QMediaPlayer::Error error, const QString &errorString) {
+            if (error != QMediaPlayer::NoError)
+                showPlayerError(error, errorString);
+        });
+}
+
+void RecordingPlayer::load()
+{
+    if (!m_source || m_run.workflowRunId.isEmpty())
+        return;
+    cancelPending();
+    unload();
+    const QString runId = m_run.workflowRunId;
+    m_loadedRunId = runId;
+    const quint64 generation = m_generation;
+    setMessage(tr("Loading the recording…"));
+    if (!m_source->featuresOf(runId).artifacts) {
+        askRunForRecording({});
+        return;
+    }
+    m_artifactsRequest = m_source->listArtifacts(
+        runId, {u"recording"_s}, this, [this, generation](const ApiResult<RunArtifacts> &result) {
+            m_artifactsRequest = 0;
+            if (generation != m_generation)
+                return;
+            if (result.ok()) {
+                for (const Artifact &artifact : result.value.artifacts) {
+                    if (artifact.isRecording()) {
+                        fetchArtifact(artifact);
+                        return;
+                    }
+                }
+            }
+            askRunForRecording(result.ok() ? QString() : result.error.message);
+        });
+}
+
+void RecordingPlayer::askRunForRecording(const QString &artifactsError)
+{
+    const quint64 generation = m_generation;
+    m_runRequest = m_source->getRun(m_run.workflowRunId, this,
+        [this, generation, artifactsError](const ApiResult<RunDetail> &result) {
+            m_runRequest = 0;
+            if (generation != m_generation)
+                return;
+            const QUrl link(result.value.recordingUrl);
+            if (result.ok() && isWebLink(link)) {
+                fetchLink(link);
+                return;
+            }
+            const QString error = !artifactsError.isEmpty()
+                ? artifactsError
+                : (result.ok() ? QString() : result.error.message);
+            if (!error.isEmpty())
+                setMessage(tr("The recording could not be looked for: %1").arg(error), true);
+            else
+                setMessage(tr("This run has no recording."));
+        });
+}
+
+void RecordingPlayer::fetchArtifact(const Artifact &artifact)
+{
+    const QUrl direct = artifact.directUrl();
+    if (!direct.isEmpty()) {
+        fetchLink(direct); // a link that needs no key
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_contentRequest = m_source->getArtifactContent(m_run.workflowRunId, artifact.artifactId, this,
+        [this, generation](const ApiResult<QByteArray> &result) {
+            m_contentRequest = 0;
+            if (generation != m_generation)
+                return;
+            if (!result.ok()) {
+                setMessage(
+                    tr("The recording could not be fetched: %1").arg(result.error.message), true);
+                return;
+            }
+            play(result.value);
+        });
+}
+
+void RecordingPlayer::fetchLink(const QUrl &url)
+{
+    // Only a web link is handed to another app; a file:// or other scheme never is.
+    if (isWebLink(url))
+        m_webLink = url;
+    const quint64 generation = m_generation;
+    m_artifacts->fetch(url, this, [this, generation](const QByteArray &data, const QString &error) {
+        if (generation != m_generation)
+            return;
+        if (!error.isEmpty()) {
+            setMessage(tr("The recording could not be fetched: %1").arg(error), true);
+            return;
+        }
+        play(data);
+    });
+}
+
+void RecordingPlayer::play(const QByteArray &data)
+{
+    if (data.isEmpty()) {
+        setMessage(tr("The recording is an empty file."), true);
+        return;
+    }
+    createPlayer();
+    if (!m_player->isAvailable()) {
+        setMessage(tr("Recordings cannot be played on this machine: Qt Multimedia found no "
+                      "backend to play them with."),
+            true);
+        return;
+    }
+    // GStreamer seeks reliably in a file; from a QIODevice (Qt 6.4's appsrc) a seek or a speed
+    // change now and then reads from the wrong place and the demuxer gives up. The file is the
+    // user's alone (0600) and goes when the recording is unloaded.
+    auto file
+        = std::make_shared<QTemporaryFile>(QDir::tempPath() + u"/runwatch-recording-XXXXXX"_s);
+    if (!file->open()) {
+        setMessage(
+            tr("The recording could not be saved for playing: %1").arg(file->errorString()), true);
+        return;
+    }
+    m_file = file;
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, file, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        if (!watcher->result()) {
+            setMessage(
+                tr("The recording could not be saved for playing: %1").arg(file->errorString()),
+                true);
+            return;
+        }
+        setMessage({});
+        m_hasMedia = true;
+        m_player->setSource(QUrl::fromLocalFile(file->fileName()));
+        setPlayable(true);
+        m_controls->setEnabled(false); // until the player has read the file
+    });
+    // Recordings run to many megabytes: written off the GUI thread.
+    watcher->setFuture(QtConcurrent::run([file, data] {
+        const bool written = file->write(data) == data.size() && file->flush();
+        file->close(); // the file stays until the object goes
+        return written;
+    }));
+}
+
+void RecordingPlayer::unload()
+{
+    m_hasMedia = false;
+    m_webLink.clear();
+    if (m_player) {
+        m_player->stop();
+        m_player->setSource(QUrl());
+        if (QVideoSink *sink = m_player->videoSink())
+            sink->setVideoFrame(QVideoFrame()); // no frame of the last run stays
+    }
+    m_file.reset(); // after the player let go of it
+    showDuration(0);
+    showPosition(0);
+    setPlayable(false);
+}
+
+void RecordingPlayer::setPlayable(bool playable)
+{
+    m_screen->setVisible(playable);
+    m_controls->setVisible(playable);
+}
+
+void RecordingPlayer::togglePlayback()
+{
+    if (!m_player || !m_hasMedia)
+        return;
+    if (m_player->playbackState() == QMediaPlayer::PlayingState) {
+        m_player->pause();
+        return;
+    }
+    if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia)
+        m_player->setPosition(0); // Play after the end watches it again
+    m_player->play();
+}
+
+void RecordingPlayer::seekBy(qint64 milliseconds)
+{
+    if (!m_player || !m_hasMedia || !m_player->isSeekable())
+        return;
+    const qint64 duration = m_player->duration();
+    qint64 target = qMax<qint64>(0, m_player->position() + milliseconds);
+    if (duration > 0)
+        target = qMin(target, duration);
+    m_player->setPosition(target);
+}
+
+void RecordingPlayer::showPosition(qint64 position)
+{
+    m_positionLabel->setText(clockText(position));
+    if (m_slider->isSliderDown())
+        return; // the hand on the slider decides where it is
+    const QSignalBlocker blocker(m_slider);
+    m_slider->setValue(int(qMin<qint64>(position, m_slider->maximum())));
+}
+
+void RecordingPlayer::showDuration(qint64 duration)
+{
+    m_durationLabel->setText(clockText(duration));
+    const QSignalBlocker blocker(m_slider);
+    m_slider->setRange(0, int(qMin<qint64>(duration, std::numeric_limits<int>::max())));
+}
+
+void RecordingPlayer::showEnd()
+{
+    const qint64 duration = m_player->duration();
+    const qint64 reached = m_player->position();
+    // A file cut short plays what it has and ends early without an error: said here.
+    if (duration > 0 && reached + kCutShortMs < duration)
+        setMessage(tr("The recording stops at %1 of its %2: the file is incomplete.")
+                       .arg(clockText(reached), clockText(duration)),
+            true);
+}
+
+void RecordingPlayer::showPlayerError(int error, const QString &errorString)
+{
+    QString text;
+    switch (QMediaPlayer::Error(error)) {
+    case QMediaPlayer::FormatError:
+        text = tr("This machine has nothing that plays the recording's format (%1). Installing "
+                  "the GStreamer plugins (gstreamer1.0-plugins-good, gstreamer1.0-libav) may help.")
+                   .arg(errorString);
+        break;
+    case QMediaPlayer::ResourceError:
+        text = tr("The recording could not be read; the file may be damaged or incomplete (%1).")
+                   .arg(errorString);
+        break;
+    default:
+        text = tr("The recording could not be played: %1").arg(errorString);
+        break;
+    }
+    setPlayable(false);
+    setMessage(text, true);
+}
+
+void RecordingPlayer::setMessage(const QString &text, bool problem)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+    m_openButton->setVisible(problem && !m_webLink.isEmpty());
+    m_openButton->setToolTip(m_webLink.toDisplayString());
+}
+
+void RecordingPlayer::openElsewhere()
+{
+    if (!isWebLink(m_webLink))
+        return; // only web links get the button; this is the second lock
+    if (m_openUrl(m_webLink))
+        return;
+    setMessage(tr("Nothing on this machine could open %1.").arg(m_webLink.toDisplayString()), true);
+}
