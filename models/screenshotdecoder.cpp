@@ -3,6 +3,8 @@
 #include <QBuffer>
 #include <QFutureWatcher>
 #include <QImageReader>
+#include <QPointer>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 QImage ScreenshotDecoder::decode(const QByteArray &data, int maxWidth, qreal pixelRatio)
@@ -21,6 +23,23 @@ QImage ScreenshotDecoder::decode(const QByteArray &data, int maxWidth, qreal pix
     return image;
 }
 
+namespace {
+// Decoding has threads of its own: Qt's global pool also runs the artifact cache's disk reads
+// and writes, which a burst of large screenshots must not queue behind. One thread fewer than
+// the cores, so the GUI thread always has one.
+QThreadPool *decodePool()
+{
+    // Owned by the application, which waits for its threads when it goes.
+    static QPointer<QThreadPool> pool;
+    if (!pool) {
+        pool = new QThreadPool(QCoreApplication::instance());
+        pool->setObjectName(QStringLiteral("screenshotDecoders"));
+        pool->setMaxThreadCount(qMax(1, QThread::idealThreadCount() - 1));
+    }
+    return pool;
+}
+} // namespace
+
 void ScreenshotDecoder::decodeInBackground(QObject *context, const QByteArray &data, int maxWidth,
     qreal pixelRatio, std::function<void(const QImage &)> done)
 {
@@ -31,5 +50,5 @@ void ScreenshotDecoder::decodeInBackground(QObject *context, const QByteArray &d
             done(watcher->result());
         });
     watcher->setFuture(QtConcurrent::run(
-        [data, maxWidth, pixelRatio] { return decode(data, maxWidth, pixelRatio); }));
+        decodePool(), [data, maxWidth, pixelRatio] { return decode(data, maxWidth, pixelRatio); }));
 }

@@ -1,5 +1,7 @@
 #include "comparewindow.h"
 
+#include <utility>
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QPointer>
@@ -10,7 +12,7 @@
 #include "artifactfetcher.h"
 #include "runformat.h"
 #include "runsource.h"
-#include "screenshotdecoder.h"
+#include "screenshotload.h"
 #include "timelinemodel.h"
 
 using namespace Qt::StringLiterals;
@@ -110,6 +112,10 @@ CompareWindow::CompareWindow(RunSource *source, ArtifactFetcher *artifacts, cons
 
 CompareWindow::~CompareWindow()
 {
+    for (Side &side : m_sides) {
+        if (side.cancelScreenshot)
+            side.cancelScreenshot();
+    }
     if (m_source) {
         for (RequestId request : std::as_const(m_requests))
             m_source->cancelRequest(request);
@@ -279,36 +285,19 @@ void CompareWindow::showScreenshot(Side &side, const TimelineAction *action)
     if (artifact->artifactId == side.shownScreenshot)
         return;
     side.shownScreenshot = artifact->artifactId;
-    const QPointer<QLabel> label(side.screenshot);
-    const qreal ratio = devicePixelRatioF();
-    const auto show = [this, label, ratio](const QByteArray &data, const QString &error) {
-        if (!label)
-            return;
-        if (!error.isEmpty()) {
-            label->setText(error);
-            return;
-        }
-        ScreenshotDecoder::decodeInBackground(
-            this, data, kScreenshotWidth, ratio, [label](const QImage &image) {
-                if (!label)
-                    return;
-                if (image.isNull()) {
-                    label->setText(tr("The screenshot is not an image."));
-                    return;
-                }
-                const QSize room = label->size() * image.devicePixelRatio();
-                QImage fitted = image.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-                fitted.setDevicePixelRatio(image.devicePixelRatio());
-                label->setPixmap(QPixmap::fromImage(fitted));
-            });
-    };
-    const QUrl direct = artifact->directUrl();
-    if (!direct.isEmpty()) {
-        m_artifacts->fetch(direct, this, show);
-    } else if (m_source) {
-        m_requests.append(m_source->getArtifactContent(side.run.workflowRunId, artifact->artifactId,
-            this, [show](const ApiResult<QByteArray> &result) {
-                show(result.value, result.ok() ? QString() : result.error.message);
-            }));
-    }
+    if (side.cancelScreenshot)
+        std::exchange(side.cancelScreenshot, {})();
+    QLabel *label = side.screenshot; // a child of this window, as long-lived as the answer
+    side.cancelScreenshot = ScreenshotLoad::load(m_artifacts, m_source, side.run.workflowRunId,
+        *artifact, this, kScreenshotWidth, devicePixelRatioF(),
+        [label](const QImage &image, const QByteArray &, const QString &error) {
+            if (image.isNull()) {
+                label->setText(error);
+                return;
+            }
+            const QSize room = label->size() * image.devicePixelRatio();
+            QImage fitted = image.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            fitted.setDevicePixelRatio(image.devicePixelRatio());
+            label->setPixmap(QPixmap::fromImage(fitted));
+        });
 }

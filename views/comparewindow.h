@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include "artifact.h"
+#include "artifactcontent.h"
 #include "requestid.h"
 #include "rundetail.h"
 #include "runtimeline.h"
@@ -42,6 +43,7 @@ private:
         QString problem;
         QLabel *screenshot = nullptr;
         QString shownScreenshot;
+        ArtifactContent::Cancel cancelScreenshot;
     };
 
     void load(Side &side);

@@ -1,6 +1,7 @@
 #include "recordingplayer.h"
 
 #include <limits>
+#include <utility>
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -205,9 +206,11 @@ void RecordingPlayer::setSource(RunSource *source)
 void RecordingPlayer::cancelPending()
 {
     ++m_generation;
+    if (m_cancelContent)
+        std::exchange(m_cancelContent, {})();
     if (!m_source)
         return;
-    for (RequestId *request : {&m_artifactsRequest, &m_runRequest, &m_contentRequest}) {
+    for (RequestId *request : {&m_artifactsRequest, &m_runRequest}) {
         if (*request)
             m_source->cancelRequest(*request);
         *request = 0;
@@ -356,41 +359,36 @@ void RecordingPlayer::askRunForRecording(const QString &artifactsError)
 
 void RecordingPlayer::fetchArtifact(const Artifact &artifact)
 {
-    const QUrl direct = artifact.directUrl();
-    if (!direct.isEmpty()) {
-        fetchLink(direct); // a link that needs no key
-        return;
-    }
-    const quint64 generation = m_generation;
-    m_contentRequest = m_source->getArtifactContent(m_run.workflowRunId, artifact.artifactId, this,
-        [this, generation](const ApiResult<QByteArray> &result) {
-            m_contentRequest = 0;
-            if (generation != m_generation)
-                return;
-            if (!result.ok()) {
-                setMessage(
-                    tr("The recording could not be fetched: %1").arg(result.error.message), true);
-                return;
-            }
-            play(result.value);
-        });
+    rememberWebLink(artifact.directUrl());
+    m_cancelContent = ArtifactContent::fetch(
+        m_artifacts, m_source, m_run.workflowRunId, artifact, this, fetched(m_generation));
 }
 
 void RecordingPlayer::fetchLink(const QUrl &url)
 {
+    rememberWebLink(url);
+    m_artifacts->fetch(url, this, fetched(m_generation));
+}
+
+void RecordingPlayer::rememberWebLink(const QUrl &url)
+{
     // Only a web link is handed to another app; a file:// or other scheme never is.
     if (isWebLink(url))
         m_webLink = url;
-    const quint64 generation = m_generation;
-    m_artifacts->fetch(url, this, [this, generation](const QByteArray &data, const QString &error) {
+}
+
+ArtifactFetcher::Handler RecordingPlayer::fetched(quint64 generation)
+{
+    return [this, generation](const QByteArray &data, const QString &error) {
         if (generation != m_generation)
             return;
+        m_cancelContent = {};
         if (!error.isEmpty()) {
             setMessage(tr("The recording could not be fetched: %1").arg(error), true);
             return;
         }
         play(data);
-    });
+    };
 }
 
 void RecordingPlayer::play(const QByteArray &data)

@@ -6,6 +6,7 @@
 #include <QUrl>
 #include <QWidget>
 
+#include "artifactcontent.h"
 #include "requestid.h"
 #include "workflowrun.h"
 
@@ -58,6 +59,9 @@ private:
     /** Without a recording among the artifacts, the run's own recording link. */
     void askRunForRecording(const QString &artifactsError);
     void fetchLink(const QUrl &url);
+    void rememberWebLink(const QUrl &url);
+    /** Plays what was fetched, unless another run or recording was asked for since. */
+    ArtifactFetcher::Handler fetched(quint64 generation);
     /** Saves the recording to a private temporary file and loads it. */
     void play(const QByteArray &data);
     void unload();
@@ -80,7 +84,7 @@ private:
     QString m_loadedRunId;
     RequestId m_artifactsRequest = 0;
     RequestId m_runRequest = 0;
-    RequestId m_contentRequest = 0;
+    ArtifactContent::Cancel m_cancelContent;
     quint64 m_generation = 0; // answers of fetches for an earlier load are dropped
     QUrl m_webLink; // the recording's http(s) link, for another app
     bool m_hasMedia = false;

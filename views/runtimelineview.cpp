@@ -1,5 +1,7 @@
 #include "runtimelineview.h"
 
+#include <utility>
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QPointer>
@@ -10,10 +12,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include "artifactfetcher.h"
 #include "runformat.h"
 #include "runsource.h"
-#include "screenshotdecoder.h"
+#include "screenshotload.h"
 #include "theme.h"
 #include "timelinemodel.h"
 
@@ -123,9 +124,11 @@ void RunTimelineView::setSource(RunSource *source)
 
 void RunTimelineView::cancelPending()
 {
+    if (m_cancelScreenshot)
+        std::exchange(m_cancelScreenshot, {})();
     if (!m_source)
         return;
-    for (RequestId *request : {&m_timelineRequest, &m_artifactsRequest, &m_contentRequest}) {
+    for (RequestId *request : {&m_timelineRequest, &m_artifactsRequest}) {
         if (*request)
             m_source->cancelRequest(*request);
         *request = 0;
@@ -322,41 +325,23 @@ void RunTimelineView::showScreenshot(const Artifact &artifact)
     const quint64 generation = ++m_screenshotGeneration;
     m_screenshot->setPixmap({});
     m_screenshot->setText(tr("Loading the screenshot…"));
-    const qreal ratio = devicePixelRatioF();
-    const QPointer<RunTimelineView> self(this);
-    const auto show = [self, generation, ratio](const QByteArray &data, const QString &error) {
-        if (!self || generation != self->m_screenshotGeneration)
-            return;
-        if (!error.isEmpty()) {
-            self->m_screenshot->setText(error);
-            return;
-        }
-        ScreenshotDecoder::decodeInBackground(
-            self, data, kMaxScreenshotWidth, ratio, [self, generation](const QImage &image) {
-                if (!self || generation != self->m_screenshotGeneration)
-                    return;
-                if (image.isNull()) {
-                    self->m_screenshot->setText(tr("The screenshot is not an image."));
-                    return;
-                }
-                const QSize room = self->m_screenshot->size() * image.devicePixelRatio();
-                QImage fitted = image.width() > room.width() || image.height() > room.height()
-                    ? image.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                    : image;
-                fitted.setDevicePixelRatio(image.devicePixelRatio());
-                self->m_screenshot->setPixmap(QPixmap::fromImage(fitted));
-            });
-    };
-    const QUrl direct = artifact.directUrl();
-    if (!direct.isEmpty()) {
-        m_artifacts->fetch(direct, this, show); // a link that needs no key
-        return;
-    }
-    if (m_contentRequest)
-        m_source->cancelRequest(m_contentRequest);
-    m_contentRequest = m_source->getArtifactContent(m_run.workflowRunId, artifact.artifactId, this,
-        [this, show](const ApiResult<QByteArray> &result) {
-            m_contentRequest = 0;
-            show(result.value, result.ok() ? QString() : result.error.message);
+    if (m_cancelScreenshot)
+        std::exchange(m_cancelScreenshot, {})();
+    m_cancelScreenshot = ScreenshotLoad::load(m_artifacts, m_source, m_run.workflowRunId, artifact,
+        this, kMaxScreenshotWidth, devicePixelRatioF(),
+        [this, generation](const QImage &image, const QByteArray &, const QString &error) {
+            if (generation != m_screenshotGeneration)
+                return;
+            m_cancelScreenshot = {};
+            if (image.isNull()) {
+                m_screenshot->setText(error);
+                return;
+            }
+            const QSize room = m_screenshot->size() * image.devicePixelRatio();
+            QImage fitted = image.width() > room.width() || image.height() > room.height()
+                ? image.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                : image;
+            fitted.setDevicePixelRatio(image.devicePixelRatio());
+            m_screenshot->setPixmap(QPixmap::fromImage(fitted));
         });
 }

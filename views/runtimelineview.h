@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include "artifact.h"
+#include "artifactcontent.h"
 #include "requestid.h"
 #include "runtimeline.h"
 #include "workflowrun.h"
@@ -58,7 +59,7 @@ private:
     RunStatus m_loadedStatus = RunStatus::Unknown;
     RequestId m_timelineRequest = 0;
     RequestId m_artifactsRequest = 0;
-    RequestId m_contentRequest = 0;
+    ArtifactContent::Cancel m_cancelScreenshot;
     bool m_timelineShown = false;
     QHash<QString, Artifact> m_artifactById;
     QHash<QString, QList<Artifact>> m_screenshotsByStep;

@@ -26,7 +26,7 @@
 
 #include "artifactfetcher.h"
 #include "runsource.h"
-#include "screenshotdecoder.h"
+#include "screenshotload.h"
 #include "screenshotstripmodel.h"
 #include "screenshotviewer.h"
 #include "themedicon.h"
@@ -137,7 +137,8 @@ ScreenshotFilmstrip::ScreenshotFilmstrip(ArtifactFetcher *artifacts, QWidget *pa
     setObjectName(QStringLiteral("screenshotFilmstrip"));
     m_thumbnails->setFetch(
         [this](const Artifact &artifact, QObject *context, ThumbnailService::Delivered done) {
-            return fetch(artifact, context, std::move(done));
+            return ArtifactContent::fetch(
+                m_artifacts, m_source, m_model->runId(), artifact, context, std::move(done));
         });
 
     m_message->setObjectName(QStringLiteral("filmstripMessageLabel"));
@@ -399,53 +400,21 @@ void ScreenshotFilmstrip::showSelected(const QModelIndex &index)
                             .arg(m_model->rowCount())
                             .arg(index.data().toString()));
     m_viewer->setMessage(tr("Loading the screenshot…"));
+    // Full size, decoded off the GUI thread; zooming then draws from it.
     m_cancelShown
-        = fetch(*artifact, this, [this, generation](const QByteArray &data, const QString &error) {
-              if (generation != m_shownGeneration)
-                  return;
-              m_cancelShown = {};
-              if (!error.isEmpty()) {
-                  m_viewer->setMessage(tr("Could not load the screenshot: %1").arg(error));
-                  return;
-              }
-              // Full size, decoded off the GUI thread; zooming then draws from it.
-              ScreenshotDecoder::decodeInBackground(
-                  this, data, 0, 1.0, [this, generation, data](const QImage &image) {
-                      if (generation != m_shownGeneration)
-                          return;
-                      if (image.isNull()) {
-                          m_viewer->setMessage(tr("This screenshot is not an image."));
-                          return;
-                      }
-                      m_shownBytes = data;
-                      m_viewer->setImage(image);
-                      m_save->setEnabled(true);
-                  });
-          });
-}
-
-std::function<void()> ScreenshotFilmstrip::fetch(
-    const Artifact &artifact, QObject *context, ThumbnailService::Delivered done)
-{
-    const QUrl direct = artifact.directUrl();
-    if (!direct.isEmpty()) {
-        m_artifacts->fetch(direct, context, std::move(done)); // a link that needs no key
-        return {};
-    }
-    if (!m_source) {
-        QMetaObject::invokeMethod(
-            context, [done] { done({}, tr("Not connected.")); }, Qt::QueuedConnection);
-        return {};
-    }
-    const QPointer<RunSource> source(m_source);
-    const RequestId request = m_source->getArtifactContent(m_model->runId(), artifact.artifactId,
-        context, [done](const ApiResult<QByteArray> &result) {
-            done(result.value, result.ok() ? QString() : result.error.message);
-        });
-    return [source, request] {
-        if (source)
-            source->cancelRequest(request);
-    };
+        = ScreenshotLoad::load(m_artifacts, m_source, m_model->runId(), *artifact, this, 0, 1.0,
+            [this, generation](const QImage &image, const QByteArray &data, const QString &error) {
+                if (generation != m_shownGeneration)
+                    return;
+                m_cancelShown = {};
+                if (image.isNull()) {
+                    m_viewer->setMessage(error);
+                    return;
+                }
+                m_shownBytes = data;
+                m_viewer->setImage(image);
+                m_save->setEnabled(true);
+            });
 }
 
 void ScreenshotFilmstrip::stepTo(int row)

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include "artifact.h"
+#include "artifactcontent.h"
 #include "requestid.h"
 #include "thumbnailservice.h"
 #include "workflowrun.h"
@@ -75,16 +76,13 @@ private:
     void chooseSaveFile();
     void setMessage(const QString &text);
     void cancelPending();
-    /** Fetches a screenshot's bytes: its own link where it has one, else through the server. */
-    std::function<void()> fetch(
-        const Artifact &artifact, QObject *context, ThumbnailService::Delivered done);
 
     ArtifactFetcher *m_artifacts;
     RunSource *m_source = nullptr;
     WorkflowRun m_run;
     QString m_loadedRunId;
     RequestId m_listRequest = 0;
-    std::function<void()> m_cancelShown; // cancels the fetch of the shown screenshot
+    ArtifactContent::Cancel m_cancelShown; // cancels the fetch of the shown screenshot
     quint64 m_shownGeneration = 0;
     QByteArray m_shownBytes; // as fetched, for Save…
     QString m_saveDirectory;

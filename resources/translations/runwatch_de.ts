@@ -143,6 +143,13 @@
     </message>
 </context>
 <context>
+    <name>ArtifactContent</name>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+</context>
+<context>
     <name>ArtifactFetcher</name>
     <message>
         <source>The artifact is %1, more than the %2 Runwatch reads.</source>
@@ -252,10 +259,6 @@
     <message>
         <source>No screenshot</source>
         <translation>Kein Bildschirmfoto</translation>
-    </message>
-    <message>
-        <source>The screenshot is not an image.</source>
-        <translation>Das Bildschirmfoto ist kein Bild.</translation>
     </message>
 </context>
 <context>
@@ -1931,10 +1934,6 @@ Kategorie: %1</translation>
         <source>No screenshot of this step.</source>
         <translation>Kein Bildschirmfoto dieses Schritts.</translation>
     </message>
-    <message>
-        <source>The screenshot is not an image.</source>
-        <translation>Das Bildschirmfoto ist kein Bild.</translation>
-    </message>
 </context>
 <context>
     <name>ScreenshotFilmstrip</name>
@@ -2047,18 +2046,6 @@ Kategorie: %1</translation>
         <translation>Bildschirmfoto wird geladen …</translation>
     </message>
     <message>
-        <source>Could not load the screenshot: %1</source>
-        <translation>Das Bildschirmfoto konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
-        <source>This screenshot is not an image.</source>
-        <translation>Dieses Bildschirmfoto ist kein Bild.</translation>
-    </message>
-    <message>
-        <source>Not connected.</source>
-        <translation>Nicht verbunden.</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -2077,6 +2064,17 @@ Kategorie: %1</translation>
     <message>
         <source>Could not save %1: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotLoad</name>
+    <message>
+        <source>Could not load the screenshot: %1</source>
+        <translation>Das Bildschirmfoto konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The screenshot is not an image.</source>
+        <translation>Das Bildschirmfoto ist kein Bild.</translation>
     </message>
 </context>
 <context>
