@@ -137,6 +137,28 @@ TimelinePosition RunTimeline::latestAction() const
     return latest(entries, [](const TimelineAction &) { return true; });
 }
 
+QList<TimelinePosition> RunTimeline::actionPositions() const
+{
+    QList<TimelinePosition> positions;
+    QList<int> path;
+    walk(entries, path, [&positions](const TimelineEntry &entry, const QList<int> &at) {
+        for (int i = 0; i < entry.block.actions.size(); ++i)
+            positions.append({at, i});
+    });
+    return positions;
+}
+
+TimelinePosition RunTimeline::findAction(const QString &actionId) const
+{
+    if (actionId.isEmpty())
+        return {};
+    for (const TimelinePosition &position : actionPositions()) {
+        if (actionAt(position)->actionId == actionId)
+            return position;
+    }
+    return {};
+}
+
 std::optional<RunTimeline> RunTimeline::fromJson(const QByteArray &body, QString *error)
 {
     const auto document

@@ -56,6 +56,10 @@ struct RunTimeline
     TimelinePosition failurePosition() const;
     /** The latest action, failed or not: where a running run is now. */
     TimelinePosition latestAction() const;
+    /** Every action, in the timeline's order (blocks depth first, each block's actions in turn). */
+    QList<TimelinePosition> actionPositions() const;
+    /** The action with this id, or an invalid position when there is none. */
+    TimelinePosition findAction(const QString &actionId) const;
 
     static std::optional<RunTimeline> fromJson(const QByteArray &body, QString *error);
     /** The contract's shape, newest first as Skyvern answers (the demo server uses it). */

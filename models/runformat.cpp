@@ -151,3 +151,11 @@ QString RunFormat::duration(qint64 milliseconds)
         .arg(seconds / 86400)
         .arg(seconds % 86400 / 3600);
 }
+
+QString RunFormat::clock(qint64 milliseconds)
+{
+    const qint64 seconds = qMax<qint64>(0, milliseconds) / 1000;
+    return QStringLiteral("%1:%2")
+        .arg(seconds / 60, 2, 10, QChar(u'0'))
+        .arg(seconds % 60, 2, 10, QChar(u'0'));
+}

@@ -18,4 +18,7 @@ QColor statusColor(RunStatus status);
 QString localTime(const QDateTime &time, const QDateTime &now);
 /** "850 ms", "42 s", "3 m 05 s", "2 h 14 m", "3 d 4 h". */
 QString duration(qint64 milliseconds);
+/** A place in a recording, "mm:ss", minutes counting on past the hour: recordings are minutes long.
+ */
+QString clock(qint64 milliseconds);
 } // namespace RunFormat

@@ -197,18 +197,21 @@ QString TimelineModel::actionStatusText(const TimelineAction &action)
     return action.statusText.left(40);
 }
 
+QString TimelineModel::actionText(const TimelineAction &action)
+{
+    QString what = firstLine(action.intention);
+    if (what.isEmpty())
+        what = firstLine(action.description);
+    if (what.isEmpty())
+        what = firstLine(action.reasoning);
+    const QString type = actionTypeText(action.actionType);
+    return what.isEmpty() ? type : tr("%1: %2").arg(type, what.left(300));
+}
+
 QString TimelineModel::stepText(const Node &node) const
 {
-    if (node.action >= 0) {
-        const TimelineAction &action = node.entry->block.actions.at(node.action);
-        QString what = firstLine(action.intention);
-        if (what.isEmpty())
-            what = firstLine(action.description);
-        if (what.isEmpty())
-            what = firstLine(action.reasoning);
-        const QString type = actionTypeText(action.actionType);
-        return what.isEmpty() ? type : tr("%1: %2").arg(type, what.left(300));
-    }
+    if (node.action >= 0)
+        return actionText(node.entry->block.actions.at(node.action));
     const TimelineEntry &entry = *node.entry;
     switch (entry.kind) {
     case TimelineEntry::Kind::Block:

@@ -46,6 +46,8 @@ public:
 
     /** "Click", "Input text": an action's wire type as words. */
     static QString actionTypeText(const QString &wireType);
+    /** An action in one line: its type and what it meant to do ("Click: Submit the form"). */
+    static QString actionText(const TimelineAction &action);
     static QString actionStatusText(const TimelineAction &action);
 
 private:

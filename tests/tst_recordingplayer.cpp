@@ -3,6 +3,7 @@
 // elsewhere, a run without one says so, and nothing of the multimedia backend loads before the
 // tab is opened.
 
+#include <QAbstractItemModelTester>
 #include <QAccessible>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListView>
 #include <QMediaPlayer>
 #include <QPushButton>
 #include <QSlider>
@@ -18,68 +20,28 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 #include "mainwindow.h"
+#include "recordingchaptermodel.h"
 #include "recordingplayer.h"
 #include "rundetailpane.h"
 #include "runlistmodel.h"
 #include "skyvernclient.h"
 #include "support/scriptedserver.h"
 #include "support/testserver.h"
+#include "support/windowdriver.h"
+#include "timelinemodel.h"
 #include "workflowplatformclient.h"
 
 using namespace Qt::StringLiterals;
+using namespace WindowDriver;
 
 class TestRecordingPlayer : public QObject
 {
     Q_OBJECT
 
     std::unique_ptr<TestServer> m_server;
-
-    static QTableView *showOn(MainWindow &window, RunSource *source)
-    {
-        window.resize(1400, 900);
-        window.show();
-        [&] { QVERIFY(QTest::qWaitForWindowActive(&window)); }();
-        window.setSource(source);
-        return window.findChild<QTableView *>(u"runTableView"_s);
-    }
-
-    /** Clicks the first row (from the top, or from the bottom) with this status. */
-    static QString clickRunWith(QTableView *table, RunStatus status, bool fromBottom = false)
-    {
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 20000); }();
-        const int rows = table->model()->rowCount();
-        for (int i = 0; i < rows; ++i) {
-            const int row = fromBottom ? rows - 1 - i : i;
-            const QModelIndex index = table->model()->index(row, RunListModel::WorkflowColumn);
-            if (index.data(RunListModel::StatusRole).toInt() != int(status))
-                continue;
-            table->scrollTo(index);
-            QTest::mouseClick(
-                table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
-            return index.data(RunListModel::RunIdRole).toString();
-        }
-        return {};
-    }
-
-    static int tabIndex(MainWindow &window, const QString &name)
-    {
-        QTabBar *bar = window.findChild<QTabWidget *>(u"detailTabWidget"_s)->tabBar();
-        for (int i = 0; i < bar->count(); ++i) {
-            if (QString(bar->tabText(i)).remove(u'&') == name)
-                return i;
-        }
-        return -1;
-    }
-
-    static void openTab(MainWindow &window, const QString &name)
-    {
-        QTabBar *bar = window.findChild<QTabWidget *>(u"detailTabWidget"_s)->tabBar();
-        const int index = tabIndex(window, name);
-        QVERIFY2(index >= 0 && bar->isTabVisible(index), qPrintable(name));
-        QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(index).center());
-    }
 
     /** The Recording tab's player and its controls, as found on screen. */
     struct Player
@@ -379,6 +341,86 @@ private slots:
         for (const QByteArray &key : server.seen("x-api-key"))
             QCOMPARE(key, "secret-key");
         QCOMPARE(server.seen("x-api-key").size(), server.requestCount() - 1);
+    }
+
+    void theStepsFollowTheRecordingAndTheTimelineOpensWhereItWasLeft()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        const QString runId = clickRunWith(table, RunStatus::Failed);
+        QVERIFY(!runId.isEmpty());
+        openTab(window, u"Recording"_s);
+        Player player(window);
+        QTRY_VERIFY_WITH_TIMEOUT(player.ready(), 20000);
+        auto *steps = player.view->findChild<QListView *>(u"recordingChapterList"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(steps->isVisible() && steps->model()->rowCount() > 2, 20000);
+        QAbstractItemModelTester tester(
+            steps->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+        // One step per action of the run's timeline, as the server tells it, in order through
+        // the 3 s recording and ending in the action that failed.
+        std::optional<RunTimeline> timeline;
+        QObject context;
+        client.getTimeline(runId, &context,
+            [&timeline](const ApiResult<RunTimeline> &result) { timeline = result.value; });
+        QTRY_VERIFY(timeline.has_value());
+        const QAbstractItemModel *model = steps->model();
+        const int rows = model->rowCount();
+        QCOMPARE(rows, timeline->actionCount());
+        qint64 previous = -1;
+        for (int row = 0; row < rows; ++row) {
+            const qint64 offset
+                = model->index(row, 0).data(RecordingChapterModel::OffsetRole).toLongLong();
+            QVERIFY2(offset >= previous && offset <= player.slider->maximum(),
+                qPrintable(QString::number(offset)));
+            previous = offset;
+        }
+        const QModelIndex last = model->index(rows - 1, 0);
+        QVERIFY(last.data(RecordingChapterModel::FailedRole).toBool());
+        const TimelineAction *failed = timeline->actionAt(timeline->failurePosition());
+        QCOMPARE(last.data(RecordingChapterModel::ActionIdRole).toString(), failed->actionId);
+        QVERIFY(last.data().toString().contains(TimelineModel::actionText(*failed)));
+
+        // A click on a step plays from there.
+        steps->scrollTo(last);
+        QTest::mouseClick(steps->viewport(), Qt::LeftButton, {}, steps->visualRect(last).center());
+        const qint64 lastOffset = last.data(RecordingChapterModel::OffsetRole).toLongLong();
+        QTRY_VERIFY(qAbs(player.slider->value() - lastOffset) <= 150);
+        QCOMPARE(steps->currentIndex().row(), rows - 1);
+
+        // Played from the start, the selected step moves on with the picture.
+        const QModelIndex first = model->index(0, 0);
+        steps->scrollTo(first);
+        QTest::mouseClick(steps->viewport(), Qt::LeftButton, {}, steps->visualRect(first).center());
+        QTRY_VERIFY(player.slider->value() <= 150);
+        QCOMPARE(steps->currentIndex().row(), 0);
+        QTest::mouseClick(player.play, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(steps->currentIndex().row() >= 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            player.media()->playbackState(), QMediaPlayer::StoppedState, 10000);
+        QCOMPARE(steps->currentIndex().row(), rows - 1);
+
+        // The timeline opens on the step the recording was left at, not on the failure.
+        const QModelIndex second = model->index(1, 0);
+        steps->scrollTo(second);
+        QTest::mouseClick(
+            steps->viewport(), Qt::LeftButton, {}, steps->visualRect(second).center());
+        const QString leftAt = second.data(RecordingChapterModel::ActionIdRole).toString();
+        QVERIFY(leftAt != failed->actionId);
+        openTab(window, u"Timeline"_s);
+        auto *tree = window.findChild<QTreeView *>(u"timelineTreeView"_s);
+        auto *timelineModel = qobject_cast<TimelineModel *>(tree->model());
+        QTRY_VERIFY_WITH_TIMEOUT(timelineModel->actionAt(tree->currentIndex()), 20000);
+        QCOMPARE(timelineModel->actionAt(tree->currentIndex())->actionId, leftAt);
+
+        // Moving on in the tree is not undone by coming back to it.
+        QTest::keyClick(tree, Qt::Key_End);
+        const QModelIndex chosen = tree->currentIndex();
+        openTab(window, u"Recording"_s);
+        openTab(window, u"Timeline"_s);
+        QCOMPARE(tree->currentIndex(), chosen);
+        window.setSource(nullptr);
     }
 
     void theWorkflowPlatformHasNoRecordingTab()

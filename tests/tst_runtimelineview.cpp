@@ -24,16 +24,19 @@
 #include "comparewindow.h"
 #include "launchrundialog.h"
 #include "mainwindow.h"
+#include "recordingchaptermodel.h"
 #include "rundetailpane.h"
 #include "runlistmodel.h"
 #include "runtimelineview.h"
 #include "skyvernclient.h"
 #include "support/scriptedserver.h"
 #include "support/testserver.h"
+#include "support/windowdriver.h"
 #include "timelinemodel.h"
 #include "workflowplatformclient.h"
 
 using namespace Qt::StringLiterals;
+using namespace WindowDriver;
 
 class TestRunTimelineView : public QObject
 {
@@ -41,43 +44,71 @@ class TestRunTimelineView : public QObject
 
     std::unique_ptr<TestServer> m_server;
 
-    static QTableView *showOn(MainWindow &window, RunSource *source)
-    {
-        window.resize(1400, 900);
-        window.show();
-        [&] { QVERIFY(QTest::qWaitForWindowExposed(&window)); }();
-        window.setSource(source);
-        return window.findChild<QTableView *>(u"runTableView"_s);
-    }
-
-    /** Clicks the first row with this status, as a person picks a run. */
-    static QString clickRunWith(MainWindow &window, QTableView *table, RunStatus status)
-    {
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 20000); }();
-        for (int row = 0; row < table->model()->rowCount(); ++row) {
-            const QModelIndex index = table->model()->index(row, RunListModel::WorkflowColumn);
-            if (index.data(RunListModel::StatusRole).toInt() != int(status))
-                continue;
-            table->scrollTo(index);
-            QTest::mouseClick(
-                table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
-            return index.data(RunListModel::RunIdRole).toString();
-        }
-        Q_UNUSED(window);
-        return {};
-    }
-
-    static void openTab(MainWindow &window, const QString &name)
-    {
-        auto *tabs = window.findChild<QTabWidget *>(u"detailTabWidget"_s);
-        QTabBar *bar = tabs->tabBar();
-        for (int i = 0; i < bar->count(); ++i) {
-            if (QString(bar->tabText(i)).remove(u'&') == name)
-                QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(i).center());
-        }
-    }
-
 private slots:
+    void recordingStepsAreTheRunsTimeScaledOntoTheRecording()
+    {
+        // A 100 s run: actions 90 s, 0 s and 50 s in (sent out of order), and one never timed.
+        const QDateTime start(QDate(2026, 11, 29), QTime(10, 0), Qt::UTC);
+        const auto action = [&start](const QString &id, int seconds, ActionStatus status) {
+            TimelineAction made;
+            made.actionId = id;
+            made.actionType = u"click"_s;
+            made.intention = u"Press "_s + id;
+            made.status = status;
+            if (seconds >= 0)
+                made.startedAt = start.addSecs(seconds);
+            return made;
+        };
+        TimelineEntry block;
+        block.kind = TimelineEntry::Kind::Block;
+        block.block.actions = {action(u"late"_s, 90, ActionStatus::Failed),
+            action(u"first"_s, 0, ActionStatus::Completed),
+            action(u"untimed"_s, -1, ActionStatus::Completed),
+            action(u"middle"_s, 50, ActionStatus::Completed)};
+        RunTimeline timeline;
+        timeline.entries = {block};
+
+        RecordingChapterModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setTimeline(timeline, start, start.addSecs(100));
+        QCOMPARE(model.rowCount(), 3);
+        const auto ids = [&model] {
+            QStringList found;
+            for (int row = 0; row < model.rowCount(); ++row)
+                found.append(model.actionIdOf(row));
+            return found;
+        };
+        QCOMPARE(ids(), (QStringList {u"first"_s, u"middle"_s, u"late"_s}));
+        // Until the recording's length is known, a place is the time into the run.
+        QCOMPARE(model.offsetOf(1), 50'000);
+        QCOMPARE(model.index(1).data().toString(), u"00:50  Click: Press middle"_s);
+
+        // A 10 s recording of a 100 s run: everything a tenth.
+        model.setRecordingDuration(10'000);
+        QCOMPARE(model.offsetOf(0), 0);
+        QCOMPARE(model.offsetOf(1), 5'000);
+        QCOMPARE(model.offsetOf(2), 9'000);
+        QCOMPARE(model.chapterAt(-1), -1);
+        QCOMPARE(model.chapterAt(4'999), 0);
+        QCOMPARE(model.chapterAt(5'000), 1);
+        QCOMPARE(model.chapterAt(10'000), 2);
+        QCOMPARE(model.rowOfAction(u"late"_s), 2);
+        QCOMPARE(model.rowOfAction(u"untimed"_s), -1);
+        QVERIFY(model.index(2).data(RecordingChapterModel::FailedRole).toBool());
+        QVERIFY(!model.index(1).data(RecordingChapterModel::FailedRole).toBool());
+
+        // No run times: the first action starts the recording and the last one ends it.
+        model.setTimeline(timeline, {}, {});
+        model.setRecordingDuration(9'000);
+        QCOMPARE(model.offsetOf(1), 5'000);
+        QCOMPARE(model.offsetOf(2), 9'000);
+
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.chapterAt(1'000), -1);
+    }
+
     void initTestCase()
     {
         m_server = std::make_unique<TestServer>();
@@ -89,7 +120,7 @@ private slots:
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
         QTableView *table = showOn(window, &client);
-        const QString runId = clickRunWith(window, table, RunStatus::Failed);
+        const QString runId = clickRunWith(table, RunStatus::Failed);
         QVERIFY(!runId.isEmpty());
         openTab(window, u"Timeline"_s);
         auto *view = window.findChild<RunTimelineView *>();
@@ -161,7 +192,7 @@ private slots:
         client.setRetryPolicy(1, 0);
         MainWindow window;
         QTableView *table = showOn(window, &client);
-        QVERIFY(!clickRunWith(window, table, RunStatus::Failed).isEmpty());
+        QVERIFY(!clickRunWith(table, RunStatus::Failed).isEmpty());
         openTab(window, u"Timeline"_s);
         auto *message = window.findChild<QLabel *>(u"timelineMessageLabel"_s);
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -195,7 +226,7 @@ private slots:
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
         QTableView *table = showOn(window, &client);
-        const QString runId = clickRunWith(window, table, RunStatus::Completed);
+        const QString runId = clickRunWith(table, RunStatus::Completed);
         auto *pane = window.findChild<RunDetailPane *>();
         auto *copy = pane->findChild<QPushButton *>(u"copyCurlButton"_s);
         QTRY_VERIFY_WITH_TIMEOUT(pane->detail().runId == runId && copy->isVisible(), 20000);
@@ -213,7 +244,7 @@ private slots:
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
         QTableView *table = showOn(window, &client);
-        const QString runId = clickRunWith(window, table, RunStatus::Failed);
+        const QString runId = clickRunWith(table, RunStatus::Failed);
         const auto original = m_server->server()->storedRun(runId);
         QVERIFY(original);
         // A text parameter to change before sending it again.
@@ -312,7 +343,7 @@ private slots:
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
         QTableView *table = showOn(window, &client);
-        const QString runId = clickRunWith(window, table, RunStatus::Failed);
+        const QString runId = clickRunWith(table, RunStatus::Failed);
         auto *pane = window.findChild<RunDetailPane *>();
         auto *retry = pane->findChild<QPushButton *>(u"retryRunButton"_s);
         QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible() && !pane->detail().runId.isEmpty(), 20000);

@@ -36,10 +36,12 @@
 #include "skyvernclient.h"
 #include "support/testhttp.h"
 #include "support/testserver.h"
+#include "support/windowdriver.h"
 #include "thumbnailservice.h"
 #include "workflowplatformclient.h"
 
 using namespace Qt::StringLiterals;
+using namespace WindowDriver;
 
 namespace {
 
@@ -66,41 +68,6 @@ class TestScreenshotFilmstrip : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestServer> m_server;
-
-    static QTableView *showOn(MainWindow &window, RunSource *source)
-    {
-        window.resize(1400, 900);
-        window.show();
-        [&] { QVERIFY(QTest::qWaitForWindowExposed(&window)); }();
-        window.setSource(source);
-        return window.findChild<QTableView *>(u"runTableView"_s);
-    }
-
-    /** Clicks the first row with this status, as a person picks a run. */
-    static QString clickRunWith(QTableView *table, RunStatus status)
-    {
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 20000); }();
-        for (int row = 0; row < table->model()->rowCount(); ++row) {
-            const QModelIndex index = table->model()->index(row, RunListModel::WorkflowColumn);
-            if (index.data(RunListModel::StatusRole).toInt() != int(status))
-                continue;
-            table->scrollTo(index);
-            QTest::mouseClick(
-                table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
-            return index.data(RunListModel::RunIdRole).toString();
-        }
-        return {};
-    }
-
-    static void openTab(MainWindow &window, const QString &name)
-    {
-        auto *tabs = window.findChild<QTabWidget *>(u"detailTabWidget"_s);
-        QTabBar *bar = tabs->tabBar();
-        for (int i = 0; i < bar->count(); ++i) {
-            if (QString(bar->tabText(i)).remove(u'&') == name)
-                QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(i).center());
-        }
-    }
 
     /** The screenshots the server lists for a run, as it sends them. */
     QList<Artifact> screenshotsOf(RunSource &source, const QString &runId)

@@ -275,6 +275,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_detailTabs->addTab(m_timeline, tr("&Timeline"));
     m_detailTabs->addTab(m_filmstrip, tr("&Screenshots"));
     m_detailTabs->addTab(m_recording, tr("&Recording"));
+    // The timeline follows the recording: opened after watching, it shows the step reached.
+    connect(m_recording, &RecordingPlayer::playheadAtAction, m_timeline,
+        &RunTimelineView::followAction);
     m_splitter->addWidget(m_detailTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);

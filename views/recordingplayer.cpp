@@ -3,6 +3,7 @@
 #include <limits>
 #include <utility>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
@@ -10,9 +11,11 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QListView>
 #include <QLocale>
 #include <QMediaPlayer>
 #include <QPainter>
+#include <QProxyStyle>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -26,7 +29,10 @@
 
 #include "artifact.h"
 #include "artifactfetcher.h"
+#include "failuredelegate.h"
+#include "recordingchaptermodel.h"
 #include "rundetail.h"
+#include "runformat.h"
 #include "runsource.h"
 
 using namespace Qt::StringLiterals;
@@ -58,13 +64,23 @@ public:
         , m_sink(new QVideoSink(this))
     {
         setAttribute(Qt::WA_OpaquePaintEvent);
+        // GStreamer hands an empty frame at the end and around a seek while paused: the last
+        // picture stays rather than a black screen, so a paused recording can be looked at.
         connect(m_sink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame &frame) {
+            if (!frame.isValid())
+                return;
             m_frame = frame;
             update();
         });
     }
 
     QVideoSink *sink() const { return m_sink; }
+    /** No picture of the last recording stays when another is loaded. */
+    void clearPicture()
+    {
+        m_frame = QVideoFrame();
+        update();
+    }
 
 protected:
     void paintEvent(QPaintEvent *) override
@@ -84,12 +100,21 @@ private:
     QVideoFrame m_frame;
 };
 
-/** mm:ss, minutes counting on past the hour: recordings are minutes long. */
-QString clockText(qint64 milliseconds)
+/** A click on the slider's groove goes to the place clicked, as in every media player. */
+class ClickToPlaceStyle final : public QProxyStyle
 {
-    const qint64 seconds = qMax<qint64>(0, milliseconds) / 1000;
-    return u"%1:%2"_s.arg(seconds / 60, 2, 10, QChar(u'0')).arg(seconds % 60, 2, 10, QChar(u'0'));
-}
+public:
+    using QProxyStyle::QProxyStyle;
+
+    int styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
+        QStyleHintReturn *returnData) const override
+    {
+        if (hint == SH_Slider_AbsoluteSetButtons)
+            return Qt::LeftButton;
+        return QProxyStyle::styleHint(hint, option, widget, returnData);
+    }
+};
+
 } // namespace
 
 RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
@@ -97,7 +122,10 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
     , m_artifacts(artifacts)
     , m_message(new QLabel(this))
     , m_openButton(new QPushButton(tr("Open in another app"), this))
-    , m_screen(new QWidget(this))
+    , m_picture(new QWidget(this))
+    , m_screen(new QWidget(m_picture))
+    , m_chapters(new RecordingChapterModel(this))
+    , m_chapterList(new QListView(m_picture))
     , m_screenLayout(new QVBoxLayout(m_screen))
     , m_controls(new QWidget(this))
     , m_playButton(new QPushButton(m_controls))
@@ -123,6 +151,25 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
     m_screenLayout->setContentsMargins(0, 0, 0, 0);
     m_screen->setMinimumHeight(160);
 
+    // The run's steps beside the picture: the one playing is selected as the recording goes
+    // on, and a click (or Enter) on one plays from there.
+    m_chapterList->setObjectName(QStringLiteral("recordingChapterList"));
+    m_chapterList->setAccessibleName(tr("Steps in the recording"));
+    m_chapterList->setToolTip(tr("The run's steps: click one to play from there"));
+    m_chapterList->setModel(m_chapters);
+    m_chapterList->setItemDelegate(
+        new FailureDelegate(RecordingChapterModel::FailedRole, m_chapterList));
+    m_chapterList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_chapterList->setUniformItemSizes(true);
+    m_chapterList->setTextElideMode(Qt::ElideRight);
+    m_chapterList->setMinimumWidth(160);
+    connect(m_chapterList, &QListView::clicked, this, &RecordingPlayer::seekToChapter);
+    connect(m_chapterList, &QListView::activated, this, &RecordingPlayer::seekToChapter);
+    auto *pictureRow = new QHBoxLayout(m_picture);
+    pictureRow->setContentsMargins(0, 0, 0, 0);
+    pictureRow->addWidget(m_screen, 3);
+    pictureRow->addWidget(m_chapterList, 1);
+
     m_playButton->setObjectName(QStringLiteral("recordingPlayButton"));
     m_playButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_playButton->setText(tr("Play"));
@@ -135,6 +182,9 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
     m_slider->setToolTip(tr("Position (Left and Right move 5 seconds)"));
     m_slider->setSingleStep(int(kSeekMs));
     m_slider->setPageStep(int(kSeekMs));
+    auto *sliderStyle = new ClickToPlaceStyle(QApplication::style()->name());
+    sliderStyle->setParent(m_slider);
+    m_slider->setStyle(sliderStyle);
     // Set from the player under a blocker, so a change here is always the user's.
     connect(m_slider, &QSlider::valueChanged, this, [this](int value) {
         if (m_player)
@@ -157,6 +207,8 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
         if (m_player)
             m_player->setPlaybackRate(m_speedCombo->currentData().toDouble());
     });
+    // A speed chosen, Space plays and pauses again instead of reopening the list.
+    connect(m_speedCombo, &QComboBox::activated, this, [this] { setFocus(Qt::OtherFocusReason); });
 
     // Left and Right seek wherever the focus is in the player, a button or the slider alike.
     for (const auto &[key, step] :
@@ -179,7 +231,7 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(messageRow);
-    layout->addWidget(m_screen, 1);
+    layout->addWidget(m_picture, 1);
     layout->addWidget(m_controls);
     clear();
 }
@@ -210,7 +262,7 @@ void RecordingPlayer::cancelPending()
         std::exchange(m_cancelContent, {})();
     if (!m_source)
         return;
-    for (RequestId *request : {&m_artifactsRequest, &m_runRequest}) {
+    for (RequestId *request : {&m_artifactsRequest, &m_runRequest, &m_timelineRequest}) {
         if (*request)
             m_source->cancelRequest(*request);
         *request = 0;
@@ -313,6 +365,7 @@ void RecordingPlayer::load()
     m_loadedRunId = runId;
     const quint64 generation = m_generation;
     setMessage(tr("Loading the recording…"));
+    loadChapters();
     if (!m_source->featuresOf(runId).artifacts) {
         askRunForRecording({});
         return;
@@ -448,10 +501,11 @@ void RecordingPlayer::unload()
     if (m_player) {
         m_player->stop();
         m_player->setSource(QUrl());
-        if (QVideoSink *sink = m_player->videoSink())
-            sink->setVideoFrame(QVideoFrame()); // no frame of the last run stays
+        static_cast<VideoView *>(m_video)->clearPicture(); // no frame of the last run stays
     }
     m_file.reset(); // after the player let go of it
+    m_chapters->clear();
+    m_currentChapter = -1;
     showDuration(0);
     showPosition(0);
     setPlayable(false);
@@ -459,8 +513,69 @@ void RecordingPlayer::unload()
 
 void RecordingPlayer::setPlayable(bool playable)
 {
-    m_screen->setVisible(playable);
+    m_picture->setVisible(playable);
     m_controls->setVisible(playable);
+    showChapterList();
+}
+
+void RecordingPlayer::showChapterList()
+{
+    m_chapterList->setVisible(m_chapters->rowCount() > 0);
+}
+
+void RecordingPlayer::loadChapters()
+{
+    if (!m_source->featuresOf(m_run.workflowRunId).timeline)
+        return; // the recording plays on without steps beside it
+    const quint64 generation = m_generation;
+    m_timelineRequest = m_source->getTimeline(
+        m_run.workflowRunId, this, [this, generation](const ApiResult<RunTimeline> &result) {
+            m_timelineRequest = 0;
+            if (generation != m_generation || !result.ok())
+                return; // the Timeline tab says what went wrong; the recording needs no steps
+            m_chapters->setTimeline(result.value, m_run.startedAt, m_run.finishedAt);
+            if (m_player)
+                m_chapters->setRecordingDuration(m_player->duration());
+            m_currentChapter = -1;
+            showChapterList();
+            followPlayhead(m_player ? m_player->position() : 0);
+        });
+}
+
+void RecordingPlayer::followPlayhead(qint64 position)
+{
+    const int chapter = m_chapters->chapterAt(position);
+    if (chapter == m_currentChapter)
+        return;
+    // Steps closer together than the recording can tell apart share a place: the one chosen
+    // stays chosen.
+    if (chapter >= 0 && m_currentChapter >= 0
+        && m_chapters->offsetOf(chapter) == m_chapters->offsetOf(m_currentChapter))
+        return;
+    selectChapter(chapter);
+}
+
+void RecordingPlayer::selectChapter(int chapter)
+{
+    m_currentChapter = chapter;
+    if (chapter < 0) {
+        m_chapterList->clearSelection();
+        return;
+    }
+    const QModelIndex index = m_chapters->index(chapter);
+    m_chapterList->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    m_chapterList->scrollTo(index);
+    emit playheadAtAction(m_run.workflowRunId, m_chapters->actionIdOf(chapter));
+}
+
+void RecordingPlayer::seekToChapter(const QModelIndex &index)
+{
+    if (!m_player || !m_hasMedia || !index.isValid())
+        return;
+    const qint64 offset = m_chapters->offsetOf(index.row());
+    selectChapter(index.row());
+    m_player->setPosition(offset);
+    showPosition(offset);
 }
 
 void RecordingPlayer::togglePlayback()
@@ -489,7 +604,8 @@ void RecordingPlayer::seekBy(qint64 milliseconds)
 
 void RecordingPlayer::showPosition(qint64 position)
 {
-    m_positionLabel->setText(clockText(position));
+    m_positionLabel->setText(RunFormat::clock(position));
+    followPlayhead(position);
     if (m_slider->isSliderDown())
         return; // the hand on the slider decides where it is
     const QSignalBlocker blocker(m_slider);
@@ -498,7 +614,8 @@ void RecordingPlayer::showPosition(qint64 position)
 
 void RecordingPlayer::showDuration(qint64 duration)
 {
-    m_durationLabel->setText(clockText(duration));
+    m_chapters->setRecordingDuration(duration);
+    m_durationLabel->setText(RunFormat::clock(duration));
     const QSignalBlocker blocker(m_slider);
     m_slider->setRange(0, int(qMin<qint64>(duration, std::numeric_limits<int>::max())));
 }
@@ -510,7 +627,7 @@ void RecordingPlayer::showEnd()
     // A file cut short plays what it has and ends early without an error: said here.
     if (duration > 0 && reached + kCutShortMs < duration)
         setMessage(tr("The recording stops at %1 of its %2: the file is incomplete.")
-                       .arg(clockText(reached), clockText(duration)),
+                       .arg(RunFormat::clock(reached), RunFormat::clock(duration)),
             true);
 }
 

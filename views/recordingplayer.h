@@ -13,11 +13,14 @@
 class ArtifactFetcher;
 class QComboBox;
 class QLabel;
+class QListView;
+class QModelIndex;
 class QMediaPlayer;
 class QPushButton;
 class QSlider;
 class QTemporaryFile;
 class QVBoxLayout;
+class RecordingChapterModel;
 class RunSource;
 struct Artifact;
 
@@ -45,7 +48,14 @@ public:
     /** Stops playback and forgets the run. */
     void clear();
 
+    /** The run's steps as places in the recording (see RecordingChapterModel). */
+    RecordingChapterModel *chapters() const { return m_chapters; }
+
     QString runId() const { return m_run.workflowRunId; }
+
+signals:
+    /** The recording has reached one of the run's actions (played, dragged or chosen there). */
+    void playheadAtAction(const QString &runId, const QString &actionId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -76,6 +86,13 @@ private:
     void setMessage(const QString &text, bool problem = false);
     void setPlayable(bool playable);
     void openElsewhere();
+    void loadChapters();
+    /** Selects the step the recording is at, as it plays. */
+    void followPlayhead(qint64 position);
+    /** Selects a step (-1: none) and tells the timeline. */
+    void selectChapter(int chapter);
+    void seekToChapter(const QModelIndex &index);
+    void showChapterList();
 
     ArtifactFetcher *m_artifacts;
     RunSource *m_source = nullptr;
@@ -84,6 +101,7 @@ private:
     QString m_loadedRunId;
     RequestId m_artifactsRequest = 0;
     RequestId m_runRequest = 0;
+    RequestId m_timelineRequest = 0;
     ArtifactContent::Cancel m_cancelContent;
     quint64 m_generation = 0; // answers of fetches for an earlier load are dropped
     QUrl m_webLink; // the recording's http(s) link, for another app
@@ -95,7 +113,11 @@ private:
 
     QLabel *m_message;
     QPushButton *m_openButton;
+    QWidget *m_picture; // the screen and the steps beside it
     QWidget *m_screen;
+    RecordingChapterModel *m_chapters;
+    QListView *m_chapterList;
+    int m_currentChapter = -1;
     QVBoxLayout *m_screenLayout;
     QWidget *m_controls;
     QPushButton *m_playButton;

@@ -12,6 +12,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include "failuredelegate.h"
 #include "runformat.h"
 #include "runsource.h"
 #include "screenshotload.h"
@@ -22,24 +23,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kMaxScreenshotWidth = 1280;
-
-/** What failed reads in the failure's colour, in bold: the eye finds it among hundreds. */
-class FailureDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        if (!index.data(TimelineModel::FailedRole).toBool())
-            return;
-        const QColor failure = ThemeColors::failureText(option->palette);
-        option->palette.setColor(QPalette::Text, failure);
-        option->font.setBold(true);
-    }
-};
 
 /** A labelled paragraph of server text, escaped: the server's words are never markup. */
 QString paragraph(const QString &label, const QString &text)
@@ -73,7 +56,7 @@ RunTimelineView::RunTimelineView(ArtifactFetcher *artifacts, QWidget *parent)
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true); // thousands of actions scroll without measuring each
     m_tree->setAllColumnsShowFocus(true);
-    m_tree->setItemDelegate(new FailureDelegate(m_tree));
+    m_tree->setItemDelegate(new FailureDelegate(TimelineModel::FailedRole, m_tree));
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(TimelineModel::StepColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(
@@ -143,6 +126,7 @@ void RunTimelineView::clear()
     m_artifactById.clear();
     m_screenshotsByStep.clear();
     m_shownScreenshotId.clear();
+    m_followedActionId.clear();
     ++m_screenshotGeneration;
     m_model->clear();
     m_screenshot->clear();
@@ -167,6 +151,8 @@ void RunTimelineView::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (!m_run.workflowRunId.isEmpty() && m_loadedRunId != m_run.workflowRunId)
         load();
+    else
+        selectFollowed();
 }
 
 void RunTimelineView::setMessage(const QString &text)
@@ -230,8 +216,10 @@ void RunTimelineView::showTimeline(const RunTimeline &timeline)
         setMessage(tr("This run has no steps yet."));
         return;
     }
-    // A refresh keeps the reader's place; a new run opens where it failed, or where it is now.
-    TimelinePosition position = refresh ? before : TimelinePosition {};
+    // A refresh keeps the reader's place; a new run opens where its recording was left, else
+    // where it failed, or where it is now.
+    TimelinePosition position
+        = refresh ? before : timeline.findAction(std::exchange(m_followedActionId, {}));
     if (!position.isValid() || !m_model->indexOf(position).isValid()) {
         position = timeline.failurePosition();
         if (!position.isValid())
@@ -246,6 +234,28 @@ void RunTimelineView::showTimeline(const RunTimeline &timeline)
         m_tree->verticalScrollBar()->setValue(scrolled);
     else
         m_tree->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void RunTimelineView::followAction(const QString &runId, const QString &actionId)
+{
+    if (runId.isEmpty() || runId != m_run.workflowRunId)
+        return;
+    m_followedActionId = actionId;
+    // Hidden, it waits for the tab to open: no screenshot is fetched for a tab nobody sees.
+    if (isVisible())
+        selectFollowed();
+}
+
+void RunTimelineView::selectFollowed()
+{
+    // Once: the reader moving on in the tree is not sent back on the next visit.
+    const QModelIndex index
+        = m_model->indexOf(m_model->timeline().findAction(std::exchange(m_followedActionId, {})));
+    if (!index.isValid() || index == m_tree->currentIndex())
+        return;
+    m_tree->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tree->scrollTo(index);
 }
 
 std::optional<Artifact> RunTimelineView::screenshotFor(const QModelIndex &index) const

@@ -35,6 +35,11 @@ public:
     /** Shows a run (the list's summary); loads when the view is visible. */
     void showRun(const WorkflowRun &run);
     void clear();
+    /**
+     * Selects the action the recording is at, so the tab opens there; ignored for another run.
+     * Until the timeline has loaded it is where the view opens instead of the failure.
+     */
+    void followAction(const QString &runId, const QString &actionId);
 
     QString runId() const { return m_run.workflowRunId; }
     TimelineModel *model() const { return m_model; }
@@ -45,6 +50,7 @@ protected:
 private:
     void load();
     void showTimeline(const RunTimeline &timeline);
+    void selectFollowed();
     void showSelected(const QModelIndex &index);
     void showScreenshot(const Artifact &artifact);
     void setMessage(const QString &text);
@@ -64,6 +70,7 @@ private:
     QHash<QString, Artifact> m_artifactById;
     QHash<QString, QList<Artifact>> m_screenshotsByStep;
     QString m_shownScreenshotId;
+    QString m_followedActionId; // the recording's place, see followAction()
     quint64 m_screenshotGeneration = 0;
 
     TimelineModel *m_model;

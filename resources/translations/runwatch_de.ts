@@ -1186,6 +1186,14 @@ SHA-256 %2</translation>
         <source>Nothing on this machine could open %1.</source>
         <translation>Auf diesem Rechner konnte kein Programm %1 öffnen.</translation>
     </message>
+    <message>
+        <source>Steps in the recording</source>
+        <translation>Schritte in der Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>The run&apos;s steps: click one to play from there</source>
+        <translation>Die Schritte des Laufs: Klicken Sie auf einen, um von dort abzuspielen</translation>
+    </message>
 </context>
 <context>
     <name>RunArtifacts</name>
