@@ -23,12 +23,15 @@
 #include <QScopeGuard>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
 
 #include "launchrundialog.h"
 #include "mainwindow.h"
+#include "recordingplayer.h"
 #include "rundetailpane.h"
 #include "runfilterbar.h"
 #include "runlistmodel.h"
@@ -367,14 +370,19 @@ private slots:
         QCOMPARE(QApplication::clipboard()->text(), run.workflowRunId);
         QTRY_VERIFY(!m_window->findChild<RunRowMenu *>());
 
-        // Links come from the run's detail; the recording opens in the desktop's handler.
+        // Copying says so where the eye is.
+        QVERIFY(m_window->statusBar()->currentMessage().contains(run.workflowRunId));
+
+        // The recording plays in its own tab, never handed to the desktop from here.
         menu = rightClickRow(row);
-        auto *recording = menu->findChild<QAction *>(u"openRecordingAction"_s);
-        QTRY_VERIFY(recording->isVisible());
-        QVERIFY(menu->findChild<QAction *>(u"copyLinkAction"_s)->isVisible());
-        clickAction(menu, recording);
-        QTRY_COMPARE(links.urls.size(), 1);
-        QVERIFY(links.urls.first().path().endsWith(u"recording.mjpeg"_s));
+        QTRY_VERIFY(menu->findChild<QAction *>(u"copyLinkAction"_s)->isVisible());
+        QVERIFY(!menu->findChild<QAction *>(u"openRecordingAction"_s)->isVisible());
+        clickAction(menu, menu->findChild<QAction *>(u"playRecordingAction"_s));
+        auto *tabs = find<QTabWidget>(u"detailTabWidget"_s);
+        QTRY_COMPARE(tabs->currentWidget(), m_window->findChild<RecordingPlayer *>());
+        QCOMPARE(find<RunDetailPane>(u"runDetailPane"_s)->runId(), run.workflowRunId);
+        QVERIFY(links.urls.isEmpty());
+        tabs->setCurrentIndex(0);
 
         menu = rightClickRow(row);
         clickAction(menu, menu->findChild<QAction *>(u"copyLinkAction"_s));
@@ -399,6 +407,10 @@ private slots:
         QTRY_VERIFY(!model()->isLoading() && allRows([&run](const WorkflowRun &listed) {
             return listed.workflowPermanentId == run.workflowPermanentId;
         }));
+        // Already narrowed to it: not offered again.
+        menu = rightClickRow(model()->rowOfRun(run.workflowRunId));
+        QVERIFY(!menu->findChild<QAction *>(u"filterWorkflowAction"_s));
+        menu->close();
     }
 
     void theKeyboardReachesTheRowMenuAndCopies()

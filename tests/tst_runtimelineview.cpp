@@ -24,6 +24,7 @@
 #include "comparewindow.h"
 #include "launchrundialog.h"
 #include "mainwindow.h"
+#include "mergedrunsource.h"
 #include "recordingchaptermodel.h"
 #include "rundetailpane.h"
 #include "runlistmodel.h"
@@ -218,6 +219,53 @@ private slots:
         SkyvernClient skyvern(m_server->server()->baseUrl(), u"test-key"_s);
         window.setSource(&skyvern);
         QVERIFY(tabs->isTabVisible(tabs->indexOf(view)));
+        window.setSource(nullptr);
+    }
+
+    void aMergedListShowsEachRunTheTabsOfItsOwnConnection()
+    {
+        SkyvernClient skyvern(m_server->server()->baseUrl(), u"test-key"_s);
+        WorkflowPlatformClient platform(m_server->server()->platform()->baseUrl(), u"demo-token"_s,
+            DemoPlatformServer::workflowIds());
+        MergedRunSource merged(
+            {{&skyvern, u"Skyvern"_s, {}}, {&platform, u"Ops platform"_s, u"wf_price_scan"_s}});
+        MainWindow window;
+        QTableView *table = showOn(window, &merged);
+        auto *tabs = window.findChild<QTabWidget *>(u"detailTabWidget"_s);
+        const auto clickRunOf = [table](const QString &source) {
+            QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 20000);
+            for (int row = 0; row < table->model()->rowCount(); ++row) {
+                const QModelIndex index = table->model()->index(row, RunListModel::WorkflowColumn);
+                if (table->model()->index(row, RunListModel::SourceColumn).data() != source)
+                    continue;
+                table->scrollTo(index);
+                QTest::mouseClick(
+                    table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+                return;
+            }
+            QFAIL(qPrintable(u"no run of "_s + source));
+        };
+        const auto shownTabs = [tabs] {
+            QStringList names;
+            for (int i = 0; i < tabs->count(); ++i) {
+                if (tabs->isTabVisible(i))
+                    names.append(tabs->tabText(i).remove(u'&'));
+            }
+            return names;
+        };
+        const QStringList everyTab {u"Overview"_s, u"Timeline"_s, u"Screenshots"_s, u"Recording"_s};
+
+        clickRunOf(u"Skyvern"_s);
+        QCOMPARE(shownTabs(), everyTab);
+        openTab(window, u"Timeline"_s);
+        // A run of the workflow platform has no steps, screenshots or recording to show.
+        clickRunOf(u"Ops platform"_s);
+        QCOMPARE(shownTabs(), QStringList {u"Overview"_s});
+        QCOMPARE(tabs->currentWidget(), window.findChild<RunDetailPane *>());
+        // Back on a Skyvern run, the tab the user chose comes back with it.
+        clickRunOf(u"Skyvern"_s);
+        QCOMPARE(shownTabs(), everyTab);
+        QCOMPARE(tabs->currentWidget(), window.findChild<RunTimelineView *>());
         window.setSource(nullptr);
     }
 

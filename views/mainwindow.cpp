@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
@@ -275,6 +276,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_detailTabs->addTab(m_timeline, tr("&Timeline"));
     m_detailTabs->addTab(m_filmstrip, tr("&Screenshots"));
     m_detailTabs->addTab(m_recording, tr("&Recording"));
+    connect(m_detailTabs, &QTabWidget::currentChanged, this, [this] {
+        if (!m_changingTabs)
+            m_chosenTab = m_detailTabs->currentWidget();
+    });
     // The timeline follows the recording: opened after watching, it shows the step reached.
     connect(m_recording, &RecordingPlayer::playheadAtAction, m_timeline,
         &RunTimelineView::followAction);
@@ -306,6 +311,7 @@ MainWindow::MainWindow(QWidget *parent)
         });
     connect(m_detail, &RunDetailPane::runCanceled, m_model, &RunListModel::refresh);
     connect(m_detail, &RunDetailPane::retryRequested, this, &MainWindow::confirmRetry);
+    connect(m_detail, &RunDetailPane::copied, this, &MainWindow::sayCopied);
     connect(m_detail, &RunDetailPane::editAndRetryRequested, this,
         [this](const RunDetail &run) { openLaunchDialog(&run); });
 
@@ -347,6 +353,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &MainWindow::onSelectionChanged);
     connect(m_table, &RunTableView::rowMenuRequested, this, &MainWindow::showRunMenu);
+    connect(m_table, &RunTableView::copied, this, &MainWindow::sayCopied);
     connect(
         m_table, &RunTableView::visibleRowsChanged, this, &MainWindow::prefetchVisibleErrorCodes);
     connect(m_prefetcher, &ErrorCodePrefetcher::codesFetched, this,
@@ -378,6 +385,10 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     m_launchAction->setEnabled(source != nullptr && features.launch);
     m_detail->setSource(source);
     m_detail->clear();
+    // What was said about the last connection (a launch, a retry, a server note) is not about
+    // this one.
+    showNotice({});
+    m_lastAnswerNotes.clear();
     m_timeline->setSource(source);
     m_filmstrip->setSource(source);
     m_recording->setSource(source);
@@ -426,6 +437,12 @@ void MainWindow::showNotice(const QString &message)
     m_noticeBar->setVisible(!message.isEmpty());
 }
 
+void MainWindow::sayCopied(const QString &message)
+{
+    // In the status bar for a few seconds: confirmation, not news.
+    statusBar()->showMessage(message, 5000);
+}
+
 void MainWindow::applyFilter(const RunFilter &filter)
 {
     // Narrow what is loaded at once; the server's answer (which also searches parameters)
@@ -445,14 +462,23 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
     // The pane may have the run's detail already; the menu looks it up otherwise.
     const RunDetail known
         = m_detail->runId() == run->workflowRunId ? m_detail->detail() : RunDetail();
-    auto *menu = new RunRowMenu(*run, known, m_model->errorCodes(run->workflowRunId), m_source,
-        features, !m_source->features().runSource, this);
+    // Narrowing to the workflow is offered where the list can be, and is not already.
+    const bool canScope
+        = !m_source->features().runSource && m_filterBar->scope() != run->workflowPermanentId;
+    auto *menu = new RunRowMenu(
+        *run, known, m_model->errorCodes(run->workflowRunId), m_source, features, canScope, this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     connect(menu, &RunRowMenu::cancelRequested, this, &MainWindow::confirmCancel);
     connect(menu, &RunRowMenu::retryRequested, this, &MainWindow::confirmRetry);
     connect(menu, &RunRowMenu::editAndRetryRequested, this,
         [this](const RunDetail &run) { openLaunchDialog(&run); });
     connect(menu, &RunRowMenu::problem, this, &MainWindow::showNotice);
+    connect(menu, &RunRowMenu::copied, this, &MainWindow::sayCopied);
+    connect(menu, &RunRowMenu::playRecordingRequested, this, [this](const WorkflowRun &run) {
+        selectRun(run.workflowRunId);
+        m_detailTabs->setCurrentWidget(m_recording);
+        m_recording->setFocus(Qt::OtherFocusReason); // Space plays
+    });
     // The run looked at before this one, side by side with it.
     if (!m_previousRun.workflowRunId.isEmpty() && m_previousRun.workflowRunId != run->workflowRunId
         && m_model->rowOfRun(m_previousRun.workflowRunId) >= 0) {
@@ -630,11 +656,20 @@ void MainWindow::applyFeatures(const SourceFeatures &features)
     }
     applyColumnResizeModes();
     m_detail->setFeatures(features);
-    // A source without timelines (the workflow platform) has no tab for one.
+    showTabsFor(features);
+}
+
+void MainWindow::showTabsFor(const SourceFeatures &features)
+{
+    // A source without timelines (the workflow platform) has no tab for one; recordings are
+    // artifacts: no artifacts, no Screenshots or Recording tab.
+    const QScopedValueRollback<bool> ours(m_changingTabs, true);
     m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_timeline), features.timeline);
     m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_filmstrip), features.artifacts);
-    // Recordings are artifacts: no artifacts, no tab.
     m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_recording), features.artifacts);
+    // Back on the tab the user chose once a run has it again (merged lists mix both kinds).
+    if (m_chosenTab && m_detailTabs->isTabVisible(m_detailTabs->indexOf(m_chosenTab)))
+        m_detailTabs->setCurrentWidget(m_chosenTab);
 }
 
 void MainWindow::openLaunchDialog(const RunDetail *from)
@@ -799,6 +834,9 @@ void MainWindow::showRunDetail(const WorkflowRun &run)
         m_previousRun = m_shownRun; // what "Compare with" offers next
         m_shownRun = run;
     }
+    // In a merged list, the tabs of the run's own connection.
+    if (m_source)
+        showTabsFor(m_source->featuresOf(run.workflowRunId));
     m_detail->showRun(run);
     m_timeline->showRun(run);
     m_filmstrip->showRun(run);

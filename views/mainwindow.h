@@ -101,6 +101,9 @@ private:
     void updateStatus();
     void applyColumnResizeModes();
     void applyFeatures(const SourceFeatures &features);
+    void sayCopied(const QString &message);
+    /** The detail tabs a source (or one run's connection) has. */
+    void showTabsFor(const SourceFeatures &features);
     void showPartialErrors();
     void showAnswerNotes();
     void showError(const ApiError &error);
@@ -131,6 +134,8 @@ private:
     RunTimelineView *m_timeline;
     ScreenshotFilmstrip *m_filmstrip;
     RecordingPlayer *m_recording;
+    QWidget *m_chosenTab = nullptr; // the detail tab the user last chose
+    bool m_changingTabs = false; // tabs shown or hidden by the window, not chosen by the user
     WorkflowRun m_shownRun; // in the detail pane
     WorkflowRun m_previousRun; // shown before it
     QTabWidget *m_detailTabs;

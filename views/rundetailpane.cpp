@@ -199,8 +199,12 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
                               "shell; the key stays $SKYVERN_API_KEY"));
     m_copyCurl->hide();
     connect(m_copyCurl, &QPushButton::clicked, this, [this] {
-        if (m_source)
-            QApplication::clipboard()->setText(m_source->launchCommand(m_detail));
+        if (!m_source)
+            return;
+        QApplication::clipboard()->setText(m_source->launchCommand(m_detail));
+        emit copied(tr("Copied a curl command that starts %1 again; it reads the key from "
+                       "$SKYVERN_API_KEY.")
+                        .arg(m_detail.runId));
     });
     body->addWidget(m_copyCurl, 0, Qt::AlignLeft);
     section(tr("As the server listed it"), m_listingView);
@@ -225,8 +229,10 @@ QWidget *RunDetailPane::idRow(const QString &objectName)
     copy->setObjectName(objectName + QStringLiteral("CopyButton"));
     copy->setText(tr("Copy"));
     copy->setToolTip(tr("Copy to the clipboard"));
-    connect(copy, &QToolButton::clicked, label,
-        [label] { QGuiApplication::clipboard()->setText(label->text()); });
+    connect(copy, &QToolButton::clicked, this, [this, label] {
+        QGuiApplication::clipboard()->setText(label->text());
+        emit copied(tr("Copied %1.").arg(label->text()));
+    });
     layout->addWidget(label, 1);
     layout->addWidget(copy);
     return row;

@@ -59,6 +59,8 @@ signals:
     void retryRequested(const WorkflowRun &run);
     /** The user asked for the launch form filled in from this run (Edit and retry…). */
     void editAndRetryRequested(const RunDetail &run);
+    /** Something went to the clipboard, in a sentence that says what. */
+    void copied(const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;

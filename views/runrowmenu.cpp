@@ -19,22 +19,37 @@ RunRowMenu::RunRowMenu(const WorkflowRun &run, const RunDetail &detail,
     copyId->setObjectName(QStringLiteral("copyRunIdAction"));
     copyId->setIcon(ThemedIcon::action(QStringLiteral("edit-copy")));
     copyId->setShortcut(QKeySequence::Copy); // shown as a hint; the table handles the key
-    connect(copyId, &QAction::triggered, this,
-        [this] { QApplication::clipboard()->setText(m_run.workflowRunId); });
+    connect(copyId, &QAction::triggered, this, [this] {
+        QApplication::clipboard()->setText(m_run.workflowRunId);
+        emit copied(tr("Copied the run id %1.").arg(m_run.workflowRunId));
+    });
     m_copyLink = addAction(tr("Copy &link"));
     m_copyLink->setObjectName(QStringLiteral("copyLinkAction"));
     m_copyLink->setIcon(ThemedIcon::action(QStringLiteral("internet-web-browser")));
     m_copyLink->setVisible(false);
-    connect(m_copyLink, &QAction::triggered, this,
-        [this] { QApplication::clipboard()->setText(m_link.toString()); });
+    connect(m_copyLink, &QAction::triggered, this, [this] {
+        QApplication::clipboard()->setText(m_link.toString());
+        emit copied(tr("Copied the link to %1.").arg(m_run.workflowRunId));
+    });
     m_copyCurl = addAction(tr("Copy as c&URL"));
     m_copyCurl->setObjectName(QStringLiteral("copyCurlAction"));
     m_copyCurl->setToolTip(tr("The run's original request as a curl command; the key stays "
                               "$SKYVERN_API_KEY"));
     m_copyCurl->setVisible(false);
-    connect(m_copyCurl, &QAction::triggered, this,
-        [this] { QApplication::clipboard()->setText(m_curl); });
-    m_openRecording = addAction(tr("Open &recording"));
+    connect(m_copyCurl, &QAction::triggered, this, [this] {
+        QApplication::clipboard()->setText(m_curl);
+        emit copied(tr("Copied a curl command that starts %1 again; it reads the key from "
+                       "$SKYVERN_API_KEY.")
+                        .arg(m_run.workflowRunId));
+    });
+    if (features.artifacts) {
+        // Played in the Recording tab; its link opens elsewhere from there when it must.
+        QAction *play = addAction(tr("&Play recording"));
+        play->setObjectName(QStringLiteral("playRecordingAction"));
+        play->setIcon(ThemedIcon::action(QStringLiteral("media-playback-start")));
+        connect(play, &QAction::triggered, this, [this] { emit playRecordingRequested(m_run); });
+    }
+    m_openRecording = addAction(tr("Open recor&ding in another app"));
     m_openRecording->setObjectName(QStringLiteral("openRecordingAction"));
     m_openRecording->setVisible(false);
     connect(m_openRecording, &QAction::triggered, this, [this] {
@@ -108,7 +123,7 @@ void RunRowMenu::showDetail(const RunDetail &detail)
     m_link = QUrl(detail.appUrl);
     m_recording = QUrl(detail.recordingUrl);
     m_copyLink->setVisible(isWebLink(m_link));
-    m_openRecording->setVisible(isWebLink(m_recording));
+    m_openRecording->setVisible(!m_features.artifacts && isWebLink(m_recording));
     m_detail = detail;
     m_editRetry->setVisible(m_features.launch
         && !detail.runRequest.value(QLatin1String("workflow_id")).toString().isEmpty());

@@ -29,6 +29,10 @@ signals:
     void cancelRequested(const WorkflowRun &run);
     void retryRequested(const WorkflowRun &run);
     void editAndRetryRequested(const RunDetail &run);
+    /** Play the run's recording in the Recording tab. */
+    void playRecordingRequested(const WorkflowRun &run);
+    /** Something went to the clipboard, in a sentence that says what. */
+    void copied(const QString &message);
     void filterByWorkflowRequested(const QString &workflowPermanentId);
     void filterByErrorCodeRequested(const QString &errorCode);
     /** Something the user asked for could not be done, in a sentence. */

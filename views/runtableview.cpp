@@ -179,7 +179,9 @@ void RunTableView::keyPressEvent(QKeyEvent *event)
 {
     const QModelIndex current = currentIndex();
     if (event->matches(QKeySequence::Copy) && current.isValid()) {
-        QApplication::clipboard()->setText(current.data(RunListModel::RunIdRole).toString());
+        const QString runId = current.data(RunListModel::RunIdRole).toString();
+        QApplication::clipboard()->setText(runId);
+        emit copied(tr("Copied the run id %1.").arg(runId));
         event->accept();
         return;
     }

@@ -30,6 +30,8 @@ signals:
     void rowMenuRequested(const QModelIndex &row, const QPoint &globalPos);
     /** The rows on screen changed (scrolled, resized, reloaded); read them with visibleRows(). */
     void visibleRowsChanged();
+    /** Something went to the clipboard, in a sentence that says what. */
+    void copied(const QString &message);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -298,6 +298,8 @@ void ScreenshotFilmstrip::clear()
     m_save->setEnabled(false);
     m_position->clear();
     m_viewer->setMessage({});
+    // A zoom kept while stepping through one run's screenshots; another run opens fitted.
+    m_viewer->fitToSpace();
     setMessage(tr("Select a run to see its screenshots."));
 }
 

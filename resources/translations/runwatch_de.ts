@@ -1424,6 +1424,14 @@ Kategorie: %1</translation>
         <source>Open the launch form filled in as this run was started</source>
         <translation>Das Startformular so ausgefüllt öffnen, wie diese Ausführung gestartet wurde</translation>
     </message>
+    <message>
+        <source>Copied a curl command that starts %1 again; it reads the key from $SKYVERN_API_KEY.</source>
+        <translation>curl-Befehl kopiert, der %1 erneut startet; er liest den Schlüssel aus $SKYVERN_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Copied %1.</source>
+        <translation>%1 kopiert.</translation>
+    </message>
 </context>
 <context>
     <name>RunFilter</name>
@@ -1771,10 +1779,6 @@ Kategorie: %1</translation>
         <translation>&amp;Link kopieren</translation>
     </message>
     <message>
-        <source>Open &amp;recording</source>
-        <translation>&amp;Aufzeichnung öffnen</translation>
-    </message>
-    <message>
         <source>Nothing on this computer could open the recording of %1.</source>
         <translation>Auf diesem Computer konnte kein Programm die Aufzeichnung von %1 öffnen.</translation>
     </message>
@@ -1810,6 +1814,26 @@ Kategorie: %1</translation>
         <source>&amp;Edit and retry…</source>
         <translation>&amp;Bearbeiten und wiederholen …</translation>
     </message>
+    <message>
+        <source>Copied the run id %1.</source>
+        <translation>Ausführungs-ID %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied the link to %1.</source>
+        <translation>Link zu %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied a curl command that starts %1 again; it reads the key from $SKYVERN_API_KEY.</source>
+        <translation>curl-Befehl kopiert, der %1 erneut startet; er liest den Schlüssel aus $SKYVERN_API_KEY.</translation>
+    </message>
+    <message>
+        <source>&amp;Play recording</source>
+        <translation>Aufzeichnung &amp;abspielen</translation>
+    </message>
+    <message>
+        <source>Open recor&amp;ding in another app</source>
+        <translation>Aufzeichnung in anderem Programm &amp;öffnen</translation>
+    </message>
 </context>
 <context>
     <name>RunSource</name>
@@ -1835,6 +1859,10 @@ Kategorie: %1</translation>
     <message>
         <source>Columns</source>
         <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Copied the run id %1.</source>
+        <translation>Ausführungs-ID %1 kopiert.</translation>
     </message>
 </context>
 <context>
