@@ -12,7 +12,9 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -361,7 +363,10 @@ private slots:
         auto *compare = menu->findChild<QAction *>(u"compareAction"_s);
         QVERIFY(compare);
         const QString failedId = failed.data(RunListModel::RunIdRole).toString();
-        QVERIFY(compare->text().contains(failedId));
+        // Named as the user saw it (workflow, status), the id as its tip.
+        QCOMPARE(compare->toolTip(), failedId);
+        QVERIFY(compare->text().contains(failed.data().toString()));
+        QVERIFY(compare->text().contains(u"Failed"_s));
         compare->trigger();
         menu->close();
 
@@ -378,11 +383,74 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!comparison->firstDifference().isEmpty(), 20000);
         QCOMPARE(differs(u"Status"_s), 1);
         QCOMPARE(differs(u"Workflow"_s), 0);
-        QVERIFY(differs(u"Block 1"_s) >= 0); // the timelines, block by block
+        QVERIFY(!comparison->findChild<QLabel *>(u"compareWorkflowNote"_s)->isVisible());
+        QVERIFY(comparison->windowTitle().contains(failed.data().toString()));
+        // The timelines block by block, each row named after its block.
+        int blocks = 0;
+        for (int row = 0; row < grid->rowCount(); ++row) {
+            if (grid->item(row, 0)->text().contains(u"Block "_s)) {
+                ++blocks;
+                QVERIFY(!grid->item(row, 0)->text().contains(u"Block 1"_s));
+            }
+        }
+        QVERIFY(blocks > 0);
+        // Both sides named the same way in the headers, the captions and the difference.
+        QVERIFY(grid->horizontalHeaderItem(1)->text().startsWith(u"A · "_s));
+        QVERIFY(grid->horizontalHeaderItem(2)->text().startsWith(u"B · "_s));
+        QVERIFY(grid->horizontalHeaderItem(1)->text().contains(u"Failed"_s));
+        QVERIFY(
+            comparison->findChild<QLabel *>(u"compareLeftCaption"_s)->text().startsWith(u"A · "_s));
+        const QString difference
+            = comparison->findChild<QLabel *>(u"compareDifferenceLabel"_s)->text();
+        QVERIFY2(difference.contains(u"\nA: "_s) && difference.contains(u"\nB: "_s),
+            qPrintable(difference));
+        // It fits on the screen it opened on.
+        QVERIFY2(comparison->screen()->availableGeometry().contains(comparison->frameGeometry()),
+            qPrintable(QString(u"%1 %2 %3"_s)
+                           .arg(QDebug::toString(comparison->screen()->availableGeometry()),
+                               QDebug::toString(comparison->frameGeometry()),
+                               QDebug::toString(window.geometry()))));
         // The screenshots where they part ways, side by side.
         auto *left = comparison->findChild<QLabel *>(u"compareLeftScreenshot"_s);
         auto *right = comparison->findChild<QLabel *>(u"compareRightScreenshot"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!left->pixmap().isNull() && !right->pixmap().isNull(), 20000);
+        // Esc closes it like a dialog.
+        const QPointer<CompareWindow> closing(comparison);
+        QTest::keyClick(grid, Qt::Key_Escape);
+        QTRY_VERIFY(!closing);
+    }
+
+    void runsOfDifferentWorkflowsAreComparedWithAWarning()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 1, 20000);
+        QModelIndex first = table->model()->index(0, RunListModel::WorkflowColumn);
+        QModelIndex other;
+        for (int row = 1; row < table->model()->rowCount() && !other.isValid(); ++row) {
+            const QModelIndex index = table->model()->index(row, RunListModel::WorkflowColumn);
+            if (index.data().toString() != first.data().toString())
+                other = index;
+        }
+        QVERIFY(other.isValid());
+        for (const QModelIndex &index : {first, other}) {
+            table->scrollTo(index);
+            QTest::mouseClick(
+                table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+        }
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_F10, Qt::ShiftModifier);
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = window.findChild<QMenu *>(u"runRowMenu"_s)) && menu->isVisible());
+        menu->findChild<QAction *>(u"compareAction"_s)->trigger();
+        menu->close();
+        CompareWindow *comparison = nullptr;
+        QTRY_VERIFY((comparison = window.findChild<CompareWindow *>()) && comparison->isVisible());
+        auto *note = comparison->findChild<QLabel *>(u"compareWorkflowNote"_s);
+        QVERIFY(note->isVisible());
+        QVERIFY(note->text().contains(first.data().toString()));
+        QVERIFY(note->text().contains(other.data().toString()));
         comparison->close();
     }
 

@@ -2,9 +2,12 @@
 
 #include <utility>
 
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPointer>
+#include <QScreen>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -42,38 +45,128 @@ QString actionText(const TimelineAction &action)
 
 QString blockText(const TimelineEntry &entry)
 {
-    if (entry.kind != TimelineEntry::Kind::Block)
-        return entry.title().simplified().left(200);
-    return entry.title().simplified().left(120) + u" · "_s
-        + RunFormat::statusText(entry.block.status, entry.block.statusText) + u" · "_s
+    return RunFormat::statusText(entry.block.status, entry.block.statusText) + u" · "_s
         + CompareWindow::tr("%n action(s)", nullptr, int(entry.block.actions.size()));
 }
+
+/** What a block is called: its label, else its type. */
+QString blockName(const TimelineEntry &entry)
+{
+    const QString label = entry.block.label.simplified();
+    return (label.isEmpty() ? entry.block.blockType : label).left(120);
+}
+
+/** The top-level blocks of a timeline; thoughts are the planner's, not steps to line up. */
+QList<const TimelineEntry *> blocksOf(const std::optional<RunTimeline> &timeline)
+{
+    QList<const TimelineEntry *> blocks;
+    if (!timeline)
+        return blocks;
+    for (const TimelineEntry &entry : timeline->entries) {
+        if (entry.kind == TimelineEntry::Kind::Block)
+            blocks.append(&entry);
+    }
+    return blocks;
+}
+
+/**
+ * The blocks of two runs lined up by name (the longest common sequence of names), so a block
+ * one run repeated or skipped does not shift every row after it; indices, -1 where one side has
+ * none. Past a size where the table would cost more than it shows, by position.
+ */
+QList<std::pair<int, int>> alignBlocks(
+    const QList<const TimelineEntry *> &a, const QList<const TimelineEntry *> &b)
+{
+    const int n = int(a.size());
+    const int m = int(b.size());
+    QList<std::pair<int, int>> pairs;
+    if (qint64(n) * m > 1'000'000) {
+        for (int i = 0; i < qMax(n, m); ++i)
+            pairs.append({i < n ? i : -1, i < m ? i : -1});
+        return pairs;
+    }
+    // common[i][j]: the longest common run of names of a[i..] and b[j..].
+    QList<int> common((n + 1) * (m + 1), 0);
+    const auto at = [m](int i, int j) { return i * (m + 1) + j; };
+    for (int i = n - 1; i >= 0; --i) {
+        for (int j = m - 1; j >= 0; --j) {
+            common[at(i, j)] = blockName(*a.at(i)) == blockName(*b.at(j))
+                ? common.at(at(i + 1, j + 1)) + 1
+                : qMax(common.at(at(i + 1, j)), common.at(at(i, j + 1)));
+        }
+    }
+    int i = 0;
+    int j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && blockName(*a.at(i)) == blockName(*b.at(j))) {
+            pairs.append({i++, j++});
+        } else if (j >= m || (i < n && common.at(at(i + 1, j)) >= common.at(at(i, j + 1)))) {
+            pairs.append({i++, -1});
+        } else {
+            pairs.append({-1, j++});
+        }
+    }
+    return pairs;
+}
 } // namespace
+
+QString CompareWindow::sideName(int side) const
+{
+    const WorkflowRun &run = m_sides[side].run;
+    const QDateTime when = run.createdAt.isValid() ? run.createdAt : run.startedAt;
+    return QStringList {side == 0 ? tr("A") : tr("B"),
+        RunFormat::localTime(when.toLocalTime(), QDateTime::currentDateTime()),
+        RunFormat::statusText(run.status, run.statusText)}
+        .join(u" · "_s);
+}
 
 CompareWindow::CompareWindow(RunSource *source, ArtifactFetcher *artifacts, const WorkflowRun &left,
     const WorkflowRun &right, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_source(source)
     , m_artifacts(artifacts)
+    , m_workflowNote(new QLabel(this))
     , m_table(new QTableWidget(0, 3, this))
     , m_differenceLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("compareWindow"));
     setAttribute(Qt::WA_DeleteOnClose);
-    setWindowTitle(tr("Compare %1 and %2").arg(left.workflowRunId, right.workflowRunId));
-    resize(1200, 820);
     m_sides[0].run = left;
     m_sides[1].run = right;
+    const auto workflowOf = [](const WorkflowRun &run) {
+        return run.workflowTitle.isEmpty() ? run.workflowPermanentId : run.workflowTitle;
+    };
+    const bool sameWorkflow = left.workflowPermanentId == right.workflowPermanentId;
+    setWindowTitle(sameWorkflow
+            ? tr("Compare two runs of %1").arg(workflowOf(left))
+            : tr("Compare a run of %1 and a run of %2").arg(workflowOf(left), workflowOf(right)));
+
+    m_workflowNote->setObjectName(QStringLiteral("compareWorkflowNote"));
+    m_workflowNote->setTextFormat(Qt::PlainText);
+    m_workflowNote->setWordWrap(true);
+    m_workflowNote->setText(tr("These runs are of different workflows (%1 and %2): their "
+                               "parameters and steps are not expected to match.")
+                                .arg(workflowOf(left), workflowOf(right)));
+    m_workflowNote->setVisible(!sameWorkflow);
 
     m_table->setObjectName(QStringLiteral("compareTable"));
     m_table->setAccessibleName(tr("Differences"));
-    m_table->setHorizontalHeaderLabels({tr("What"), left.workflowRunId, right.workflowRunId});
+    m_table->setHorizontalHeaderLabels({tr("What"), sideName(0), sideName(1)});
+    for (int side : {0, 1})
+        m_table->horizontalHeaderItem(side + 1)->setToolTip(m_sides[side].run.workflowRunId);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(true);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+
+    // Esc and the platform's close key close it, like a dialog, though it is a window.
+    for (const QKeySequence &key :
+        {QKeySequence(Qt::Key_Escape), QKeySequence(QKeySequence::Close)}) {
+        auto *shortcut = new QShortcut(key, this);
+        connect(shortcut, &QShortcut::activated, this, &QWidget::close);
+    }
 
     m_differenceLabel->setObjectName(QStringLiteral("compareDifferenceLabel"));
     m_differenceLabel->setTextFormat(Qt::PlainText);
@@ -82,6 +175,13 @@ CompareWindow::CompareWindow(RunSource *source, ArtifactFetcher *artifacts, cons
     auto *shotsLayout = new QHBoxLayout(shots);
     shotsLayout->setContentsMargins(0, 0, 0, 0);
     for (int i = 0; i < 2; ++i) {
+        auto *column = new QVBoxLayout;
+        auto *caption = new QLabel(shots);
+        caption->setObjectName(
+            i == 0 ? QStringLiteral("compareLeftCaption") : QStringLiteral("compareRightCaption"));
+        caption->setTextFormat(Qt::PlainText);
+        caption->setWordWrap(true);
+        caption->setText(sideName(i));
         auto *label = new QLabel(tr("Loading…"), shots);
         label->setObjectName(i == 0 ? QStringLiteral("compareLeftScreenshot")
                                     : QStringLiteral("compareRightScreenshot"));
@@ -89,8 +189,11 @@ CompareWindow::CompareWindow(RunSource *source, ArtifactFetcher *artifacts, cons
         label->setTextFormat(Qt::PlainText);
         label->setMinimumHeight(160);
         label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
-        shotsLayout->addWidget(label);
+        column->addWidget(caption);
+        column->addWidget(label, 1);
+        shotsLayout->addLayout(column);
         m_sides[i].screenshot = label;
+        m_sides[i].caption = caption;
     }
     auto *lower = new QWidget(this);
     auto *lowerLayout = new QVBoxLayout(lower);
@@ -103,7 +206,20 @@ CompareWindow::CompareWindow(RunSource *source, ArtifactFetcher *artifacts, cons
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
+    layout->addWidget(m_workflowNote);
+    layout->addWidget(splitter, 1);
+
+    // As large as is useful, never larger than the screen it opens on, over its parent.
+    const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+    const QRect room = screen ? screen->availableGeometry() : QRect(0, 0, 1200, 820);
+    resize(QSize(1200, 820).boundedTo(room.size() * 9 / 10));
+    QRect frame(QPoint(), size());
+    frame.moveCenter(parent ? parent->window()->geometry().center() : room.center());
+    // The frame is not known before the window is shown: room is left for one.
+    const QRect inside = room.adjusted(0, 0, -room.width() / 20, -room.height() / 20);
+    frame.moveLeft(qBound(inside.left(), frame.left(), inside.right() - frame.width()));
+    frame.moveTop(qBound(inside.top(), frame.top(), inside.bottom() - frame.height()));
+    move(frame.topLeft());
 
     for (Side &side : m_sides)
         load(side);
@@ -177,13 +293,18 @@ void CompareWindow::rebuild()
     };
     const Side &a = m_sides[0];
     const Side &b = m_sides[1];
+    addRow(tr("Run"), a.run.workflowRunId, b.run.workflowRunId);
     const auto both = [&](const std::function<QString(const Side &)> &value) {
         return std::pair {value(a), value(b)};
     };
     auto [statusA, statusB]
         = both([](const Side &s) { return RunFormat::statusText(s.run.status, s.run.statusText); });
     addRow(tr("Status"), statusA, statusB);
-    auto [workflowA, workflowB] = both([](const Side &s) { return s.run.workflowPermanentId; });
+    auto [workflowA, workflowB] = both([](const Side &s) {
+        return s.run.workflowTitle.isEmpty()
+            ? s.run.workflowPermanentId
+            : tr("%1 (%2)").arg(s.run.workflowTitle, s.run.workflowPermanentId);
+    });
     addRow(tr("Workflow"), workflowA, workflowB);
     auto [durationA, durationB] = both([](const Side &s) {
         const QDateTime start = s.run.startedAt.isValid() ? s.run.startedAt : s.run.createdAt;
@@ -217,13 +338,16 @@ void CompareWindow::rebuild()
     for (auto it = parameters.cbegin(); it != parameters.cend(); ++it)
         addRow(tr("Parameter %1").arg(it.key()), it.value().first, it.value().second);
 
-    // The timelines block by block, then the first action where they part ways.
-    const QList<TimelineEntry> noEntries;
-    const QList<TimelineEntry> &blocksA = a.timeline ? a.timeline->entries : noEntries;
-    const QList<TimelineEntry> &blocksB = b.timeline ? b.timeline->entries : noEntries;
-    for (qsizetype i = 0; i < qMax(blocksA.size(), blocksB.size()); ++i) {
-        addRow(tr("Block %1").arg(i + 1), i < blocksA.size() ? blockText(blocksA.at(i)) : QString(),
-            i < blocksB.size() ? blockText(blocksB.at(i)) : QString());
+    // The timelines block by block, lined up by name, then the first action where they part
+    // ways.
+    const QList<const TimelineEntry *> blocksA = blocksOf(a.timeline);
+    const QList<const TimelineEntry *> blocksB = blocksOf(b.timeline);
+    for (const auto &[i, j] : alignBlocks(blocksA, blocksB)) {
+        const TimelineEntry *blockA = i >= 0 ? blocksA.at(i) : nullptr;
+        const TimelineEntry *blockB = j >= 0 ? blocksB.at(j) : nullptr;
+        addRow(tr("Block %1").arg(blockName(blockA ? *blockA : *blockB)),
+            blockA ? blockText(*blockA) : tr("(not run)"),
+            blockB ? blockText(*blockB) : tr("(not run)"));
     }
     for (const Side &side : m_sides) {
         if (!side.problem.isEmpty())
@@ -252,10 +376,15 @@ void CompareWindow::rebuild()
     m_firstDifference = tr("step %1").arg(first + 1);
     const TimelineAction *left = first < actionsA.size() ? actionsA.at(first) : nullptr;
     const TimelineAction *right = first < actionsB.size() ? actionsB.at(first) : nullptr;
-    m_differenceLabel->setText(tr("They part ways at step %1: %2 | %3")
+    const auto stepOf = [](const TimelineAction *action) {
+        return action ? actionText(*action) : tr("(no such step)");
+    };
+    m_differenceLabel->setText(tr("They part ways at step %1:\n%2: %3\n%4: %5")
                                    .arg(first + 1)
-                                   .arg(left ? actionText(*left) : tr("(no such step)"),
-                                       right ? actionText(*right) : tr("(no such step)")));
+                                   .arg(tr("A"), stepOf(left), tr("B"), stepOf(right)));
+    for (int side : {0, 1}) {
+        m_sides[side].caption->setText(tr("%1, step %2").arg(sideName(side)).arg(first + 1));
+    }
     showScreenshots(left, right);
 }
 

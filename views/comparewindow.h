@@ -42,10 +42,13 @@ private:
         std::optional<RunArtifacts> artifacts;
         QString problem;
         QLabel *screenshot = nullptr;
+        QLabel *caption = nullptr; // which run, and which step
         QString shownScreenshot;
         ArtifactContent::Cancel cancelScreenshot;
     };
 
+    /** "A · 29 Nov 14:03:07 · Failed": a side named so it can be told apart at a glance. */
+    QString sideName(int side) const;
     void load(Side &side);
     void rebuild();
     void showScreenshots(const TimelineAction *left, const TimelineAction *right);
@@ -56,6 +59,7 @@ private:
     Side m_sides[2];
     QList<RequestId> m_requests;
     QString m_firstDifference;
+    QLabel *m_workflowNote; // shown when the runs are of different workflows
     QTableWidget *m_table;
     QLabel *m_differenceLabel;
 };

@@ -483,11 +483,25 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
     if (!m_previousRun.workflowRunId.isEmpty() && m_previousRun.workflowRunId != run->workflowRunId
         && m_model->rowOfRun(m_previousRun.workflowRunId) >= 0) {
         menu->addSeparator();
-        QAction *compare = menu->addAction(tr("Co&mpare with %1").arg(m_previousRun.workflowRunId));
+        // Named by what the user saw of it: its workflow, status and time; the id as a tip.
+        const auto withTitle = [this](WorkflowRun run) {
+            run.workflowTitle
+                = m_model->index(m_model->rowOfRun(run.workflowRunId), RunListModel::WorkflowColumn)
+                      .data()
+                      .toString();
+            return run;
+        };
+        const WorkflowRun before
+            = withTitle(*m_model->runAt(m_model->rowOfRun(m_previousRun.workflowRunId)));
+        const WorkflowRun now = withTitle(*run);
+        const QDateTime when = before.createdAt.isValid() ? before.createdAt : before.startedAt;
+        QAction *compare = menu->addAction(
+            tr("Co&mpare with the run looked at before (%1, %2, %3)")
+                .arg(before.workflowTitle, RunFormat::statusText(before.status, before.statusText),
+                    RunFormat::localTime(when.toLocalTime(), QDateTime::currentDateTime())));
         compare->setObjectName(QStringLiteral("compareAction"));
-        compare->setToolTip(tr("The run selected before this one, side by side with it"));
-        const WorkflowRun before = *m_model->runAt(m_model->rowOfRun(m_previousRun.workflowRunId));
-        const WorkflowRun now = *run;
+        compare->setToolTip(before.workflowRunId);
+        menu->setToolTipsVisible(true);
         connect(compare, &QAction::triggered, this, [this, before, now] {
             if (m_source)
                 (new CompareWindow(m_source, m_artifacts, before, now, this))->show();

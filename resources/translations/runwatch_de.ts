@@ -186,10 +186,6 @@
         </translation>
     </message>
     <message>
-        <source>Compare %1 and %2</source>
-        <translation>%1 und %2 vergleichen</translation>
-    </message>
-    <message>
         <source>Differences</source>
         <translation>Unterschiede</translation>
     </message>
@@ -249,16 +245,56 @@
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <source>They part ways at step %1: %2 | %3</source>
-        <translation>Sie unterscheiden sich ab Schritt %1: %2 | %3</translation>
-    </message>
-    <message>
         <source>(no such step)</source>
         <translation>(kein solcher Schritt)</translation>
     </message>
     <message>
         <source>No screenshot</source>
         <translation>Kein Bildschirmfoto</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Compare two runs of %1</source>
+        <translation>Zwei Ausführungen von %1 vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare a run of %1 and a run of %2</source>
+        <translation>Eine Ausführung von %1 mit einer von %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>These runs are of different workflows (%1 and %2): their parameters and steps are not expected to match.</source>
+        <translation>Diese Ausführungen gehören zu verschiedenen Workflows (%1 und %2): Ihre Parameter und Schritte müssen nicht übereinstimmen.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(not run)</source>
+        <translation>(nicht ausgeführt)</translation>
+    </message>
+    <message>
+        <source>They part ways at step %1:
+%2: %3
+%4: %5</source>
+        <translation>Sie gehen ab Schritt %1 auseinander:
+%2: %3
+%4: %5</translation>
+    </message>
+    <message>
+        <source>%1, step %2</source>
+        <translation>%1, Schritt %2</translation>
     </message>
 </context>
 <context>
@@ -990,20 +1026,16 @@ SHA-256 %2</translation>
         <translation>%1 bearbeiten und wiederholen</translation>
     </message>
     <message>
-        <source>Co&amp;mpare with %1</source>
-        <translation>Mit %1 &amp;vergleichen</translation>
-    </message>
-    <message>
-        <source>The run selected before this one, side by side with it</source>
-        <translation>Die zuvor ausgewählte Ausführung neben dieser</translation>
-    </message>
-    <message>
         <source>&amp;Screenshots</source>
         <translation>&amp;Bildschirmfotos</translation>
     </message>
     <message>
         <source>&amp;Recording</source>
         <translation>&amp;Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with the run looked at before (%1, %2, %3)</source>
+        <translation>Mit der zuvor angesehenen Ausführung &amp;vergleichen (%1, %2, %3)</translation>
     </message>
 </context>
 <context>
