@@ -12,8 +12,10 @@
 #include <QBuffer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QListView>
 #include <QListWidget>
 #include <QPainter>
@@ -33,6 +35,7 @@
 #include "runlistmodel.h"
 #include "runsortproxymodel.h"
 #include "runtimeline.h"
+#include "runtimelineview.h"
 #include "screenshotfilmstrip.h"
 #include "skyvernclient.h"
 #include "timelinemodel.h"
@@ -120,11 +123,45 @@ public:
     }
     /** What listArtifacts answers for any run. */
     QList<Artifact> artifacts;
-    RequestId listArtifacts(const QString &, const QStringList &, QObject *context,
+    RequestId listArtifacts(const QString &runId, const QStringList &, QObject *context,
         Handler<RunArtifacts> handler) override
     {
         ApiResult<RunArtifacts> result;
-        result.value.artifacts = artifacts;
+        result.value.artifacts = m_evidenceCount > 0 ? evidenceOf(runId) : artifacts;
+        QTimer::singleShot(0, context, [handler, result] { handler(result); });
+        return ++m_id;
+    }
+    /**
+     * Each run its own `count` screenshots (links to one image, told apart by run, so no cache
+     * serves one run from another's) and a timeline of one block with an action per screenshot.
+     */
+    void setEvidence(const QUrl &image, int count)
+    {
+        m_evidenceImage = image;
+        m_evidenceCount = count;
+    }
+    RequestId getTimeline(
+        const QString &runId, QObject *context, Handler<RunTimeline> handler) override
+    {
+        ApiResult<RunTimeline> result;
+        TimelineEntry block;
+        block.kind = TimelineEntry::Kind::Block;
+        block.block.label = u"navigate"_s;
+        block.block.status = RunStatus::Failed;
+        for (const Artifact &shot : evidenceOf(runId)) {
+            TimelineAction action;
+            action.actionId = shot.artifactId + u"_action"_s;
+            action.actionType = u"click"_s;
+            action.status = ActionStatus::Completed;
+            action.reasoning = u"The button that submits the form is below the fold"_s;
+            action.stepId = shot.stepId;
+            action.screenshotArtifactId = shot.artifactId;
+            action.startedAt = shot.createdAt;
+            block.block.actions.append(action);
+        }
+        if (!block.block.actions.isEmpty())
+            block.block.actions.last().status = ActionStatus::Failed;
+        result.value.entries.append(block);
         QTimer::singleShot(0, context, [handler, result] { handler(result); });
         return ++m_id;
     }
@@ -141,6 +178,25 @@ private:
     RequestId m_id = 0;
     QUrl m_screenshot;
     int m_screenshotCount = 0;
+    QUrl m_evidenceImage;
+    int m_evidenceCount = 0;
+
+    QList<Artifact> evidenceOf(const QString &runId) const
+    {
+        QList<Artifact> shots;
+        for (int i = 0; i < m_evidenceCount; ++i) {
+            Artifact shot;
+            shot.artifactId = u"a_%1_%2"_s.arg(runId).arg(i);
+            shot.artifactType = u"screenshot_action"_s;
+            shot.stepId = u"stp_%1_%2"_s.arg(runId).arg(i);
+            QUrl url = m_evidenceImage;
+            url.setQuery(u"run=%1&shot=%2"_s.arg(runId).arg(i));
+            shot.uri = url.toString();
+            shot.createdAt = m_epoch.addSecs(i);
+            shots.append(shot);
+        }
+        return shots;
+    }
 };
 
 /** Starts a demo server on its own thread, as the app runs it, and waits until it listens. */
@@ -176,7 +232,7 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv); // the image figures show the detail pane
     // bench_runwatch [results.json [section...]]: sections are fetch, decode, startup, idle,
-    // images, filmstrip, scale.
+    // images, filmstrip, evidence, scale.
     const QStringList sections = QCoreApplication::arguments().mid(2);
     const auto wanted = [&sections](const char *name) {
         return sections.isEmpty() || sections.contains(QLatin1String(name));
@@ -489,6 +545,77 @@ int main(int argc, char *argv[])
             u"<= 16, scrolled end to end in %1 s"_s.arg(seconds, 0, 'f', 1));
         report(results, u"filmstrip_300_decodes"_s, thumbnails->decodeCount() - decodedBefore,
             u"images"_s, u"those scrolled past, once"_s);
+    }
+
+    // Evidence: 1,000 runs opened one after another with their Timeline (the failing action's
+    // screenshot large) and Screenshots tabs on screen, 30 screenshots each, every one its
+    // own; memory must level off once the caches are full.
+    if (wanted("evidence")) {
+        QTemporaryDir files;
+        QImage page(1280, 800, QImage::Format_RGB32);
+        {
+            QPainter painter(&page);
+            painter.fillRect(page.rect(), QColor(246, 247, 249));
+            for (int line = 0; line < 40; ++line)
+                painter.drawText(
+                    40, 40 + line * 18, u"Row %1 of a page a browser agent saw"_s.arg(line));
+        }
+        const QString path = files.filePath(u"shot.png"_s);
+        page.save(path);
+        constexpr int kRuns = 1000;
+        constexpr int kShots = 30;
+        GeneratedSource source(kRuns);
+        source.setEvidence(QUrl::fromLocalFile(path), kShots);
+        ArtifactFetcher artifacts;
+        QWidget tabs;
+        auto *timeline = new RunTimelineView(&artifacts, &tabs);
+        auto *filmstrip = new ScreenshotFilmstrip(&artifacts, &tabs);
+        auto *layout = new QHBoxLayout(&tabs);
+        layout->addWidget(timeline);
+        layout->addWidget(filmstrip);
+        timeline->setSource(&source);
+        filmstrip->setSource(&source);
+        tabs.resize(1600, 800);
+        tabs.show();
+        auto *tree = timeline->findChild<QTreeView *>(u"timelineTreeView"_s);
+        auto *shown = timeline->findChild<QLabel *>(u"timelineScreenshotLabel"_s);
+        auto *strip = filmstrip->findChild<QListView *>(u"filmstripListView"_s);
+        ThumbnailService *thumbnails = filmstrip->thumbnails();
+        const auto settled = [&] {
+            return strip->model()->rowCount() == kShots && tree->currentIndex().isValid()
+                && !shown->pixmap().isNull() && thumbnails->inFlightCount() == 0
+                && thumbnails->queuedCount() == 0;
+        };
+        qint64 after100 = 0;
+        qint64 after500 = 0;
+        qint64 peak = 0;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < kRuns; ++i) {
+            const WorkflowRun run = source.make(i);
+            timeline->showRun(run);
+            filmstrip->showRun(run);
+            QElapsedTimer waited;
+            waited.start();
+            while (!settled() && waited.elapsed() < 30000)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            peak = qMax(peak, residentKib());
+            if (i == 99)
+                after100 = residentKib();
+            if (i == 499)
+                after500 = residentKib();
+        }
+        const double perRun = timer.nsecsElapsed() / 1e6 / kRuns;
+        const qint64 after = residentKib();
+        report(results, u"evidence_ms_per_run"_s, perRun, u"ms"_s,
+            u"timeline + %1 screenshots"_s.arg(kShots));
+        report(results, u"evidence_rss_after_100_mb"_s, after100 / 1024.0, u"MB"_s,
+            u"whole process"_s);
+        report(results, u"evidence_rss_growth_mb"_s, (after - after100) / 1024.0, u"MB"_s,
+            u"runs 100 to 1000: bounded"_s);
+        report(results, u"evidence_rss_growth_late_mb"_s, (after - after500) / 1024.0, u"MB"_s,
+            u"runs 500 to 1000: about 0"_s);
+        report(results, u"evidence_rss_peak_mb"_s, peak / 1024.0, u"MB"_s, u"whole process"_s);
     }
 
     // A run list of 100,000 runs.

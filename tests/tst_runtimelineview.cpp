@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScreen>
+#include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -268,6 +269,24 @@ private slots:
         clickRunOf(u"Skyvern"_s);
         QCOMPARE(shownTabs(), everyTab);
         QCOMPARE(tabs->currentWidget(), window.findChild<RunTimelineView *>());
+        window.setSource(nullptr);
+    }
+
+    void switchingDetailTabsKeepsTheSplitWhereItIs()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        QVERIFY(!clickRunWith(table, RunStatus::Failed).isEmpty());
+        auto *splitter = window.findChild<QSplitter *>(u"mainSplitter"_s);
+        QVERIFY(splitter);
+        const QList<int> before = splitter->sizes();
+        for (const QString &tab : {u"Timeline"_s, u"Screenshots"_s, u"Recording"_s, u"Overview"_s,
+                 u"Screenshots"_s, u"Timeline"_s}) {
+            openTab(window, tab);
+            QTest::qWait(200);
+            QCOMPARE(splitter->sizes(), before);
+        }
         window.setSource(nullptr);
     }
 

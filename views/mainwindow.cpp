@@ -148,27 +148,34 @@ MainWindow::MainWindow(QWidget *parent)
     toolBar->setObjectName(QStringLiteral("runsToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(m_launchAction);
-    toolBar->addAction(m_reloadAction);
-    toolBar->addSeparator();
+    // The connection first: what a source cannot do is hidden, and nothing before the picker
+    // may come and go, or it would move under the mouse from one connection to the next.
     toolBar->addWidget(m_connectionCombo);
     toolBar->addWidget(connectionButton);
+    toolBar->addSeparator();
+    toolBar->addAction(m_reloadAction);
+    toolBar->addAction(m_launchAction);
     toolBar->addWidget(viewButton);
 
     connect(m_launchAction, &QAction::triggered, this, [this] { openLaunchDialog(); });
 
-    // Every key in one list, created when first asked for.
-    for (const QKeySequence &keys :
-        {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)}) {
-        connect(new QShortcut(keys, this), &QShortcut::activated, this, [this] {
-            auto *dialog = findChild<ShortcutsDialog *>();
-            if (!dialog)
-                dialog = new ShortcutsDialog(this);
-            dialog->show();
-            dialog->raise();
-            dialog->activateWindow();
-        });
-    }
+    // Every key in one list, created when first asked for; found in View as well as by F1.
+    auto *shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
+    shortcutsAction->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    shortcutsAction->setIcon(ThemedIcon::action(u"help-keyboard-shortcuts"_s));
+    shortcutsAction->setShortcuts(
+        {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    addAction(shortcutsAction); // the keys work wherever the focus is in the window
+    connect(shortcutsAction, &QAction::triggered, this, [this] {
+        auto *dialog = findChild<ShortcutsDialog *>();
+        if (!dialog)
+            dialog = new ShortcutsDialog(this);
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
+    viewMenu->addSeparator();
+    viewMenu->addAction(shortcutsAction);
     auto *findShortcut = new QShortcut(QKeySequence::Find, this);
     connect(findShortcut, &QShortcut::activated, m_filterBar, &RunFilterBar::focusSearch);
 
@@ -284,6 +291,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_recording, &RecordingPlayer::playheadAtAction, m_timeline,
         &RunTimelineView::followAction);
     m_splitter->addWidget(m_detailTabs);
+    // A width of its own, not the largest its tabs ask for: a tab filled for the first time
+    // (a timeline's columns, a recording's steps) would otherwise push the split aside.
+    m_detailTabs->setMinimumWidth(320);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({960, 480});

@@ -322,7 +322,10 @@ void RunTimelineView::showSelected(const QModelIndex &current)
         m_screenshot->setPixmap({});
         m_screenshot->setText(m_model->actionAt(index) && m_artifactsRequest
                 ? tr("Loading the screenshot…")
-                : (m_model->actionAt(index) ? tr("No screenshot of this step.") : QString()));
+                : (m_model->actionAt(index)
+                        ? tr("No screenshot of this step.")
+                        : tr("Blocks and thoughts have no screenshot of their own: select one "
+                             "of the actions.")));
         return;
     }
     if (screenshot->artifactId != m_shownScreenshotId)

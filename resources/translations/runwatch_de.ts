@@ -1037,6 +1037,10 @@ SHA-256 %2</translation>
         <source>Co&amp;mpare with the run looked at before (%1, %2, %3)</source>
         <translation>Mit der zuvor angesehenen Ausführung &amp;vergleichen (%1, %2, %3)</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
@@ -2001,6 +2005,10 @@ Kategorie: %1</translation>
     <message>
         <source>No screenshot of this step.</source>
         <translation>Kein Bildschirmfoto dieses Schritts.</translation>
+    </message>
+    <message>
+        <source>Blocks and thoughts have no screenshot of their own: select one of the actions.</source>
+        <translation>Blöcke und Gedanken haben kein eigenes Bildschirmfoto: Wählen Sie eine der Aktionen.</translation>
     </message>
 </context>
 <context>
