@@ -203,8 +203,9 @@ CompareWindow::CompareWindow(RunSource *source, ArtifactFetcher *artifacts, cons
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
     splitter->addWidget(lower);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The screenshots get the larger share: the table is a few dozen short rows.
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_workflowNote);
     layout->addWidget(splitter, 1);
@@ -220,6 +221,7 @@ CompareWindow::CompareWindow(RunSource *source, ArtifactFetcher *artifacts, cons
     frame.moveLeft(qBound(inside.left(), frame.left(), inside.right() - frame.width()));
     frame.moveTop(qBound(inside.top(), frame.top(), inside.bottom() - frame.height()));
     move(frame.topLeft());
+    splitter->setSizes({height() * 2 / 5, height() * 3 / 5});
 
     for (Side &side : m_sides)
         load(side);
@@ -273,10 +275,11 @@ void CompareWindow::load(Side &side)
 void CompareWindow::rebuild()
 {
     m_table->setRowCount(0);
-    const auto addRow = [this](const QString &what, const QString &left, const QString &right) {
+    const auto addRow = [this](const QString &what, const QString &left, const QString &right,
+                            bool compared = true) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        const bool differs = left != right;
+        const bool differs = compared && left != right;
         // Marked by a sign as well as weight, so a difference reads without colour or bold.
         auto *name = new QTableWidgetItem(differs ? u"≠ "_s + what : what);
         name->setData(Qt::UserRole, differs);
@@ -293,7 +296,7 @@ void CompareWindow::rebuild()
     };
     const Side &a = m_sides[0];
     const Side &b = m_sides[1];
-    addRow(tr("Run"), a.run.workflowRunId, b.run.workflowRunId);
+    addRow(tr("Run"), a.run.workflowRunId, b.run.workflowRunId, false); // always two ids
     const auto both = [&](const std::function<QString(const Side &)> &value) {
         return std::pair {value(a), value(b)};
     };

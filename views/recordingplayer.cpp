@@ -160,15 +160,20 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
     m_chapterList->setItemDelegate(
         new FailureDelegate(RecordingChapterModel::FailedRole, m_chapterList));
     m_chapterList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_chapterList->setUniformItemSizes(true);
-    m_chapterList->setTextElideMode(Qt::ElideRight);
-    m_chapterList->setMinimumWidth(160);
+    // Long steps wrap rather than hide behind a sideways scroll bar; thousands are laid out
+    // in batches so a long run opens at once.
+    m_chapterList->setWordWrap(true);
+    m_chapterList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_chapterList->setResizeMode(QListView::Adjust);
+    m_chapterList->setLayoutMode(QListView::Batched);
+    m_chapterList->setMinimumHeight(80);
     connect(m_chapterList, &QListView::clicked, this, &RecordingPlayer::seekToChapter);
     connect(m_chapterList, &QListView::activated, this, &RecordingPlayer::seekToChapter);
-    auto *pictureRow = new QHBoxLayout(m_picture);
-    pictureRow->setContentsMargins(0, 0, 0, 0);
-    pictureRow->addWidget(m_screen, 3);
-    pictureRow->addWidget(m_chapterList, 1);
+    // The steps under the picture: the pane is tall and narrow, and a step reads in one line.
+    auto *pictureColumn = new QVBoxLayout(m_picture);
+    pictureColumn->setContentsMargins(0, 0, 0, 0);
+    pictureColumn->addWidget(m_screen, 3);
+    pictureColumn->addWidget(m_chapterList, 2);
 
     m_playButton->setObjectName(QStringLiteral("recordingPlayButton"));
     m_playButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
@@ -344,6 +349,10 @@ void RecordingPlayer::createPlayer()
             if (status == QMediaPlayer::LoadedMedia && m_hasMedia) {
                 m_player->setPlaybackRate(m_speedCombo->currentData().toDouble());
                 m_controls->setEnabled(true);
+                // Paused rather than stopped: the backend shows the first picture, and the one
+                // at each place the slider or a step is moved to, without playing.
+                if (m_player->playbackState() == QMediaPlayer::StoppedState)
+                    m_player->pause();
             } else if (status == QMediaPlayer::EndOfMedia) {
                 showEnd();
             }
