@@ -1,5 +1,7 @@
 #include "application.h"
 
+#include <utility>
+
 #include <QAbstractItemView>
 #include <QAction>
 #include <QDir>
@@ -103,6 +105,12 @@ Application::Application(LaunchOptions options, QObject *parent)
     });
     connect(m_credentials, &CredentialStore::keychainUnavailable, this,
         [this](const QString &reason) { m_window->showNotice(reason); });
+    m_window->setRunLinkMaker([this](const WorkflowRun &run) { return linkTo(run); });
+    connect(this, &Application::connected, this, [this] {
+        m_connectedOnce = true;
+        for (const RunLink &link : std::exchange(m_pendingLinks, {}))
+            openLink(link);
+    });
     // A logout may end the process without a close: save as a close would.
     connect(qGuiApp, &QGuiApplication::commitDataRequest, this, &Application::commitSession);
 }
@@ -358,4 +366,69 @@ void Application::openConnectionDialog(const ConnectionProfile &profile, const Q
     connect(dialog, &QDialog::accepted, this,
         [this, dialog] { acceptProfile(dialog->profile(), dialog->apiKey()); });
     dialog->open();
+}
+
+void Application::openLinks(const QStringList &links, bool raise)
+{
+    if (raise)
+        raiseWindow();
+    for (const QString &text : links) {
+        QString error;
+        const std::optional<RunLink> link = RunLink::parse(text, &error);
+        if (!link) {
+            // Quoted short and on one line: the text may be anything a browser handed over.
+            QString quoted = text.simplified();
+            if (quoted.size() > 80)
+                quoted = quoted.left(79) + u'…';
+            m_window->showNotice(tr("Could not open the link “%1”: %2").arg(quoted, error));
+            continue;
+        }
+        if (m_connectedOnce)
+            openLink(*link);
+        else
+            m_pendingLinks.append(*link);
+    }
+}
+
+void Application::openLink(const RunLink &link)
+{
+    const ConnectionProfile target = profile(link.connection);
+    if (!target.isValid()) {
+        m_window->showNotice(tr("The link to run %1 is for a connection this Runwatch does not "
+                                "have (%2); nothing was opened.")
+                                 .arg(link.runId, link.connection));
+        return;
+    }
+    if (m_current != link.connection)
+        showConnection(link.connection);
+    if (m_current == link.connection)
+        m_window->openRun(link.runId);
+}
+
+void Application::raiseWindow()
+{
+    m_window->show();
+    m_window->setWindowState(m_window->windowState() & ~Qt::WindowMinimized);
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+QString Application::linkTo(const WorkflowRun &run) const
+{
+    QString connection = m_current;
+    if (connection == QLatin1String(kAllConnections)) {
+        // The merged list names each run's connection as the switcher does.
+        connection.clear();
+        for (const ConnectionProfile &candidate : m_connections->profiles()) {
+            if (candidate.displayName() == run.source) {
+                connection = candidate.id;
+                break;
+            }
+        }
+    }
+    if (connection.isEmpty() || run.workflowRunId.isEmpty())
+        return {};
+    const RunLink link {connection, run.workflowRunId};
+    QString error;
+    return RunLink::parse(link.toString(), &error) ? link.toString() : QString();
 }

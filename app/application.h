@@ -9,6 +9,7 @@
 
 #include "connectionprofile.h"
 #include "launchoptions.h"
+#include "runlink.h"
 #include "settings.h"
 
 class ConnectionManager;
@@ -18,6 +19,7 @@ class MainWindow;
 class RunSource;
 class SavedListController;
 struct RunFilter;
+struct WorkflowRun;
 struct DemoEndpoints;
 
 /**
@@ -48,12 +50,23 @@ public:
     QString demoApiKey() const { return m_demoKey; }
     /** Saves the window and the shown lists, as on close; the session manager asks at logout. */
     void commitSession();
+    /**
+     * Opens runwatch:// links (see RunLink): each on its connection, its run selected. A link
+     * that is not one, or names a connection this Runwatch does not have, is said in the window
+     * and opens nothing. Links that come before the first connection is up wait for it.
+     * `raise`: bring the window to the front (a later start handed them over).
+     */
+    void openLinks(const QStringList &links, bool raise);
+    /** The link that opens `run` of the shown connection (or of its own, in the merged list). */
+    QString linkTo(const WorkflowRun &run) const;
 
 signals:
     /** A source is connected and its first page requested. */
     void connected(const QString &displayName);
 
 private:
+    void openLink(const RunLink &link);
+    void raiseWindow();
     void startDemo();
     void onDemoStarted(const DemoEndpoints &endpoints);
     void restoreView(const QString &viewKey);
@@ -78,6 +91,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
     ConnectionManager *m_connections;
     QString m_current;
+    bool m_connectedOnce = false; // links are opened from then on
+    QList<RunLink> m_pendingLinks;
     QString m_firstConnection; // the one the window opens on; empty: the demo
     QString m_viewKey;
     SavedListController *m_savedLists;

@@ -1,6 +1,7 @@
 #include "launchoptions.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QObject>
 
 #include "serveraddress.h"
@@ -32,6 +33,10 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
         QObject::tr("Print when the first rows are painted, then quit (for benchmarks)."));
     firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({demo, server, insecure, tick, seed, settings, firstPaint});
+    parser.addPositionalArgument(u"link"_s,
+        QObject::tr("runwatch://run/<connection>/<run id> links to open; a running Runwatch "
+                    "opens them in its window."),
+        u"[link...]"_s);
     parser.process(arguments);
 
     LaunchOptions options;
@@ -41,6 +46,10 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
     options.demoSeed = parser.value(seed).toUInt();
     options.settingsFile = parser.value(settings);
     options.reportFirstPaint = parser.isSet(firstPaint);
+    // At most a handful, each cut at a length no link has: a paste of a whole page is refused
+    // in the window with the link's own message.
+    for (const QString &link : parser.positionalArguments().mid(0, 16))
+        options.links.append(link.left(4 * 1024));
     if (parser.isSet(server)) {
         options.serverUrl = ServerAddress::fromUserInput(parser.value(server));
         options.apiKey = qEnvironmentVariable("RUNWATCH_API_KEY");
@@ -52,4 +61,14 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
             *error = QObject::tr("Set RUNWATCH_API_KEY to the server's API key.");
     }
     return options;
+}
+
+QString LaunchOptions::instanceKey() const
+{
+    // Another settings file is another setup; the demo and a server on the command line each
+    // run beside a saved setup, never inside it.
+    const QString mode = demo ? u"demo"_s : serverUrl.toString();
+    const QString settings
+        = settingsFile.isEmpty() ? QString() : QFileInfo(settingsFile).absoluteFilePath();
+    return settings + u'|' + mode + u'|' + keychainService;
 }

@@ -19,6 +19,12 @@ struct LaunchOptions
     QString keychainService = QStringLiteral("Runwatch");
     // For the start-up benchmark: print "painted N rows" once rows are on screen, then quit.
     bool reportFirstPaint = false;
+    // runwatch:// links to open, as given (read and checked when opened, so a bad one is said
+    // in the window rather than lost on a terminal nobody sees).
+    QStringList links;
+
+    /** What tells apart setups that must not share one running instance (see SingleInstance). */
+    QString instanceKey() const;
 
     /** Reads arguments and the environment; on failure says why in `error`. */
     static LaunchOptions parse(const QStringList &arguments, QString *error);

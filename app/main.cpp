@@ -10,6 +10,7 @@
 
 #include "application.h"
 #include "quitonsignal.h"
+#include "singleinstance.h"
 #include "themedicon.h"
 #include "translations.h"
 
@@ -54,7 +55,15 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.runwatch.Runwatch"));
     QApplication::setWindowIcon(ThemedIcon::application());
     Translations::install(&app, QLocale());
+    // One window per setup: a second start (a runwatch:// link clicked in a browser, say) hands
+    // its links to the running Runwatch and ends.
+    SingleInstance instance(options.instanceKey());
+    if (instance.claim(options.links) == SingleInstance::Role::HandedOver)
+        return 0;
     Application application(options);
+    QObject::connect(&instance, &SingleInstance::messageReceived, &application,
+        [&application](const QStringList &links) { application.openLinks(links, true); });
     application.start();
+    application.openLinks(options.links, false);
     return QApplication::exec();
 }

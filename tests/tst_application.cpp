@@ -1,15 +1,22 @@
 // The whole application across restarts: the view and window come back as they were left,
 // a new connection is saved without its key, and without a keychain the key is asked again.
+// runwatch:// links open their run (or say why not), and a second start hands its link to the
+// first, checked with the real binary as the second process.
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QContextMenuEvent>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -19,8 +26,13 @@
 #include "application.h"
 #include "connectiondialog.h"
 #include "mainwindow.h"
+#include "rundetailpane.h"
+#include "runlink.h"
 #include "runlistmodel.h"
+#include "runrowmenu.h"
 #include "settings.h"
+#include "singleinstance.h"
+#include "skyvernclient.h"
 #include "support/testserver.h"
 
 using namespace Qt::StringLiterals;
@@ -95,6 +107,115 @@ private slots:
         qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + m_dir.filePath(u"no-bus"_s).toUtf8());
         m_server = std::make_unique<TestServer>(3600000, 200);
         QVERIFY(m_server->isStarted());
+    }
+
+    void runwatchLinksOpenTheirRunAndBadOnesSaySoAndOpenNothing()
+    {
+        Application app(options("links.ini", true));
+        app.start();
+        waitForRows(app);
+        MainWindow *window = app.window();
+        RunListModel *model = window->runListModel();
+        auto *pane = window->findChild<RunDetailPane *>();
+        auto *notice = child<QLabel>(window, u"noticeLabel"_s);
+
+        // A listed run: selected at once, the window to the front.
+        const QString listed = model->runAt(3)->workflowRunId;
+        app.openLinks({u"runwatch://run/demo/"_s + listed}, true);
+        QTRY_COMPARE(pane->runId(), listed);
+
+        // The row menu copies the link that does the same.
+        auto *table = child<QTableView>(window, u"runTableView"_s);
+        const QModelIndex row = table->currentIndex();
+        const QPoint position = table->visualRect(row).center();
+        QContextMenuEvent event(
+            QContextMenuEvent::Mouse, position, table->viewport()->mapToGlobal(position));
+        QApplication::sendEvent(table->viewport(), &event);
+        RunRowMenu *menu = nullptr;
+        QTRY_VERIFY((menu = window->findChild<RunRowMenu *>()) && menu->isVisible());
+        auto *copy = menu->findChild<QAction *>(u"copyRunwatchLinkAction"_s);
+        QVERIFY(copy && copy->isVisible());
+        copy->trigger();
+        menu->close();
+        QString error;
+        const std::optional<RunLink> copied
+            = RunLink::parse(QApplication::clipboard()->text(), &error);
+        QVERIFY2(copied, qPrintable(error));
+        QCOMPARE(copied->connection, u"demo"_s);
+        QCOMPARE(copied->runId, listed);
+
+        // A run far down the list: the server's search finds it, and it is selected.
+        SkyvernClient demo(app.demoServerUrl(), app.demoApiKey());
+        RunQuery query;
+        query.page = 4;
+        std::optional<RunPage> page;
+        demo.listRuns(query, this, [&page](const ApiResult<RunPage> &result) {
+            if (result.ok())
+                page = result.value;
+        });
+        QTRY_VERIFY(page && !page->runs.isEmpty());
+        const QString old = page->runs.first().workflowRunId;
+        QVERIFY(model->rowOfRun(old) < 0);
+        app.openLinks({u"runwatch://run/demo/"_s + old}, false);
+        QTRY_COMPARE_WITH_TIMEOUT(pane->runId(), old, 20000);
+        QCOMPARE(window->filter().searchKey, old);
+
+        // A connection this Runwatch does not have: said, nothing opened.
+        app.openLinks({u"runwatch://run/elsewhere/wr_1"_s}, false);
+        QVERIFY(notice->isVisible() && notice->text().contains(u"elsewhere"_s));
+        QCOMPARE(pane->runId(), old);
+        QCOMPARE(app.currentConnection(), u"demo"_s);
+
+        // Links that are not links: each says why, none opens anything.
+        const QStringList bad {u"https://example.com/run/demo/wr_1"_s, u"runwatch://run/demo"_s,
+            u"runwatch://run/demo/wr_1/more"_s, u"runwatch://run/demo/wr 1"_s,
+            u"runwatch://run/demo/wr_1?open=all"_s, u"runwatch://jobs/demo/wr_1"_s,
+            u"runwatch://run/demo/"_s + QString(10 * 1024, u'a')};
+        QStringList reasons;
+        for (const QString &link : bad) {
+            app.openLinks({link}, false);
+            QVERIFY2(notice->text().startsWith(u"Could not open the link"_s),
+                qPrintable(notice->text()));
+            QVERIFY(notice->text().size() < 400); // quoted short, whatever was pasted
+            reasons.append(notice->text());
+            QCOMPARE(pane->runId(), old);
+        }
+        QVERIFY(reasons.last().contains(u"characters long"_s));
+    }
+
+    void aSecondStartHandsItsLinkToTheFirstAndEnds()
+    {
+        // This test plays the running Runwatch; the real binary is the second start.
+        const QString settings = m_dir.filePath(u"single.ini"_s);
+        const QStringList arguments {u"--demo"_s, u"--settings"_s, settings};
+        QString error;
+        const LaunchOptions parsed
+            = LaunchOptions::parse(QStringList {u"runwatch"_s} + arguments, &error);
+        QVERIFY(error.isEmpty());
+        auto first = std::make_unique<SingleInstance>(parsed.instanceKey());
+        QCOMPARE(first->claim({}), SingleInstance::Role::First);
+        QSignalSpy received(first.get(), &SingleInstance::messageReceived);
+
+        const QString link = u"runwatch://run/demo/wr_123"_s;
+        QProcess second;
+        second.start(QStringLiteral(RUNWATCH_PATH), arguments + QStringList {link});
+        QTRY_COMPARE_WITH_TIMEOUT(received.count(), 1, 20000);
+        QCOMPARE(received.first().first().toStringList(), QStringList {link});
+        QTRY_COMPARE_WITH_TIMEOUT(second.state(), QProcess::NotRunning, 20000);
+        QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(second.exitCode(), 0);
+
+        // Another setup (another settings file) is not handed over to it.
+        SingleInstance other(LaunchOptions::parse(
+            {u"runwatch"_s, u"--demo"_s, u"--settings"_s, m_dir.filePath(u"other.ini"_s)}, &error)
+                                 .instanceKey());
+        QVERIFY(other.basePath() != first->basePath());
+        QCOMPARE(other.claim({}), SingleInstance::Role::First);
+
+        // The first gone, the next start is the first.
+        first.reset();
+        SingleInstance next(parsed.instanceKey());
+        QCOMPARE(next.claim({}), SingleInstance::Role::First);
     }
 
     void theFilterScopeAndWindowSurviveARestart()

@@ -484,6 +484,8 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
         [this](const RunDetail &run) { openLaunchDialog(&run); });
     connect(menu, &RunRowMenu::problem, this, &MainWindow::showNotice);
     connect(menu, &RunRowMenu::copied, this, &MainWindow::sayCopied);
+    if (m_runLinkMaker)
+        menu->addRunwatchLink(m_runLinkMaker(*run));
     connect(menu, &RunRowMenu::playRecordingRequested, this, [this](const WorkflowRun &run) {
         selectRun(run.workflowRunId);
         m_detailTabs->setCurrentWidget(m_recording);
@@ -834,6 +836,25 @@ void MainWindow::selectRun(const QString &runId)
     m_table->selectionModel()->setCurrentIndex(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
+}
+
+void MainWindow::openRun(const QString &runId)
+{
+    if (m_model->rowOfRun(runId) >= 0 || !m_source) {
+        selectRun(runId);
+        return;
+    }
+    if (m_source->features().search) {
+        // Only the search: a status or error code chosen before could hide the run asked for.
+        RunFilter filter;
+        filter.searchKey = runId;
+        m_filterBar->setFilter(filter);
+        applyFilter(filter);
+    } else {
+        showNotice(tr("Run %1 is not among the loaded runs; it is selected when it is listed.")
+                       .arg(runId));
+    }
+    m_pendingSelection = runId;
 }
 
 void MainWindow::dropSelectionIfGone()

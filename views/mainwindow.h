@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QDateTime>
 #include <QMainWindow>
 
@@ -68,6 +70,14 @@ public:
     void showFatalError(const QString &message);
     /** Selects a run's row once it is in the list (after a launch, say). */
     void selectRun(const QString &runId);
+    /**
+     * Shows a run asked for by id (a runwatch:// link): selected when listed, else looked for
+     * by the server's search (a filter the user sees and can clear) and selected when it comes.
+     */
+    void openRun(const QString &runId);
+    /** Makes the runwatch:// link of a run, for "Copy Runwatch link"; none: no such item. */
+    using RunLinkMaker = std::function<QString(const WorkflowRun &run)>;
+    void setRunLinkMaker(RunLinkMaker maker) { m_runLinkMaker = std::move(maker); }
 
     RunListModel *runListModel() const { return m_model; }
     /** Fetches screenshots, recordings and files for the detail pane. */
@@ -134,6 +144,7 @@ private:
     RunTimelineView *m_timeline;
     ScreenshotFilmstrip *m_filmstrip;
     RecordingPlayer *m_recording;
+    RunLinkMaker m_runLinkMaker;
     QWidget *m_chosenTab = nullptr; // the detail tab the user last chose
     bool m_changingTabs = false; // tabs shown or hidden by the window, not chosen by the user
     WorkflowRun m_shownRun; // in the detail pane

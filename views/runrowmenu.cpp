@@ -111,6 +111,21 @@ RunRowMenu::~RunRowMenu()
         m_source->cancelRequest(m_pending);
 }
 
+void RunRowMenu::addRunwatchLink(const QString &link)
+{
+    if (link.isEmpty())
+        return;
+    auto *copy = new QAction(tr("Copy Runwatch lin&k"), this);
+    copy->setObjectName(QStringLiteral("copyRunwatchLinkAction"));
+    copy->setIcon(ThemedIcon::action(QStringLiteral("edit-copy")));
+    copy->setToolTip(tr("A runwatch:// link that opens this run in Runwatch"));
+    insertAction(m_copyCurl, copy);
+    connect(copy, &QAction::triggered, this, [this, link] {
+        QApplication::clipboard()->setText(link);
+        emit copied(tr("Copied a link that opens %1 in Runwatch.").arg(m_run.workflowRunId));
+    });
+}
+
 bool RunRowMenu::isWebLink(const QUrl &url)
 {
     // Anything else (file:, a custom scheme) would hand a server-chosen target to the desktop.

@@ -24,6 +24,8 @@ public:
     ~RunRowMenu() override;
 
     const WorkflowRun &run() const { return m_run; }
+    /** Offers to copy the run's runwatch:// link (nothing for an empty one). */
+    void addRunwatchLink(const QString &link);
 
 signals:
     void cancelRequested(const WorkflowRun &run);

@@ -141,6 +141,14 @@
         <source>No connections. Add one with Connections → New.</source>
         <translation>Keine Verbindungen. Fügen Sie über Verbindungen → Neue Verbindung … eine hinzu.</translation>
     </message>
+    <message>
+        <source>Could not open the link “%1”: %2</source>
+        <translation>Der Link „%1“ konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The link to run %1 is for a connection this Runwatch does not have (%2); nothing was opened.</source>
+        <translation>Der Link zur Ausführung %1 gehört zu einer Verbindung, die dieses Runwatch nicht hat (%2); nichts wurde geöffnet.</translation>
+    </message>
 </context>
 <context>
     <name>ArtifactContent</name>
@@ -1041,6 +1049,10 @@ SHA-256 %2</translation>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
+    <message>
+        <source>Run %1 is not among the loaded runs; it is selected when it is listed.</source>
+        <translation>Die Ausführung %1 ist nicht unter den geladenen; sie wird ausgewählt, sobald sie aufgeführt ist.</translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
@@ -1118,6 +1130,10 @@ SHA-256 %2</translation>
     <message>
         <source>text</source>
         <translation>Text</translation>
+    </message>
+    <message>
+        <source>runwatch://run/&lt;connection&gt;/&lt;run id&gt; links to open; a running Runwatch opens them in its window.</source>
+        <translation>Zu öffnende Links runwatch://run/&lt;Verbindung&gt;/&lt;Ausführungs-ID&gt;; ein laufendes Runwatch öffnet sie in seinem Fenster.</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +1764,33 @@ Kategorie: %1</translation>
     </message>
 </context>
 <context>
+    <name>RunLink</name>
+    <message>
+        <source>The link is %1 characters long; a Runwatch link is at most %2.</source>
+        <translation>Der Link ist %1 Zeichen lang; ein Runwatch-Link hat höchstens %2.</translation>
+    </message>
+    <message>
+        <source>It is not a Runwatch link (runwatch://run/&lt;connection&gt;/&lt;run id&gt;).</source>
+        <translation>Das ist kein Runwatch-Link (runwatch://run/&lt;Verbindung&gt;/&lt;Ausführungs-ID&gt;).</translation>
+    </message>
+    <message>
+        <source>A Runwatch link opens a run: runwatch://run/&lt;connection&gt;/&lt;run id&gt;.</source>
+        <translation>Ein Runwatch-Link öffnet eine Ausführung: runwatch://run/&lt;Verbindung&gt;/&lt;Ausführungs-ID&gt;.</translation>
+    </message>
+    <message>
+        <source>A Runwatch link names a connection and a run, and nothing else: runwatch://run/&lt;connection&gt;/&lt;run id&gt;.</source>
+        <translation>Ein Runwatch-Link nennt eine Verbindung und eine Ausführung, sonst nichts: runwatch://run/&lt;Verbindung&gt;/&lt;Ausführungs-ID&gt;.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s connection is not a connection id.</source>
+        <translation>Die Verbindung im Link ist keine Verbindungs-ID.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s run id is not a run id.</source>
+        <translation>Die Ausführungs-ID im Link ist keine Ausführungs-ID.</translation>
+    </message>
+</context>
+<context>
     <name>RunListModel</name>
     <message>
         <source>Status</source>
@@ -1869,6 +1912,18 @@ Kategorie: %1</translation>
     <message>
         <source>Open recor&amp;ding in another app</source>
         <translation>Aufzeichnung in anderem Programm &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Copy Runwatch lin&amp;k</source>
+        <translation>Runwatch-Lin&amp;k kopieren</translation>
+    </message>
+    <message>
+        <source>A runwatch:// link that opens this run in Runwatch</source>
+        <translation>Ein runwatch://-Link, der diese Ausführung in Runwatch öffnet</translation>
+    </message>
+    <message>
+        <source>Copied a link that opens %1 in Runwatch.</source>
+        <translation>Link kopiert, der %1 in Runwatch öffnet.</translation>
     </message>
 </context>
 <context>
