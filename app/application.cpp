@@ -21,6 +21,7 @@
 #include "firstpaintreporter.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
+#include "notificationcenter.h"
 #include "runlistmodel.h"
 #include "savedlistcontroller.h"
 #include "skyvernclient.h"
@@ -55,6 +56,7 @@ Application::Application(LaunchOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_settings(m_options.settingsFile)
     , m_credentials(new CredentialStore(m_options.keychainService, this))
+    , m_notifications(new NotificationCenter(this))
 {
     // Caches live next to a settings file given on the command line, else in the user's cache.
     QString cachePrefix = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/"_s;
@@ -106,6 +108,22 @@ Application::Application(LaunchOptions options, QObject *parent)
     connect(m_credentials, &CredentialStore::keychainUnavailable, this,
         [this](const QString &reason) { m_window->showNotice(reason); });
     m_window->setRunLinkMaker([this](const WorkflowRun &run) { return linkTo(run); });
+    // Notifications: watched runs (launched here, or asked for) and the policy's rules.
+    m_policy = NotificationPolicy::fromJson(m_settings.notificationPolicy());
+    const QStringList watched = m_settings.watchedRuns();
+    m_watched = QSet<QString>(watched.cbegin(), watched.cend());
+    m_window->setWatchedTest([this](const WorkflowRun &run) { return isWatched(run); });
+    connect(m_window.get(), &MainWindow::runStarted, this,
+        [this](const WorkflowRun &run) { watch(run, true); });
+    connect(m_window.get(), &MainWindow::watchRequested, this, &Application::watch);
+    connect(m_window->runListModel(), &RunListModel::runEnded, this, &Application::onRunEnded);
+    connect(m_notifications, &NotificationCenter::openRequested, this,
+        [this](const QString &connection, const QString &runId) {
+            openLinks({RunLink {connection, runId}.toString()}, true);
+        });
+    connect(m_notifications, &NotificationCenter::told, this,
+        [this](const QString &summary) { m_window->statusBar()->showMessage(summary, 15000); });
+    setNotificationPolicy(m_policy);
     connect(this, &Application::connected, this, [this] {
         m_connectedOnce = true;
         for (const RunLink &link : std::exchange(m_pendingLinks, {}))
@@ -413,22 +431,86 @@ void Application::raiseWindow()
     m_window->activateWindow();
 }
 
+QString Application::connectionOf(const WorkflowRun &run) const
+{
+    if (m_current != QLatin1String(kAllConnections))
+        return m_current;
+    // The merged list names each run's connection as the switcher does.
+    for (const ConnectionProfile &candidate : m_connections->profiles()) {
+        if (candidate.displayName() == run.source)
+            return candidate.id;
+    }
+    return {};
+}
+
 QString Application::linkTo(const WorkflowRun &run) const
 {
-    QString connection = m_current;
-    if (connection == QLatin1String(kAllConnections)) {
-        // The merged list names each run's connection as the switcher does.
-        connection.clear();
-        for (const ConnectionProfile &candidate : m_connections->profiles()) {
-            if (candidate.displayName() == run.source) {
-                connection = candidate.id;
-                break;
-            }
-        }
-    }
+    const QString connection = connectionOf(run);
     if (connection.isEmpty() || run.workflowRunId.isEmpty())
         return {};
     const RunLink link {connection, run.workflowRunId};
     QString error;
     return RunLink::parse(link.toString(), &error) ? link.toString() : QString();
+}
+
+bool Application::isWatched(const WorkflowRun &run) const
+{
+    return m_watched.contains(connectionOf(run) + u'/' + run.workflowRunId);
+}
+
+void Application::watch(const WorkflowRun &run, bool watch)
+{
+    const QString connection = connectionOf(run);
+    if (connection.isEmpty() || run.workflowRunId.isEmpty())
+        return;
+    const QString key = connection + u'/' + run.workflowRunId;
+    if (watch)
+        m_watched.insert(key);
+    else
+        m_watched.remove(key);
+    saveWatched();
+    if (watch)
+        m_window->statusBar()->showMessage(
+            tr("Watching %1: you are told when it ends.").arg(run.workflowRunId), 5000);
+}
+
+void Application::saveWatched()
+{
+    QStringList watched(m_watched.cbegin(), m_watched.cend());
+    watched.sort();
+    m_settings.setWatchedRuns(watched);
+    m_settings.sync();
+    setNotificationPolicy(m_policy); // whether to poll unseen may have changed
+}
+
+void Application::setNotificationPolicy(const NotificationPolicy &policy)
+{
+    m_policy = policy;
+    m_settings.setNotificationPolicy(policy.toJson());
+    m_settings.sync();
+    // Polled unseen only when something there could be told.
+    m_window->setPollWhenHidden(
+        !m_watched.isEmpty() || !policy.importantConnections.isEmpty() || !policy.rules.isEmpty());
+}
+
+void Application::onRunEnded(const WorkflowRun &run, RunStatus previous)
+{
+    RunEvent event;
+    event.connectionId = connectionOf(run);
+    event.connectionName = profile(event.connectionId).displayName();
+    event.run = run;
+    RunListModel *model = m_window->runListModel();
+    const int row = model->rowOfRun(run.workflowRunId);
+    if (event.run.workflowTitle.isEmpty() && row >= 0)
+        event.run.workflowTitle = model->index(row, RunListModel::WorkflowColumn).data().toString();
+    event.previous = previous;
+    event.errorCodes = model->errorCodes(run.workflowRunId);
+    const QString key = event.connectionId + u'/' + run.workflowRunId;
+    event.watched = m_watched.contains(key);
+    if (event.watched) {
+        m_watched.remove(key); // watched until it ends
+        saveWatched();
+    }
+    if (m_policy.shouldNotify(event, QDateTime::currentDateTime()))
+        m_notifications->add(event);
 }

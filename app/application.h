@@ -3,12 +3,14 @@
 #include <memory>
 
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
 
 #include "connectionprofile.h"
 #include "launchoptions.h"
+#include "notificationpolicy.h"
 #include "runlink.h"
 #include "settings.h"
 
@@ -16,6 +18,7 @@ class ConnectionManager;
 class CredentialStore;
 class DemoServerThread;
 class MainWindow;
+class NotificationCenter;
 class RunSource;
 class SavedListController;
 struct RunFilter;
@@ -59,6 +62,12 @@ public:
     void openLinks(const QStringList &links, bool raise);
     /** The link that opens `run` of the shown connection (or of its own, in the merged list). */
     QString linkTo(const WorkflowRun &run) const;
+    /** Watches a run until it ends (or stops); watched runs survive a restart. */
+    void watch(const WorkflowRun &run, bool watch);
+    bool isWatched(const WorkflowRun &run) const;
+    NotificationCenter *notifications() const { return m_notifications; }
+    NotificationPolicy notificationPolicy() const { return m_policy; }
+    void setNotificationPolicy(const NotificationPolicy &policy);
 
 signals:
     /** A source is connected and its first page requested. */
@@ -66,6 +75,10 @@ signals:
 
 private:
     void openLink(const RunLink &link);
+    /** The connection a listed run is of: the shown one, or in the merged list its own. */
+    QString connectionOf(const WorkflowRun &run) const;
+    void onRunEnded(const WorkflowRun &run, RunStatus previous);
+    void saveWatched();
     void raiseWindow();
     void startDemo();
     void onDemoStarted(const DemoEndpoints &endpoints);
@@ -93,6 +106,9 @@ private:
     QString m_current;
     bool m_connectedOnce = false; // links are opened from then on
     QList<RunLink> m_pendingLinks;
+    NotificationCenter *m_notifications;
+    NotificationPolicy m_policy;
+    QSet<QString> m_watched; // "connection id/run id"
     QString m_firstConnection; // the one the window opens on; empty: the demo
     QString m_viewKey;
     SavedListController *m_savedLists;

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSettings>
 #include <QUrlQuery>
 
@@ -27,6 +28,8 @@ const auto kViewFilter = "filter"_L1;
 const auto kWindowGeometry = "window/geometry"_L1;
 const auto kWindowLayout = "window/layout"_L1;
 const auto kTheme = "window/theme"_L1;
+const auto kNotificationPolicy = "notifications/policy"_L1;
+const auto kWatchedRuns = "notifications/watched"_L1;
 
 // Connection keys are URLs; hash them so they make safe, short settings group names.
 QString viewGroup(const QString &connectionKey)
@@ -189,6 +192,26 @@ QString Settings::theme() const
 void Settings::setTheme(const QString &theme)
 {
     m_settings->setValue(kTheme, theme);
+}
+
+QJsonObject Settings::notificationPolicy() const
+{
+    return QJsonDocument::fromJson(m_settings->value(kNotificationPolicy).toByteArray()).object();
+}
+
+void Settings::setNotificationPolicy(const QJsonObject &policy)
+{
+    m_settings->setValue(kNotificationPolicy, QJsonDocument(policy).toJson(QJsonDocument::Compact));
+}
+
+QStringList Settings::watchedRuns() const
+{
+    return m_settings->value(kWatchedRuns).toStringList().mid(0, 1000);
+}
+
+void Settings::setWatchedRuns(const QStringList &runs)
+{
+    m_settings->setValue(kWatchedRuns, runs);
 }
 
 QByteArray Settings::windowLayout() const

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -46,6 +47,13 @@ public:
     /** "system", "light" or "dark". */
     QString theme() const;
     void setTheme(const QString &theme);
+
+    /** When to notify (NotificationPolicy::toJson), kept as plain data. */
+    QJsonObject notificationPolicy() const;
+    void setNotificationPolicy(const QJsonObject &policy);
+    /** Runs watched until they end, as "connection id/run id"; they survive a restart. */
+    QStringList watchedRuns() const;
+    void setWatchedRuns(const QStringList &runs);
 
     void sync();
 

@@ -480,10 +480,13 @@ void RunListModel::mergeRefresh(const RunPage &page)
         if (current.modifiedAt == run.modifiedAt && current.status == run.status
             && current.statusText == run.statusText && current == run)
             continue;
+        const RunStatus previous = current.status;
         current = run;
         ++changed;
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         emit runChanged(run.workflowRunId);
+        if (isActiveStatus(previous) && !isActiveStatus(run.status))
+            emit runEnded(run, previous);
     }
 
     // Runs we do not have yet go where they belong by time: on top when newer than every row,
@@ -518,6 +521,10 @@ void RunListModel::mergeRefresh(const RunPage &page)
         endInsertRows();
         inserted += int(end - next);
         next = end;
+    }
+    for (const WorkflowRun &run : std::as_const(unknown)) {
+        if (!isActiveStatus(run.status) && run.status != RunStatus::Unknown)
+            emit runEnded(run, RunStatus::Unknown); // ended between two polls, seen ended
     }
     if (coversAll && m_runs.size() <= fresh.size())
         m_exhausted = true;

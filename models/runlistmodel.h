@@ -110,6 +110,11 @@ signals:
     void refreshed(int changed, int inserted, int removed);
     /** The run shown in this row changed (for a detail pane showing it). */
     void runChanged(const QString &runId);
+    /**
+     * A poll found a run ended: it was queued or running (`previous`), or it is new and had
+     * already ended (`previous` Unknown). What notifications are made of.
+     */
+    void runEnded(const WorkflowRun &run, RunStatus previous);
 
 private:
     void request(int page);

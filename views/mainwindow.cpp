@@ -486,6 +486,9 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
     connect(menu, &RunRowMenu::copied, this, &MainWindow::sayCopied);
     if (m_runLinkMaker)
         menu->addRunwatchLink(m_runLinkMaker(*run));
+    if (m_isWatched && (isActiveStatus(run->status) || m_isWatched(*run)))
+        menu->addWatch(m_isWatched(*run));
+    connect(menu, &RunRowMenu::watchRequested, this, &MainWindow::watchRequested);
     connect(menu, &RunRowMenu::playRecordingRequested, this, [this](const WorkflowRun &run) {
         selectRun(run.workflowRunId);
         m_detailTabs->setCurrentWidget(m_recording);
@@ -580,6 +583,7 @@ void MainWindow::followNewRun(const RunDetail &run, const QString &workflowPerma
     showRunDetail(summary);
     m_pendingSelection = run.runId;
     m_model->refresh();
+    emit runStarted(summary);
 }
 
 void MainWindow::confirmRetry(const WorkflowRun &run)
@@ -948,10 +952,14 @@ void MainWindow::showError(const ApiError &error)
 
 void MainWindow::schedulePoll()
 {
-    // Poll only while someone can see the list; slower when nothing is moving.
+    // Poll while someone can see the list, slower when nothing is moving; unseen, only for
+    // notifications, at the idle rate.
     if (!m_source || !isVisible() || isMinimized()) {
-        m_pollTimer->stop();
         m_durationTimer->stop();
+        if (m_source && m_pollWhenHidden)
+            m_pollTimer->start(kIdlePollMs);
+        else
+            m_pollTimer->stop();
         return;
     }
     const bool active = m_model->activeRunCount() > 0;
@@ -960,6 +968,12 @@ void MainWindow::schedulePoll()
         m_durationTimer->start();
     else
         m_durationTimer->stop();
+}
+
+void MainWindow::setPollWhenHidden(bool poll)
+{
+    m_pollWhenHidden = poll;
+    schedulePoll();
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -78,6 +78,14 @@ public:
     /** Makes the runwatch:// link of a run, for "Copy Runwatch link"; none: no such item. */
     using RunLinkMaker = std::function<QString(const WorkflowRun &run)>;
     void setRunLinkMaker(RunLinkMaker maker) { m_runLinkMaker = std::move(maker); }
+    /** Says whether a run is watched, for the row menu's Watch; none: no such item. */
+    using WatchedTest = std::function<bool(const WorkflowRun &run)>;
+    void setWatchedTest(WatchedTest test) { m_isWatched = std::move(test); }
+    /**
+     * Polls on at the idle rate while the window is hidden or minimised (for notifications);
+     * otherwise polling stops while nobody can see the list.
+     */
+    void setPollWhenHidden(bool poll);
 
     RunListModel *runListModel() const { return m_model; }
     /** Fetches screenshots, recordings and files for the detail pane. */
@@ -101,6 +109,10 @@ signals:
     void connectionChosen(const QString &id);
     /** The user picked a theme in View; the app applies and remembers it. */
     void themeChosen(Theme theme);
+    /** A run was launched or retried from this window (it is watched until it ends). */
+    void runStarted(const WorkflowRun &run);
+    /** The user asked to watch a run until it ends, or to stop. */
+    void watchRequested(const WorkflowRun &run, bool watch);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -145,6 +157,8 @@ private:
     ScreenshotFilmstrip *m_filmstrip;
     RecordingPlayer *m_recording;
     RunLinkMaker m_runLinkMaker;
+    WatchedTest m_isWatched;
+    bool m_pollWhenHidden = false;
     QWidget *m_chosenTab = nullptr; // the detail tab the user last chose
     bool m_changingTabs = false; // tabs shown or hidden by the window, not chosen by the user
     WorkflowRun m_shownRun; // in the detail pane

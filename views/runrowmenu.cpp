@@ -126,6 +126,17 @@ void RunRowMenu::addRunwatchLink(const QString &link)
     });
 }
 
+void RunRowMenu::addWatch(bool watched)
+{
+    auto *watch = new QAction(watched ? tr("Stop wa&tching") : tr("Wa&tch until it ends"), this);
+    watch->setObjectName(QStringLiteral("watchRunAction"));
+    watch->setIcon(ThemedIcon::action(QStringLiteral("view-visible")));
+    watch->setToolTip(tr("Be told when this run ends, also with the window closed"));
+    insertAction(m_copyCurl, watch);
+    connect(watch, &QAction::triggered, this,
+        [this, watched] { emit watchRequested(m_run, !watched); });
+}
+
 bool RunRowMenu::isWebLink(const QUrl &url)
 {
     // Anything else (file:, a custom scheme) would hand a server-chosen target to the desktop.

@@ -26,6 +26,8 @@ public:
     const WorkflowRun &run() const { return m_run; }
     /** Offers to copy the run's runwatch:// link (nothing for an empty one). */
     void addRunwatchLink(const QString &link);
+    /** Offers to watch the run until it ends, or to stop watching it. */
+    void addWatch(bool watched);
 
 signals:
     void cancelRequested(const WorkflowRun &run);
@@ -33,6 +35,7 @@ signals:
     void editAndRetryRequested(const RunDetail &run);
     /** Play the run's recording in the Recording tab. */
     void playRecordingRequested(const WorkflowRun &run);
+    void watchRequested(const WorkflowRun &run, bool watch);
     /** Something went to the clipboard, in a sentence that says what. */
     void copied(const QString &message);
     void filterByWorkflowRequested(const QString &workflowPermanentId);

@@ -149,6 +149,10 @@
         <source>The link to run %1 is for a connection this Runwatch does not have (%2); nothing was opened.</source>
         <translation>Der Link zur Ausführung %1 gehört zu einer Verbindung, die dieses Runwatch nicht hat (%2); nichts wurde geöffnet.</translation>
     </message>
+    <message>
+        <source>Watching %1: you are told when it ends.</source>
+        <translation>%1 wird beobachtet: Sie erfahren, wenn sie endet.</translation>
+    </message>
 </context>
 <context>
     <name>ArtifactContent</name>
@@ -1070,6 +1074,45 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>NotificationCenter</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) failed on %1</source>
+        <translation>
+            <numerusform>%n Ausführung auf %1 fehlgeschlagen</numerusform>
+            <numerusform>%n Ausführungen auf %1 fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) ended on %1</source>
+        <translation>
+            <numerusform>%n Ausführung auf %1 beendet</numerusform>
+            <numerusform>%n Ausführungen auf %1 beendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n with %1</source>
+        <translation>
+            <numerusform>, %n mit %1</numerusform>
+            <numerusform>, %n mit %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open in Runwatch</source>
+        <translation>In Runwatch öffnen</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Watch, filter and launch Skyvern runs.</source>
@@ -1924,6 +1967,18 @@ Kategorie: %1</translation>
     <message>
         <source>Copied a link that opens %1 in Runwatch.</source>
         <translation>Link kopiert, der %1 in Runwatch öffnet.</translation>
+    </message>
+    <message>
+        <source>Stop wa&amp;tching</source>
+        <translation>Nicht mehr beo&amp;bachten</translation>
+    </message>
+    <message>
+        <source>Wa&amp;tch until it ends</source>
+        <translation>Beo&amp;bachten, bis sie endet</translation>
+    </message>
+    <message>
+        <source>Be told when this run ends, also with the window closed</source>
+        <translation>Erfahren, wenn diese Ausführung endet, auch bei geschlossenem Fenster</translation>
     </message>
 </context>
 <context>
