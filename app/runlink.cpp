@@ -32,9 +32,11 @@ std::optional<RunLink> RunLink::parse(const QString &text, QString *error)
         return std::nullopt;
     };
     const QString trimmed = text.trimmed();
+    if (!looksLikeLink(trimmed))
+        return fail(tr("It is not a Runwatch link (runwatch://run/<connection>/<run id>)."));
+    // No count: what arrives may already have been cut on its way from another program.
     if (trimmed.size() > kMaxLength)
-        return fail(tr("The link is %1 characters long; a Runwatch link is at most %2.")
-                        .arg(trimmed.size())
+        return fail(tr("The link is longer than any Runwatch link (at most %1 characters).")
                         .arg(kMaxLength));
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.scheme().compare(QLatin1String(kScheme), Qt::CaseInsensitive) != 0)

@@ -144,6 +144,16 @@ private slots:
         QCOMPARE(copied->connection, u"demo"_s);
         QCOMPARE(copied->runId, listed);
 
+        // From another connection: switched to, and the run selected in its first page as it
+        // comes, without narrowing the list.
+        app.showConnection(u"demo-platform"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 20000);
+        app.openLinks({u"runwatch://run/demo/"_s + listed}, false);
+        QCOMPARE(app.currentConnection(), u"demo"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(pane->runId(), listed, 20000);
+        QVERIFY(window->filter().searchKey.isEmpty());
+        QVERIFY(!notice->isVisible() || !notice->text().contains(listed));
+
         // A run far down the list: the server's search finds it, and it is selected.
         SkyvernClient demo(app.demoServerUrl(), app.demoApiKey());
         RunQuery query;
@@ -180,7 +190,10 @@ private slots:
             reasons.append(notice->text());
             QCOMPARE(pane->runId(), old);
         }
-        QVERIFY(reasons.last().contains(u"characters long"_s));
+        QVERIFY(reasons.last().contains(u"longer than any Runwatch link"_s));
+        QVERIFY(reasons.first().contains(u"not a Runwatch link"_s));
+        app.openLinks({QString(5000, u'a')}, false);
+        QVERIFY(notice->text().contains(u"not a Runwatch link"_s));
     }
 
     void aSecondStartHandsItsLinkToTheFirstAndEnds()

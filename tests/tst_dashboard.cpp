@@ -380,6 +380,11 @@ private slots:
         clickAction(menu, menu->findChild<QAction *>(u"playRecordingAction"_s));
         auto *tabs = find<QTabWidget>(u"detailTabWidget"_s);
         QTRY_COMPARE(tabs->currentWidget(), m_window->findChild<RecordingPlayer *>());
+        // It plays once loaded.
+        auto *play = find<QPushButton>(u"recordingPlayButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(play->text(), u"Pause"_s, 20000);
+        QTest::mouseClick(play, Qt::LeftButton);
+        QTRY_COMPARE(play->text(), u"Play"_s);
         QCOMPARE(find<RunDetailPane>(u"runDetailPane"_s)->runId(), run.workflowRunId);
         QVERIFY(links.urls.isEmpty());
         tabs->setCurrentIndex(0);

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include <utility>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
@@ -284,8 +286,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_detailTabs->addTab(m_filmstrip, tr("&Screenshots"));
     m_detailTabs->addTab(m_recording, tr("&Recording"));
     connect(m_detailTabs, &QTabWidget::currentChanged, this, [this] {
-        if (!m_changingTabs)
-            m_chosenTab = m_detailTabs->currentWidget();
+        if (m_changingTabs)
+            return;
+        m_chosenTab = m_detailTabs->currentWidget();
+        // The keys go with the recording the user turned to: Space plays it at once.
+        if (m_chosenTab == m_recording)
+            m_recording->setFocus(Qt::TabFocusReason);
     });
     // The timeline follows the recording: opened after watching, it shows the step reached.
     connect(m_recording, &RecordingPlayer::playheadAtAction, m_timeline,
@@ -326,6 +332,8 @@ MainWindow::MainWindow(QWidget *parent)
         [this](const RunDetail &run) { openLaunchDialog(&run); });
 
     connect(m_model, &RunListModel::pageLoaded, this, [this] {
+        if (!m_openWhenLoaded.isEmpty())
+            openRun(std::exchange(m_openWhenLoaded, {}));
         m_sorter->setLocalFilter({});
         showPartialErrors();
         showAnswerNotes();
@@ -383,6 +391,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setSource(RunSource *source, const QString &name)
 {
     m_source = source;
+    m_openWhenLoaded.clear();
     m_sourceName = source ? source->displayName() : QString();
     if (source && !name.isEmpty() && name != m_sourceName)
         m_sourceName = tr("%1 (%2)").arg(name, m_sourceName);
@@ -492,7 +501,7 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
     connect(menu, &RunRowMenu::playRecordingRequested, this, [this](const WorkflowRun &run) {
         selectRun(run.workflowRunId);
         m_detailTabs->setCurrentWidget(m_recording);
-        m_recording->setFocus(Qt::OtherFocusReason); // Space plays
+        m_recording->playWhenReady();
     });
     // The run looked at before this one, side by side with it.
     if (!m_previousRun.workflowRunId.isEmpty() && m_previousRun.workflowRunId != run->workflowRunId
@@ -694,9 +703,16 @@ void MainWindow::showTabsFor(const SourceFeatures &features)
     // A source without timelines (the workflow platform) has no tab for one; recordings are
     // artifacts: no artifacts, no Screenshots or Recording tab.
     const QScopedValueRollback<bool> ours(m_changingTabs, true);
-    m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_timeline), features.timeline);
-    m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_filmstrip), features.artifacts);
-    m_detailTabs->setTabVisible(m_detailTabs->indexOf(m_recording), features.artifacts);
+    // Only what changes: setting a tab visible again hides and shows its page, which would
+    // pause a recording on every poll.
+    for (const auto &[tab, shown] :
+        {std::pair {static_cast<QWidget *>(m_timeline), features.timeline},
+            std::pair {static_cast<QWidget *>(m_filmstrip), features.artifacts},
+            std::pair {static_cast<QWidget *>(m_recording), features.artifacts}}) {
+        const int index = m_detailTabs->indexOf(tab);
+        if (m_detailTabs->isTabVisible(index) != shown)
+            m_detailTabs->setTabVisible(index, shown);
+    }
     // Back on the tab the user chose once a run has it again (merged lists mix both kinds).
     if (m_chosenTab && m_detailTabs->isTabVisible(m_detailTabs->indexOf(m_chosenTab)))
         m_detailTabs->setCurrentWidget(m_chosenTab);
@@ -846,6 +862,11 @@ void MainWindow::openRun(const QString &runId)
 {
     if (m_model->rowOfRun(runId) >= 0 || !m_source) {
         selectRun(runId);
+        return;
+    }
+    // A connection just switched to is still loading its first page: look there first.
+    if (m_model->isLoading() || m_model->isShowingSaved()) {
+        m_openWhenLoaded = runId;
         return;
     }
     if (m_source->features().search) {

@@ -159,6 +159,7 @@ private:
     RunLinkMaker m_runLinkMaker;
     WatchedTest m_isWatched;
     bool m_pollWhenHidden = false;
+    QString m_openWhenLoaded; // a run asked for by a link while the first page was loading
     QWidget *m_chosenTab = nullptr; // the detail tab the user last chose
     bool m_changingTabs = false; // tabs shown or hidden by the window, not chosen by the user
     WorkflowRun m_shownRun; // in the detail pane

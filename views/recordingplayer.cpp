@@ -215,6 +215,11 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
     // A speed chosen, Space plays and pauses again instead of reopening the list.
     connect(m_speedCombo, &QComboBox::activated, this, [this] { setFocus(Qt::OtherFocusReason); });
 
+    // Space plays and pauses wherever the focus is in the player: the picture, the steps, the
+    // speed (which would otherwise open its list) or a button.
+    auto *space = new QShortcut(QKeySequence(Qt::Key_Space), this);
+    space->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(space, &QShortcut::activated, this, &RecordingPlayer::togglePlayback);
     // Left and Right seek wherever the focus is in the player, a button or the slider alike.
     for (const auto &[key, step] :
         {std::pair {Qt::Key_Left, -kSeekMs}, std::pair {Qt::Key_Right, kSeekMs}}) {
@@ -263,6 +268,7 @@ void RecordingPlayer::setSource(RunSource *source)
 void RecordingPlayer::cancelPending()
 {
     ++m_generation;
+    m_playWhenLoaded = false;
     if (m_cancelContent)
         std::exchange(m_cancelContent, {})();
     if (!m_source)
@@ -311,16 +317,6 @@ void RecordingPlayer::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
 }
 
-void RecordingPlayer::keyPressEvent(QKeyEvent *event)
-{
-    // Space on the picture or the slider; a focused button or list takes its own Space first.
-    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::NoModifier && m_hasMedia) {
-        togglePlayback();
-        return;
-    }
-    QWidget::keyPressEvent(event);
-}
-
 void RecordingPlayer::createPlayer()
 {
     if (m_player)
@@ -351,8 +347,14 @@ void RecordingPlayer::createPlayer()
                 m_controls->setEnabled(true);
                 // Paused rather than stopped: the backend shows the first picture, and the one
                 // at each place the slider or a step is moved to, without playing.
-                if (m_player->playbackState() == QMediaPlayer::StoppedState)
-                    m_player->pause();
+                // Only on the first load: the backend reports loaded again when a recording
+                // that ended is played anew, and that play must go on.
+                if (std::exchange(m_firstLoad, false)) {
+                    if (std::exchange(m_playWhenLoaded, false))
+                        m_player->play();
+                    else if (m_player->playbackState() == QMediaPlayer::StoppedState)
+                        m_player->pause();
+                }
             } else if (status == QMediaPlayer::EndOfMedia) {
                 showEnd();
             }
@@ -491,6 +493,7 @@ void RecordingPlayer::play(const QByteArray &data)
         }
         setMessage({});
         m_hasMedia = true;
+        m_firstLoad = true;
         m_player->setSource(QUrl::fromLocalFile(file->fileName()));
         setPlayable(true);
         m_controls->setEnabled(false); // until the player has read the file
@@ -585,6 +588,16 @@ void RecordingPlayer::seekToChapter(const QModelIndex &index)
     selectChapter(index.row());
     m_player->setPosition(offset);
     showPosition(offset);
+    m_player->play(); // plays from there, as the list says
+}
+
+void RecordingPlayer::playWhenReady()
+{
+    if (m_player && m_hasMedia && m_controls->isEnabled()) {
+        m_player->play();
+        return;
+    }
+    m_playWhenLoaded = true; // once this run's recording is loaded
 }
 
 void RecordingPlayer::togglePlayback()

@@ -52,6 +52,8 @@ public:
     RecordingChapterModel *chapters() const { return m_chapters; }
 
     QString runId() const { return m_run.workflowRunId; }
+    /** Plays the shown run's recording as soon as it is loaded (now, if it is). */
+    void playWhenReady();
 
 signals:
     /** The recording has reached one of the run's actions (played, dragged or chosen there). */
@@ -60,7 +62,6 @@ signals:
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void createPlayer();
@@ -106,6 +107,8 @@ private:
     quint64 m_generation = 0; // answers of fetches for an earlier load are dropped
     QUrl m_webLink; // the recording's http(s) link, for another app
     bool m_hasMedia = false;
+    bool m_playWhenLoaded = false;
+    bool m_firstLoad = false; // a recording was handed to the player and has not loaded yet
 
     QMediaPlayer *m_player = nullptr; // made when the tab is first shown
     QWidget *m_video = nullptr; // paints the player's frames

@@ -1809,10 +1809,6 @@ Kategorie: %1</translation>
 <context>
     <name>RunLink</name>
     <message>
-        <source>The link is %1 characters long; a Runwatch link is at most %2.</source>
-        <translation>Der Link ist %1 Zeichen lang; ein Runwatch-Link hat höchstens %2.</translation>
-    </message>
-    <message>
         <source>It is not a Runwatch link (runwatch://run/&lt;connection&gt;/&lt;run id&gt;).</source>
         <translation>Das ist kein Runwatch-Link (runwatch://run/&lt;Verbindung&gt;/&lt;Ausführungs-ID&gt;).</translation>
     </message>
@@ -1831,6 +1827,10 @@ Kategorie: %1</translation>
     <message>
         <source>The link&apos;s run id is not a run id.</source>
         <translation>Die Ausführungs-ID im Link ist keine Ausführungs-ID.</translation>
+    </message>
+    <message>
+        <source>The link is longer than any Runwatch link (at most %1 characters).</source>
+        <translation>Der Link ist länger als jeder Runwatch-Link (höchstens %1 Zeichen).</translation>
     </message>
 </context>
 <context>
