@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -583,6 +584,45 @@ private slots:
         QTRY_VERIFY(runId->text().startsWith(u"wr_"_s));
         QTRY_VERIFY_WITH_TIMEOUT(model()->rowOfRun(runId->text()) == 0, 10000);
         QCOMPARE(model()->runAt(0)->workflowTitle, u"Permit status check"_s);
+    }
+
+    void newRunsDoNotMoveTheRowUnderThePointer()
+    {
+        const auto launchOne = [this] {
+            LaunchRequest request; // a workflow without parameters
+            for (int i = 0; i < model()->rowCount(); ++i) {
+                if (model()->runAt(i)->workflowTitle == "Hacker News top posts"_L1)
+                    request.workflowId = model()->runAt(i)->workflowPermanentId;
+            }
+            QString runId;
+            m_client->launchRun(request, this,
+                [&runId](const ApiResult<RunDetail> &result) { runId = result.value.runId; });
+            [&] { QTRY_VERIFY(!runId.isEmpty()); }();
+            model()->refresh();
+            [&] { QTRY_VERIFY_WITH_TIMEOUT(model()->rowOfRun(runId) >= 0, 10000); }();
+        };
+        QTableView *view = table();
+        view->scrollToTop();
+        const QPoint aim = view->visualRect(tableIndex(4, RunListModel::WorkflowColumn)).center();
+        const auto runAt = [view](const QPoint &point) {
+            return view->indexAt(point).data(RunListModel::RunIdRole).toString();
+        };
+        // The pointer over a row, about to click: a new run arrives above it.
+        QTest::mouseMove(view->viewport(), aim);
+        QTRY_VERIFY(view->viewport()->underMouse());
+        const QString aimed = runAt(aim);
+        launchOne();
+        QCOMPARE(runAt(aim), aimed);
+        QVERIFY(view->verticalScrollBar()->value() > 0); // the new run waits above
+
+        // Nobody aiming: the list shows the new run at the top as before.
+        QTest::mouseMove(find<QLineEdit>(u"searchLineEdit"_s));
+        QTRY_VERIFY(!view->viewport()->underMouse());
+        view->scrollToTop();
+        const QString before = runAt(aim);
+        launchOne();
+        QVERIFY(runAt(aim) != before);
+        QCOMPARE(view->verticalScrollBar()->value(), 0);
     }
 
     void cancellingARunningRunAsksFirst()

@@ -1,5 +1,7 @@
 #include "runtableview.h"
 
+#include <utility>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -61,6 +63,27 @@ void RunTableView::setModel(QAbstractItemModel *model)
         model, &QAbstractItemModel::rowsInserted, this, &RunTableView::scheduleVisibleRowsChanged);
     connect(
         model, &QAbstractItemModel::rowsRemoved, this, &RunTableView::scheduleVisibleRowsChanged);
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+        [this](const QModelIndex &, int first) {
+            // Rows that arrive above what the pointer is over would push the row it aims at
+            // down just before a click: what is under it stays there instead, and the new rows
+            // wait above, where the scroll bar shows them.
+            const int top = rowAt(0);
+            m_anchorInsertion = viewport()->underMouse() && top >= 0 && first <= top;
+            m_scrollBeforeInsertion = verticalScrollBar()->value();
+        });
+}
+
+void RunTableView::rowsInserted(const QModelIndex &parent, int start, int end)
+{
+    QTableView::rowsInserted(parent, start, end);
+    if (!std::exchange(m_anchorInsertion, false))
+        return;
+    int added = 0;
+    for (int row = start; row <= end; ++row)
+        added += rowHeight(row);
+    updateGeometries(); // the scroll range, so the value is not clamped to the old one
+    verticalScrollBar()->setValue(m_scrollBeforeInsertion + added);
 }
 
 void RunTableView::scheduleVisibleRowsChanged()

@@ -40,6 +40,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
+    void rowsInserted(const QModelIndex &parent, int start, int end) override;
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
 
 private:
@@ -50,4 +51,6 @@ private:
 
     QString m_placeholder;
     QTimer *m_visibleRowsTimer;
+    bool m_anchorInsertion = false; // the next insertion keeps the rows under the pointer
+    int m_scrollBeforeInsertion = 0;
 };
