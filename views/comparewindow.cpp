@@ -288,7 +288,8 @@ void CompareWindow::rebuild()
         name->setFont(font);
         m_table->setItem(row, 0, name);
         for (int column : {1, 2}) {
-            auto *item = new QTableWidgetItem(column == 1 ? left : right);
+            const QString text = column == 1 ? left : right;
+            auto *item = new QTableWidgetItem(text.isEmpty() ? u"—"_s : text); // as the list does
             item->setFont(font);
             item->setToolTip(item->text());
             m_table->setItem(row, column, item);
@@ -372,8 +373,18 @@ void CompareWindow::rebuild()
     if (first == actionsA.size() && first == actionsB.size()) {
         m_firstDifference.clear();
         m_differenceLabel->setText(
-            tr("The runs took the same %n action(s).", nullptr, int(actionsA.size())));
-        showScreenshots(nullptr, nullptr);
+            tr("The runs took the same %n action(s); below, where each ended.", nullptr,
+                int(actionsA.size())));
+        // Where each ended is the picture worth comparing: their last actions.
+        const TimelineAction *lastA = actionsA.isEmpty() ? nullptr : actionsA.constLast();
+        const TimelineAction *lastB = actionsB.isEmpty() ? nullptr : actionsB.constLast();
+        for (int side : {0, 1}) {
+            const TimelineAction *action = side == 0 ? lastA : lastB;
+            m_sides[side].caption->setText(action
+                    ? tr("%1 — its last step: %2").arg(sideName(side), actionText(*action))
+                    : sideName(side));
+        }
+        showScreenshots(lastA, lastB);
         return;
     }
     m_firstDifference = tr("step %1").arg(first + 1);
@@ -386,7 +397,12 @@ void CompareWindow::rebuild()
                                    .arg(first + 1)
                                    .arg(tr("A"), stepOf(left), tr("B"), stepOf(right)));
     for (int side : {0, 1}) {
-        m_sides[side].caption->setText(tr("%1, step %2").arg(sideName(side)).arg(first + 1));
+        const TimelineAction *action = side == 0 ? left : right;
+        m_sides[side].caption->setText(
+            tr("%1 — step %2: %3")
+                .arg(sideName(side))
+                .arg(first + 1)
+                .arg(action ? actionText(*action) : tr("(no such step)")));
     }
     showScreenshots(left, right);
 }

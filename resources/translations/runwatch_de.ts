@@ -245,13 +245,6 @@
         <source>Loading the timelines…</source>
         <translation>Zeitleisten werden geladen …</translation>
     </message>
-    <message numerus="yes">
-        <source>The runs took the same %n action(s).</source>
-        <translation>
-            <numerusform>Die Ausführungen haben dieselbe %n Aktion ausgeführt.</numerusform>
-            <numerusform>Die Ausführungen haben dieselben %n Aktionen ausgeführt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>step %1</source>
         <translation>Schritt %1</translation>
@@ -304,9 +297,20 @@
 %2: %3
 %4: %5</translation>
     </message>
+    <message numerus="yes">
+        <source>The runs took the same %n action(s); below, where each ended.</source>
+        <translation>
+            <numerusform>Die Ausführungen nahmen dieselbe %n Aktion; unten, wo jede endete.</numerusform>
+            <numerusform>Die Ausführungen nahmen dieselben %n Aktionen; unten, wo jede endete.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1, step %2</source>
-        <translation>%1, Schritt %2</translation>
+        <source>%1 — its last step: %2</source>
+        <translation>%1 — ihr letzter Schritt: %2</translation>
+    </message>
+    <message>
+        <source>%1 — step %2: %3</source>
+        <translation>%1 — Schritt %2: %3</translation>
     </message>
 </context>
 <context>
