@@ -8,9 +8,11 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QUrlQuery>
+#include <QWindow>
 
 #include "applog.h"
 #include "artifactfetcher.h"
@@ -26,6 +28,7 @@
 #include "savedlistcontroller.h"
 #include "skyvernclient.h"
 #include "theme.h"
+#include "traycontroller.h"
 #include "workflowplatformclient.h"
 
 using namespace Qt::StringLiterals;
@@ -57,6 +60,7 @@ Application::Application(LaunchOptions options, QObject *parent)
     , m_settings(m_options.settingsFile)
     , m_credentials(new CredentialStore(m_options.keychainService, this))
     , m_notifications(new NotificationCenter(this))
+    , m_tray(new TrayController(this))
 {
     // Caches live next to a settings file given on the command line, else in the user's cache.
     QString cachePrefix = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/"_s;
@@ -124,6 +128,32 @@ Application::Application(LaunchOptions options, QObject *parent)
     connect(m_notifications, &NotificationCenter::told, this,
         [this](const QString &summary) { m_window->statusBar()->showMessage(summary, 15000); });
     setNotificationPolicy(m_policy);
+    // The tray: the state at a glance, and the window's close keeps Runwatch there if wanted.
+    RunListModel *listed = m_window->runListModel();
+    const auto countActive = [this, listed] { m_tray->setActiveRuns(listed->activeRunCount()); };
+    connect(listed, &RunListModel::pageLoaded, this, countActive);
+    connect(listed, &RunListModel::refreshed, this, countActive);
+    connect(listed, &QAbstractItemModel::modelReset, this, countActive);
+    connect(m_tray, &TrayController::openRequested, this, [this] {
+        raiseWindow();
+        m_tray->markSeen();
+    });
+    connect(m_tray, &TrayController::openRunRequested, this,
+        [this](const QString &connection, const QString &runId) {
+            openLinks({RunLink {connection, runId}.toString()}, true);
+        });
+    connect(m_tray, &TrayController::pauseRequested, this, [this](bool pause) {
+        NotificationPolicy policy = m_policy;
+        policy.pausedUntil = pause ? QDateTime::currentDateTime().addSecs(3600) : QDateTime();
+        setNotificationPolicy(policy);
+    });
+    connect(m_tray, &TrayController::quitRequested, qApp, &QCoreApplication::quit);
+    connect(qGuiApp, &QGuiApplication::focusWindowChanged, this, [this](QWindow *window) {
+        if (window && window == m_window->windowHandle())
+            m_tray->markSeen(); // the user is looking
+    });
+    if (m_tray->showIcon())
+        m_window->setCloseToTray([this] { return keepInTray(); });
     connect(this, &Application::connected, this, [this] {
         m_connectedOnce = true;
         for (const RunLink &link : std::exchange(m_pendingLinks, {}))
@@ -483,9 +513,30 @@ void Application::saveWatched()
     setNotificationPolicy(m_policy); // whether to poll unseen may have changed
 }
 
+bool Application::keepInTray()
+{
+    const QString answer = m_settings.closeToTray();
+    if (answer == "yes"_L1 || answer == "no"_L1)
+        return answer == "yes"_L1;
+    QMessageBox question(QMessageBox::Question, tr("Keep Runwatch running?"),
+        tr("Keep Runwatch in the tray when its window is closed? It goes on watching your runs "
+           "and tells you when they end; quit it from the tray's menu."),
+        QMessageBox::NoButton, m_window.get());
+    QPushButton *keep = question.addButton(tr("Keep in the tray"), QMessageBox::AcceptRole);
+    question.addButton(tr("Quit"), QMessageBox::RejectRole);
+    question.setDefaultButton(keep);
+    question.exec();
+    const bool kept = question.clickedButton() == keep;
+    m_settings.setCloseToTray(kept ? u"yes"_s : u"no"_s); // asked once
+    m_settings.sync();
+    return kept;
+}
+
 void Application::setNotificationPolicy(const NotificationPolicy &policy)
 {
     m_policy = policy;
+    if (m_tray)
+        m_tray->setPausedUntil(policy.pausedUntil);
     m_settings.setNotificationPolicy(policy.toJson());
     m_settings.sync();
     // Polled unseen only when something there could be told.
@@ -511,6 +562,8 @@ void Application::onRunEnded(const WorkflowRun &run, RunStatus previous)
         m_watched.remove(key); // watched until it ends
         saveWatched();
     }
-    if (m_policy.shouldNotify(event, QDateTime::currentDateTime()))
+    const bool told = m_policy.shouldNotify(event, QDateTime::currentDateTime());
+    if (told)
         m_notifications->add(event);
+    m_tray->runEnded(event, told);
 }

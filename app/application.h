@@ -19,6 +19,7 @@ class CredentialStore;
 class DemoServerThread;
 class MainWindow;
 class NotificationCenter;
+class TrayController;
 class RunSource;
 class SavedListController;
 struct RunFilter;
@@ -66,6 +67,7 @@ public:
     void watch(const WorkflowRun &run, bool watch);
     bool isWatched(const WorkflowRun &run) const;
     NotificationCenter *notifications() const { return m_notifications; }
+    TrayController *tray() const { return m_tray; }
     NotificationPolicy notificationPolicy() const { return m_policy; }
     void setNotificationPolicy(const NotificationPolicy &policy);
 
@@ -79,6 +81,8 @@ private:
     QString connectionOf(const WorkflowRun &run) const;
     void onRunEnded(const WorkflowRun &run, RunStatus previous);
     void saveWatched();
+    /** Closing the window with a tray: keep running there? Asked once, a setting after. */
+    bool keepInTray();
     void raiseWindow();
     void startDemo();
     void onDemoStarted(const DemoEndpoints &endpoints);
@@ -107,6 +111,7 @@ private:
     bool m_connectedOnce = false; // links are opened from then on
     QList<RunLink> m_pendingLinks;
     NotificationCenter *m_notifications;
+    TrayController *m_tray;
     NotificationPolicy m_policy;
     QSet<QString> m_watched; // "connection id/run id"
     QString m_firstConnection; // the one the window opens on; empty: the demo

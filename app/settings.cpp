@@ -30,6 +30,7 @@ const auto kWindowLayout = "window/layout"_L1;
 const auto kTheme = "window/theme"_L1;
 const auto kNotificationPolicy = "notifications/policy"_L1;
 const auto kWatchedRuns = "notifications/watched"_L1;
+const auto kCloseToTray = "window/close_to_tray"_L1;
 
 // Connection keys are URLs; hash them so they make safe, short settings group names.
 QString viewGroup(const QString &connectionKey)
@@ -212,6 +213,16 @@ QStringList Settings::watchedRuns() const
 void Settings::setWatchedRuns(const QStringList &runs)
 {
     m_settings->setValue(kWatchedRuns, runs);
+}
+
+QString Settings::closeToTray() const
+{
+    return m_settings->value(kCloseToTray).toString();
+}
+
+void Settings::setCloseToTray(const QString &answer)
+{
+    m_settings->setValue(kCloseToTray, answer);
 }
 
 QByteArray Settings::windowLayout() const

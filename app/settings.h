@@ -54,6 +54,9 @@ public:
     /** Runs watched until they end, as "connection id/run id"; they survive a restart. */
     QStringList watchedRuns() const;
     void setWatchedRuns(const QStringList &runs);
+    /** Closing the window keeps Runwatch in the tray: "yes", "no", or empty (not asked yet). */
+    QString closeToTray() const;
+    void setCloseToTray(const QString &answer);
 
     void sync();
 

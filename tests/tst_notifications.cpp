@@ -21,6 +21,7 @@
 #include "rundetailpane.h"
 #include "runlistmodel.h"
 #include "translations.h"
+#include "traycontroller.h"
 
 using namespace Qt::StringLiterals;
 
@@ -246,6 +247,17 @@ private slots:
         QTest::qWait(200);
         emit m_service.ActionInvoked(call.id, u"open"_s);
         QTRY_COMPARE(pane->runId(), watched.workflowRunId);
+
+        // The tray lists it, and pausing there for an hour quiets every notification.
+        bool listed = false;
+        for (QAction *action : app.tray()->menu()->actions())
+            listed = listed || action->data().toString() == watched.workflowRunId;
+        QVERIFY(listed);
+        app.tray()->menu()->findChild<QAction *>(u"trayPauseAction"_s)->trigger();
+        const QDateTime now = QDateTime::currentDateTime();
+        QVERIFY(app.notificationPolicy().isQuiet(now.addSecs(3500)));
+        QVERIFY(!app.notificationPolicy().isQuiet(now.addSecs(3700)));
+        QVERIFY(app.tray()->toolTip().contains(u"paused until"_s));
     }
 };
 

@@ -4,6 +4,8 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDataStream>
 #include <QEvent>
@@ -989,6 +991,15 @@ void MainWindow::schedulePoll()
         m_durationTimer->start();
     else
         m_durationTimer->stop();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QMainWindow::closeEvent(event);
+    if (event->isAccepted() && m_closeToTray && m_closeToTray())
+        QApplication::setQuitOnLastWindowClosed(false); // hidden; the tray keeps it running
+    else
+        QApplication::setQuitOnLastWindowClosed(true);
 }
 
 void MainWindow::setPollWhenHidden(bool poll)

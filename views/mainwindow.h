@@ -86,6 +86,9 @@ public:
      * otherwise polling stops while nobody can see the list.
      */
     void setPollWhenHidden(bool poll);
+    /** Asked when the window is closed: true keeps the application running (in the tray). */
+    using CloseToTray = std::function<bool()>;
+    void setCloseToTray(CloseToTray ask) { m_closeToTray = std::move(ask); }
 
     RunListModel *runListModel() const { return m_model; }
     /** Fetches screenshots, recordings and files for the detail pane. */
@@ -118,6 +121,7 @@ protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void updateStatus();
@@ -158,6 +162,7 @@ private:
     RecordingPlayer *m_recording;
     RunLinkMaker m_runLinkMaker;
     WatchedTest m_isWatched;
+    CloseToTray m_closeToTray;
     bool m_pollWhenHidden = false;
     QString m_openWhenLoaded; // a run asked for by a link while the first page was loading
     QWidget *m_chosenTab = nullptr; // the detail tab the user last chose

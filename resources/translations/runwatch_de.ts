@@ -153,6 +153,22 @@
         <source>Watching %1: you are told when it ends.</source>
         <translation>%1 wird beobachtet: Sie erfahren, wenn sie endet.</translation>
     </message>
+    <message>
+        <source>Keep Runwatch running?</source>
+        <translation>Runwatch weiterlaufen lassen?</translation>
+    </message>
+    <message>
+        <source>Keep Runwatch in the tray when its window is closed? It goes on watching your runs and tells you when they end; quit it from the tray&apos;s menu.</source>
+        <translation>Runwatch im Infobereich behalten, wenn sein Fenster geschlossen wird? Es beobachtet Ihre Ausführungen weiter und sagt Ihnen, wenn sie enden; beenden Sie es über das Menü im Infobereich.</translation>
+    </message>
+    <message>
+        <source>Keep in the tray</source>
+        <translation>Im Infobereich behalten</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
 </context>
 <context>
     <name>ArtifactContent</name>
@@ -2623,6 +2639,51 @@ Kategorie: %1</translation>
     <message>
         <source>Duration</source>
         <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>&amp;Open Runwatch</source>
+        <translation>Runwatch ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause notifications for 1 hour</source>
+        <translation>Benachrichtigungen 1 Stunde &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>No runs to tell of yet</source>
+        <translation>Noch keine Ausführungen zu melden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Runwatch</source>
+        <translation>Runwatch &amp;beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Runwatch: %n new failure(s) since you last looked</source>
+        <translation>
+            <numerusform>Runwatch: %n neuer Fehlschlag seit Ihrem letzten Blick</numerusform>
+            <numerusform>Runwatch: %n neue Fehlschläge seit Ihrem letzten Blick</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Runwatch: %n run(s) active</source>
+        <translation>
+            <numerusform>Runwatch: %n Ausführung aktiv</numerusform>
+            <numerusform>Runwatch: %n Ausführungen aktiv</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runwatch: all quiet</source>
+        <translation>Runwatch: alles ruhig</translation>
+    </message>
+    <message>
+        <source>Notifications paused until %1</source>
+        <translation>Benachrichtigungen pausiert bis %1</translation>
+    </message>
+    <message>
+        <source>Lately</source>
+        <translation>Zuletzt</translation>
     </message>
 </context>
 <context>
