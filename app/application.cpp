@@ -127,7 +127,7 @@ Application::Application(LaunchOptions options, QObject *parent)
         });
     connect(m_notifications, &NotificationCenter::told, this,
         [this](const QString &summary) { m_window->statusBar()->showMessage(summary, 15000); });
-    setNotificationPolicy(m_policy);
+    applyNotificationPolicy(); // read, not written: nothing to save at start
     // The tray: the state at a glance, and the window's close keeps Runwatch there if wanted.
     RunListModel *listed = m_window->runListModel();
     const auto countActive = [this, listed] { m_tray->setActiveRuns(listed->activeRunCount()); };
@@ -510,7 +510,7 @@ void Application::saveWatched()
     watched.sort();
     m_settings.setWatchedRuns(watched);
     m_settings.sync();
-    setNotificationPolicy(m_policy); // whether to poll unseen may have changed
+    applyNotificationPolicy(); // whether to poll unseen may have changed
 }
 
 bool Application::keepInTray()
@@ -535,13 +535,17 @@ bool Application::keepInTray()
 void Application::setNotificationPolicy(const NotificationPolicy &policy)
 {
     m_policy = policy;
-    if (m_tray)
-        m_tray->setPausedUntil(policy.pausedUntil);
     m_settings.setNotificationPolicy(policy.toJson());
     m_settings.sync();
+    applyNotificationPolicy();
+}
+
+void Application::applyNotificationPolicy()
+{
+    m_tray->setPausedUntil(m_policy.pausedUntil);
     // Polled unseen only when something there could be told.
-    m_window->setPollWhenHidden(
-        !m_watched.isEmpty() || !policy.importantConnections.isEmpty() || !policy.rules.isEmpty());
+    m_window->setPollWhenHidden(!m_watched.isEmpty() || !m_policy.importantConnections.isEmpty()
+        || !m_policy.rules.isEmpty());
 }
 
 void Application::onRunEnded(const WorkflowRun &run, RunStatus previous)

@@ -81,6 +81,8 @@ private:
     QString connectionOf(const WorkflowRun &run) const;
     void onRunEnded(const WorkflowRun &run, RunStatus previous);
     void saveWatched();
+    /** Puts the policy and the watches to work: the tray's pause, polling while unseen. */
+    void applyNotificationPolicy();
     /** Closing the window with a tray: keep running there? Asked once, a setting after. */
     bool keepInTray();
     void raiseWindow();

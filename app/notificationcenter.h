@@ -22,7 +22,7 @@ class NotificationCenter final : public QObject
 public:
     explicit NotificationCenter(QObject *parent = nullptr);
 
-    /** Whether a notification service answers on the session bus now. */
+    /** Whether a notification service answers on the session bus now (asks the bus: blocks). */
     bool isServiceAvailable() const;
     /** Holds an event for the digest window; sent (alone or digested) when it closes. */
     void add(const RunEvent &event);
