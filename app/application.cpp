@@ -29,6 +29,8 @@
 #include "skyvernclient.h"
 #include "theme.h"
 #include "traycontroller.h"
+#include "watchedrunmodel.h"
+#include "watchedrunpoller.h"
 #include "workflowplatformclient.h"
 
 using namespace Qt::StringLiterals;
@@ -114,8 +116,48 @@ Application::Application(LaunchOptions options, QObject *parent)
     m_window->setRunLinkMaker([this](const WorkflowRun &run) { return linkTo(run); });
     // Notifications: watched runs (launched here, or asked for) and the policy's rules.
     m_policy = NotificationPolicy::fromJson(m_settings.notificationPolicy());
-    const QStringList watched = m_settings.watchedRuns();
-    m_watched = QSet<QString>(watched.cbegin(), watched.cend());
+    m_watchedRuns = new WatchedRunModel(this);
+    m_watchedPoller = new WatchedRunPoller(
+        m_watchedRuns, [this](const QString &id) { return m_connections->source(id); }, this);
+    const QStringList watched = m_settings.watchedRuns(); // newest first, as shown
+    const QJsonObject notes = m_settings.watchedRunNotes();
+    for (auto key = watched.crbegin(); key != watched.crend(); ++key) {
+        const qsizetype slash = key->indexOf(u'/');
+        WatchedRunModel::Entry entry;
+        entry.connectionId = key->left(slash);
+        entry.connectionName = profile(entry.connectionId).displayName();
+        entry.run.workflowRunId = key->mid(slash + 1);
+        const QJsonObject note = notes.value(*key).toObject();
+        entry.run.workflowTitle = note.value("title"_L1).toString();
+        entry.run.workflowPermanentId = note.value("workflow"_L1).toString();
+        if (slash > 0 && !entry.run.workflowRunId.isEmpty())
+            m_watchedRuns->watch(entry);
+    }
+    connect(m_watchedPoller, &WatchedRunPoller::runEnded, this,
+        [this](const QString &connectionId, const WorkflowRun &run, RunStatus previous,
+            const QStringList &errorCodes) {
+            RunEvent event;
+            event.connectionId = connectionId;
+            event.run = run;
+            event.previous = previous;
+            event.errorCodes = errorCodes;
+            onEnded(event);
+        });
+    connect(m_watchedPoller, &WatchedRunPoller::runGone, this,
+        [this](const QString &connectionId, const QString &runId, const QString &message) {
+            stopWatching(connectionId, runId);
+            m_window->statusBar()->showMessage(
+                tr("No longer watching %1: %2").arg(runId, message), 15000);
+        });
+    // Requests to a source end before it does.
+    connect(m_connections, &ConnectionManager::sourcesAboutToGo, m_watchedPoller,
+        &WatchedRunPoller::dropRequests);
+    m_window->setWatchedRuns(m_watchedRuns);
+    connect(m_window.get(), &MainWindow::watchedRunChosen, this,
+        [this](const QString &connection, const QString &runId) {
+            openLinks({RunLink {connection, runId}.toString()}, false);
+        });
+    connect(m_window.get(), &MainWindow::stopWatchingRequested, this, &Application::stopWatching);
     m_window->setWatchedTest([this](const WorkflowRun &run) { return isWatched(run); });
     connect(m_window.get(), &MainWindow::runStarted, this,
         [this](const WorkflowRun &run) { watch(run, true); });
@@ -132,6 +174,8 @@ Application::Application(LaunchOptions options, QObject *parent)
     RunListModel *listed = m_window->runListModel();
     const auto countActive = [this, listed] { m_tray->setActiveRuns(listed->activeRunCount()); };
     connect(listed, &RunListModel::pageLoaded, this, countActive);
+    connect(listed, &RunListModel::pageLoaded, this, &Application::refreshWatchedFromList);
+    connect(listed, &RunListModel::refreshed, this, &Application::refreshWatchedFromList);
     connect(listed, &RunListModel::refreshed, this, countActive);
     connect(listed, &QAbstractItemModel::modelReset, this, countActive);
     connect(m_tray, &TrayController::openRequested, this, [this] {
@@ -155,6 +199,8 @@ Application::Application(LaunchOptions options, QObject *parent)
     if (m_tray->showIcon())
         m_window->setCloseToTray([this] { return keepInTray(); });
     connect(this, &Application::connected, this, [this] {
+        if (!m_connectedOnce)
+            m_watchedPoller->pollNow(); // the keys are known now
         m_connectedOnce = true;
         for (const RunLink &link : std::exchange(m_pendingLinks, {}))
             openLink(link);
@@ -485,7 +531,7 @@ QString Application::linkTo(const WorkflowRun &run) const
 
 bool Application::isWatched(const WorkflowRun &run) const
 {
-    return m_watched.contains(connectionOf(run) + u'/' + run.workflowRunId);
+    return m_watchedRuns->contains(connectionOf(run), run.workflowRunId);
 }
 
 void Application::watch(const WorkflowRun &run, bool watch)
@@ -493,11 +539,15 @@ void Application::watch(const WorkflowRun &run, bool watch)
     const QString connection = connectionOf(run);
     if (connection.isEmpty() || run.workflowRunId.isEmpty())
         return;
-    const QString key = connection + u'/' + run.workflowRunId;
-    if (watch)
-        m_watched.insert(key);
-    else
-        m_watched.remove(key);
+    if (watch) {
+        WatchedRunModel::Entry entry;
+        entry.connectionId = connection;
+        entry.connectionName = profile(connection).displayName();
+        entry.run = run;
+        m_watchedRuns->watch(entry);
+    } else {
+        m_watchedRuns->unwatch(connection, run.workflowRunId);
+    }
     saveWatched();
     if (watch)
         m_window->statusBar()->showMessage(
@@ -506,9 +556,15 @@ void Application::watch(const WorkflowRun &run, bool watch)
 
 void Application::saveWatched()
 {
-    QStringList watched(m_watched.cbegin(), m_watched.cend());
-    watched.sort();
-    m_settings.setWatchedRuns(watched);
+    m_settings.setWatchedRuns(m_watchedRuns->keys());
+    QJsonObject notes;
+    for (int row = 0; row < m_watchedRuns->rowCount(); ++row) {
+        const WatchedRunModel::Entry &entry = m_watchedRuns->entryAt(row);
+        notes.insert(WatchedRunModel::keyOf(entry.connectionId, entry.run.workflowRunId),
+            QJsonObject {{u"title"_s, entry.run.workflowTitle},
+                {u"workflow"_s, entry.run.workflowPermanentId}});
+    }
+    m_settings.setWatchedRunNotes(notes);
     m_settings.sync();
     applyNotificationPolicy(); // whether to poll unseen may have changed
 }
@@ -544,15 +600,14 @@ void Application::applyNotificationPolicy()
 {
     m_tray->setPausedUntil(m_policy.pausedUntil);
     // Polled unseen only when something there could be told.
-    m_window->setPollWhenHidden(!m_watched.isEmpty() || !m_policy.importantConnections.isEmpty()
-        || !m_policy.rules.isEmpty());
+    m_window->setPollWhenHidden(m_watchedRuns->rowCount() > 0
+        || !m_policy.importantConnections.isEmpty() || !m_policy.rules.isEmpty());
 }
 
 void Application::onRunEnded(const WorkflowRun &run, RunStatus previous)
 {
     RunEvent event;
     event.connectionId = connectionOf(run);
-    event.connectionName = profile(event.connectionId).displayName();
     event.run = run;
     RunListModel *model = m_window->runListModel();
     const int row = model->rowOfRun(run.workflowRunId);
@@ -560,14 +615,54 @@ void Application::onRunEnded(const WorkflowRun &run, RunStatus previous)
         event.run.workflowTitle = model->index(row, RunListModel::WorkflowColumn).data().toString();
     event.previous = previous;
     event.errorCodes = model->errorCodes(run.workflowRunId);
-    const QString key = event.connectionId + u'/' + run.workflowRunId;
-    event.watched = m_watched.contains(key);
+    onEnded(event);
+}
+
+void Application::onEnded(RunEvent event)
+{
+    // The list and the watched runs' poller may both see one run end: it is told once.
+    const QString key = WatchedRunModel::keyOf(event.connectionId, event.run.workflowRunId);
+    if (m_ended.contains(key))
+        return;
+    if (m_ended.size() > 10000)
+        m_ended.clear(); // bounded; a run ends long before this many others do
+    m_ended.insert(key);
+    event.connectionName = profile(event.connectionId).displayName();
+    event.watched = m_watchedRuns->contains(event.connectionId, event.run.workflowRunId);
     if (event.watched) {
-        m_watched.remove(key); // watched until it ends
+        if (event.run.workflowTitle.isEmpty())
+            event.run.workflowTitle
+                = m_watchedRuns
+                      ->entryAt(m_watchedRuns->rowOf(event.connectionId, event.run.workflowRunId))
+                      .run.workflowTitle;
+        m_watchedRuns->unwatch(event.connectionId, event.run.workflowRunId); // until it ends
         saveWatched();
     }
     const bool told = m_policy.shouldNotify(event, QDateTime::currentDateTime());
     if (told)
         m_notifications->add(event);
     m_tray->runEnded(event, told);
+}
+
+void Application::refreshWatchedFromList()
+{
+    RunListModel *listed = m_window->runListModel();
+    for (int row = 0; row < m_watchedRuns->rowCount(); ++row) {
+        const WatchedRunModel::Entry &entry = m_watchedRuns->entryAt(row);
+        const int listedRow = listed->rowOfRun(entry.run.workflowRunId);
+        if (listedRow < 0 || connectionOf(*listed->runAt(listedRow)) != entry.connectionId)
+            continue;
+        WorkflowRun run = *listed->runAt(listedRow);
+        if (run.workflowTitle.isEmpty()) // named from the workflows list, not the run
+            run.workflowTitle
+                = listed->index(listedRow, RunListModel::WorkflowColumn).data().toString();
+        const QString connectionId = entry.connectionId;
+        m_watchedRuns->update(connectionId, run);
+    }
+}
+
+void Application::stopWatching(const QString &connectionId, const QString &runId)
+{
+    if (m_watchedRuns->unwatch(connectionId, runId))
+        saveWatched();
 }

@@ -20,6 +20,8 @@ class DemoServerThread;
 class MainWindow;
 class NotificationCenter;
 class TrayController;
+class WatchedRunModel;
+class WatchedRunPoller;
 class RunSource;
 class SavedListController;
 struct RunFilter;
@@ -66,6 +68,9 @@ public:
     /** Watches a run until it ends (or stops); watched runs survive a restart. */
     void watch(const WorkflowRun &run, bool watch);
     bool isWatched(const WorkflowRun &run) const;
+    /** The watched runs of every connection, newest watch first. */
+    WatchedRunModel *watchedRuns() const { return m_watchedRuns; }
+    WatchedRunPoller *watchedRunPoller() const { return m_watchedPoller; }
     NotificationCenter *notifications() const { return m_notifications; }
     TrayController *tray() const { return m_tray; }
     NotificationPolicy notificationPolicy() const { return m_policy; }
@@ -80,6 +85,11 @@ private:
     /** The connection a listed run is of: the shown one, or in the merged list its own. */
     QString connectionOf(const WorkflowRun &run) const;
     void onRunEnded(const WorkflowRun &run, RunStatus previous);
+    /** A run ended, seen by the list or by the watched runs' poller: told once, by the policy. */
+    void onEnded(RunEvent event);
+    void stopWatching(const QString &connectionId, const QString &runId);
+    /** What the shown list says of watched runs in it (status, and the title a launch lacks). */
+    void refreshWatchedFromList();
     void saveWatched();
     /** Puts the policy and the watches to work: the tray's pause, polling while unseen. */
     void applyNotificationPolicy();
@@ -115,7 +125,9 @@ private:
     NotificationCenter *m_notifications;
     TrayController *m_tray;
     NotificationPolicy m_policy;
-    QSet<QString> m_watched; // "connection id/run id"
+    WatchedRunModel *m_watchedRuns;
+    WatchedRunPoller *m_watchedPoller;
+    QSet<QString> m_ended; // "connection id/run id" of runs whose end was handled
     QString m_firstConnection; // the one the window opens on; empty: the demo
     QString m_viewKey;
     SavedListController *m_savedLists;

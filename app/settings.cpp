@@ -30,6 +30,7 @@ const auto kWindowLayout = "window/layout"_L1;
 const auto kTheme = "window/theme"_L1;
 const auto kNotificationPolicy = "notifications/policy"_L1;
 const auto kWatchedRuns = "notifications/watched"_L1;
+const auto kWatchedRunNotes = "notifications/watched_notes"_L1;
 const auto kCloseToTray = "window/close_to_tray"_L1;
 
 // Connection keys are URLs; hash them so they make safe, short settings group names.
@@ -213,6 +214,16 @@ QStringList Settings::watchedRuns() const
 void Settings::setWatchedRuns(const QStringList &runs)
 {
     m_settings->setValue(kWatchedRuns, runs);
+}
+
+QJsonObject Settings::watchedRunNotes() const
+{
+    return QJsonDocument::fromJson(m_settings->value(kWatchedRunNotes).toByteArray()).object();
+}
+
+void Settings::setWatchedRunNotes(const QJsonObject &notes)
+{
+    m_settings->setValue(kWatchedRunNotes, QJsonDocument(notes).toJson(QJsonDocument::Compact));
 }
 
 QString Settings::closeToTray() const

@@ -54,6 +54,10 @@ public:
     /** Runs watched until they end, as "connection id/run id"; they survive a restart. */
     QStringList watchedRuns() const;
     void setWatchedRuns(const QStringList &runs);
+    /** What is known of each watched run by its key ({"title", "workflow"}), so the Watched
+     * list reads well and a run is found again before any server answers. */
+    QJsonObject watchedRunNotes() const;
+    void setWatchedRunNotes(const QJsonObject &notes);
     /** Closing the window keeps Runwatch in the tray: "yes", "no", or empty (not asked yet). */
     QString closeToTray() const;
     void setCloseToTray(const QString &answer);

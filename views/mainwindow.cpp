@@ -8,6 +8,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDataStream>
+#include <QDockWidget>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -47,6 +48,8 @@
 #include "statusbadgedelegate.h"
 #include "theme.h"
 #include "themedicon.h"
+#include "watchedrunmodel.h"
+#include "watchedrunsview.h"
 
 using namespace Qt::StringLiterals;
 
@@ -129,7 +132,8 @@ MainWindow::MainWindow(QWidget *parent)
     connectionButton->setMenu(connectionMenu);
     connectionButton->setPopupMode(QToolButton::InstantPopup);
     // View → Theme: the desktop's look, or Runwatch's own light or dark one.
-    auto *viewMenu = new QMenu(this);
+    m_viewMenu = new QMenu(this);
+    QMenu *viewMenu = m_viewMenu;
     QMenu *themeMenu = viewMenu->addMenu(tr("&Theme"));
     m_themeGroup = new QActionGroup(this);
     for (const auto &[theme, label] : {std::pair {Theme::System, tr("&System")},
@@ -789,6 +793,8 @@ QByteArray MainWindow::saveLayout() const
     QByteArray layout;
     QDataStream stream(&layout, QIODevice::WriteOnly);
     stream << kLayoutVersion << m_splitter->saveState() << m_table->horizontalHeader()->saveState();
+    // Added later, at the end: a layout without them still reads.
+    stream << saveState() << m_watchedPanelClosed;
     return layout;
 }
 
@@ -803,6 +809,17 @@ void MainWindow::restoreLayout(const QByteArray &layout)
         return; // an older or damaged layout: keep the defaults
     m_splitter->restoreState(splitter);
     m_table->horizontalHeader()->restoreState(header);
+    QByteArray panels;
+    bool panelClosed = false;
+    stream >> panels >> panelClosed;
+    if (stream.status() != QDataStream::Ok)
+        return;
+    m_watchedPanelClosed = panelClosed;
+    m_savedPanels = panels; // restored when the panels are made
+    if (m_watchedPanel && !panels.isEmpty()) {
+        restoreState(panels);
+        m_watchedPanel->setVisible(!m_watchedPanelClosed && m_watchedModel->rowCount() > 0);
+    }
     // A layout saved by an older version may carry fixed widths for every column.
     applyColumnResizeModes();
 }
@@ -993,6 +1010,13 @@ void MainWindow::schedulePoll()
         m_durationTimer->stop();
 }
 
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_watchedPanel && event->type() == QEvent::Close)
+        m_watchedPanelClosed = true; // by its own button: it stays closed until asked for
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QMainWindow::closeEvent(event);
@@ -1076,4 +1100,38 @@ void MainWindow::updateStatus()
         parts.append(tr("loading…"));
     parts.append(m_sourceName);
     m_statusLabel->setText(parts.join(tr(" · ", "separator of the status bar's parts")));
+}
+
+void MainWindow::setWatchedRuns(WatchedRunModel *model)
+{
+    m_watchedModel = model;
+    auto *view = new WatchedRunsView(model, this);
+    connect(view, &WatchedRunsView::openRequested, this, &MainWindow::watchedRunChosen);
+    connect(
+        view, &WatchedRunsView::stopWatchingRequested, this, &MainWindow::stopWatchingRequested);
+    m_watchedPanel = new QDockWidget(tr("Watched"), this);
+    m_watchedPanel->setObjectName(QStringLiteral("watchedPanel"));
+    m_watchedPanel->setWidget(view);
+    m_watchedPanel->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_watchedPanel->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_watchedPanel);
+    resizeDocks({m_watchedPanel}, {240}, Qt::Horizontal);
+    QAction *toggle = m_watchedPanel->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("watchedPanelAction"));
+    toggle->setText(tr("&Watched runs"));
+    toggle->setShortcut(Qt::Key_F9);
+    addAction(toggle);
+    m_viewMenu->insertAction(m_viewMenu->actions().value(1), toggle);
+    if (!m_savedPanels.isEmpty())
+        restoreState(m_savedPanels);
+    // Open when there is something to watch, unless the user closed it: then F9 brings it.
+    connect(
+        toggle, &QAction::triggered, this, [this](bool shown) { m_watchedPanelClosed = !shown; });
+    m_watchedPanel->installEventFilter(this); // its own close button
+    const auto showWhenWatching = [this, model] {
+        if (!m_watchedPanelClosed && model->rowCount() > 0)
+            m_watchedPanel->show();
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, showWhenWatching);
+    m_watchedPanel->setVisible(!m_watchedPanelClosed && model->rowCount() > 0);
 }

@@ -13,6 +13,8 @@
 class ArtifactFetcher;
 class ErrorCodePrefetcher;
 class QComboBox;
+class QDockWidget;
+class QMenu;
 class QAction;
 class QActionGroup;
 class QLabel;
@@ -28,6 +30,7 @@ class RunListModel;
 class RunSortProxyModel;
 class RunSource;
 class RunTableView;
+class WatchedRunModel;
 struct ApiError;
 struct SourceFeatures;
 struct WorkflowRun;
@@ -89,6 +92,12 @@ public:
     /** Asked when the window is closed: true keeps the application running (in the tray). */
     using CloseToTray = std::function<bool()>;
     void setCloseToTray(CloseToTray ask) { m_closeToTray = std::move(ask); }
+    /**
+     * Shows the watched runs of every connection in a Watched panel beside the list (View →
+     * Watched runs, F9), open while any run is watched unless the user closed it.
+     */
+    void setWatchedRuns(WatchedRunModel *model);
+    QDockWidget *watchedPanel() const { return m_watchedPanel; }
 
     RunListModel *runListModel() const { return m_model; }
     /** Fetches screenshots, recordings and files for the detail pane. */
@@ -116,12 +125,16 @@ signals:
     void runStarted(const WorkflowRun &run);
     /** The user asked to watch a run until it ends, or to stop. */
     void watchRequested(const WorkflowRun &run, bool watch);
+    /** A run was chosen in the Watched panel, or to be watched no more. */
+    void watchedRunChosen(const QString &connectionId, const QString &runId);
+    void stopWatchingRequested(const QString &connectionId, const QString &runId);
 
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateStatus();
@@ -174,6 +187,11 @@ private:
     QLabel *m_errorLabel;
     QWidget *m_noticeBar;
     QActionGroup *m_themeGroup;
+    QMenu *m_viewMenu;
+    QDockWidget *m_watchedPanel = nullptr;
+    WatchedRunModel *m_watchedModel = nullptr;
+    bool m_watchedPanelClosed = false; // by the user; else open while any run is watched
+    QByteArray m_savedPanels; // a saved layout's panels, before they are made
     QString m_lastAnswerNotes;
     bool m_workflowStretched = false; // the workflow column takes the spare width
     static constexpr int kWorkflowWidth = 190;

@@ -169,6 +169,10 @@
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
+    <message>
+        <source>No longer watching %1: %2</source>
+        <translation>%1 wird nicht mehr beobachtet: %2</translation>
+    </message>
 </context>
 <context>
     <name>ArtifactContent</name>
@@ -1076,6 +1080,14 @@ SHA-256 %2</translation>
     <message>
         <source>Run %1 is not among the loaded runs; it is selected when it is listed.</source>
         <translation>Die Ausführung %1 ist nicht unter den geladenen; sie wird ausgewählt, sobald sie aufgeführt ist.</translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation>Beobachtet</translation>
+    </message>
+    <message>
+        <source>&amp;Watched runs</source>
+        <translation>&amp;Beobachtete Ausführungen</translation>
     </message>
 </context>
 <context>
@@ -2462,6 +2474,10 @@ Kategorie: %1</translation>
         <source>Move 5 seconds back or on in the recording</source>
         <translation>In der Aufzeichnung 5 Sekunden zurück- oder vorspringen</translation>
     </message>
+    <message>
+        <source>Show or hide the watched runs</source>
+        <translation>Beobachtete Ausführungen ein- oder ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>SkyvernClient</name>
@@ -2684,6 +2700,32 @@ Kategorie: %1</translation>
     <message>
         <source>Lately</source>
         <translation>Zuletzt</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedRunPoller</name>
+    <message>
+        <source>Not among the newest runs of its workflow; it is looked for again.</source>
+        <translation>Nicht unter den neuesten Ausführungen ihres Workflows; es wird erneut danach gesucht.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedRunsView</name>
+    <message>
+        <source>Watched runs</source>
+        <translation>Beobachtete Ausführungen</translation>
+    </message>
+    <message>
+        <source>No runs watched. Runs launched from Runwatch are watched until they end; watch any other from its menu in the list. You are told when a watched run ends.</source>
+        <translation>Keine Ausführungen beobachtet. Aus Runwatch gestartete Ausführungen werden bis zu ihrem Ende beobachtet; jede andere beobachten Sie über ihr Menü in der Liste. Sie werden benachrichtigt, wenn eine beobachtete Ausführung endet.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching</source>
+        <translation>Beobachtung &amp;beenden</translation>
     </message>
 </context>
 <context>
