@@ -24,6 +24,7 @@
 #include "mainwindow.h"
 #include "mergedrunsource.h"
 #include "notificationcenter.h"
+#include "preferencesdialog.h"
 #include "runlistmodel.h"
 #include "savedlistcontroller.h"
 #include "skyvernclient.h"
@@ -100,11 +101,8 @@ Application::Application(LaunchOptions options, QObject *parent)
     connect(m_window->removeConnectionAction(), &QAction::triggered, this,
         &Application::removeCurrentProfile);
     connect(m_window.get(), &MainWindow::connectionChosen, this, &Application::showConnection);
-    connect(m_window.get(), &MainWindow::themeChosen, this, [this](Theme theme) {
-        applyTheme(theme);
-        m_settings.setTheme(themeToName(theme));
-        m_settings.sync();
-    });
+    connect(m_window.get(), &MainWindow::themeChosen, this, &Application::setTheme);
+    connect(m_window.get(), &MainWindow::preferencesRequested, this, &Application::openPreferences);
     connect(m_window.get(), &MainWindow::viewChanged, this, [this] {
         if (m_viewKey.isEmpty())
             return;
@@ -642,6 +640,56 @@ void Application::onEnded(RunEvent event)
     if (told)
         m_notifications->add(event);
     m_tray->runEnded(event, told);
+}
+
+void Application::setTheme(Theme theme)
+{
+    applyTheme(theme);
+    m_window->setTheme(theme);
+    m_settings.setTheme(themeToName(theme));
+    m_settings.sync();
+}
+
+void Application::openPreferences()
+{
+    if (auto *open = m_window->findChild<PreferencesDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    Preferences preferences;
+    preferences.theme = themeFromName(m_settings.theme());
+    const QString onClose = m_settings.closeToTray();
+    preferences.onClose = onClose == "yes"_L1 ? Preferences::OnClose::KeepInTray
+        : onClose == "no"_L1                  ? Preferences::OnClose::Quit
+                                              : Preferences::OnClose::Ask;
+    preferences.notifications = m_policy;
+    QList<PreferencesDialog::Choice> connections;
+    for (const ConnectionProfile &profile : m_connections->profiles()) {
+        if (profile.id != QLatin1String(kAllConnections))
+            connections.append({profile.id, profile.displayName()});
+    }
+    QList<PreferencesDialog::Choice> workflows;
+    for (const Workflow &workflow : m_window->workflows())
+        workflows.append({workflow.workflowPermanentId,
+            workflow.title.isEmpty() ? workflow.workflowPermanentId : workflow.title});
+    auto *dialog = new PreferencesDialog(
+        preferences, connections, workflows, m_tray->isIconShown(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PreferencesDialog::testNotificationRequested, m_notifications,
+        &NotificationCenter::sendTest);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Preferences chosen = dialog->preferences();
+        if (chosen.theme != themeFromName(m_settings.theme()))
+            setTheme(chosen.theme);
+        m_settings.setCloseToTray(chosen.onClose == Preferences::OnClose::KeepInTray ? u"yes"_s
+                : chosen.onClose == Preferences::OnClose::Quit                       ? u"no"_s
+                                                                                     : QString());
+        if (chosen.notifications.toJson() != m_policy.toJson())
+            setNotificationPolicy(chosen.notifications);
+        m_settings.sync();
+    });
+    dialog->open();
 }
 
 void Application::refreshWatchedFromList()

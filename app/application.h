@@ -13,6 +13,7 @@
 #include "notificationpolicy.h"
 #include "runlink.h"
 #include "settings.h"
+#include "theme.h"
 
 class ConnectionManager;
 class CredentialStore;
@@ -75,6 +76,8 @@ public:
     TrayController *tray() const { return m_tray; }
     NotificationPolicy notificationPolicy() const { return m_policy; }
     void setNotificationPolicy(const NotificationPolicy &policy);
+    /** Opens Preferences (Ctrl+,); OK applies and stores what it says. */
+    void openPreferences();
 
 signals:
     /** A source is connected and its first page requested. */
@@ -96,6 +99,7 @@ private:
     /** Closing the window with a tray: keep running there? Asked once, a setting after. */
     bool keepInTray();
     void raiseWindow();
+    void setTheme(Theme theme);
     void startDemo();
     void onDemoStarted(const DemoEndpoints &endpoints);
     void restoreView(const QString &viewKey);

@@ -112,6 +112,12 @@ void NotificationCenter::flush()
     }
 }
 
+void NotificationCenter::sendTest()
+{
+    send(tr("Runwatch notifications work"),
+        tr("This is how Runwatch tells you that a run you care about ended."), Normal, nullptr);
+}
+
 void NotificationCenter::send(
     const QString &summary, const QString &body, int urgency, const RunEvent *single)
 {

@@ -30,6 +30,8 @@ public:
     void setDigestWindow(int milliseconds) { m_digest.setInterval(milliseconds); }
     /** From this many events of one connection in a window on, they are told as one digest. */
     static constexpr int kDigestFrom = 4;
+    /** A notification that says they work, from Preferences; sent at once. */
+    void sendTest();
     /** The last thing told, in a sentence (also where no service runs). */
     QString lastSummary() const { return m_lastSummary; }
 

@@ -182,7 +182,14 @@ MainWindow::MainWindow(QWidget *parent)
         dialog->raise();
         dialog->activateWindow();
     });
+    auto *preferencesAction = new QAction(tr("&Preferences…"), this);
+    preferencesAction->setObjectName(QStringLiteral("preferencesAction"));
+    preferencesAction->setIcon(ThemedIcon::action(u"preferences-system"_s));
+    preferencesAction->setShortcut(Qt::CTRL | Qt::Key_Comma);
+    addAction(preferencesAction); // the keys work wherever the focus is in the window
+    connect(preferencesAction, &QAction::triggered, this, &MainWindow::preferencesRequested);
     viewMenu->addSeparator();
+    viewMenu->addAction(preferencesAction);
     viewMenu->addAction(shortcutsAction);
     auto *findShortcut = new QShortcut(QKeySequence::Find, this);
     connect(findShortcut, &QShortcut::activated, m_filterBar, &RunFilterBar::focusSearch);
@@ -757,6 +764,7 @@ void MainWindow::loadWorkflows()
         if (!result.ok())
             return;
         m_filterBar->setWorkflows(result.value);
+        m_workflows = result.value;
         QHash<QString, QString> titles;
         for (const Workflow &workflow : result.value) {
             if (!workflow.title.isEmpty())

@@ -8,6 +8,7 @@
 #include "rundetail.h"
 #include "runfilter.h"
 #include "theme.h"
+#include "workflow.h"
 #include "workflowrun.h"
 
 class ArtifactFetcher;
@@ -100,6 +101,8 @@ public:
     QDockWidget *watchedPanel() const { return m_watchedPanel; }
 
     RunListModel *runListModel() const { return m_model; }
+    /** The shown connection's workflows, as last loaded. */
+    QList<Workflow> workflows() const { return m_workflows; }
     /** Fetches screenshots, recordings and files for the detail pane. */
     ArtifactFetcher *artifactFetcher() const { return m_artifacts; }
     QAction *launchAction() const { return m_launchAction; }
@@ -128,6 +131,8 @@ signals:
     /** A run was chosen in the Watched panel, or to be watched no more. */
     void watchedRunChosen(const QString &connectionId, const QString &runId);
     void stopWatchingRequested(const QString &connectionId, const QString &runId);
+    /** View → Preferences (Ctrl+,). */
+    void preferencesRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -188,6 +193,7 @@ private:
     QWidget *m_noticeBar;
     QActionGroup *m_themeGroup;
     QMenu *m_viewMenu;
+    QList<Workflow> m_workflows;
     QDockWidget *m_watchedPanel = nullptr;
     WatchedRunModel *m_watchedModel = nullptr;
     bool m_watchedPanelClosed = false; // by the user; else open while any run is watched

@@ -1089,6 +1089,10 @@ SHA-256 %2</translation>
         <source>&amp;Watched runs</source>
         <translation>&amp;Beobachtete Ausführungen</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
@@ -1142,6 +1146,212 @@ SHA-256 %2</translation>
     <message>
         <source>Open in Runwatch</source>
         <translation>In Runwatch öffnen</translation>
+    </message>
+    <message>
+        <source>Runwatch notifications work</source>
+        <translation>Runwatch-Benachrichtigungen funktionieren</translation>
+    </message>
+    <message>
+        <source>This is how Runwatch tells you that a run you care about ended.</source>
+        <translation>So teilt Runwatch Ihnen mit, dass eine Ausführung, die Sie interessiert, beendet ist.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationRuleModel</name>
+    <message>
+        <source>Then</source>
+        <translation>Dann</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Ends as</source>
+        <translation>Endet als</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Fehlercode</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>Benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Stay quiet</source>
+        <translation>Still bleiben</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>As the desktop</source>
+        <translation>Wie die Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>Ask the first time</source>
+        <translation>Beim ersten Mal fragen</translation>
+    </message>
+    <message>
+        <source>Keep Runwatch in the tray</source>
+        <translation>Runwatch im Systemabschnitt behalten</translation>
+    </message>
+    <message>
+        <source>Quit Runwatch</source>
+        <translation>Runwatch beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Closing the window:</source>
+        <translation>&amp;Schließen des Fensters:</translation>
+    </message>
+    <message>
+        <source>In the tray Runwatch goes on watching your runs and tells you when they end; quit it from the tray&apos;s menu.</source>
+        <translation>Im Systemabschnitt beobachtet Runwatch Ihre Ausführungen weiter und meldet, wenn sie enden; beenden Sie es über das Menü des Symbols.</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray: closing the window quits Runwatch.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Systemabschnitt: Das Schließen des Fensters beendet Runwatch.</translation>
+    </message>
+    <message>
+        <source>Tell me</source>
+        <translation>Benachrichtigen</translation>
+    </message>
+    <message>
+        <source>When any run &amp;fails on these connections:</source>
+        <translation>Wenn eine Ausführung auf diesen Verbindungen &amp;fehlschlägt:</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>The first rule that matches a run that ended decides; when none does, the choices above do.</source>
+        <translation>Die erste Regel, die auf eine beendete Ausführung passt, entscheidet; passt keine, gilt die Auswahl oben.</translation>
+    </message>
+    <message>
+        <source>Notification rules</source>
+        <translation>Benachrichtigungsregeln</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>Regel &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours</source>
+        <translation>&amp;Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>No notifications from</source>
+        <translation>Keine Benachrichtigungen von</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Paused until %1</source>
+        <translation>&amp;Pausiert bis %1</translation>
+    </message>
+    <message>
+        <source>&amp;Send a test notification</source>
+        <translation>&amp;Testbenachrichtigung senden</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>Benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Stay quiet</source>
+        <translation>Still bleiben</translation>
+    </message>
+    <message>
+        <source>T&amp;hen:</source>
+        <translation>&amp;Dann:</translation>
+    </message>
+    <message>
+        <source>Any connection</source>
+        <translation>Beliebige Verbindung</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation>&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>Any workflow</source>
+        <translation>Beliebiger Workflow</translation>
+    </message>
+    <message>
+        <source>Pick a workflow, or type its id (wpid_…)</source>
+        <translation>Wählen Sie einen Workflow oder geben Sie seine ID ein (wpid_…)</translation>
+    </message>
+    <message>
+        <source>&amp;Workflow:</source>
+        <translation>&amp;Workflow:</translation>
+    </message>
+    <message>
+        <source>Ends as:</source>
+        <translation>Endet als:</translation>
+    </message>
+    <message>
+        <source>None ticked: however it ends.</source>
+        <translation>Nichts angekreuzt: egal, wie sie endet.</translation>
+    </message>
+    <message>
+        <source>Any; or one, such as CAPTCHA_DETECTED</source>
+        <translation>Beliebig; oder einer, etwa CAPTCHA_DETECTED</translation>
+    </message>
+    <message>
+        <source>&amp;Error code:</source>
+        <translation>Fehler&amp;code:</translation>
+    </message>
+    <message>
+        <source>When a run I &amp;launched here or watch ends</source>
+        <translation>Wenn eine hier &amp;gestartete oder beobachtete Ausführung endet</translation>
     </message>
 </context>
 <context>
