@@ -239,7 +239,10 @@ void Application::start()
         new FirstPaintReporter(m_window->findChild<QAbstractItemView *>(u"runTableView"_s));
     m_window->restoreGeometry(m_settings.windowGeometry());
     m_window->restoreLayout(m_settings.windowLayout());
-    m_window->show();
+    if (m_options.minimized)
+        m_window->showMinimized();
+    else
+        m_window->show();
     const QString current = m_firstConnection;
     if (current.isEmpty()) {
         startDemo();

@@ -29,10 +29,12 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
         u"demo-seed"_s, QObject::tr("Seed of the demo data."), u"n"_s, u"1"_s);
     const QCommandLineOption settings(
         u"settings"_s, QObject::tr("Use this settings file instead of the user's."), u"file"_s);
+    const QCommandLineOption minimized(u"minimized"_s,
+        QObject::tr("Start with the window minimised (to start with the session, say)."));
     QCommandLineOption firstPaint(u"report-first-paint"_s,
         QObject::tr("Print when the first rows are painted, then quit (for benchmarks)."));
     firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, server, insecure, tick, seed, settings, firstPaint});
+    parser.addOptions({demo, server, insecure, tick, seed, settings, minimized, firstPaint});
     parser.addPositionalArgument(u"link"_s,
         QObject::tr("runwatch://run/<connection>/<run id> links to open; a running Runwatch "
                     "opens them in its window."),
@@ -46,6 +48,7 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *error)
     options.demoSeed = parser.value(seed).toUInt();
     options.settingsFile = parser.value(settings);
     options.reportFirstPaint = parser.isSet(firstPaint);
+    options.minimized = parser.isSet(minimized);
     // At most a handful, each cut at a length no link has: a paste of a whole page is refused
     // in the window with the link's own message.
     for (const QString &link : parser.positionalArguments().mid(0, 16))

@@ -19,6 +19,7 @@ struct LaunchOptions
     QString keychainService = QStringLiteral("Runwatch");
     // For the start-up benchmark: print "painted N rows" once rows are on screen, then quit.
     bool reportFirstPaint = false;
+    bool minimized = false; // the window starts minimised
     // runwatch:// links to open, as given (read and checked when opened, so a bad one is said
     // in the window rather than lost on a terminal nobody sees).
     QStringList links;

@@ -31,7 +31,9 @@ NotificationCenter::NotificationCenter(QObject *parent)
     : QObject(parent)
 {
     m_digest.setSingleShot(true);
-    m_digest.setInterval(1500);
+    // Long enough to gather what one poll brings (its pages come within a few milliseconds of
+    // one another), short enough not to hold a notification back.
+    m_digest.setInterval(50);
     connect(&m_digest, &QTimer::timeout, this, &NotificationCenter::flush);
     QDBusConnection bus = QDBusConnection::sessionBus();
     bus.connect(kService, kPath, kInterface, u"ActionInvoked"_s, this,

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QHBoxLayout>
@@ -21,16 +22,22 @@
 #include <QPainter>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRandomGenerator>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 #include <QTreeView>
 
+#include "application.h"
 #include "artifactfetcher.h"
 #include "benchsupport.h"
 #include "demoserverthread.h"
+#include "mainwindow.h"
+#include "notificationcenter.h"
 #include "rundetailpane.h"
 #include "runlistmodel.h"
 #include "runsortproxymodel.h"
@@ -226,13 +233,45 @@ double curlSeconds(const QUrl &url, const QString &key, QByteArray *body = nullp
     return out.toDouble();
 }
 
+/** Launches `count` fresh runs of workflows that need no parameters filled in; how many started. */
+int launchRuns(const DemoEndpoints &served, int count)
+{
+    SkyvernClient client(served.skyvernUrl, served.apiKey);
+    QList<Workflow> workflows;
+    client.listWorkflows(qApp, [&workflows](const ApiResult<QList<Workflow>> &result) {
+        workflows = result.value;
+        QCoreApplication::exit(0);
+    });
+    QCoreApplication::exec();
+    QStringList launchable;
+    for (const Workflow &workflow : std::as_const(workflows)) {
+        if (std::all_of(workflow.parameters.begin(), workflow.parameters.end(),
+                [](const WorkflowParameter &p) { return !p.defaultValue.isNull(); }))
+            launchable.append(workflow.workflowPermanentId);
+    }
+    int launched = 0;
+    int answered = 0;
+    for (int i = 0; i < count && !launchable.isEmpty(); ++i) {
+        LaunchRequest request;
+        request.workflowId = launchable.at(i % launchable.size());
+        client.launchRun(request, qApp, [&](const ApiResult<RunDetail> &result) {
+            launched += result.ok() ? 1 : 0;
+            if (++answered == count)
+                QCoreApplication::exit(0);
+        });
+    }
+    if (!launchable.isEmpty())
+        QCoreApplication::exec();
+    return launched;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv); // the image figures show the detail pane
     // bench_runwatch [results.json [section...]]: sections are fetch, decode, startup, idle,
-    // images, filmstrip, evidence, scale.
+    // hidden, notify, images, filmstrip, evidence, scale, timeline.
     const QStringList sections = QCoreApplication::arguments().mid(2);
     const auto wanted = [&sections](const char *name) {
         return sections.isEmpty() || sections.contains(QLatin1String(name));
@@ -333,53 +372,45 @@ int main(int argc, char *argv[])
         report(results, u"startup_ratio"_s, ours / floor, u"x"_s, u"<= 2"_s);
     }
 
-    // Idle: the app watching 50 active runs, CPU time over a minute of polling.
-    if (wanted("idle")) {
-        const int seconds = qEnvironmentVariableIsSet("RUNWATCH_BENCH_IDLE_SECONDS")
-            ? qEnvironmentVariableIntValue("RUNWATCH_BENCH_IDLE_SECONDS")
-            : 60;
+    // Idle: the app watching 50 active runs, CPU time over a minute of polling; then the same
+    // with the window minimised, polled only because a notification could be due.
+    const int idleSeconds = qEnvironmentVariableIsSet("RUNWATCH_BENCH_IDLE_SECONDS")
+        ? qEnvironmentVariableIntValue("RUNWATCH_BENCH_IDLE_SECONDS")
+        : 60;
+    struct IdleFigures
+    {
+        int launched = 0;
+        double cpu = 0; // seconds of CPU over idleSeconds
+        int requests = 0;
+    };
+    const auto watchFiftyRuns = [&app, &options, idleSeconds](bool minimized) {
+        IdleFigures figures;
         DemoServerOptions slow = options;
         slow.tickMs = 20000; // runs move on a few times a minute, as real ones do
         slow.runCount = 200;
         DemoServerThread idleServer;
         const DemoEndpoints served = startServer(idleServer, slow);
 
-        // 50 fresh runs of workflows that need no parameters filled in.
-        SkyvernClient client(served.skyvernUrl, served.apiKey);
-        QList<Workflow> workflows;
-        client.listWorkflows(&app, [&workflows](const ApiResult<QList<Workflow>> &result) {
-            workflows = result.value;
-            QCoreApplication::exit(0);
-        });
-        QCoreApplication::exec();
-        QStringList launchable;
-        for (const Workflow &workflow : std::as_const(workflows)) {
-            if (std::all_of(workflow.parameters.begin(), workflow.parameters.end(),
-                    [](const WorkflowParameter &p) { return !p.defaultValue.isNull(); }))
-                launchable.append(workflow.workflowPermanentId);
-        }
-        int launched = 0;
-        int answered = 0;
-        for (int i = 0; i < 50 && !launchable.isEmpty(); ++i) {
-            LaunchRequest request;
-            request.workflowId = launchable.at(i % launchable.size());
-            client.launchRun(request, &app, [&](const ApiResult<RunDetail> &result) {
-                launched += result.ok() ? 1 : 0;
-                if (++answered == 50)
-                    QCoreApplication::exit(0);
-            });
-        }
-        QCoreApplication::exec();
+        figures.launched = launchRuns(served, 50);
 
         QTemporaryDir home;
+        QStringList arguments {u"--server"_s, served.skyvernUrl.toString(), u"--settings"_s,
+            home.filePath(u"settings.ini"_s)};
+        if (minimized) {
+            // Any failure on this connection is to be told: it is polled while minimised.
+            QSettings settings(home.filePath(u"settings.ini"_s), QSettings::IniFormat);
+            settings.setValue(u"notifications/policy"_s,
+                QJsonDocument(
+                    QJsonObject {{u"important_connections"_s, QJsonArray {u"command-line"_s}}})
+                    .toJson(QJsonDocument::Compact));
+            arguments.append(u"--minimized"_s);
+        }
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"RUNWATCH_API_KEY"_s, served.apiKey);
         QProcess runwatch;
         runwatch.setProcessEnvironment(environment);
         runwatch.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        runwatch.start(QString::fromUtf8(RUNWATCH_PATH),
-            {u"--server"_s, served.skyvernUrl.toString(), u"--settings"_s,
-                home.filePath(u"settings.ini"_s)});
+        runwatch.start(QString::fromUtf8(RUNWATCH_PATH), arguments);
         runwatch.waitForStarted();
         const auto wait = [](int ms) {
             QEventLoop loop;
@@ -389,17 +420,102 @@ int main(int argc, char *argv[])
         wait(5000); // started, first page in, polling
         const double cpuBefore = processCpuSeconds(runwatch.processId());
         const int requestsBefore = idleServer.requestsHandled();
-        wait(seconds * 1000);
-        const double cpu = processCpuSeconds(runwatch.processId()) - cpuBefore;
-        const int polls = idleServer.requestsHandled() - requestsBefore;
+        wait(idleSeconds * 1000);
+        figures.cpu = processCpuSeconds(runwatch.processId()) - cpuBefore;
+        figures.requests = idleServer.requestsHandled() - requestsBefore;
         runwatch.terminate();
         runwatch.waitForFinished(10000);
-        report(results, u"idle_active_runs"_s, launched, u"runs"_s, u"50"_s);
-        report(results, u"idle_cpu_percent"_s, 100.0 * cpu / seconds, u"%"_s,
-            u"~0, over %1 s"_s.arg(seconds));
-        report(results, u"idle_requests"_s, polls, u"requests"_s, u"one poll per 3 s"_s);
-        report(results, u"idle_cpu_ms_per_request"_s, polls ? 1000.0 * cpu / polls : 0, u"ms"_s,
+        return figures;
+    };
+    if (wanted("idle")) {
+        const IdleFigures shown = watchFiftyRuns(false);
+        report(results, u"idle_active_runs"_s, shown.launched, u"runs"_s, u"50"_s);
+        report(results, u"idle_cpu_percent"_s, 100.0 * shown.cpu / idleSeconds, u"%"_s,
+            u"~0, over %1 s"_s.arg(idleSeconds));
+        report(results, u"idle_requests"_s, shown.requests, u"requests"_s, u"one poll per 3 s"_s);
+        report(results, u"idle_cpu_ms_per_request"_s,
+            shown.requests ? 1000.0 * shown.cpu / shown.requests : 0, u"ms"_s,
             u"poll, merge, repaint"_s);
+    }
+    if (wanted("hidden")) {
+        const IdleFigures hidden = watchFiftyRuns(true);
+        report(results, u"hidden_active_runs"_s, hidden.launched, u"runs"_s, u"50"_s);
+        report(results, u"hidden_cpu_percent"_s, 100.0 * hidden.cpu / idleSeconds, u"%"_s,
+            u"<= idle_cpu_percent, over %1 s"_s.arg(idleSeconds));
+        report(
+            results, u"hidden_requests"_s, hidden.requests, u"requests"_s, u"one poll per 15 s"_s);
+    }
+
+    // Notify: a watched run ends on the server; the time until Runwatch tells of it.
+    if (wanted("notify")) {
+        QTemporaryDir home;
+        LaunchOptions launch;
+        launch.demo = true;
+        launch.demoTickMs = 3600000; // runs end only when told to
+        launch.settingsFile = home.filePath(u"settings.ini"_s);
+        launch.keychainService = u"RunwatchBench"_s;
+        Application runwatch(launch);
+        runwatch.start();
+        RunListModel *listed = runwatch.window()->runListModel();
+        while (listed->isLoading() || listed->rowCount() == 0)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+        SkyvernClient server(runwatch.demoServerUrl(), runwatch.demoApiKey());
+        // Enough active runs for every sample, in the list before the first.
+        launchRuns({runwatch.demoServerUrl(), runwatch.demoApiKey(), {}, {}, {}}, 12);
+        listed->reload();
+        while (listed->isLoading() || listed->activeRunCount() < 12)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+        QSet<QString> used; // a run told of may still read active in the list for a poll
+        const auto latencies = [&](int samples, int pollMs) {
+            QList<double> measured;
+            for (int i = 0; i < samples; ++i) {
+                const WorkflowRun *active = nullptr;
+                for (int row = 0; row < listed->rowCount() && !active; ++row) {
+                    if (isActiveStatus(listed->runAt(row)->status)
+                        && !used.contains(listed->runAt(row)->workflowRunId))
+                        active = listed->runAt(row);
+                }
+                if (!active)
+                    break;
+                used.insert(active->workflowRunId);
+                runwatch.watch(*active, true);
+                // Ended at any moment between two polls, as runs do.
+                QTest::qWait(QRandomGenerator::global()->bounded(pollMs));
+                QSignalSpy told(runwatch.notifications(), &NotificationCenter::told);
+                QElapsedTimer clock;
+                bool cancelled = false;
+                server.cancelRun(active->workflowRunId, &app, [&](const ApiResult<bool> &result) {
+                    cancelled = result.ok();
+                    clock.start(); // ended on the server from here
+                });
+                QElapsedTimer deadline;
+                deadline.start();
+                while ((!cancelled || told.isEmpty()) && deadline.elapsed() < 60000)
+                    QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+                if (told.isEmpty()) {
+                    qWarning("notify: run %s was not told of within a minute (cancelled: %d)",
+                        qPrintable(active->workflowRunId), int(cancelled));
+                    break;
+                }
+                measured.append(clock.nsecsElapsed() / 1e6);
+            }
+            std::sort(measured.begin(), measured.end());
+            return measured;
+        };
+        runwatch.window()->show();
+        const QList<double> shown = latencies(8, MainWindow::kActivePollMs);
+        runwatch.window()->showMinimized();
+        const QList<double> hidden = latencies(4, 10000);
+        if (!shown.isEmpty())
+            report(results, u"notify_latency_ms"_s, shown.last(), u"ms"_s,
+                u"<= 3200 (poll every 3 s + 200 ms); median %1 of %2"_s
+                    .arg(shown.at(shown.size() / 2), 0, 'f', 0)
+                    .arg(shown.size()));
+        if (!hidden.isEmpty())
+            report(results, u"notify_latency_minimized_ms"_s, hidden.last(), u"ms"_s,
+                u"<= 10200 (watched runs looked at every 10 s + 200 ms); median %1 of %2"_s
+                    .arg(hidden.at(hidden.size() / 2), 0, 'f', 0)
+                    .arg(hidden.size()));
     }
 
     // Images: the detail pane shown for 1,000 runs in turn, four screenshots each.

@@ -109,6 +109,21 @@ private slots:
         QVERIFY(m_server->isStarted());
     }
 
+    void minimizedStartsMinimisedAndStillLoadsTheList()
+    {
+        QString error;
+        LaunchOptions parsed
+            = LaunchOptions::parse({u"runwatch"_s, u"--demo"_s, u"--minimized"_s}, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(parsed.minimized);
+        LaunchOptions minimized = options("minimized.ini", true);
+        minimized.minimized = parsed.minimized;
+        Application app(minimized);
+        app.start();
+        QVERIFY(app.window()->isMinimized());
+        waitForRows(app); // the first page is loaded all the same
+    }
+
     void runwatchLinksOpenTheirRunAndBadOnesSaySoAndOpenNothing()
     {
         Application app(options("links.ini", true));

@@ -1420,6 +1420,10 @@ SHA-256 %2</translation>
         <source>runwatch://run/&lt;connection&gt;/&lt;run id&gt; links to open; a running Runwatch opens them in its window.</source>
         <translation>Zu öffnende Links runwatch://run/&lt;Verbindung&gt;/&lt;Ausführungs-ID&gt;; ein laufendes Runwatch öffnet sie in seinem Fenster.</translation>
     </message>
+    <message>
+        <source>Start with the window minimised (to start with the session, say).</source>
+        <translation>Mit minimiertem Fenster starten (etwa beim Anmelden).</translation>
+    </message>
 </context>
 <context>
     <name>RecordingPlayer</name>
@@ -2687,6 +2691,10 @@ Kategorie: %1</translation>
     <message>
         <source>Show or hide the watched runs</source>
         <translation>Beobachtete Ausführungen ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Preferences: notifications, theme, closing</source>
+        <translation>Einstellungen: Benachrichtigungen, Farbschema, Schließen</translation>
     </message>
 </context>
 <context>
