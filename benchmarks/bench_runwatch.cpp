@@ -421,6 +421,10 @@ int main(int argc, char *argv[])
         const double cpuBefore = processCpuSeconds(runwatch.processId());
         const int requestsBefore = idleServer.requestsHandled();
         wait(idleSeconds * 1000);
+        if (runwatch.state() != QProcess::Running)
+            qWarning(
+                "idle: runwatch exited during the measurement (exit code %d): the figure is void",
+                runwatch.exitCode());
         figures.cpu = processCpuSeconds(runwatch.processId()) - cpuBefore;
         figures.requests = idleServer.requestsHandled() - requestsBefore;
         runwatch.terminate();

@@ -2,6 +2,7 @@
 // each watched run on its own connection, and watches that outlive the application.
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QDockWidget>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -138,6 +139,7 @@ private slots:
         QVERIFY2(told.first().first().toString().endsWith(watched.workflowTitle),
             qPrintable(told.first().first().toString()));
         QTRY_COMPARE(list->model()->rowCount(), 0); // watched until it ended
+        QVERIFY(!window->watchedPanel()->isVisible()); // it opened by itself, and goes by itself
         QVERIFY(!app.isWatched(watched));
         QTest::qWait(600); // further polls and the list's own refresh tell nothing more
         QCOMPARE(told.count(), 1);
@@ -173,12 +175,18 @@ private slots:
         QTest::keyClick(list, Qt::Key_Delete);
         QCOMPARE(list->model()->rowCount(), 0);
         QVERIFY(!app.isWatched(watched));
-        QVERIFY(window->findChild<QWidget *>(u"watchedRunsEmptyLabel"_s)->isVisible());
-        // F9 hides the panel and brings it back.
-        QTest::keyClick(window, Qt::Key_F9);
         QTRY_VERIFY(!window->watchedPanel()->isVisible());
+        // F9 brings it back, saying how runs come to be watched, and hides it again.
+        QApplication::setActiveWindow(window);
         QTest::keyClick(window, Qt::Key_F9);
         QTRY_VERIFY(window->watchedPanel()->isVisible());
+        QVERIFY(window->findChild<QWidget *>(u"watchedRunsEmptyLabel"_s)->isVisible());
+        QTest::keyClick(window, Qt::Key_F9);
+        QTRY_VERIFY(!window->watchedPanel()->isVisible());
+        // Closed by the user, it stays closed when a run is watched; F9 still opens it.
+        app.watch(watched, true);
+        QTest::qWait(100);
+        QVERIFY(!window->watchedPanel()->isVisible());
     }
 
     void watchesOutliveTheApplication()

@@ -1136,10 +1136,18 @@ void MainWindow::setWatchedRuns(WatchedRunModel *model)
     connect(
         toggle, &QAction::triggered, this, [this](bool shown) { m_watchedPanelClosed = !shown; });
     m_watchedPanel->installEventFilter(this); // its own close button
-    const auto showWhenWatching = [this, model] {
-        if (!m_watchedPanelClosed && model->rowCount() > 0)
-            m_watchedPanel->show();
-    };
-    connect(model, &QAbstractItemModel::rowsInserted, this, showWhenWatching);
+    // Opened by itself, it goes again when the last watched run ends; opened by the user, it stays.
+    connect(toggle, &QAction::triggered, this, [this] { m_watchedPanelOpenedByItself = false; });
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this, model] {
+        if (m_watchedPanelClosed || model->rowCount() == 0 || m_watchedPanel->isVisible())
+            return;
+        m_watchedPanel->show();
+        m_watchedPanelOpenedByItself = true;
+    });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [this, model] {
+        if (model->rowCount() == 0 && m_watchedPanelOpenedByItself)
+            m_watchedPanel->hide();
+    });
     m_watchedPanel->setVisible(!m_watchedPanelClosed && model->rowCount() > 0);
+    m_watchedPanelOpenedByItself = m_watchedPanel->isVisibleTo(this);
 }

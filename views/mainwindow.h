@@ -197,6 +197,7 @@ private:
     QDockWidget *m_watchedPanel = nullptr;
     WatchedRunModel *m_watchedModel = nullptr;
     bool m_watchedPanelClosed = false; // by the user; else open while any run is watched
+    bool m_watchedPanelOpenedByItself = false; // and so closed by itself when it empties
     QByteArray m_savedPanels; // a saved layout's panels, before they are made
     QString m_lastAnswerNotes;
     bool m_workflowStretched = false; // the workflow column takes the spare width

@@ -38,6 +38,7 @@ WatchedRunsView::WatchedRunsView(WatchedRunModel *model, QWidget *parent)
     m_empty->setText(tr("No runs watched. Runs launched from Runwatch are watched until they "
                         "end; watch any other from its menu in the list. You are told when "
                         "a watched run ends."));
+    m_empty->setMargin(8);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list, 1);
