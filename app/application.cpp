@@ -197,8 +197,11 @@ Application::Application(LaunchOptions options, QObject *parent)
     if (m_tray->showIcon())
         m_window->setCloseToTray([this] { return keepInTray(); });
     connect(this, &Application::connected, this, [this] {
-        if (!m_connectedOnce)
+        if (!m_connectedOnce) {
+            for (const ConnectionProfile &known : m_connections->profiles())
+                m_watchedRuns->setConnectionName(known.id, known.displayName());
             m_watchedPoller->pollNow(); // the keys are known now
+        }
         m_connectedOnce = true;
         for (const RunLink &link : std::exchange(m_pendingLinks, {}))
             openLink(link);

@@ -75,6 +75,17 @@ void WatchedRunModel::update(
     emit dataChanged(index(row), index(row));
 }
 
+void WatchedRunModel::setConnectionName(const QString &connectionId, const QString &name)
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        Entry &entry = m_entries[row];
+        if (entry.connectionId == connectionId && entry.connectionName != name) {
+            entry.connectionName = name;
+            emit dataChanged(index(row), index(row));
+        }
+    }
+}
+
 void WatchedRunModel::setProblem(
     const QString &connectionId, const QString &runId, const QString &problem)
 {
@@ -108,10 +119,16 @@ QVariant WatchedRunModel::data(const QModelIndex &index, int role) const
     const QString name = run.workflowTitle.isEmpty() ? run.workflowRunId : run.workflowTitle;
     switch (role) {
     case Qt::DisplayRole: {
-        // Status first: it is what the list is for, and the eye finds it in the same place.
-        const QString text = run.status == RunStatus::Unknown
-            ? name
-            : RunFormat::statusText(run.status, run.statusText) + u" · "_s + name;
+        // The workflow, then what tells two runs of it apart: status, start, connection.
+        QStringList details;
+        if (run.status != RunStatus::Unknown)
+            details.append(RunFormat::statusText(run.status, run.statusText));
+        const QDateTime started = run.startedAt.isValid() ? run.startedAt : run.createdAt;
+        if (started.isValid())
+            details.append(RunFormat::localTime(started, QDateTime::currentDateTime()));
+        details.append(entry.connectionName);
+        details.removeAll(QString());
+        const QString text = name + u'\n' + details.join(u" · "_s);
         return entry.problem.isEmpty() ? text : u"⚠ "_s + text; // the tip says why
     }
     case Qt::ToolTipRole: {

@@ -39,6 +39,8 @@ public:
     /** What was heard of a watched run now; the previous run comes back through `previous`. */
     void update(
         const QString &connectionId, const WorkflowRun &run, WorkflowRun *previous = nullptr);
+    /** What the UI calls a connection, once known (the demo's are made after the watches load). */
+    void setConnectionName(const QString &connectionId, const QString &name);
     /** The last look at a watched run failed (empty `problem`: it worked again). */
     void setProblem(const QString &connectionId, const QString &runId, const QString &problem);
 

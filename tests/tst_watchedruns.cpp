@@ -81,9 +81,9 @@ private slots:
         model.watch(entry(u"b3os"_s, u"wr_2"_s));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.keys(), (QStringList {u"b3os/wr_2"_s, u"cloud/wr_1"_s}));
-        // Not known yet: its id; known: status and workflow.
-        QCOMPARE(model.index(0).data().toString(), u"wr_2"_s);
-        QCOMPARE(model.index(1).data().toString(), u"Running · Quote"_s);
+        // Not known yet: its id; known: workflow, then status (and start) and connection.
+        QCOMPARE(model.index(0).data().toString(), u"wr_2\nb3os server"_s);
+        QCOMPARE(model.index(1).data().toString(), u"Quote\nRunning · cloud server"_s);
         QVERIFY(model.index(1).data(Qt::ToolTipRole).toString().contains(u"cloud server"_s));
         // Watching it again changes nothing but what is known.
         model.watch(entry(u"cloud"_s, u"wr_1"_s, RunStatus::Queued, u"Quote"_s));
@@ -96,7 +96,7 @@ private slots:
         WorkflowRun previous;
         model.update(u"cloud"_s, now, &previous);
         QCOMPARE(previous.status, RunStatus::Queued);
-        QCOMPARE(model.index(1).data().toString(), u"Failed · Quote"_s);
+        QCOMPARE(model.index(1).data().toString(), u"Quote\nFailed · cloud server"_s);
 
         model.setProblem(u"b3os"_s, u"wr_2"_s, u"The server did not answer."_s);
         QVERIFY(model.index(0).data().toString().startsWith(u"⚠"_s));
@@ -209,6 +209,7 @@ private slots:
             watched.workflowRunId);
         // Its workflow was saved with it; its status is asked for once the connection is up.
         QVERIFY(list->model()->index(0, 0).data().toString().contains(watched.workflowTitle));
+        QTRY_VERIFY(list->model()->index(0, 0).data().toString().contains(u"Demo Skyvern"_s));
         QTRY_COMPARE_WITH_TIMEOUT(
             list->model()->index(0, 0).data(WatchedRunModel::StatusRole).toInt(),
             int(watched.status), 20000);

@@ -155,10 +155,10 @@ QWidget *PreferencesDialog::makeNotificationsPage()
     m_ruleTable->setIconSize(QSize(10, 10));
     m_ruleTable->horizontalHeader()->setStretchLastSection(true);
     m_ruleTable->horizontalHeader()->setHighlightSections(false);
-    for (const auto &[column, width] : {std::pair {NotificationRuleModel::ActionColumn, 110},
-             std::pair {NotificationRuleModel::ConnectionColumn, 150},
-             std::pair {NotificationRuleModel::WorkflowColumn, 170},
-             std::pair {NotificationRuleModel::StatusColumn, 200}})
+    for (const auto &[column, width] : {std::pair {NotificationRuleModel::ActionColumn, 100},
+             std::pair {NotificationRuleModel::ConnectionColumn, 120},
+             std::pair {NotificationRuleModel::WorkflowColumn, 150},
+             std::pair {NotificationRuleModel::StatusColumn, 190}})
         m_ruleTable->setColumnWidth(column, width);
     m_ruleTable->setMinimumHeight(120);
     auto *ruleButtons = new QHBoxLayout;
@@ -306,6 +306,14 @@ QWidget *PreferencesDialog::makeRuleEditor()
     connect(m_ruleConnection, &QComboBox::currentIndexChanged, this, &PreferencesDialog::storeRule);
     connect(m_ruleWorkflow, &QComboBox::currentTextChanged, this, &PreferencesDialog::storeRule);
     connect(m_ruleErrorCode, &QLineEdit::textChanged, this, &PreferencesDialog::storeRule);
+    // Error codes are upper case: typed so, as they will be matched.
+    connect(m_ruleErrorCode, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (text == text.toUpper())
+            return;
+        const int cursor = m_ruleErrorCode->cursorPosition();
+        m_ruleErrorCode->setText(text.toUpper());
+        m_ruleErrorCode->setCursorPosition(cursor);
+    });
     return m_ruleEditor;
 }
 

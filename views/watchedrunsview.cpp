@@ -23,7 +23,7 @@ WatchedRunsView::WatchedRunsView(WatchedRunModel *model, QWidget *parent)
     // One column that fits the panel, each line cut short rather than scrolled sideways.
     m_list->setHeaderHidden(true);
     m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
+    m_list->setUniformRowHeights(true); // two lines each
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->header()->setStretchLastSection(true);
