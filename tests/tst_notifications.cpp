@@ -20,6 +20,7 @@
 #include "notificationcenter.h"
 #include "rundetailpane.h"
 #include "runlistmodel.h"
+#include "skyvernclient.h"
 #include "translations.h"
 #include "traycontroller.h"
 
@@ -262,6 +263,45 @@ private slots:
         QVERIFY(app.notificationPolicy().isQuiet(now.addSecs(3500)));
         QVERIFY(!app.notificationPolicy().isQuiet(now.addSecs(3700)));
         QVERIFY(app.tray()->toolTip().contains(u"paused until"_s));
+    }
+
+    void inQuietHoursAWatchedRunEndsUntold()
+    {
+        LaunchOptions options;
+        options.demo = true;
+        options.demoTickMs = 3600000; // runs end only when cancelled here
+        options.settingsFile = m_home.filePath(u"quiet.ini"_s);
+        options.keychainService = u"RunwatchTest"_s;
+        Application app(options);
+        app.start();
+        RunListModel *model = app.window()->runListModel();
+        const WorkflowRun *active = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 60000);
+        for (int row = 0; row < model->rowCount() && !active; ++row) {
+            if (isActiveStatus(model->runAt(row)->status))
+                active = model->runAt(row);
+        }
+        QVERIFY(active);
+        const WorkflowRun watched = *active;
+        // Quiet from an hour ago to an hour from now (spanning midnight when it is late).
+        NotificationPolicy policy = app.notificationPolicy();
+        policy.quietHoursOn = true;
+        policy.quietFrom = QTime::currentTime().addSecs(-3600);
+        policy.quietUntil = QTime::currentTime().addSecs(3600);
+        app.setNotificationPolicy(policy);
+        app.watch(watched, true);
+        app.notifications()->setDigestWindow(50);
+
+        SkyvernClient server(app.demoServerUrl(), app.demoApiKey());
+        bool cancelled = false;
+        server.cancelRun(watched.workflowRunId, this,
+            [&cancelled](const ApiResult<bool> &result) { cancelled = result.ok(); });
+        QTRY_VERIFY(cancelled);
+        // Its end is seen (the watch is over) and nothing is sent.
+        QTRY_VERIFY_WITH_TIMEOUT(!app.isWatched(watched), 20000);
+        QTest::qWait(300);
+        QCOMPARE(m_service.calls.size(), 0);
+        QVERIFY(app.notifications()->lastSummary().isEmpty());
     }
 };
 
