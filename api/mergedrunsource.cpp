@@ -285,6 +285,12 @@ void MergedRunSource::finish(const std::shared_ptr<Job> &job)
     job->handler(result);
 }
 
+QString MergedRunSource::connectionOf(const QString &runId) const
+{
+    const int member = ownerOf(runId);
+    return member >= 0 ? m_members.at(member).connectionId : QString();
+}
+
 int MergedRunSource::ownerOf(const QString &runId) const
 {
     const int member = m_owner.value(runId, -1);

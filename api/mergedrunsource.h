@@ -26,6 +26,7 @@ public:
         QPointer<RunSource> source;
         QString name; // shown in the source column and in its errors
         QString scope; // for members that list one workflow at a time; empty: all
+        QString connectionId = {}; // the connection the member is, where the caller has ids
     };
 
     explicit MergedRunSource(QList<Member> members, QObject *parent = nullptr);
@@ -47,6 +48,8 @@ public:
     QString launchCommand(const RunDetail &run) const override;
     void cancelRequest(RequestId id) override;
     void retainRuns(const QSet<QString> &runIds) override;
+    /** The connection id of the member that listed a run; empty when not listed or not given. */
+    QString connectionOf(const QString &runId) const;
     /** Runs whose connection is remembered, for details and cancelling. */
     qsizetype knownRuns() const { return m_owner.size(); }
     QString displayName() const override;

@@ -515,7 +515,12 @@ QString Application::connectionOf(const WorkflowRun &run) const
 {
     if (m_current != QLatin1String(kAllConnections))
         return m_current;
-    // The merged list names each run's connection as the switcher does.
+    if (const MergedRunSource *merged = m_connections->merged()) {
+        const QString id = merged->connectionOf(run.workflowRunId);
+        if (!id.isEmpty())
+            return id;
+    }
+    // A run the merged list no longer holds: its connection by the name it was shown with.
     for (const ConnectionProfile &candidate : m_connections->profiles()) {
         if (candidate.displayName() == run.source)
             return candidate.id;

@@ -80,9 +80,9 @@ MergedRunSource *ConnectionManager::mergeAll(QStringList *missing)
         }
         if (member.kind == ConnectionProfile::Kind::WorkflowPlatform) {
             for (const QString &workflow : member.workflowIds)
-                members.append({memberSource, member.displayName(), workflow});
+                members.append({memberSource, member.displayName(), workflow, member.id});
         } else {
-            members.append({memberSource, member.displayName(), {}});
+            members.append({memberSource, member.displayName(), {}, member.id});
         }
     }
     emit sourcesAboutToGo();

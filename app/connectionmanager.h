@@ -48,6 +48,8 @@ public:
     /** A new merged source of every connection whose secret is known; the others are named in
      * `missing`. */
     MergedRunSource *mergeAll(QStringList *missing);
+    /** The merged source made last, while it lives; null before. */
+    MergedRunSource *merged() const { return m_merged.get(); }
 
     /** Saves a new or edited connection and its secret (settings and keychain); a problem with
      * the keychain is told through `problem`. */

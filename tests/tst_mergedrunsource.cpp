@@ -94,6 +94,33 @@ private slots:
             QCOMPARE(all.at(i).orderTime(), truth.at(i).orderTime());
     }
 
+    void eachRunKnowsItsConnectionEvenWhenTwoShareAName()
+    {
+        auto cloud = skyvern();
+        auto other = platform();
+        MergedRunSource merged({{cloud.get(), u"Production"_s, {}, u"cloud-id"_s},
+            {other.get(), u"Production"_s, u"wf_price_scan"_s, u"ops-id"_s}});
+        const auto result = list(merged, 1, 60);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+        // What each connection lists on its own, by id.
+        QSet<QString> cloudRuns;
+        RunQuery query;
+        query.pageSize = 60;
+        std::optional<ApiResult<RunPage>> own;
+        cloud->listRuns(query, this, [&](const ApiResult<RunPage> &value) { own = value; });
+        QTRY_VERIFY(own.has_value());
+        for (const WorkflowRun &run : own->value.runs)
+            cloudRuns.insert(run.workflowRunId);
+        QSet<QString> connections;
+        for (const WorkflowRun &run : result.value.runs) {
+            const QString id = merged.connectionOf(run.workflowRunId);
+            QCOMPARE(id, cloudRuns.contains(run.workflowRunId) ? u"cloud-id"_s : u"ops-id"_s);
+            connections.insert(id);
+        }
+        QCOMPARE(connections.size(), 2);
+        QVERIFY(merged.connectionOf(u"wr_not_listed"_s).isEmpty());
+    }
+
     void aFailingConnectionIsReportedWhileTheOthersWork()
     {
         auto cloud = skyvern();
