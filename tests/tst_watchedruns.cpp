@@ -1,6 +1,8 @@
 // Watched runs: the model behind the Watched panel, the panel itself, the poller that follows
 // each watched run on its own connection, and watches that outlive the application.
 
+#include <memory>
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDockWidget>
@@ -60,6 +62,22 @@ class TestWatchedRuns : public QObject
         return nullptr;
     }
 
+    /** Runwatch on the demo, its window shown, once an active run is listed. */
+    std::unique_ptr<Application> startWithActiveRun(const QString &settingsName, int tickMs) const
+    {
+        auto app = std::make_unique<Application>(options(settingsName, tickMs));
+        app->start();
+        MainWindow *window = app->window();
+        window->resize(1300, 800);
+        window->show();
+        [&] {
+            QVERIFY(QTest::qWaitForWindowExposed(window));
+            RunListModel *model = window->runListModel();
+            QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && activeRun(model), 60000);
+        }();
+        return app;
+    }
+
     static QTreeView *watchedList(Application &app)
     {
         return app.window()->findChild<QTreeView *>(u"watchedRunsList"_s);
@@ -110,14 +128,11 @@ private slots:
 
     void aWatchedRunOnAConnectionOutOfSightIsStillToldWhenItEnds()
     {
-        Application app(options(u"outofsight.ini"_s, 150));
-        app.start();
+        const auto started = startWithActiveRun(u"outofsight.ini"_s, 150);
+        Application &app = *started;
         MainWindow *window = app.window();
-        window->resize(1300, 800);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window));
         RunListModel *model = window->runListModel();
-        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && activeRun(model), 60000);
+        QVERIFY(activeRun(model));
         QVERIFY(!window->watchedPanel()->isVisible()); // nothing watched: out of the way
         const WorkflowRun watched = *activeRun(model);
         app.watchedRunPoller()->setInterval(200);
@@ -147,14 +162,11 @@ private slots:
 
     void choosingAWatchedRunOpensItOnItsConnection()
     {
-        Application app(options(u"choose.ini"_s, 3600000));
-        app.start();
+        const auto started = startWithActiveRun(u"choose.ini"_s, 3600000);
+        Application &app = *started;
         MainWindow *window = app.window();
-        window->resize(1300, 800);
-        window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window));
         RunListModel *model = window->runListModel();
-        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && activeRun(model), 60000);
+        QVERIFY(activeRun(model));
         const WorkflowRun watched = *activeRun(model);
         app.watch(watched, true);
         app.showConnection(u"demo-platform"_s);
