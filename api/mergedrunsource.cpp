@@ -347,6 +347,23 @@ RequestId MergedRunSource::cancelRun(const QString &runId, QObject *context, Han
         });
 }
 
+RequestId MergedRunSource::getRunTags(
+    const QStringList &runIds, QObject *context, Handler<RunTags> handler)
+{
+    // One connection at a time: the first run's, with those of its runs asked for.
+    const QString first = runIds.value(0);
+    const int owner = ownerOf(first);
+    QStringList sameOwner;
+    for (const QString &id : runIds) {
+        if (ownerOf(id) == owner)
+            sameOwner.append(id);
+    }
+    return forwardForRun<RunTags>(
+        first, context, std::move(handler), [&](RunSource *source, Handler<RunTags> wrapped) {
+            return source->getRunTags(sameOwner, context, std::move(wrapped));
+        });
+}
+
 RequestId MergedRunSource::getTimeline(
     const QString &runId, QObject *context, Handler<RunTimeline> handler)
 {

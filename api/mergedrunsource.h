@@ -38,6 +38,8 @@ public:
     RequestId launchRun(
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
+    RequestId getRunTags(
+        const QStringList &runIds, QObject *context, Handler<RunTags> handler) override;
     RequestId getTimeline(
         const QString &runId, QObject *context, Handler<RunTimeline> handler) override;
     RequestId listArtifacts(const QString &runId, const QStringList &types, QObject *context,

@@ -48,6 +48,7 @@ SourceFeatures SourceFeatures::intersectedWith(const SourceFeatures &other) cons
     both.timeline = timeline || other.timeline;
     both.artifacts = artifacts || other.artifacts;
     both.retry = retry || other.retry;
+    both.tags = tags || other.tags;
     // A column is worth showing when some of the runs fill it.
     both.createdAt = createdAt || other.createdAt;
     both.failureReason = failureReason || other.failureReason;
@@ -88,6 +89,12 @@ RequestId RunSource::listArtifacts(
 {
     return refuseLater(context, std::move(handler),
         tr("%1 does not offer the screenshots, recordings and logs of runs.").arg(displayName()));
+}
+
+RequestId RunSource::getRunTags(const QStringList &, QObject *context, Handler<RunTags> handler)
+{
+    return refuseLater(
+        context, std::move(handler), tr("%1 does not offer tags on runs.").arg(displayName()));
 }
 
 RequestId RunSource::getArtifactContent(

@@ -13,6 +13,7 @@
 #include "requestid.h"
 #include "rundetail.h"
 #include "runquery.h"
+#include "runtag.h"
 #include "runtimeline.h"
 #include "workflow.h"
 
@@ -36,6 +37,7 @@ struct SourceFeatures
     bool timeline = true; // a run's blocks, thoughts and actions (getTimeline)
     bool artifacts = true; // a run's screenshots, recording, logs (listArtifacts, content)
     bool retry = true; // a run started again with its parameters (retryRun)
+    bool tags = true; // labels on runs, `env:prod` (getRunTags)
     bool createdAt = true; // its runs carry these fields
     bool failureReason = true;
     bool workflowTitle = true;
@@ -101,6 +103,14 @@ public:
      */
     virtual RequestId getArtifactContent(const QString &runId, const QString &artifactId,
         QObject *context, Handler<QByteArray> handler);
+    /**
+     * The tags of runs (at most kMaxTagRuns at once): every run the server knows is in the
+     * answer, with an empty list when it has none. A merged list answers for the runs of one
+     * connection at a time (those of the first run); ask again for the rest.
+     */
+    virtual RequestId getRunTags(
+        const QStringList &runIds, QObject *context, Handler<RunTags> handler);
+    static constexpr int kMaxTagRuns = 100;
     /** Starts a workflow run again with its original parameters; answers the new run. */
     virtual RequestId retryRun(const QString &runId, QObject *context, Handler<RunDetail> handler);
     /**

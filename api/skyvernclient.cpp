@@ -248,6 +248,20 @@ RequestId SkyvernClient::getTimeline(
         });
 }
 
+RequestId SkyvernClient::getRunTags(
+    const QStringList &runIds, QObject *context, Handler<RunTags> handler)
+{
+    QUrl url = endpoint(u"/v1/run-tags"_s);
+    QUrlQuery query;
+    query.addQueryItem(u"workflow_run_ids"_s, runIds.mid(0, kMaxTagRuns).join(u','));
+    url.setQuery(query);
+    return sendDecoded<RunTags>(
+        "GET", url, context, std::move(handler), [](const QByteArray &body, const ApiError &error) {
+            return decodeAnswer<RunTags>(
+                body, error, RunTags::fromJson, tr("The runs' tags could not be read: %1."));
+        });
+}
+
 RequestId SkyvernClient::listArtifacts(
     const QString &runId, const QStringList &types, QObject *context, Handler<RunArtifacts> handler)
 {

@@ -35,6 +35,8 @@ public:
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
     /** `GET /v1/runs/{run_id}/timeline`. */
+    RequestId getRunTags(
+        const QStringList &runIds, QObject *context, Handler<RunTags> handler) override;
     RequestId getTimeline(
         const QString &runId, QObject *context, Handler<RunTimeline> handler) override;
     /** `GET /v1/runs/{run_id}/artifacts?artifact_type=…`. */

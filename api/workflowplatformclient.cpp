@@ -48,6 +48,7 @@ SourceFeatures WorkflowPlatformClient::features() const
     features.launch = false;
     features.cancel = false;
     features.timeline = false;
+    features.tags = false;
     features.artifacts = false;
     features.retry = false;
     features.createdAt = false;

@@ -637,6 +637,8 @@ void Application::onEnded(RunEvent event)
         m_ended.clear(); // bounded; a run ends long before this many others do
     m_ended.insert(key);
     event.connectionName = profile(event.connectionId).displayName();
+    if (event.tags.isEmpty()) // the list knows the tags of what it shows
+        event.tags = m_window->runListModel()->tags(event.run.workflowRunId);
     event.watched = m_watchedRuns->contains(event.connectionId, event.run.workflowRunId);
     if (event.watched) {
         if (event.run.workflowTitle.isEmpty())

@@ -7,6 +7,7 @@
 
 #include "demofielderror.h"
 #include "demolaunchvalidator.h"
+#include "demotags.h"
 #include "rundetail.h"
 #include "runstatus.h"
 #include "timestamps.h"
@@ -282,6 +283,12 @@ DemoServer::Reply DemoServer::route(const DemoHttpRequest &request)
         return isGet ? getRun(base, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "runs"_L1, "*"_L1, "cancel"_L1}))
         return isPost ? cancelRun(segments.at(2)) : detail(405, u"Method Not Allowed"_s);
+    if (is({"v1"_L1, "run-tags"_L1}))
+        return isGet ? runTags(request) : detail(405, u"Method Not Allowed"_s);
+    if (is({"v1"_L1, "run-tag-suggestions"_L1}))
+        return isGet ? json(200, DemoTags::suggestions()) : detail(405, u"Method Not Allowed"_s);
+    if (is({"v1"_L1, "runs"_L1, "*"_L1, "tags"_L1}))
+        return isGet ? tagsOfRun(segments.at(2)) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "runs"_L1, "*"_L1, "timeline"_L1}))
         return isGet ? timeline(base, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "runs"_L1, "*"_L1, "artifacts"_L1}))
@@ -423,6 +430,47 @@ DemoServer::Reply DemoServer::getRun(const QUrl &base, const QString &runId)
     if (!run)
         return detail(404, u"Run not found: %1"_s.arg(runId.left(100)));
     return json(200, detailJson(base, *run));
+}
+
+DemoServer::Reply DemoServer::runTags(const DemoHttpRequest &request)
+{
+    // RunTagsBatchResponse: every asked-for run of this organisation, with an empty list when
+    // it has no tags; unknown ids are left out.
+    const QString asked
+        = formQuery(request).queryItemValue(u"workflow_run_ids"_s, QUrl::FullyDecoded);
+    const QStringList ids = asked.split(u',', Qt::SkipEmptyParts);
+    if (ids.isEmpty())
+        return detail(400, u"workflow_run_ids is required"_s);
+    if (ids.size() > 200)
+        return detail(400, u"At most 200 workflow_run_ids at once"_s);
+    QJsonObject runTags;
+    for (const QString &id : ids) {
+        const auto run = m_database.run(id.trimmed());
+        if (!run)
+            continue;
+        QJsonArray tags;
+        for (const DemoTag &tag : DemoTags::of(*run))
+            tags.append(tag.toJson());
+        runTags.insert(run->runId, tags);
+    }
+    return json(200, QJsonObject {{u"run_tags"_s, runTags}});
+}
+
+DemoServer::Reply DemoServer::tagsOfRun(const QString &runId)
+{
+    const auto run = m_database.run(runId);
+    if (!run)
+        return detail(404, u"Run not found: %1"_s.arg(runId.left(100)));
+    // RunTagsResponse, each tag as TagResponse: set when the run was created, by the API.
+    QJsonArray tags;
+    for (const DemoTag &tag : DemoTags::of(*run)) {
+        QJsonObject json = tag.toJson();
+        json.insert(u"source"_s, u"api"_s);
+        json.insert(u"set_at"_s, run->createdAt.toString(Qt::ISODateWithMs));
+        json.insert(u"set_by"_s, u"api_key"_s);
+        tags.append(json);
+    }
+    return json(200, QJsonObject {{u"workflow_run_id"_s, run->runId}, {u"tags"_s, tags}});
 }
 
 DemoServer::Reply DemoServer::cancelRun(const QString &runId)

@@ -79,6 +79,8 @@ private:
     Reply retryRun(const QUrl &base, const QString &runId);
     Reply listWorkflows(const DemoHttpRequest &request);
     Reply timeline(const QUrl &base, const QString &runId);
+    Reply runTags(const DemoHttpRequest &request);
+    Reply tagsOfRun(const QString &runId);
     Reply listArtifacts(const DemoHttpRequest &request, const QUrl &base, const QString &runId);
 
     QJsonObject listItemJson(const DemoRun &run) const;

@@ -1,5 +1,7 @@
 #include "notificationpolicy.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -14,11 +16,24 @@ bool NotificationRule::matches(const RunEvent &event) const
 {
     if (!connection.isEmpty() && connection != event.connectionId)
         return false;
-    if (!workflow.isEmpty() && workflow != event.run.workflowPermanentId)
+    // A workflow by its id, or by its name as a user may have typed it.
+    if (!workflow.isEmpty() && workflow != event.run.workflowPermanentId
+        && workflow != event.run.workflowTitle)
         return false;
     if (!statuses.isEmpty() && !statuses.contains(event.run.status))
         return false;
-    return errorCode.isEmpty() || event.errorCodes.contains(errorCode);
+    if (!errorCode.isEmpty() && !event.errorCodes.contains(errorCode))
+        return false;
+    if (tag.isEmpty())
+        return true;
+    const qsizetype colon = tag.indexOf(u':');
+    const QString group = colon < 0 ? QString() : tag.left(colon);
+    const QString label = colon < 0 ? tag : tag.mid(colon + 1);
+    return std::any_of(event.tags.cbegin(), event.tags.cend(), [&](const RunTag &candidate) {
+        if (colon < 0)
+            return candidate.value == label; // a label, in any group or none
+        return candidate.key == group && (label == "*"_L1 || candidate.value == label);
+    });
 }
 
 QJsonObject NotificationRule::toJson() const
@@ -37,6 +52,8 @@ QJsonObject NotificationRule::toJson() const
         json.insert(u"statuses"_s, statusList);
     if (!errorCode.isEmpty())
         json.insert(u"error_code"_s, errorCode);
+    if (!tag.isEmpty())
+        json.insert(u"tag"_s, tag);
     return json;
 }
 
@@ -50,6 +67,7 @@ std::optional<NotificationRule> NotificationRule::fromJson(const QJsonObject &js
     rule.connection = json.value(u"connection"_s).toString().left(200);
     rule.workflow = json.value(u"workflow"_s).toString().left(200);
     rule.errorCode = json.value(u"error_code"_s).toString().left(200);
+    rule.tag = json.value(u"tag"_s).toString().left(200);
     for (const QJsonValue &status : json.value(u"statuses"_s).toArray()) {
         const RunStatus read = runStatusFromWire(status.toString());
         if (read == RunStatus::Unknown)

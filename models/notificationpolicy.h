@@ -10,6 +10,7 @@
 #include <QTime>
 
 #include "runstatus.h"
+#include "runtag.h"
 #include "workflowrun.h"
 
 /** Something that happened to a run that a notification may be about: it ended. */
@@ -20,6 +21,7 @@ struct RunEvent
     WorkflowRun run; // as it is now
     RunStatus previous = RunStatus::Unknown; // Unknown: first seen when it had already ended
     QStringList errorCodes;
+    QList<RunTag> tags; // as far as known when it ended
     bool watched = false; // launched from Runwatch or watched by the user
 };
 
@@ -29,9 +31,12 @@ struct NotificationRule
     enum class Action { Notify, Ignore };
 
     QString connection; // a connection id; empty: any
-    QString workflow; // a workflow permanent id; empty: any
+    QString workflow; // a workflow permanent id (or its title); empty: any
     QSet<RunStatus> statuses; // empty: any status a run ends in
     QString errorCode; // empty: any
+    /** A tag as the server's filter writes one: `env:prod`, `env:*` (any in the group) or a
+     * label (`nightly`, in any group or none); empty: any. */
+    QString tag;
     Action action = Action::Notify;
 
     bool matches(const RunEvent &event) const;

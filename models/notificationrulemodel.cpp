@@ -70,6 +70,8 @@ QVariant NotificationRuleModel::headerData(int section, Qt::Orientation orientat
         return tr("Ends as");
     case ErrorCodeColumn:
         return tr("Error code");
+    case TagColumn:
+        return tr("Tag");
     default:
         return {};
     }
@@ -108,6 +110,8 @@ QVariant NotificationRuleModel::data(const QModelIndex &index, int role) const
     }
     case ErrorCodeColumn:
         return rule.errorCode.isEmpty() ? any : rule.errorCode;
+    case TagColumn:
+        return rule.tag.isEmpty() ? any : rule.tag;
     default:
         return {};
     }

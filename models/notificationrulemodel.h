@@ -20,6 +20,7 @@ public:
         WorkflowColumn,
         StatusColumn,
         ErrorCodeColumn,
+        TagColumn,
         ColumnCount
     };
 

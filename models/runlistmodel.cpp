@@ -110,6 +110,12 @@ void RunListModel::replaceRows(const QList<WorkflowRun> &runs)
         else
             ++it;
     }
+    for (auto it = m_tags.begin(); it != m_tags.end();) {
+        if (!runIds.contains(it.key()))
+            it = m_tags.erase(it);
+        else
+            ++it;
+    }
     endResetModel();
     if (m_source)
         m_source->retainRuns(runIds);
@@ -203,6 +209,19 @@ void RunListModel::setErrorCodes(const QString &runId, const QStringList &codes)
     const int row = rowOfRun(runId);
     if (row >= 0)
         emit dataChanged(index(row, ErrorCodesColumn), index(row, ErrorCodesColumn));
+}
+
+void RunListModel::setTags(const QHash<QString, QList<RunTag>> &tags)
+{
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
+        const auto known = m_tags.constFind(it.key());
+        if (known != m_tags.cend() && *known == it.value())
+            continue;
+        m_tags.insert(it.key(), it.value());
+        const int row = rowOfRun(it.key());
+        if (row >= 0)
+            emit dataChanged(index(row, TagsColumn), index(row, TagsColumn));
+    }
 }
 
 QStringList RunListModel::errorCodes(const QString &runId) const
@@ -311,6 +330,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return errorCodes(run.workflowRunId).join(u", "_s);
         case SourceColumn:
             return run.source;
+        case TagsColumn:
+            return data(index, TagsRole).toStringList().join(u", "_s);
         }
         break;
     case Qt::ToolTipRole:
@@ -343,6 +364,12 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         return run.workflowRunId;
     case StatusRole:
         return int(run.status);
+    case TagsRole: {
+        QStringList texts;
+        for (const RunTag &tag : m_tags.value(run.workflowRunId))
+            texts.append(tag.text());
+        return texts;
+    }
     default:
         break;
     }
@@ -374,6 +401,8 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Error codes");
     case SourceColumn:
         return tr("Source");
+    case TagsColumn:
+        return tr("Tags");
     default:
         return {};
     }

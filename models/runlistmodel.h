@@ -28,12 +28,14 @@ public:
         FailureReasonColumn,
         ErrorCodesColumn,
         SourceColumn, // the connection, in lists merged from several
+        TagsColumn,
         ColumnCount
     };
     enum Role {
         SortRole = Qt::UserRole, // the raw value a column sorts by
         RunIdRole,
         StatusRole, // RunStatus as int
+        TagsRole, // QStringList, each as RunTag::text()
     };
 
     explicit RunListModel(QObject *parent = nullptr);
@@ -87,6 +89,10 @@ public:
     void setErrorCodes(const QString &runId, const QStringList &codes);
     QStringList errorCodes(const QString &runId) const;
     bool hasErrorCodes(const QString &runId) const { return m_errorCodes.contains(runId); }
+    /** The tags of runs, as a source answered them (a run with none: an empty list). */
+    void setTags(const QHash<QString, QList<RunTag>> &tags);
+    QList<RunTag> tags(const QString &runId) const { return m_tags.value(runId); }
+    bool hasTags(const QString &runId) const { return m_tags.contains(runId); }
     /** Workflow names by permanent id, for runs whose list answer carries none. */
     void setWorkflowTitles(const QHash<QString, QString> &titles);
     int rowOfRun(const QString &runId) const;
@@ -143,6 +149,7 @@ private:
     bool m_showingSaved = false;
     ApiError m_lastError;
     QHash<QString, QStringList> m_errorCodes; // of the runs listed; pruned on each new list
+    QHash<QString, QList<RunTag>> m_tags; // the same
     QHash<QString, QString> m_workflowTitles;
     QList<ApiError> m_partialErrors;
     QStringList m_notes;

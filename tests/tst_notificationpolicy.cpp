@@ -77,6 +77,35 @@ private slots:
             !policy.shouldNotify(ended(RunStatus::Failed, u"staging"_s, u"wpid_other"_s), at(12)));
     }
 
+    void aRuleMatchesTagsAsTheServersFilterDoes()
+    {
+        RunEvent event = ended(RunStatus::Failed);
+        event.tags = {{u"env"_s, u"prod"_s}, {u"customer"_s, u"acme"_s}, {{}, u"nightly"_s}};
+        const auto matching = [&event](const QString &tag) {
+            NotificationRule rule;
+            rule.tag = tag;
+            return rule.matches(event);
+        };
+        QVERIFY(matching(u"env:prod"_s));
+        QVERIFY(!matching(u"env:staging"_s));
+        QVERIFY(matching(u"env:*"_s)); // any in the group
+        QVERIFY(!matching(u"region:*"_s));
+        QVERIFY(matching(u"nightly"_s)); // a label, standalone
+        QVERIFY(matching(u"acme"_s)); // a label in any group
+        QVERIFY(!matching(u"customer:nightly"_s));
+        QVERIFY(matching(QString())); // no tag: any run
+        event.tags.clear(); // tags not known (or none): a tag rule does not match
+        QVERIFY(!matching(u"env:*"_s));
+
+        // A workflow is named by its id, or by its title as typed.
+        event.run.workflowTitle = u"Auto insurance quote"_s;
+        NotificationRule byName;
+        byName.workflow = u"Auto insurance quote"_s;
+        QVERIFY(byName.matches(event));
+        byName.workflow = u"Lead enrichment"_s;
+        QVERIFY(!byName.matches(event));
+    }
+
     void quietHoursAcrossMidnightAndAPauseTellNothing()
     {
         NotificationPolicy policy;
@@ -111,6 +140,7 @@ private slots:
         rule.workflow = u"wpid_quote"_s;
         rule.statuses = {RunStatus::Failed, RunStatus::TimedOut};
         rule.errorCode = u"LOGIN_FAILED"_s;
+        rule.tag = u"env:prod"_s;
         rule.action = NotificationRule::Action::Ignore;
         policy.rules = {rule};
         policy.importantConnections = {u"prod"_s, u"demo"_s};
@@ -127,6 +157,7 @@ private slots:
         QCOMPARE(read.toJson(), json);
         QCOMPARE(read.rules.size(), 1);
         QCOMPARE(read.rules.first().statuses, rule.statuses);
+        QCOMPARE(read.rules.first().tag, u"env:prod"_s);
         QCOMPARE(read.quietFrom, QTime(21, 30));
         QCOMPARE(read.pausedUntil, policy.pausedUntil);
 

@@ -152,6 +152,8 @@ private slots:
             auto *code = child<QLineEdit>(dialog, u"ruleErrorCodeEdit"_s);
             QTest::keyClicks(code, u"captcha_detected"_s);
             QTest::keyClicks(code, u" !"_s); // not an error code's characters: refused
+            auto *tag = child<QLineEdit>(dialog, u"ruleTagEdit"_s);
+            QTest::keyClicks(tag, u"env::prod"_s); // a second colon is refused as typed
             click(dialog, u"moveRuleUpButton"_s);
             QCOMPARE(
                 table->model()->index(0, NotificationRuleModel::ErrorCodeColumn).data().toString(),
@@ -175,6 +177,7 @@ private slots:
             const NotificationPolicy policy = app.notificationPolicy();
             QCOMPARE(policy.rules.size(), 2);
             QCOMPARE(policy.rules.at(0).errorCode, u"CAPTCHA_DETECTED"_s);
+            QCOMPARE(policy.rules.at(0).tag, u"env:prod"_s);
             QCOMPARE(policy.rules.at(1).action, NotificationRule::Action::Ignore);
             QCOMPARE(policy.rules.at(1).workflow, workflowId);
             QCOMPARE(policy.rules.at(1).statuses,

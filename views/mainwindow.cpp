@@ -42,6 +42,7 @@
 #include "runsortproxymodel.h"
 #include "runsource.h"
 #include "runtableview.h"
+#include "runtagprefetcher.h"
 #include "runtimelineview.h"
 #include "screenshotfilmstrip.h"
 #include "shortcutsdialog.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_noticeBar(new QWidget(this))
     , m_noticeLabel(new QLabel(m_noticeBar))
     , m_prefetcher(new ErrorCodePrefetcher(m_model, this))
+    , m_tagPrefetcher(new RunTagPrefetcher(m_model, this))
     , m_statusLabel(new QLabel(this))
     , m_reloadAction(new QAction(tr("&Reload"), this))
     , m_launchAction(new QAction(tr("Run &agent…"), this))
@@ -265,6 +267,7 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(RunListModel::DurationColumn, widest(durations, 16));
     header->resizeSection(RunListModel::ErrorCodesColumn, 150);
     header->resizeSection(RunListModel::SourceColumn, 140);
+    header->resizeSection(RunListModel::TagsColumn, 150);
     // Created and duration say what started does; trigger and run id are in the detail pane
     // (and the run id one Ctrl+C away). Each is one right-click on the header away; hidden by
     // default, the columns an operator scans fit a laptop-sized window without a scroll bar.
@@ -276,7 +279,8 @@ MainWindow::MainWindow(QWidget *parent)
     const QList<int> order {RunListModel::StatusColumn, RunListModel::SourceColumn,
         RunListModel::WorkflowColumn, RunListModel::CreatedColumn, RunListModel::StartedColumn,
         RunListModel::DurationColumn, RunListModel::FailureReasonColumn,
-        RunListModel::ErrorCodesColumn, RunListModel::TriggerColumn, RunListModel::RunIdColumn};
+        RunListModel::ErrorCodesColumn, RunListModel::TagsColumn, RunListModel::TriggerColumn,
+        RunListModel::RunIdColumn};
     for (int visual = 0; visual < order.size(); ++visual)
         header->moveSection(header->visualIndex(order.at(visual)), visual);
     applyColumnResizeModes();
@@ -437,6 +441,7 @@ void MainWindow::setSource(RunSource *source, const QString &name)
             });
     }
     m_prefetcher->setSource(source);
+    m_tagPrefetcher->setSource(source);
     m_model->setSource(source);
     loadWorkflows();
     updateStatus();
@@ -667,6 +672,7 @@ void MainWindow::prefetchVisibleErrorCodes()
     for (const QModelIndex &index : visible)
         rows.append(m_sorter->mapToSource(index).row());
     m_prefetcher->setVisibleRows(rows);
+    m_tagPrefetcher->setVisibleRows(rows);
 }
 
 void MainWindow::applyFeatures(const SourceFeatures &features)
@@ -700,6 +706,7 @@ void MainWindow::applyFeatures(const SourceFeatures &features)
     hideFor(RunListModel::FailureReasonColumn, !features.failureReason);
     hideFor(RunListModel::ErrorCodesColumn, !features.errorCode);
     hideFor(RunListModel::SourceColumn, !features.runSource);
+    hideFor(RunListModel::TagsColumn, !features.tags);
     // Runs without a created time (or a mix of both kinds) are told apart by when they started.
     if ((!features.createdAt || features.runSource)
         && header->isSectionHidden(RunListModel::StartedColumn)) {

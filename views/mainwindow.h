@@ -31,6 +31,7 @@ class RunListModel;
 class RunSortProxyModel;
 class RunSource;
 class RunTableView;
+class RunTagPrefetcher;
 class WatchedRunModel;
 struct ApiError;
 struct SourceFeatures;
@@ -204,6 +205,7 @@ private:
     static constexpr int kWorkflowWidth = 190;
     QLabel *m_noticeLabel;
     ErrorCodePrefetcher *m_prefetcher;
+    RunTagPrefetcher *m_tagPrefetcher;
     QLabel *m_statusLabel;
     QAction *m_reloadAction;
     QAction *m_launchAction;

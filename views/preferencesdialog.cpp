@@ -155,10 +155,11 @@ QWidget *PreferencesDialog::makeNotificationsPage()
     m_ruleTable->setIconSize(QSize(10, 10));
     m_ruleTable->horizontalHeader()->setStretchLastSection(true);
     m_ruleTable->horizontalHeader()->setHighlightSections(false);
-    for (const auto &[column, width] : {std::pair {NotificationRuleModel::ActionColumn, 100},
-             std::pair {NotificationRuleModel::ConnectionColumn, 120},
-             std::pair {NotificationRuleModel::WorkflowColumn, 150},
-             std::pair {NotificationRuleModel::StatusColumn, 190}})
+    for (const auto &[column, width] : {std::pair {NotificationRuleModel::ActionColumn, 90},
+             std::pair {NotificationRuleModel::ConnectionColumn, 110},
+             std::pair {NotificationRuleModel::WorkflowColumn, 130},
+             std::pair {NotificationRuleModel::StatusColumn, 150},
+             std::pair {NotificationRuleModel::ErrorCodeColumn, 120}})
         m_ruleTable->setColumnWidth(column, width);
     m_ruleTable->setMinimumHeight(120);
     auto *ruleButtons = new QHBoxLayout;
@@ -301,11 +302,20 @@ QWidget *PreferencesDialog::makeRuleEditor()
     m_ruleErrorCode->setValidator(new QRegularExpressionValidator(
         QRegularExpression(u"[A-Za-z0-9_.:-]{0,100}"_s), m_ruleErrorCode));
     form->addRow(tr("&Error code:"), m_ruleErrorCode);
+    m_ruleTag = new QLineEdit(m_ruleEditor);
+    m_ruleTag->setObjectName(u"ruleTagEdit"_s);
+    m_ruleTag->setPlaceholderText(
+        tr("Any; or env:prod, env:* (any env) or a label such as nightly"));
+    // A label, or a group and a label (or * for any in the group): what the server filters by.
+    m_ruleTag->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(u"[^:\\s][^:]{0,99}(:([^:\\s][^:]{0,99}|\\*)?)?"_s), m_ruleTag));
+    form->addRow(tr("Ta&g:"), m_ruleTag);
 
     connect(m_ruleAction, &QComboBox::currentIndexChanged, this, &PreferencesDialog::storeRule);
     connect(m_ruleConnection, &QComboBox::currentIndexChanged, this, &PreferencesDialog::storeRule);
     connect(m_ruleWorkflow, &QComboBox::currentTextChanged, this, &PreferencesDialog::storeRule);
     connect(m_ruleErrorCode, &QLineEdit::textChanged, this, &PreferencesDialog::storeRule);
+    connect(m_ruleTag, &QLineEdit::textChanged, this, &PreferencesDialog::storeRule);
     // Error codes are upper case: typed so, as they will be matched.
     connect(m_ruleErrorCode, &QLineEdit::textEdited, this, [this](const QString &text) {
         if (text == text.toUpper())
@@ -345,6 +355,7 @@ void PreferencesDialog::loadRule(int row)
     for (QCheckBox *box : std::as_const(m_ruleStatuses))
         box->setChecked(rule.statuses.contains(RunStatus(box->property("status").toInt())));
     m_ruleErrorCode->setText(rule.errorCode);
+    m_ruleTag->setText(rule.tag);
     m_loadingRule = false;
 }
 
@@ -365,6 +376,9 @@ void PreferencesDialog::storeRule()
             rule.statuses.insert(RunStatus(box->property("status").toInt()));
     }
     rule.errorCode = m_ruleErrorCode->text().trimmed().toUpper();
+    rule.tag = m_ruleTag->text().trimmed();
+    if (rule.tag.endsWith(u':'))
+        rule.tag.chop(1); // half written: the group alone is no tag yet
     m_rules->setRule(row, rule);
 }
 

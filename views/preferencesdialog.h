@@ -84,6 +84,7 @@ private:
     QComboBox *m_ruleWorkflow;
     QList<QCheckBox *> m_ruleStatuses;
     QLineEdit *m_ruleErrorCode;
+    QLineEdit *m_ruleTag;
     QGroupBox *m_quietHours;
     QTimeEdit *m_quietFrom;
     QTimeEdit *m_quietUntil;

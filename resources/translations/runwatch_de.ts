@@ -1190,6 +1190,10 @@ SHA-256 %2</translation>
         <source>Stay quiet</source>
         <translation>Still bleiben</translation>
     </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1352,6 +1356,14 @@ SHA-256 %2</translation>
     <message>
         <source>When a run I &amp;launched here or watch ends</source>
         <translation>Wenn eine hier &amp;gestartete oder beobachtete Ausführung endet</translation>
+    </message>
+    <message>
+        <source>Any; or env:prod, env:* (any env) or a label such as nightly</source>
+        <translation>Beliebig; oder env:prod, env:* (jedes env) oder ein Label wie nightly</translation>
+    </message>
+    <message>
+        <source>Ta&amp;g:</source>
+        <translation>Ta&amp;g:</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2133,10 @@ Kategorie: %1</translation>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
 </context>
 <context>
     <name>RunListRead</name>
@@ -2240,6 +2256,10 @@ Kategorie: %1</translation>
     <message>
         <source>%1 does not offer retrying runs.</source>
         <translation>%1 bietet kein Wiederholen von Ausführungen an.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer tags on runs.</source>
+        <translation>%1 bietet keine Tags für Ausführungen an.</translation>
     </message>
 </context>
 <context>
@@ -2758,6 +2778,10 @@ Kategorie: %1</translation>
     <message>
         <source>The connection dropped before %1 confirmed the retry (%2). Check the run list before retrying again.</source>
         <translation>Die Verbindung brach ab, bevor %1 die Wiederholung bestätigte (%2). Prüfen Sie die Liste der Ausführungen, bevor Sie erneut wiederholen.</translation>
+    </message>
+    <message>
+        <source>The runs&apos; tags could not be read: %1.</source>
+        <translation>Die Tags der Ausführungen konnten nicht gelesen werden: %1.</translation>
     </message>
 </context>
 <context>
