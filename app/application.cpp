@@ -16,6 +16,7 @@
 
 #include "applog.h"
 #include "artifactfetcher.h"
+#include "backgroundlistpoller.h"
 #include "connectiondialog.h"
 #include "connectionmanager.h"
 #include "credentialstore.h"
@@ -147,6 +148,18 @@ Application::Application(LaunchOptions options, QObject *parent)
             m_window->statusBar()->showMessage(
                 tr("No longer watching %1: %2").arg(runId, message), 15000);
         });
+    m_importantPoller = new BackgroundListPoller(
+        [this](const QString &id) { return m_connections->source(id); }, this);
+    connect(m_importantPoller, &BackgroundListPoller::runEnded, this,
+        [this](const QString &connectionId, const WorkflowRun &run, RunStatus previous) {
+            RunEvent event;
+            event.connectionId = connectionId;
+            event.run = run;
+            event.previous = previous;
+            onEnded(event);
+        });
+    connect(m_connections, &ConnectionManager::sourcesAboutToGo, m_importantPoller,
+        &BackgroundListPoller::dropRequests);
     // Requests to a source end before it does.
     connect(m_connections, &ConnectionManager::sourcesAboutToGo, m_watchedPoller,
         &WatchedRunPoller::dropRequests);
@@ -406,6 +419,7 @@ void Application::showConnection(const QString &id)
     }
     updateSwitcher();
     emit connected(source->displayName());
+    updateImportantTargets(); // the one now shown is polled by its list
 }
 
 QString Application::keyOf(const QString &id, const QString &scope, const RunFilter &filter) const
@@ -558,9 +572,16 @@ void Application::watch(const WorkflowRun &run, bool watch)
         m_watchedRuns->unwatch(connection, run.workflowRunId);
     }
     saveWatched();
-    if (watch)
-        m_window->statusBar()->showMessage(
-            tr("Watching %1: you are told when it ends.").arg(run.workflowRunId), 5000);
+    if (!watch)
+        return;
+    // Named as the list names it (a launched run's answer has no title); the id as a last resort.
+    QString name = run.workflowTitle;
+    const RunListModel *listed = m_window->runListModel();
+    if (const int row = listed->rowOfRun(run.workflowRunId); name.isEmpty() && row >= 0)
+        name = listed->index(row, RunListModel::WorkflowColumn).data().toString();
+    m_window->statusBar()->showMessage(tr("Watching “%1”: you are told when it ends.")
+                                           .arg(name.isEmpty() ? run.workflowRunId : name),
+        5000);
 }
 
 void Application::saveWatched()
@@ -578,23 +599,29 @@ void Application::saveWatched()
     applyNotificationPolicy(); // whether to poll unseen may have changed
 }
 
-bool Application::keepInTray()
+MainWindow::CloseChoice Application::keepInTray()
 {
+    using Choice = MainWindow::CloseChoice;
     const QString answer = m_settings.closeToTray();
     if (answer == "yes"_L1 || answer == "no"_L1)
-        return answer == "yes"_L1;
+        return answer == "yes"_L1 ? Choice::KeepInTray : Choice::Quit;
     QMessageBox question(QMessageBox::Question, tr("Keep Runwatch running?"),
         tr("Keep Runwatch in the tray when its window is closed? It goes on watching your runs "
            "and tells you when they end; quit it from the tray's menu."),
         QMessageBox::NoButton, m_window.get());
     QPushButton *keep = question.addButton(tr("Keep in the tray"), QMessageBox::AcceptRole);
-    question.addButton(tr("Quit"), QMessageBox::RejectRole);
+    QPushButton *quit = question.addButton(tr("Quit"), QMessageBox::DestructiveRole);
+    // Escape (or closing the question) changes nothing and keeps the window open.
+    QPushButton *cancel = question.addButton(QMessageBox::Cancel);
+    question.setEscapeButton(cancel);
     question.setDefaultButton(keep);
     question.exec();
+    if (question.clickedButton() != keep && question.clickedButton() != quit)
+        return Choice::Cancel;
     const bool kept = question.clickedButton() == keep;
     m_settings.setCloseToTray(kept ? u"yes"_s : u"no"_s); // asked once
     m_settings.sync();
-    return kept;
+    return kept ? Choice::KeepInTray : Choice::Quit;
 }
 
 void Application::setNotificationPolicy(const NotificationPolicy &policy)
@@ -605,8 +632,26 @@ void Application::setNotificationPolicy(const NotificationPolicy &policy)
     applyNotificationPolicy();
 }
 
+void Application::updateImportantTargets()
+{
+    QList<BackgroundListPoller::Target> targets;
+    if (m_connectedOnce && m_current != QLatin1String(kAllConnections)) {
+        for (const QString &id : std::as_const(m_policy.importantConnections)) {
+            const ConnectionProfile important = profile(id);
+            if (id == m_current || important.id.isEmpty())
+                continue; // the list shown polls its own
+            const QStringList scopes = important.kind == ConnectionProfile::Kind::WorkflowPlatform
+                ? important.workflowIds
+                : QStringList {QString()};
+            targets.append({id, scopes});
+        }
+    }
+    m_importantPoller->setTargets(targets);
+}
+
 void Application::applyNotificationPolicy()
 {
+    updateImportantTargets();
     m_tray->setPausedUntil(m_policy.pausedUntil);
     // Polled unseen only when something there could be told.
     m_window->setPollWhenHidden(m_watchedRuns->rowCount() > 0

@@ -10,6 +10,7 @@
 
 #include "connectionprofile.h"
 #include "launchoptions.h"
+#include "mainwindow.h"
 #include "notificationpolicy.h"
 #include "runlink.h"
 #include "settings.h"
@@ -21,6 +22,7 @@ class DemoServerThread;
 class MainWindow;
 class NotificationCenter;
 class TrayController;
+class BackgroundListPoller;
 class WatchedRunModel;
 class WatchedRunPoller;
 class RunSource;
@@ -72,6 +74,7 @@ public:
     /** The watched runs of every connection, newest watch first. */
     WatchedRunModel *watchedRuns() const { return m_watchedRuns; }
     WatchedRunPoller *watchedRunPoller() const { return m_watchedPoller; }
+    BackgroundListPoller *importantConnectionPoller() const { return m_importantPoller; }
     NotificationCenter *notifications() const { return m_notifications; }
     TrayController *tray() const { return m_tray; }
     NotificationPolicy notificationPolicy() const { return m_policy; }
@@ -93,11 +96,13 @@ private:
     void stopWatching(const QString &connectionId, const QString &runId);
     /** What the shown list says of watched runs in it (status, and the title a launch lacks). */
     void refreshWatchedFromList();
+    /** Important connections other than the one shown are looked at in the background. */
+    void updateImportantTargets();
     void saveWatched();
     /** Puts the policy and the watches to work: the tray's pause, polling while unseen. */
     void applyNotificationPolicy();
     /** Closing the window with a tray: keep running there? Asked once, a setting after. */
-    bool keepInTray();
+    MainWindow::CloseChoice keepInTray();
     void raiseWindow();
     void setTheme(Theme theme);
     void startDemo();
@@ -131,6 +136,7 @@ private:
     NotificationPolicy m_policy;
     WatchedRunModel *m_watchedRuns;
     WatchedRunPoller *m_watchedPoller;
+    BackgroundListPoller *m_importantPoller; // important connections out of sight
     QSet<QString> m_ended; // "connection id/run id" of runs whose end was handled
     QString m_firstConnection; // the one the window opens on; empty: the demo
     QString m_viewKey;

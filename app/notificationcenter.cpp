@@ -131,7 +131,7 @@ void NotificationCenter::send(
     const QStringList actions
         = single ? QStringList {kOpenAction, tr("Open in Runwatch")} : QStringList {};
     QVariantMap hints {{u"urgency"_s, QVariant::fromValue(uchar(urgency))},
-        {u"desktop-entry"_s, u"org.runwatch.Runwatch"_s}, {u"category"_s, u"transfer"_s}};
+        {u"desktop-entry"_s, u"org.runwatch.Runwatch"_s}};
     // Servers may render markup in the body: what a server sent is escaped.
     call << u"Runwatch"_s << uint(0) << u"org.runwatch.Runwatch"_s << summary
          << body.toHtmlEscaped() << actions << hints << int(-1);

@@ -13,6 +13,7 @@
 #include <QTreeView>
 
 #include "application.h"
+#include "backgroundlistpoller.h"
 #include "mainwindow.h"
 #include "notificationcenter.h"
 #include "rundetailpane.h"
@@ -158,6 +159,29 @@ private slots:
         QVERIFY(!app.isWatched(watched));
         QTest::qWait(600); // further polls and the list's own refresh tell nothing more
         QCOMPARE(told.count(), 1);
+    }
+
+    void aFailureOnAnImportantConnectionOutOfSightIsTold()
+    {
+        const auto started = startWithActiveRun(u"important.ini"_s, 150);
+        Application &app = *started;
+        RunListModel *model = app.window()->runListModel();
+        app.showConnection(u"demo-platform"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 20000);
+        app.importantConnectionPoller()->setInterval(300);
+        app.notifications()->setDigestWindow(50);
+        QSignalSpy told(app.notifications(), &NotificationCenter::told);
+        NotificationPolicy policy = app.notificationPolicy();
+        policy.watchedRunsEnd = false;
+        policy.importantConnections = {u"demo"_s}; // the Skyvern demo, not shown
+        app.setNotificationPolicy(policy);
+        // Runs of the demo fail now and then; one is told though its list is not on screen.
+        QTRY_VERIFY_WITH_TIMEOUT(!told.isEmpty(), 90000);
+        const QString summary = told.first().first().toString();
+        QVERIFY2(summary.startsWith(u"Failed"_s) || summary.startsWith(u"Timed out"_s)
+                || summary.startsWith(u"Terminated"_s) || summary.contains(u"failed"_s),
+            qPrintable(summary));
+        QCOMPARE(app.currentConnection(), u"demo-platform"_s);
     }
 
     void choosingAWatchedRunOpensItOnItsConnection()

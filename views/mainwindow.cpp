@@ -1035,10 +1035,14 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QMainWindow::closeEvent(event);
-    if (event->isAccepted() && m_closeToTray && m_closeToTray())
-        QApplication::setQuitOnLastWindowClosed(false); // hidden; the tray keeps it running
-    else
-        QApplication::setQuitOnLastWindowClosed(true);
+    const CloseChoice choice
+        = event->isAccepted() && m_closeToTray ? m_closeToTray() : CloseChoice::Quit;
+    if (choice == CloseChoice::Cancel) {
+        event->ignore();
+        return;
+    }
+    // Hidden in the tray, the application keeps running; otherwise the close quits it.
+    QApplication::setQuitOnLastWindowClosed(choice == CloseChoice::Quit);
 }
 
 void MainWindow::setPollWhenHidden(bool poll)

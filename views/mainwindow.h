@@ -91,8 +91,10 @@ public:
      * otherwise polling stops while nobody can see the list.
      */
     void setPollWhenHidden(bool poll);
-    /** Asked when the window is closed: true keeps the application running (in the tray). */
-    using CloseToTray = std::function<bool()>;
+    /** Asked when the window is closed: keep the application running (in the tray), quit, or
+     * (the user changed their mind) keep the window open. */
+    enum class CloseChoice { KeepInTray, Quit, Cancel };
+    using CloseToTray = std::function<CloseChoice()>;
     void setCloseToTray(CloseToTray ask) { m_closeToTray = std::move(ask); }
     /**
      * Shows the watched runs of every connection in a Watched panel beside the list (View →

@@ -74,7 +74,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences,
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
-    resize(760, 720);
+    resize(800, 760);
 }
 
 void PreferencesDialog::showNotificationsPage()
@@ -112,7 +112,12 @@ QWidget *PreferencesDialog::makeGeneralPage(bool trayAvailable)
 QWidget *PreferencesDialog::makeNotificationsPage()
 {
     const NotificationPolicy &policy = m_start.notifications;
-    auto *page = new QWidget(this);
+    // Scrolls on a small screen rather than pushing OK and Cancel out of reach.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *page = new QWidget(scroll);
+    scroll->setWidget(page);
     auto *layout = new QVBoxLayout(page);
 
     auto *defaults = new QGroupBox(tr("Tell me"), page);
@@ -202,6 +207,7 @@ QWidget *PreferencesDialog::makeNotificationsPage()
             return;
         m_rules->moveRows({}, row, 1, {}, by > 0 ? to + 1 : to);
         m_ruleTable->selectRow(to);
+        updateRuleButtons(); // the current rule moved with its row: no change is signalled
     };
     connect(m_ruleUp, &QPushButton::clicked, this, [move] { move(-1); });
     connect(m_ruleDown, &QPushButton::clicked, this, [move] { move(1); });
@@ -253,7 +259,7 @@ QWidget *PreferencesDialog::makeNotificationsPage()
     updateRuleButtons();
     if (m_rules->rowCount() > 0)
         m_ruleTable->selectRow(0);
-    return page;
+    return scroll;
 }
 
 QWidget *PreferencesDialog::makeRuleEditor()
@@ -295,7 +301,8 @@ QWidget *PreferencesDialog::makeRuleEditor()
     }
     statusLayout->addStretch(1);
     form->addRow(tr("Ends as:"), statuses);
-    form->addRow(QString(), hint(tr("None ticked: however it ends."), m_ruleEditor));
+    m_anyEnd = hint(tr("None ticked: however it ends."), m_ruleEditor);
+    form->addRow(QString(), m_anyEnd);
     m_ruleErrorCode = new QLineEdit(m_ruleEditor);
     m_ruleErrorCode->setObjectName(u"ruleErrorCodeEdit"_s);
     m_ruleErrorCode->setPlaceholderText(tr("Any; or one, such as CAPTCHA_DETECTED"));
@@ -356,6 +363,7 @@ void PreferencesDialog::loadRule(int row)
         box->setChecked(rule.statuses.contains(RunStatus(box->property("status").toInt())));
     m_ruleErrorCode->setText(rule.errorCode);
     m_ruleTag->setText(rule.tag);
+    m_anyEnd->setVisible(rule.statuses.isEmpty());
     m_loadingRule = false;
 }
 
@@ -380,6 +388,7 @@ void PreferencesDialog::storeRule()
     if (rule.tag.endsWith(u':'))
         rule.tag.chop(1); // half written: the group alone is no tag yet
     m_rules->setRule(row, rule);
+    m_anyEnd->setVisible(rule.statuses.isEmpty());
 }
 
 void PreferencesDialog::updateRuleButtons()

@@ -85,6 +85,7 @@ private:
     QList<QCheckBox *> m_ruleStatuses;
     QLineEdit *m_ruleErrorCode;
     QLineEdit *m_ruleTag;
+    QLabel *m_anyEnd;
     QGroupBox *m_quietHours;
     QTimeEdit *m_quietFrom;
     QTimeEdit *m_quietUntil;

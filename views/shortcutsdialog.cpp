@@ -42,6 +42,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
         {keys({Qt::Key_Space}), tr("Play or pause the recording")},
         {keys({Qt::Key_Left, Qt::Key_Right}), tr("Move 5 seconds back or on in the recording")},
         {keys({Qt::Key_F9}), tr("Show or hide the watched runs")},
+        {keys({Qt::Key_Delete}), tr("Stop watching the run chosen in the Watched panel")},
         {keys({Qt::CTRL | Qt::Key_Comma}), tr("Preferences: notifications, theme, closing")},
         {keys({Qt::Key_Escape}), tr("Close a dialog or the screenshot viewer")},
         {keys({Qt::Key_F1, Qt::CTRL | Qt::Key_Slash}), tr("This list")},

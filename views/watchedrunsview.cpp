@@ -1,5 +1,6 @@
 #include "watchedrunsview.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -53,7 +54,8 @@ WatchedRunsView::WatchedRunsView(WatchedRunModel *model, QWidget *parent)
         m_list->setCurrentIndex(index);
         QMenu menu(this);
         menu.addAction(tr("&Open"), this, &WatchedRunsView::openCurrent);
-        menu.addAction(tr("&Stop watching"), this, &WatchedRunsView::stopCurrent);
+        QAction *stop = menu.addAction(tr("&Stop watching"), this, &WatchedRunsView::stopCurrent);
+        stop->setShortcut(QKeySequence::Delete); // said in the menu; the list handles the key
         menu.exec(m_list->viewport()->mapToGlobal(pos));
     });
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})

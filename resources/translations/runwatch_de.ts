@@ -150,10 +150,6 @@
         <translation>Der Link zur Ausführung %1 gehört zu einer Verbindung, die dieses Runwatch nicht hat (%2); nichts wurde geöffnet.</translation>
     </message>
     <message>
-        <source>Watching %1: you are told when it ends.</source>
-        <translation>%1 wird beobachtet: Sie erfahren, wenn sie endet.</translation>
-    </message>
-    <message>
         <source>Keep Runwatch running?</source>
         <translation>Runwatch weiterlaufen lassen?</translation>
     </message>
@@ -172,6 +168,10 @@
     <message>
         <source>No longer watching %1: %2</source>
         <translation>%1 wird nicht mehr beobachtet: %2</translation>
+    </message>
+    <message>
+        <source>Watching “%1”: you are told when it ends.</source>
+        <translation>„%1“ wird beobachtet: Sie werden benachrichtigt, wenn sie endet.</translation>
     </message>
 </context>
 <context>
@@ -2715,6 +2715,10 @@ Kategorie: %1</translation>
     <message>
         <source>Preferences: notifications, theme, closing</source>
         <translation>Einstellungen: Benachrichtigungen, Farbschema, Schließen</translation>
+    </message>
+    <message>
+        <source>Stop watching the run chosen in the Watched panel</source>
+        <translation>Die im Bereich „Beobachtet“ gewählte Ausführung nicht mehr beobachten</translation>
     </message>
 </context>
 <context>
