@@ -337,6 +337,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == FailureReasonColumn && !run.failureReason.isEmpty())
             return run.failureReason.left(2000);
+        if (index.column() == TagsColumn && m_tags.contains(run.workflowRunId))
+            return data(index, TagsRole).toStringList().join(u'\n'); // each in full
         if (index.column() == CreatedColumn || index.column() == StartedColumn) {
             const QDateTime time = index.column() == CreatedColumn ? run.createdAt : run.startedAt;
             return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::LongFormat)

@@ -267,7 +267,8 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(RunListModel::DurationColumn, widest(durations, 16));
     header->resizeSection(RunListModel::ErrorCodesColumn, 150);
     header->resizeSection(RunListModel::SourceColumn, 140);
-    header->resizeSection(RunListModel::TagsColumn, 150);
+    // Narrow: the failure reason keeps the spare width; each row's tip lists all its tags.
+    header->resizeSection(RunListModel::TagsColumn, 110);
     // Created and duration say what started does; trigger and run id are in the detail pane
     // (and the run id one Ctrl+C away). Each is one right-click on the header away; hidden by
     // default, the columns an operator scans fit a laptop-sized window without a scroll bar.

@@ -316,7 +316,7 @@ QWidget *PreferencesDialog::makeRuleEditor()
     // A label, or a group and a label (or * for any in the group): what the server filters by.
     m_ruleTag->setValidator(new QRegularExpressionValidator(
         QRegularExpression(u"[^:\\s][^:]{0,99}(:([^:\\s][^:]{0,99}|\\*)?)?"_s), m_ruleTag));
-    form->addRow(tr("Ta&g:"), m_ruleTag);
+    form->addRow(tr("&Tag:"), m_ruleTag);
 
     connect(m_ruleAction, &QComboBox::currentIndexChanged, this, &PreferencesDialog::storeRule);
     connect(m_ruleConnection, &QComboBox::currentIndexChanged, this, &PreferencesDialog::storeRule);

@@ -1303,7 +1303,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>&amp;Send a test notification</source>
-        <translation>&amp;Testbenachrichtigung senden</translation>
+        <translation>Testbenachr&amp;ichtigung senden</translation>
     </message>
     <message>
         <source>Notify</source>
@@ -1362,8 +1362,8 @@ SHA-256 %2</translation>
         <translation>Beliebig; oder env:prod, env:* (jedes env) oder ein Label wie nightly</translation>
     </message>
     <message>
-        <source>Ta&amp;g:</source>
-        <translation>Ta&amp;g:</translation>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Tag:</translation>
     </message>
 </context>
 <context>
