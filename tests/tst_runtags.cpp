@@ -107,7 +107,10 @@ private slots:
         auto tester = std::make_unique<QAbstractItemModelTester>(
             model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto *table = window.findChild<QTableView *>(u"runTableView"_s);
-        QVERIFY(!table->horizontalHeader()->isSectionHidden(RunListModel::TagsColumn));
+        // A header right-click away, as the user shows it.
+        QHeaderView *header = table->horizontalHeader();
+        QVERIFY(header->isSectionHidden(RunListModel::TagsColumn));
+        header->setSectionHidden(RunListModel::TagsColumn, false);
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 20000);
         // The first row's tags arrive and read as the server has them.
         const QString firstRun = model->runAt(0)->workflowRunId;
@@ -145,6 +148,9 @@ private slots:
         // The platform alone has no tags: the column goes.
         window.setSource(&platform);
         QTRY_VERIFY(table->horizontalHeader()->isSectionHidden(RunListModel::TagsColumn));
+        // Back on Skyvern, the column the user chose is there again.
+        window.setSource(&client);
+        QTRY_VERIFY(!table->horizontalHeader()->isSectionHidden(RunListModel::TagsColumn));
         window.setSource(nullptr);
     }
 };

@@ -272,8 +272,9 @@ MainWindow::MainWindow(QWidget *parent)
     // Created and duration say what started does; trigger and run id are in the detail pane
     // (and the run id one Ctrl+C away). Each is one right-click on the header away; hidden by
     // default, the columns an operator scans fit a laptop-sized window without a scroll bar.
-    for (int column :
-        {RunListModel::StartedColumn, RunListModel::TriggerColumn, RunListModel::RunIdColumn})
+    // Tags too: beside the Watched panel they would squeeze the failure reason to nothing.
+    for (int column : {RunListModel::StartedColumn, RunListModel::TriggerColumn,
+             RunListModel::RunIdColumn, RunListModel::TagsColumn})
         header->setSectionHidden(column, true);
     // What an operator scans first, left to right. The order is the user's to change and is
     // saved with the layout.
