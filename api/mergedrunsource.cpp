@@ -174,7 +174,16 @@ RequestId MergedRunSource::listRuns(const RunQuery &query, QObject *context, Run
     }
     job->listing = listing;
     m_jobs.insert(job->id, job);
-    pump(job);
+    // Never answered from inside this call, even when the buffers hold the whole page: a model
+    // asking for more from inside its own row signals would otherwise get rows in the middle of
+    // announcing others.
+    QMetaObject::invokeMethod(
+        this,
+        [this, job] {
+            if (!job->canceled)
+                pump(job);
+        },
+        Qt::QueuedConnection);
     return job->id;
 }
 

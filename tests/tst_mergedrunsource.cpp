@@ -149,6 +149,39 @@ private slots:
         QVERIFY(result.error.message.contains(u"Ops platform"_s));
     }
 
+    void answersComeLaterEvenFromWhatIsBuffered()
+    {
+        auto cloud = skyvern();
+        auto other = platform();
+        MergedRunSource merged({{cloud.get(), u"Skyvern"_s, {}},
+            {other.get(), u"Ops platform"_s, u"wf_price_scan"_s}});
+        // Once the platform's few runs are all handed out, the rest of the Skyvern member's
+        // pages wait in its buffer: later pages can be made without asking anyone.
+        for (int page = 1; page <= 30; ++page) {
+            RunQuery query;
+            query.page = page;
+            query.pageSize = 25;
+            bool answered = false;
+            merged.listRuns(
+                query, this, [&answered](const ApiResult<RunPage> &) { answered = true; });
+            QVERIFY2(!answered, "answered from inside listRuns"); // the contract: later
+            QTRY_VERIFY(answered);
+        }
+        // A model that asks for more from inside its own row signals (as the tester does)
+        // stays consistent page after page.
+        RunListModel model;
+        model.setPageSize(20);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSource(&merged);
+        QTRY_VERIFY(!model.isLoading() && model.rowCount() > 0);
+        for (int i = 0; i < 6; ++i) {
+            model.fetchMore({});
+            QTRY_VERIFY(!model.isLoading());
+        }
+        QVERIFY(model.rowCount() >= 100);
+    }
+
     void theModelKeepsAFailingConnectionsRowsOnAPoll()
     {
         auto cloud = skyvern();
