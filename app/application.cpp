@@ -575,10 +575,8 @@ void Application::watch(const WorkflowRun &run, bool watch)
     if (!watch)
         return;
     // Named as the list names it (a launched run's answer has no title); the id as a last resort.
-    QString name = run.workflowTitle;
-    const RunListModel *listed = m_window->runListModel();
-    if (const int row = listed->rowOfRun(run.workflowRunId); name.isEmpty() && row >= 0)
-        name = listed->index(row, RunListModel::WorkflowColumn).data().toString();
+    const QString name
+        = run.workflowTitle.isEmpty() ? listedTitle(run.workflowRunId) : run.workflowTitle;
     m_window->statusBar()->showMessage(tr("Watching “%1”: you are told when it ends.")
                                            .arg(name.isEmpty() ? run.workflowRunId : name),
         5000);
@@ -664,9 +662,8 @@ void Application::onRunEnded(const WorkflowRun &run, RunStatus previous)
     event.connectionId = connectionOf(run);
     event.run = run;
     RunListModel *model = m_window->runListModel();
-    const int row = model->rowOfRun(run.workflowRunId);
-    if (event.run.workflowTitle.isEmpty() && row >= 0)
-        event.run.workflowTitle = model->index(row, RunListModel::WorkflowColumn).data().toString();
+    if (event.run.workflowTitle.isEmpty())
+        event.run.workflowTitle = listedTitle(run.workflowRunId);
     event.previous = previous;
     event.errorCodes = model->errorCodes(run.workflowRunId);
     onEnded(event);
@@ -759,12 +756,18 @@ void Application::refreshWatchedFromList()
         if (listedRow < 0 || connectionOf(*listed->runAt(listedRow)) != entry.connectionId)
             continue;
         WorkflowRun run = *listed->runAt(listedRow);
-        if (run.workflowTitle.isEmpty()) // named from the workflows list, not the run
-            run.workflowTitle
-                = listed->index(listedRow, RunListModel::WorkflowColumn).data().toString();
+        if (run.workflowTitle.isEmpty())
+            run.workflowTitle = listedTitle(run.workflowRunId);
         const QString connectionId = entry.connectionId;
         m_watchedRuns->update(connectionId, run);
     }
+}
+
+QString Application::listedTitle(const QString &runId) const
+{
+    const RunListModel *listed = m_window->runListModel();
+    const int row = listed->rowOfRun(runId);
+    return row < 0 ? QString() : listed->index(row, RunListModel::WorkflowColumn).data().toString();
 }
 
 void Application::stopWatching(const QString &connectionId, const QString &runId)

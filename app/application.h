@@ -96,6 +96,9 @@ private:
     void stopWatching(const QString &connectionId, const QString &runId);
     /** What the shown list says of watched runs in it (status, and the title a launch lacks). */
     void refreshWatchedFromList();
+    /** The workflow a listed run is shown under (its title, or the workflows list's); empty
+     * when it is not listed. A launch's or a detail's answer carries no title of its own. */
+    QString listedTitle(const QString &runId) const;
     /** Important connections other than the one shown are looked at in the background. */
     void updateImportantTargets();
     void saveWatched();
