@@ -356,19 +356,34 @@ RequestId MergedRunSource::cancelRun(const QString &runId, QObject *context, Han
         });
 }
 
-RequestId MergedRunSource::getRunTags(
-    const QStringList &runIds, QObject *context, Handler<RunTags> handler)
+QStringList MergedRunSource::runsOfFirstOwner(const QStringList &runIds) const
 {
-    // One connection at a time: the first run's, with those of its runs asked for.
-    const QString first = runIds.value(0);
-    const int owner = ownerOf(first);
+    const int owner = ownerOf(runIds.value(0));
     QStringList sameOwner;
     for (const QString &id : runIds) {
         if (ownerOf(id) == owner)
             sameOwner.append(id);
     }
-    return forwardForRun<RunTags>(
-        first, context, std::move(handler), [&](RunSource *source, Handler<RunTags> wrapped) {
+    return sameOwner;
+}
+
+RequestId MergedRunSource::cancelRuns(
+    const QStringList &runIds, QObject *context, Handler<BulkCancelResult> handler)
+{
+    const QStringList sameOwner = runsOfFirstOwner(runIds);
+    return forwardForRun<BulkCancelResult>(runIds.value(0), context, std::move(handler),
+        [&](RunSource *source, Handler<BulkCancelResult> wrapped) {
+            return source->cancelRuns(sameOwner, context, std::move(wrapped));
+        });
+}
+
+RequestId MergedRunSource::getRunTags(
+    const QStringList &runIds, QObject *context, Handler<RunTags> handler)
+{
+    // One connection at a time: the first run's, with those of its runs asked for.
+    const QStringList sameOwner = runsOfFirstOwner(runIds);
+    return forwardForRun<RunTags>(runIds.value(0), context, std::move(handler),
+        [&](RunSource *source, Handler<RunTags> wrapped) {
             return source->getRunTags(sameOwner, context, std::move(wrapped));
         });
 }

@@ -38,6 +38,8 @@ public:
     RequestId launchRun(
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
+    RequestId cancelRuns(
+        const QStringList &runIds, QObject *context, Handler<BulkCancelResult> handler) override;
     RequestId getRunTags(
         const QStringList &runIds, QObject *context, Handler<RunTags> handler) override;
     RequestId getTimeline(
@@ -71,6 +73,8 @@ private:
     void fetch(const std::shared_ptr<Job> &job, int cursor);
     void finish(const std::shared_ptr<Job> &job);
     int ownerOf(const QString &runId) const;
+    /** The runs of `runIds` listed by the same member as the first. */
+    QStringList runsOfFirstOwner(const QStringList &runIds) const;
     template<typename T>
     RequestId answerLater(QObject *context, Handler<T> handler, ApiResult<T> result);
     /** Hands a call to the member that listed the run; its id cancels through this source. */

@@ -45,6 +45,7 @@ SourceFeatures SourceFeatures::intersectedWith(const SourceFeatures &other) cons
     both.details = details || other.details;
     both.launch = false; // a launch needs one target; pick a single connection for it
     both.cancel = cancel || other.cancel;
+    both.bulkCancel = bulkCancel || other.bulkCancel;
     both.timeline = timeline || other.timeline;
     both.artifacts = artifacts || other.artifacts;
     both.retry = retry || other.retry;
@@ -102,6 +103,13 @@ RequestId RunSource::getArtifactContent(
 {
     return refuseLater(context, std::move(handler),
         tr("%1 does not offer the screenshots, recordings and logs of runs.").arg(displayName()));
+}
+
+RequestId RunSource::cancelRuns(
+    const QStringList &, QObject *context, Handler<BulkCancelResult> handler)
+{
+    return refuseLater(context, std::move(handler),
+        tr("%1 does not offer cancelling several runs at once.").arg(displayName()));
 }
 
 RequestId RunSource::retryRun(const QString &, QObject *context, Handler<RunDetail> handler)

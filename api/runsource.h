@@ -9,6 +9,7 @@
 
 #include "apierror.h"
 #include "artifact.h"
+#include "bulkcancelresult.h"
 #include "launchrequest.h"
 #include "requestid.h"
 #include "rundetail.h"
@@ -34,6 +35,7 @@ struct SourceFeatures
     bool details = true; // has a detail endpoint (timings, screenshots, errors)
     bool launch = true;
     bool cancel = true;
+    bool bulkCancel = true; // many runs in one request (cancelRuns)
     bool timeline = true; // a run's blocks, thoughts and actions (getTimeline)
     bool artifacts = true; // a run's screenshots, recording, logs (listArtifacts, content)
     bool retry = true; // a run started again with its parameters (retryRun)
@@ -83,6 +85,14 @@ public:
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler)
         = 0;
     virtual RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) = 0;
+    /**
+     * Cancels runs at once (at most kMaxCancelRuns): the answer names which were cancelled and
+     * which could not be. A merged list answers for the runs of one connection at a time
+     * (those of the first run), as getRunTags() does; ask again for the rest.
+     */
+    virtual RequestId cancelRuns(
+        const QStringList &runIds, QObject *context, Handler<BulkCancelResult> handler);
+    static constexpr int kMaxCancelRuns = 100; // the contract's maxItems
 
     // What the run did and left behind, and starting it again. A source without them answers a
     // refusal (ApiError::Kind::BadInput, "… does not offer …") later, as for any request.

@@ -61,12 +61,13 @@ QUrl SkyvernClient::runListUrl(const RunQuery &query) const
 template<typename T>
 RequestId SkyvernClient::sendDecoded(const QByteArray &verb, const QUrl &url, QObject *context,
     Handler<T> handler,
-    std::function<ApiResult<T>(const QByteArray &body, const ApiError &error)> decode)
+    std::function<ApiResult<T>(const QByteArray &body, const ApiError &error)> decode,
+    const QByteArray &requestBody)
 {
     // The id is only known once the request is sent; the handler reads it later.
     auto id = std::make_shared<RequestId>(0);
     const QPointer<QObject> guard(context);
-    *id = transport()->send(verb, url, {}, context,
+    *id = transport()->send(verb, url, requestBody, context,
         [this, id, guard, hasContext = context != nullptr, handler = std::move(handler),
             decode = std::move(decode)](const QByteArray &body, const ApiError &error) {
             if (body.size() < kDecodeOffThreadBytes) {
@@ -221,6 +222,22 @@ RequestId SkyvernClient::cancelRun(const QString &runId, QObject *context, Handl
             result.value = !error.isError();
             handler(result);
         });
+}
+
+RequestId SkyvernClient::cancelRuns(
+    const QStringList &runIds, QObject *context, Handler<BulkCancelResult> handler)
+{
+    const QJsonObject body {
+        {u"run_ids"_s, QJsonArray::fromStringList(runIds.mid(0, kMaxCancelRuns))}};
+    // Cancelling twice does no harm, so a lost answer may be sent again like a GET.
+    return sendDecoded<BulkCancelResult>(
+        "POST", endpoint(u"/v1/runs/cancel"_s), context, std::move(handler),
+        [](const QByteArray &reply, const ApiError &error) {
+            return decodeAnswer<BulkCancelResult>(reply, error, BulkCancelResult::fromJson,
+                tr("The runs were sent for cancelling, but the server's answer could not be read: "
+                   "%1."));
+        },
+        QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 QUrl SkyvernClient::artifactListUrl(const QString &runId, const QStringList &types) const

@@ -34,6 +34,9 @@ public:
     RequestId launchRun(
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
+    /** `POST /v1/runs/cancel`. */
+    RequestId cancelRuns(
+        const QStringList &runIds, QObject *context, Handler<BulkCancelResult> handler) override;
     /** `GET /v1/runs/{run_id}/timeline`. */
     RequestId getRunTags(
         const QStringList &runIds, QObject *context, Handler<RunTags> handler) override;
@@ -70,7 +73,8 @@ private:
     template<typename T>
     RequestId sendDecoded(const QByteArray &verb, const QUrl &url, QObject *context,
         Handler<T> handler,
-        std::function<ApiResult<T>(const QByteArray &body, const ApiError &error)> decode);
+        std::function<ApiResult<T>(const QByteArray &body, const ApiError &error)> decode,
+        const QByteArray &requestBody = {});
     void findLaunchedRun(const QString &workflowId, const QString &tag, const QDateTime &sentAt,
         QPointer<QObject> context, Handler<RunDetail> handler, const ApiError &lost);
     void checkCandidates(QStringList candidates, const QString &tag, QPointer<QObject> context,

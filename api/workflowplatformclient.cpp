@@ -47,6 +47,7 @@ SourceFeatures WorkflowPlatformClient::features() const
     features.details = false;
     features.launch = false;
     features.cancel = false;
+    features.bulkCancel = false;
     features.timeline = false;
     features.tags = false;
     features.artifacts = false;

@@ -35,6 +35,7 @@ std::optional<WorkflowRun> WorkflowRun::fromJson(
     run.failureReason = reader.optionalString("failure_reason"_L1);
     run.failureCategory = reader.optionalArray("failure_category"_L1);
     run.parentWorkflowRunId = reader.optionalString("parent_workflow_run_id"_L1);
+    run.sourceRunId = reader.optionalString("retried_from_workflow_run_id"_L1);
     run.browserSessionId = reader.optionalString("browser_session_id"_L1);
     run.browserProfileId = reader.optionalString("browser_profile_id"_L1);
     const QJsonObject headers = reader.optionalObject("extra_http_headers"_L1);
@@ -86,6 +87,7 @@ QJsonObject WorkflowRun::toJson() const
         {u"failure_reason"_s, jsonStringOrNull(failureReason)},
         {u"failure_category"_s, failureCategory.isEmpty() ? QJsonValue() : failureCategory},
         {u"parent_workflow_run_id"_s, jsonStringOrNull(parentWorkflowRunId)},
+        {u"retried_from_workflow_run_id"_s, jsonStringOrNull(sourceRunId)},
         {u"browser_session_id"_s, jsonStringOrNull(browserSessionId)},
         {u"browser_profile_id"_s, jsonStringOrNull(browserProfileId)},
         {u"extra_http_headers"_s, extraHttpHeaders.isEmpty() ? QJsonValue() : headers},

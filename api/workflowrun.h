@@ -47,10 +47,11 @@ struct WorkflowRun
     std::optional<bool> aiFallback;
     QString workflowScheduleId;
 
+    QString sourceRunId; // the run this one retries (Skyvern: retried_from_workflow_run_id)
+
     // Fields of platforms other than Skyvern, empty for Skyvern runs.
     std::optional<qint64> workflowVersion;
     QString triggeredBy;
-    QString sourceRunId;
     std::optional<double> computeUnits;
     bool isSimulation = false;
     bool isDustTest = false;

@@ -67,7 +67,7 @@ const char *kRunColumns
       "browser_session_id, browser_profile_id, extra_http_headers, proxy_location, webhook_url, "
       "totp_url, totp_identifier, max_elapsed_minutes, run_with, ai_fallback, title, parameters, "
       "run_metadata, output, task_request, step_count, planned_steps, planned_outcome, "
-      "downloaded_files";
+      "downloaded_files, retried_from";
 
 } // namespace
 
@@ -122,7 +122,7 @@ bool DemoDatabase::open(const QString &path, QString *error)
         "max_elapsed_minutes INTEGER, run_with TEXT, ai_fallback INTEGER, title TEXT, "
         "parameters TEXT, run_metadata TEXT, output TEXT, task_request TEXT, "
         "step_count INTEGER, planned_steps INTEGER, planned_outcome TEXT, "
-        "downloaded_files TEXT)"_s,
+        "downloaded_files TEXT, retried_from TEXT)"_s,
         u"CREATE TABLE IF NOT EXISTS run_parameters (run_id TEXT NOT NULL, key TEXT NOT NULL, "
         "value TEXT)"_s,
         u"CREATE TABLE IF NOT EXISTS run_errors (run_id TEXT NOT NULL, seq INTEGER, "
@@ -141,6 +141,16 @@ bool DemoDatabase::open(const QString &path, QString *error)
                 *error = m_lastError;
             return false;
         }
+    }
+    // A database kept from an earlier version lacks the columns added since.
+    QSqlQuery columns(u"PRAGMA table_info(runs)"_s, m_db);
+    bool hasRetriedFrom = false;
+    while (columns.next())
+        hasRetriedFrom = hasRetriedFrom || columns.value(1).toString() == "retried_from"_L1;
+    if (!hasRetriedFrom && !exec(u"ALTER TABLE runs ADD COLUMN retried_from TEXT"_s)) {
+        if (error)
+            *error = m_lastError;
+        return false;
     }
     return true;
 }
@@ -258,6 +268,7 @@ bool DemoDatabase::writeRun(const DemoRun &run, bool replace)
         textOrNull(run.plannedOutcome),
         run.downloadedFiles.isEmpty() ? QVariant(QMetaType::fromType<QString>())
                                       : jsonText(QJsonArray::fromStringList(run.downloadedFiles)),
+        textOrNull(run.retriedFrom),
     };
     for (const QVariant &value : values)
         query.addBindValue(value);
@@ -419,6 +430,7 @@ QList<DemoRun> DemoDatabase::runsWhere(
         run.plannedOutcome = query.value(c++).toString();
         for (const QJsonValue &file : jsonValue(query.value(c++)).toArray())
             run.downloadedFiles.append(file.toString());
+        run.retriedFrom = query.value(c++).toString();
         runs.append(run);
     }
     for (DemoRun &run : runs) {

@@ -37,6 +37,7 @@ struct DemoRun
     QString failureReason;
     QJsonArray failureCategory;
     QString parentRunId;
+    QString retriedFrom; // the run this one retries
     QString browserSessionId;
     QString browserProfileId;
     QMap<QString, QString> extraHttpHeaders;

@@ -279,6 +279,8 @@ DemoServer::Reply DemoServer::route(const DemoHttpRequest &request)
         return isGet ? listRuns(request, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
     if (workflowsOrAgents && is({"v1"_L1, "*"_L1}))
         return isGet ? listWorkflows(request) : detail(405, u"Method Not Allowed"_s);
+    if (is({"v1"_L1, "runs"_L1, "cancel"_L1}) && isPost)
+        return cancelRuns(request.body);
     if (is({"v1"_L1, "runs"_L1, "*"_L1}))
         return isGet ? getRun(base, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "runs"_L1, "*"_L1, "cancel"_L1}))
@@ -360,6 +362,7 @@ QJsonObject DemoServer::listItemJson(const DemoRun &run) const
     item.failureReason = run.failureReason;
     item.failureCategory = run.failureCategory;
     item.parentWorkflowRunId = run.parentRunId;
+    item.sourceRunId = run.retriedFrom;
     item.browserSessionId = run.browserSessionId;
     item.browserProfileId = run.browserProfileId;
     item.extraHttpHeaders = run.extraHttpHeaders;
@@ -488,6 +491,53 @@ DemoServer::Reply DemoServer::cancelRun(const QString &runId)
     return json(200, QJsonValue());
 }
 
+DemoServer::Reply DemoServer::cancelRuns(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return validationError({demoFieldError(u"model_attributes_type"_s, {u"body"_s},
+            u"Input should be a valid dictionary or object to extract fields from"_s,
+            QString::fromUtf8(body.left(200)))});
+    const QJsonValue ids = document.object().value("run_ids"_L1);
+    if (!ids.isArray())
+        return validationError({demoFieldError(ids.isUndefined() ? u"missing"_s : u"list_type"_s,
+            {u"body"_s, u"run_ids"_s},
+            ids.isUndefined() ? u"Field required"_s : u"Input should be a valid list"_s, ids)});
+    const QJsonArray list = ids.toArray();
+    if (list.size() > 100)
+        return validationError({demoFieldError(u"too_long"_s, {u"body"_s, u"run_ids"_s},
+            u"List should have at most 100 items after validation, not %1"_s.arg(list.size()),
+            QJsonValue(), {{u"field_type"_s, u"List"_s}, {u"max_length"_s, 100}})});
+    QJsonArray errors;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!list.at(i).isString())
+            errors.append(demoFieldError(u"string_type"_s, {u"body"_s, u"run_ids"_s, int(i)},
+                u"Input should be a valid string"_s, list.at(i)));
+    }
+    if (!errors.isEmpty())
+        return validationError(errors);
+    // A run that has ended (or is unknown) cannot be cancelled; the others are, in one go.
+    QJsonArray cancelled;
+    QJsonArray failed;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_database.beginTransaction();
+    for (const QJsonValue &id : list) {
+        auto run = m_database.run(id.toString());
+        if (!run || !isActiveStatus(runStatusFromWire(run->status))) {
+            failed.append(id);
+            continue;
+        }
+        run->status = u"canceled"_s;
+        run->finishedAt = now;
+        run->modifiedAt = now;
+        m_database.updateRun(*run);
+        cancelled.append(id);
+    }
+    m_database.commit();
+    return json(200, QJsonObject {{u"cancelled"_s, cancelled}, {u"failed"_s, failed}});
+}
+
 DemoServer::Reply DemoServer::retryRun(const QUrl &base, const QString &runId)
 {
     const auto original = m_database.run(runId);
@@ -518,6 +568,7 @@ DemoServer::Reply DemoServer::retryRun(const QUrl &base, const QString &runId)
     run.title = original->title;
     run.parameters = original->parameters;
     run.runMetadata = original->runMetadata;
+    run.retriedFrom = original->runId;
     m_simulator.plan(run);
     if (!m_database.insertRun(run))
         return detail(500, u"Could not store the run"_s);

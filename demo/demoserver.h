@@ -58,6 +58,8 @@ public:
     int requestsHandled() const { return m_requestsHandled.loadRelaxed(); }
     /** How many answers got a fault so far. */
     int faultsInjected() const { return m_faults.injected(); }
+    /** Misbehaves differently from now on (none: answers truthfully again). */
+    void setFaults(const DemoFaultOptions &faults) { m_faults = DemoFaultInjector(faults); }
     /** The second platform's listener, or null when options.platform is off. */
     DemoPlatformServer *platform() const { return m_platform; }
     /** Moves every active run on by one step (the clock calls this; tests may too). */
@@ -76,6 +78,8 @@ private:
     Reply getRun(const QUrl &base, const QString &runId);
     Reply launchRun(const QUrl &base, const QByteArray &body);
     Reply cancelRun(const QString &runId);
+    /** `POST /v1/runs/cancel`: at most 100 ids; says which were cancelled and which not. */
+    Reply cancelRuns(const QByteArray &body);
     Reply retryRun(const QUrl &base, const QString &runId);
     Reply listWorkflows(const DemoHttpRequest &request);
     Reply timeline(const QUrl &base, const QString &runId);

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDataStream>
@@ -30,8 +31,11 @@
 #include <QVBoxLayout>
 
 #include "artifactfetcher.h"
+#include "bulkbar.h"
+#include "bulkjobmodel.h"
 #include "comparewindow.h"
 #include "errorcodeprefetcher.h"
+#include "jobspanel.h"
 #include "launchrundialog.h"
 #include "recordingplayer.h"
 #include "rundetailpane.h"
@@ -82,6 +86,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pollTimer(new QTimer(this))
     , m_durationTimer(new QTimer(this))
 {
+    m_bulkBar = new BulkBar(this);
+    m_jobs = new BulkJobModel(this);
     setWindowTitle(tr("Runwatch"));
     setWindowIcon(ThemedIcon::application());
     resize(1440, 860);
@@ -292,6 +298,7 @@ MainWindow::MainWindow(QWidget *parent)
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->addWidget(m_noticeBar);
     listLayout->addWidget(m_errorLabel);
+    listLayout->addWidget(m_bulkBar);
     listLayout->addWidget(m_table);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(listArea);
@@ -396,6 +403,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_prefetcher, &ErrorCodePrefetcher::codesFetched, this,
         [this](
             const QString &, const QStringList &codes) { m_filterBar->addKnownErrorCodes(codes); });
+
+    setUpBulkActions();
 
     m_pollTimer->setObjectName(QStringLiteral("pollTimer"));
     m_pollTimer->setSingleShot(true);
@@ -833,10 +842,12 @@ void MainWindow::restoreLayout(const QByteArray &layout)
         return;
     m_watchedPanelClosed = panelClosed;
     m_savedPanels = panels; // restored when the panels are made
-    if (m_watchedPanel && !panels.isEmpty()) {
+    if (!panels.isEmpty())
         restoreState(panels);
+    if (m_watchedPanel && !panels.isEmpty())
         m_watchedPanel->setVisible(!m_watchedPanelClosed && m_watchedModel->rowCount() > 0);
-    }
+    // Jobs are of one session: the panel comes back with the next one.
+    m_jobsPanel->setVisible(m_jobs->jobCount() > 0 && m_jobsPanel->isVisible());
     // A layout saved by an older version may carry fixed widths for every column.
     applyColumnResizeModes();
 }
@@ -957,7 +968,7 @@ void MainWindow::onSelectionChanged()
     if (const WorkflowRun *run = m_model->runAt(current.row())) {
         // The row the pane shows is the selected one, also when the view made it current on
         // its own (focus arriving with nothing current, say): no detail for an unmarked row.
-        if (!selection->isRowSelected(shown.row(), shown.parent()))
+        if (!selection->hasSelection())
             selection->select(
                 shown, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         showRunDetail(*run);
@@ -1163,4 +1174,185 @@ void MainWindow::setWatchedRuns(WatchedRunModel *model)
     });
     m_watchedPanel->setVisible(!m_watchedPanelClosed && model->rowCount() > 0);
     m_watchedPanelOpenedByItself = m_watchedPanel->isVisibleTo(this);
+}
+
+void MainWindow::setUpBulkActions()
+{
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &MainWindow::updateBulkBar);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_bulkBar->isVisible())
+            updateBulkBar(); // a selected run ended: what can be done to it changed
+    });
+    connect(m_bulkBar, &BulkBar::cancelRequested, this, &MainWindow::confirmBulkCancel);
+    connect(m_bulkBar, &BulkBar::retryRequested, this, &MainWindow::confirmBulkRetry);
+    connect(m_bulkBar, &BulkBar::clearRequested, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        m_table->selectionModel()->select(
+            current, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_bulkBar, &BulkBar::copyIdsRequested, this, [this] {
+        QStringList ids;
+        for (const WorkflowRun &run : selectedRuns())
+            ids.append(run.workflowRunId);
+        QApplication::clipboard()->setText(ids.join(u'\n'));
+        sayCopied(tr("Copied %n run id(s).", nullptr, int(ids.size())));
+    });
+    connect(m_bulkBar, &BulkBar::compareRequested, this, [this] {
+        const QList<WorkflowRun> runs = selectedRuns();
+        if (runs.size() == 2 && m_source)
+            (new CompareWindow(m_source, m_artifacts, runs.at(1), runs.at(0), this))->show();
+    });
+
+    auto *panel = new JobsPanel(m_jobs, this);
+    connect(panel, &JobsPanel::copied, this, &MainWindow::sayCopied);
+    connect(panel, &JobsPanel::runChosen, this, &MainWindow::openRun);
+    m_jobsPanel = new QDockWidget(tr("Jobs"), this);
+    m_jobsPanel->setObjectName(QStringLiteral("jobsPanel"));
+    m_jobsPanel->setWidget(panel);
+    m_jobsPanel->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_jobsPanel->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsPanel);
+    m_jobsPanel->hide();
+    QAction *toggle = m_jobsPanel->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("jobsPanelAction"));
+    toggle->setText(tr("&Jobs"));
+    toggle->setShortcut(Qt::CTRL | Qt::Key_J);
+    addAction(toggle);
+    m_viewMenu->insertAction(m_viewMenu->actions().value(1), toggle);
+    connect(m_jobs, &BulkJobModel::jobFinished, this, [this](BulkJob *job) {
+        statusBar()->showMessage(tr("%1: %2").arg(job->title(), job->summary()), 8000);
+        m_model->refresh();
+    });
+}
+
+QList<WorkflowRun> MainWindow::selectedRuns() const
+{
+    QList<int> rows;
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : selected)
+        rows.append(m_sorter->mapToSource(index).row());
+    std::sort(rows.begin(), rows.end());
+    QList<WorkflowRun> runs;
+    for (int row : std::as_const(rows)) {
+        if (const WorkflowRun *run = m_model->runAt(row)) {
+            WorkflowRun listed = *run;
+            listed.workflowTitle
+                = m_model->index(row, RunListModel::WorkflowColumn).data().toString();
+            runs.append(listed);
+        }
+    }
+    return runs;
+}
+
+void MainWindow::updateBulkBar()
+{
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    int cancellable = 0;
+    int retryable = 0;
+    if (selected.size() > 1 && m_source) {
+        for (const QModelIndex &index : selected) {
+            const WorkflowRun *run = m_model->runAt(m_sorter->mapToSource(index).row());
+            if (!run)
+                continue;
+            const SourceFeatures features = m_source->featuresOf(run->workflowRunId);
+            if (isActiveStatus(run->status))
+                cancellable += features.cancel ? 1 : 0;
+            else
+                retryable += features.retry ? 1 : 0;
+        }
+    }
+    m_bulkBar->setSelection(int(selected.size()), cancellable, retryable);
+}
+
+void MainWindow::confirmBulkCancel()
+{
+    if (!m_source)
+        return;
+    QList<BulkJob::Item> items;
+    const QList<WorkflowRun> runs = selectedRuns();
+    for (const WorkflowRun &run : runs) {
+        if (isActiveStatus(run.status) && m_source->featuresOf(run.workflowRunId).cancel)
+            items.append(BulkJob::itemOf(run, run.workflowTitle));
+    }
+    if (items.isEmpty())
+        return;
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Cancel runs"),
+        tr("Cancel %n run(s)? Their browsers stop where they are.", nullptr, int(items.size())),
+        QMessageBox::NoButton, this);
+    question->setObjectName(QStringLiteral("bulkCancelQuestion"));
+    const int leftAlone = int(runs.size() - items.size());
+    if (leftAlone > 0)
+        question->setInformativeText(
+            tr("%n other selected run(s) have ended or cannot be cancelled here, and are left "
+               "alone.",
+                nullptr, leftAlone));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *cancel = question->addButton(
+        tr("Cancel %n run(s)", nullptr, int(items.size())), QMessageBox::DestructiveRole);
+    cancel->setObjectName(QStringLiteral("confirmBulkCancelButton"));
+    QPushButton *keep = question->addButton(tr("Keep running"), QMessageBox::RejectRole);
+    question->setDefaultButton(keep);
+    connect(cancel, &QPushButton::clicked, this, [this, items] {
+        if (m_source)
+            startJob(new BulkJob(BulkJob::Kind::Cancel, m_source, items));
+    });
+    question->open();
+}
+
+void MainWindow::confirmBulkRetry()
+{
+    if (!m_source)
+        return;
+    QList<BulkJob::Item> items;
+    QStringList workflows;
+    const QList<WorkflowRun> runs = selectedRuns();
+    for (const WorkflowRun &run : runs) {
+        if (isActiveStatus(run.status) || !m_source->featuresOf(run.workflowRunId).retry)
+            continue;
+        items.append(BulkJob::itemOf(run, run.workflowTitle));
+        if (!workflows.contains(run.workflowTitle))
+            workflows.append(run.workflowTitle);
+    }
+    if (items.isEmpty())
+        return;
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Retry runs"),
+        tr("Retry %n run(s)? Each starts again as a new run, with the parameters it was given.",
+            nullptr, int(items.size())),
+        QMessageBox::NoButton, this);
+    question->setObjectName(QStringLiteral("bulkRetryQuestion"));
+    question->setTextFormat(Qt::PlainText); // names the server's workflows
+    QStringList details;
+    workflows.sort(Qt::CaseInsensitive);
+    details.append(
+        tr("Workflows: %1")
+            .arg(workflows.mid(0, 6).join(u", "_s)
+                + (workflows.size() > 6 ? tr(" and %n more", nullptr, int(workflows.size() - 6))
+                                        : QString())));
+    const int leftAlone = int(runs.size() - items.size());
+    if (leftAlone > 0)
+        details.append(tr("%n other selected run(s) are still running or cannot be retried "
+                          "here, and are left alone.",
+            nullptr, leftAlone));
+    details.append(tr("At most %1 are sent at once; the Jobs panel shows each result.")
+                       .arg(BulkJob::kMaxRetriesAtOnce));
+    question->setInformativeText(details.join(u'\n'));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *retry = question->addButton(
+        tr("Retry %n run(s)", nullptr, int(items.size())), QMessageBox::AcceptRole);
+    retry->setObjectName(QStringLiteral("confirmBulkRetryButton"));
+    question->addButton(QMessageBox::Cancel);
+    question->setDefaultButton(retry);
+    connect(retry, &QPushButton::clicked, this, [this, items] {
+        if (m_source)
+            startJob(new BulkJob(BulkJob::Kind::Retry, m_source, items));
+    });
+    question->open();
+}
+
+void MainWindow::startJob(BulkJob *job)
+{
+    m_jobsPanel->show();
+    m_jobs->addJob(job);
 }

@@ -12,6 +12,9 @@
 #include "workflowrun.h"
 
 class ArtifactFetcher;
+class BulkBar;
+class BulkJob;
+class BulkJobModel;
 class ErrorCodePrefetcher;
 class QComboBox;
 class QDockWidget;
@@ -102,6 +105,9 @@ public:
      */
     void setWatchedRuns(WatchedRunModel *model);
     QDockWidget *watchedPanel() const { return m_watchedPanel; }
+    /** The bulk jobs of this session (View → Jobs, Ctrl+J), opened when one starts. */
+    QDockWidget *jobsPanel() const { return m_jobsPanel; }
+    BulkJobModel *jobs() const { return m_jobs; }
 
     RunListModel *runListModel() const { return m_model; }
     /** The shown connection's workflows, as last loaded. */
@@ -165,6 +171,14 @@ private:
     void applyFilter(const RunFilter &filter);
     void showRunMenu(const QModelIndex &row, const QPoint &globalPos);
     void confirmCancel(const WorkflowRun &run);
+    /** The bar above the list and the Jobs panel: acting on several selected runs at once. */
+    void setUpBulkActions();
+    void updateBulkBar();
+    /** The selected runs, in the list's order, each under the title the list shows. */
+    QList<WorkflowRun> selectedRuns() const;
+    void confirmBulkCancel();
+    void confirmBulkRetry();
+    void startJob(BulkJob *job);
     void prefetchVisibleErrorCodes();
     void schedulePoll();
     void loadWorkflows();
@@ -198,6 +212,9 @@ private:
     QMenu *m_viewMenu;
     QList<Workflow> m_workflows;
     QDockWidget *m_watchedPanel = nullptr;
+    BulkBar *m_bulkBar = nullptr;
+    BulkJobModel *m_jobs = nullptr;
+    QDockWidget *m_jobsPanel = nullptr;
     WatchedRunModel *m_watchedModel = nullptr;
     bool m_watchedPanelClosed = false; // by the user; else open while any run is watched
     bool m_watchedPanelOpenedByItself = false; // and so closed by itself when it empties

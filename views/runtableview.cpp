@@ -24,7 +24,8 @@ RunTableView::RunTableView(QWidget *parent)
     , m_visibleRowsTimer(new QTimer(this))
 {
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several runs at once (Shift, Ctrl, Ctrl+A) for the bulk bar; one is still the current.
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setAlternatingRowColors(true);
     setShowGrid(false);
     setWordWrap(false);
@@ -201,10 +202,27 @@ void RunTableView::resizeEvent(QResizeEvent *event)
 void RunTableView::keyPressEvent(QKeyEvent *event)
 {
     const QModelIndex current = currentIndex();
+    const QModelIndexList selected = selectionModel()->selectedRows();
+    if (event->matches(QKeySequence::Copy) && selected.size() > 1) {
+        QStringList ids;
+        for (const QModelIndex &row : selected)
+            ids.append(row.data(RunListModel::RunIdRole).toString());
+        QApplication::clipboard()->setText(ids.join(u'\n'));
+        emit copied(tr("Copied %n run id(s).", nullptr, int(ids.size())));
+        event->accept();
+        return;
+    }
     if (event->matches(QKeySequence::Copy) && current.isValid()) {
         const QString runId = current.data(RunListModel::RunIdRole).toString();
         QApplication::clipboard()->setText(runId);
         emit copied(tr("Copied the run id %1.").arg(runId));
+        event->accept();
+        return;
+    }
+    // Escape drops a selection of several runs, keeping the current one.
+    if (event->key() == Qt::Key_Escape && selected.size() > 1 && current.isValid()) {
+        selectionModel()->select(
+            current, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         event->accept();
         return;
     }
@@ -226,8 +244,11 @@ void RunTableView::contextMenuEvent(QContextMenuEvent *event)
     QPoint globalPos = event->globalPos();
     if (event->reason() == QContextMenuEvent::Mouse) {
         index = indexAt(viewport()->mapFromGlobal(event->globalPos()));
-        // The row a right-click lands on is the one acted on, and the one the pane shows.
-        if (index.isValid())
+        // The row a right-click lands on is the one acted on, and the one the pane shows; a
+        // selection of several it belongs to stays for the bulk bar.
+        if (index.isValid() && selectionModel()->isRowSelected(index.row(), index.parent()))
+            selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+        else if (index.isValid())
             selectionModel()->setCurrentIndex(
                 index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     } else {

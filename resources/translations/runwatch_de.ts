@@ -209,6 +209,239 @@
     </message>
 </context>
 <context>
+    <name>BulkBar</name>
+    <message>
+        <source>Cancel runs…</source>
+        <translation>Ausführungen abbrechen…</translation>
+    </message>
+    <message>
+        <source>Retry…</source>
+        <translation>Wiederholen…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Copy IDs</source>
+        <translation>IDs kopieren</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>Auswahl aufheben</translation>
+    </message>
+    <message>
+        <source>Select no runs (Escape in the list)</source>
+        <translation>Keine Ausführung auswählen (Escape in der Liste)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) selected</source>
+        <translation>
+            <numerusform>%n Ausführung ausgewählt</numerusform>
+            <numerusform>%n Ausführungen ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s)…</source>
+        <translation>
+            <numerusform>%n Ausführung abbrechen…</numerusform>
+            <numerusform>%n Ausführungen abbrechen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel the selected runs that are queued or running</source>
+        <translation>Die ausgewählten wartenden oder laufenden Ausführungen abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n run(s)…</source>
+        <translation>
+            <numerusform>%n Ausführung wiederholen…</numerusform>
+            <numerusform>%n Ausführungen wiederholen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start the selected runs that have ended again, each with its parameters</source>
+        <translation>Die ausgewählten beendeten Ausführungen erneut starten, jede mit ihren Parametern</translation>
+    </message>
+</context>
+<context>
+    <name>BulkJob</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer retrying runs.</source>
+        <translation>%1 bietet kein Wiederholen von Ausführungen an.</translation>
+    </message>
+    <message>
+        <source>Still running: only ended runs are retried.</source>
+        <translation>Läuft noch: nur beendete Ausführungen werden wiederholt.</translation>
+    </message>
+    <message>
+        <source>Stopped before it was sent.</source>
+        <translation>Gestoppt, bevor sie gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>Not cancellable: it had already %1.</source>
+        <translation>Nicht abbrechbar: Status bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer cancelling runs.</source>
+        <translation>%1 bietet kein Abbrechen von Ausführungen an.</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>Nicht abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Not cancellable: the server says it has ended or does not know it.</source>
+        <translation>Nicht abbrechbar: Laut Server ist sie beendet oder unbekannt.</translation>
+    </message>
+    <message>
+        <source>Not known: the server&apos;s answer did not mention this run.</source>
+        <translation>Unbekannt: Die Antwort des Servers nannte diese Ausführung nicht.</translation>
+    </message>
+    <message>
+        <source>Not confirmed: the answer was lost and the run could not be looked at (%1).</source>
+        <translation>Nicht bestätigt: Die Antwort ging verloren, und die Ausführung konnte nicht abgefragt werden (%1).</translation>
+    </message>
+    <message>
+        <source>Not cancelled: the server kept failing.</source>
+        <translation>Nicht abgebrochen: Der Server schlug wiederholt fehl.</translation>
+    </message>
+    <message>
+        <source>Retried as %1.</source>
+        <translation>Wiederholt als %1.</translation>
+    </message>
+    <message>
+        <source>Not retried: %1</source>
+        <translation>Nicht wiederholt: %1</translation>
+    </message>
+    <message>
+        <source>Not known: the answer to the retry was lost (%1), and the server could not be asked whether it started a run (%2). Look for a run retried from %3 before retrying it again.</source>
+        <translation>Unbekannt: Die Antwort auf die Wiederholung ging verloren (%1), und der Server konnte nicht gefragt werden, ob er eine Ausführung gestartet hat (%2). Suchen Sie nach einer Wiederholung von %3, bevor Sie erneut wiederholen.</translation>
+    </message>
+    <message>
+        <source>Retried as %1 (its answer was lost; the new run was found).</source>
+        <translation>Wiederholt als %1 (die Antwort ging verloren; die neue Ausführung wurde gefunden).</translation>
+    </message>
+    <message>
+        <source>Stopped after an answer was lost; nothing was started.</source>
+        <translation>Gestoppt, nachdem eine Antwort verloren ging; nichts wurde gestartet.</translation>
+    </message>
+    <message>
+        <source>Not retried: %1 Nothing was started.</source>
+        <translation>Nicht wiederholt: %1 Nichts wurde gestartet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s)</source>
+        <translation>
+            <numerusform>%n Ausführung abbrechen</numerusform>
+            <numerusform>%n Ausführungen abbrechen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n run(s)</source>
+        <translation>
+            <numerusform>%n Ausführung wiederholen</numerusform>
+            <numerusform>%n Ausführungen wiederholen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retried</source>
+        <translation>
+            <numerusform>%n wiederholt</numerusform>
+            <numerusform>%n wiederholt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not cancellable</source>
+        <translation>
+            <numerusform>%n nicht abbrechbar</numerusform>
+            <numerusform>%n nicht abbrechbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finishing</source>
+        <translation>
+            <numerusform>%n wird abgeschlossen</numerusform>
+            <numerusform>%n werden abgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to go</source>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Waiting.</source>
+        <translation>Wartet.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkJobModel</name>
+    <message>
+        <source>%1 of %2 · %3</source>
+        <translation>%1 von %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+    <message>
+        <source>Job / run</source>
+        <translation>Auftrag / Ausführung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+</context>
+<context>
     <name>CompareWindow</name>
     <message numerus="yes">
         <source>%n action(s)</source>
@@ -509,6 +742,41 @@ SHA-256 %2</translation>
     <message>
         <source>Could not save %1.</source>
         <translation>%1 konnte nicht gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Cancel or retry several runs at once: select them in the list (Shift or Ctrl and click, Ctrl+A) and use the bar above it.</source>
+        <translation>Mehrere Ausführungen auf einmal abbrechen oder wiederholen: wählen Sie sie in der Liste aus (Umschalt- oder Strg-Klick, Strg+A) und nutzen Sie die Leiste darüber.</translation>
+    </message>
+    <message>
+        <source>Remove &amp;finished</source>
+        <translation>&amp;Erledigte entfernen</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Send nothing more for the selected job; runs under way finish</source>
+        <translation>Für den ausgewählten Auftrag nichts mehr senden; laufende Anfragen werden beendet</translation>
+    </message>
+    <message>
+        <source>Copy one line per run, tab-separated, with what became of it</source>
+        <translation>Eine Zeile pro Ausführung kopieren, durch Tabulatoren getrennt, mit ihrem Ergebnis</translation>
+    </message>
+    <message>
+        <source>Copied the report of “%1”.</source>
+        <translation>Bericht von „%1“ kopiert.</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation>Sto&amp;ppen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>Bericht &amp;kopieren</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1360,90 @@ SHA-256 %2</translation>
     <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n run id(s).</source>
+        <translation>
+            <numerusform>%n Ausführungs-ID kopiert.</numerusform>
+            <numerusform>%n Ausführungs-IDs kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>A&amp;ufträge</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cancel runs</source>
+        <translation>Ausführungen abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s)? Their browsers stop where they are.</source>
+        <translation>
+            <numerusform>%n Ausführung abbrechen? Ihr Browser hält an, wo er ist.</numerusform>
+            <numerusform>%n Ausführungen abbrechen? Ihre Browser halten an, wo sie sind.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other selected run(s) have ended or cannot be cancelled here, and are left alone.</source>
+        <translation>
+            <numerusform>%n weitere ausgewählte Ausführung ist beendet oder hier nicht abbrechbar und bleibt unberührt.</numerusform>
+            <numerusform>%n weitere ausgewählte Ausführungen sind beendet oder hier nicht abbrechbar und bleiben unberührt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n run(s)</source>
+        <translation>
+            <numerusform>%n Ausführung abbrechen</numerusform>
+            <numerusform>%n Ausführungen abbrechen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry runs</source>
+        <translation>Ausführungen wiederholen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n run(s)? Each starts again as a new run, with the parameters it was given.</source>
+        <translation>
+            <numerusform>%n Ausführung wiederholen? Sie startet als neue Ausführung mit ihren Parametern.</numerusform>
+            <numerusform>%n Ausführungen wiederholen? Jede startet als neue Ausführung mit ihren Parametern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Workflows: %1</source>
+        <translation>Workflows: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> und %n weiterer</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other selected run(s) are still running or cannot be retried here, and are left alone.</source>
+        <translation>
+            <numerusform>%n weitere ausgewählte Ausführung läuft noch oder ist hier nicht wiederholbar und bleibt unberührt.</numerusform>
+            <numerusform>%n weitere ausgewählte Ausführungen laufen noch oder sind hier nicht wiederholbar und bleiben unberührt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At most %1 are sent at once; the Jobs panel shows each result.</source>
+        <translation>Höchstens %1 werden gleichzeitig gesendet; der Bereich „Aufträge“ zeigt jedes Ergebnis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n run(s)</source>
+        <translation>
+            <numerusform>%n Ausführung wiederholen</numerusform>
+            <numerusform>%n Ausführungen wiederholen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2261,6 +2613,10 @@ Kategorie: %1</translation>
         <source>%1 does not offer tags on runs.</source>
         <translation>%1 bietet keine Tags für Ausführungen an.</translation>
     </message>
+    <message>
+        <source>%1 does not offer cancelling several runs at once.</source>
+        <translation>%1 bietet kein Abbrechen mehrerer Ausführungen auf einmal an.</translation>
+    </message>
 </context>
 <context>
     <name>RunTableView</name>
@@ -2275,6 +2631,13 @@ Kategorie: %1</translation>
     <message>
         <source>Copied the run id %1.</source>
         <translation>Ausführungs-ID %1 kopiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n run id(s).</source>
+        <translation>
+            <numerusform>%n Ausführungs-ID kopiert.</numerusform>
+            <numerusform>%n Ausführungs-IDs kopiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2786,6 +3149,10 @@ Kategorie: %1</translation>
     <message>
         <source>The runs&apos; tags could not be read: %1.</source>
         <translation>Die Tags der Ausführungen konnten nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>The runs were sent for cancelling, but the server&apos;s answer could not be read: %1.</source>
+        <translation>Die Ausführungen wurden zum Abbrechen gesendet, aber die Antwort des Servers war nicht lesbar: %1.</translation>
     </message>
 </context>
 <context>
