@@ -91,6 +91,12 @@ bool isFailureLike(RunStatus status)
     return status == RunStatus::Failed || status == RunStatus::Partial;
 }
 
+bool isFailedStatus(RunStatus status)
+{
+    return status == RunStatus::Failed || status == RunStatus::Terminated
+        || status == RunStatus::TimedOut;
+}
+
 TriggerType triggerTypeFromWire(const QString &wire)
 {
     return fromWire(kTriggerNames, wire);

@@ -26,6 +26,8 @@ QList<RunStatus> allRunStatuses();
 bool isActiveStatus(RunStatus status);
 /** True for a run that ended with failures: a "failed" filter includes partial runs. */
 bool isFailureLike(RunStatus status);
+/** True for a run that ended failing: failed, terminated or timed out (not canceled or partial). */
+bool isFailedStatus(RunStatus status);
 
 /** How a workflow run was started. */
 enum class TriggerType {

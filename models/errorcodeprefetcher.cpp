@@ -44,8 +44,7 @@ bool ErrorCodePrefetcher::wantsCodes(int row) const
     // Runs listed under an error-code filter have errors whatever their status.
     if (!m_model->filter().errorCode.isEmpty())
         return true;
-    return run->status == RunStatus::Failed || run->status == RunStatus::Terminated
-        || run->status == RunStatus::TimedOut;
+    return isFailedStatus(run->status);
 }
 
 void ErrorCodePrefetcher::setVisibleRows(const QList<int> &rows)

@@ -273,12 +273,6 @@ int RunListModel::columnCount(const QModelIndex &parent) const
 
 namespace {
 
-bool isFailedStatus(RunStatus status)
-{
-    return status == RunStatus::Failed || status == RunStatus::Terminated
-        || status == RunStatus::TimedOut;
-}
-
 template<typename Clock>
 qint64 durationMs(const WorkflowRun &run, Clock now)
 {

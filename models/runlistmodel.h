@@ -96,6 +96,11 @@ public:
     /** Workflow names by permanent id, for runs whose list answer carries none. */
     void setWorkflowTitles(const QHash<QString, QString> &titles);
     int rowOfRun(const QString &runId) const;
+    /**
+     * How rows are told apart: by source and id, as two connections may use the same ids. The
+     * id alone for a run of one connection.
+     */
+    static QString rowKey(const WorkflowRun &run);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -131,8 +136,6 @@ private:
     void setPending(RequestId id);
     void mergeRefresh(const RunPage &page);
     void rebuildIndex();
-    /** Rows are told apart by source and id: two connections may use the same ids. */
-    static QString rowKey(const WorkflowRun &run);
     static constexpr int kMaxRefreshRows = 200;
 
     QPointer<RunSource> m_source;
