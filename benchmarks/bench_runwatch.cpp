@@ -2,9 +2,9 @@
 // this machine: fetch-to-visible against curl, decoding against QJsonDocument alone, start-up
 // against a bare Qt window, CPU while watching 50 active runs, memory while reading 1,000
 // runs' screenshots, a strip of 300 screenshots scrolled end to end, a run list of 100,000
-// runs (memory, local filter, a poll of 50 changes, sort) and a timeline of 2,000 actions on
-// screen. Usage:
-// bench_runwatch [results.json [fetch|decode|startup|idle|images|filmstrip|scale|timeline ...]]
+// runs (memory, local filter, a poll of 50 changes, sort, failures grouped by cause) and a
+// timeline of 2,000 actions on screen. Usage: bench_runwatch [results.json [section ...]], the
+// sections fetch, decode, startup, idle, images, filmstrip, scale, groups and timeline.
 
 #include <algorithm>
 
@@ -36,6 +36,7 @@
 #include "artifactfetcher.h"
 #include "benchsupport.h"
 #include "demoserverthread.h"
+#include "failuregroupmodel.h"
 #include "mainwindow.h"
 #include "notificationcenter.h"
 #include "rundetailpane.h"
@@ -83,11 +84,21 @@ public:
             run.finishedAt = run.startedAt.addSecs(30 + (index * 7919) % 3600);
         run.modifiedAt = m_changed.contains(index) ? m_epoch.addSecs(1) : run.startedAt;
         run.triggerType = TriggerType::Api;
-        if (run.status == RunStatus::Failed)
+        if (variedFailures && isFailedStatus(run.status))
+            addFailure(run, index);
+        else if (run.status == RunStatus::Failed)
             run.failureReason = u"Could not find the button on page %1"_s.arg(index % 97);
         return run;
     }
     std::function<void()> onAnswer; // the moment an answer is handed over
+    /**
+     * Failures as a real list has them: one of 30 causes, each a reason with numbers and a
+     * link that differ from run to run, a third of them with a failure category instead.
+     */
+    bool variedFailures = false;
+    static constexpr int kCauses = 30;
+    /** The cause of a failed run made with variedFailures, 0 to kCauses - 1. */
+    static int causeOf(int index) { return (index / 5 * 7 + index % 5) % kCauses; }
 
     void changeNewest(int count, int within)
     {
@@ -179,6 +190,28 @@ public:
     QString displayName() const override { return u"generated"_s; }
 
 private:
+    static void addFailure(WorkflowRun &run, int index)
+    {
+        static const QString kFailures[] {u"Could not find"_s, u"Timed out waiting for"_s,
+            u"Could not click"_s, u"Unexpected text in"_s, u"Navigation failed at"_s,
+            u"Login rejected at"_s};
+        static const QString kPlaces[] {u"the checkout button"_s, u"the search form"_s,
+            u"the login page"_s, u"the price table"_s, u"the download link"_s};
+        static const QString kCategories[] {u"TIMEOUT"_s, u"ELEMENT_NOT_FOUND"_s,
+            u"NAVIGATION_FAILURE"_s, u"AUTHENTICATION"_s, u"ANTI_BOT"_s, u"DATA_EXTRACTION"_s,
+            u"LLM_ERROR"_s, u"UNKNOWN"_s};
+        const int cause = causeOf(index);
+        run.failureReason = u"%1 %2 after %3 s on https://shop%4.example/p/%5 (task tsk_%6)"_s
+                                .arg(kFailures[cause % 6], kPlaces[cause / 6])
+                                .arg(20 + index % 300)
+                                .arg(index % 40)
+                                .arg(index)
+                                .arg(index * 31);
+        if (index % 3 == 0)
+            run.failureCategory = QJsonArray {QJsonObject {{u"category"_s, kCategories[cause % 8]},
+                {u"confidence_float"_s, 0.8}, {u"reasoning"_s, run.failureReason}}};
+    }
+
     int m_total;
     QDateTime m_epoch = QDateTime::currentDateTimeUtc();
     QSet<int> m_changed;
@@ -271,7 +304,7 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv); // the image figures show the detail pane
     // bench_runwatch [results.json [section...]]: sections are fetch, decode, startup, idle,
-    // hidden, notify, images, filmstrip, evidence, scale, timeline.
+    // hidden, notify, images, filmstrip, evidence, scale, groups, timeline.
     const QStringList sections = QCoreApplication::arguments().mid(2);
     const auto wanted = [&sections](const char *name) {
         return sections.isEmpty() || sections.contains(QLatin1String(name));
@@ -787,6 +820,63 @@ int main(int argc, char *argv[])
         report(results, u"poll_50_changes_100k_ms"_s, pollMs, u"ms"_s, u"<= 2"_s);
         report(results, u"poll_rows_changed"_s, changed.count(), u"signals"_s, u"50"_s);
         report(results, u"poll_model_resets"_s, resets.count(), u"signals"_s, u"0"_s);
+    }
+
+    // The failures of 100,000 loaded runs grouped by cause: attaching the groups to the list
+    // (a full grouping, as after the list is replaced), then a poll of 50 changes followed.
+    if (wanted("groups")) {
+        constexpr int kRuns = 100000;
+        GeneratedSource source(kRuns);
+        source.variedFailures = true;
+        RunListModel model;
+        model.setPageSize(1000);
+        model.setSource(&source);
+        waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
+        while (model.rowCount() < kRuns) {
+            model.fetchMore({});
+            waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
+        }
+        // Codes for seven failures in ten, as details told them: mostly one code per cause.
+        int failures = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const WorkflowRun *run = model.runAt(row);
+            if (!isFailedStatus(run->status) || failures++ % 10 >= 7)
+                continue;
+            const int cause = GeneratedSource::causeOf(row) + (row % 11 == 0 ? 1 : 0);
+            model.setErrorCodes(run->workflowRunId,
+                {u"E_%1"_s.arg(cause % GeneratedSource::kCauses), u"E_SECONDARY"_s});
+        }
+
+        FailureGroupModel groups;
+        QList<double> times;
+        for (int round = 0; round < 15; ++round) {
+            groups.setRunList(nullptr);
+            times.append(timedMs([&] { groups.setRunList(&model); }));
+        }
+        std::sort(times.begin(), times.end());
+        int children = 0;
+        for (int row = 0; row < groups.rowCount(); ++row)
+            children += groups.rowCount(groups.index(row, 0));
+        report(results, u"groups_100k_ms"_s, times.at(times.size() / 2), u"ms"_s, u"<= 50"_s);
+        report(results, u"groups_100k_min_ms"_s, times.first(), u"ms"_s, u"of 15 rounds"_s);
+        report(results, u"groups_100k_max_ms"_s, times.last(), u"ms"_s, u"of 15 rounds"_s);
+        report(results, u"groups_failures"_s, groups.failureCount(), u"runs"_s,
+            u"%1 of 100000"_s.arg(failures));
+        report(results, u"groups_codes"_s, groups.rowCount(), u"groups"_s, u"31"_s);
+        report(results, u"groups_causes"_s, children, u"groups"_s, u"second level"_s);
+
+        source.changeNewest(50, 200);
+        QSignalSpy resets(&groups, &FailureGroupModel::modelReset);
+        QElapsedTimer poll;
+        source.onAnswer = [&poll] { poll.start(); };
+        model.refresh();
+        waitFor(&model, SIGNAL(refreshed(int, int, int)));
+        const double pollMs = poll.nsecsElapsed() / 1e6;
+        report(results, u"groups_poll_50_changes_100k_ms"_s, pollMs, u"ms"_s,
+            u"list and groups; <= 10"_s);
+        report(results, u"groups_poll_resets"_s, resets.count(), u"signals"_s, u"0"_s);
+        report(results, u"groups_after_poll"_s, groups.failureCount(), u"runs"_s,
+            u"fewer: changed runs completed"_s);
     }
 
     // A timeline of 2,000 actions, from its answer's bytes to the tree painted with the
