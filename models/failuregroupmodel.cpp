@@ -786,12 +786,29 @@ QVariant FailureGroupModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case GroupColumn:
+        case GroupColumn: {
+            // The whole story of the group in its tip, for a panel too narrow for the columns.
+            QString what = group->text;
             if (group->key.isEmpty() && !group->parent)
-                return tr("Failed runs whose error codes are not known yet, or that have none");
-            if (group->key.isEmpty())
-                return tr("Failed runs with neither a failure category nor a reason");
-            return group->text;
+                what = tr("Failed runs whose error codes are not known yet, or that have none");
+            else if (group->key.isEmpty())
+                what = tr("Failed runs with neither a failure category nor a reason");
+            const auto when = [](qint64 time) {
+                return time == kNoTime
+                    ? QString()
+                    : QLocale().toString(
+                        QDateTime::fromMSecsSinceEpoch(time, Qt::UTC).toLocalTime(),
+                        QLocale::ShortFormat);
+            };
+            QStringList lines {what, tr("%n failed run(s)", nullptr, group->count)};
+            if (group->firstSeen != kNoTime)
+                lines.append(tr("First seen %1, last seen %2")
+                                 .arg(when(group->firstSeen), when(group->lastSeen)));
+            const QStringList workflows = workflowTitles(group);
+            if (!workflows.isEmpty())
+                lines.append(tr("Workflows: %1").arg(workflows.mid(0, 8).join(u", "_s)));
+            return lines.join(u'\n');
+        }
         case FirstSeenColumn:
         case LastSeenColumn: {
             const qint64 time

@@ -10,7 +10,7 @@
 #include <QPointer>
 #include <QStringList>
 
-class RunListModel;
+#include "runlistmodel.h"
 struct WorkflowRun;
 
 /**

@@ -23,11 +23,23 @@ void RunSortProxyModel::setLocalFilter(const RunFilter &filter)
 
 bool RunSortProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
-    if (m_filter.isEmpty())
+    if (m_filter.isEmpty() && m_onlyRuns.isEmpty())
         return true;
     const auto *runs = qobject_cast<const RunListModel *>(sourceModel());
     const WorkflowRun *run = runs ? runs->runAt(sourceRow) : nullptr;
-    return !run || m_filter.matchesLocally(*run);
+    if (!run)
+        return true;
+    if (!m_onlyRuns.isEmpty() && !m_onlyRuns.contains(RunListModel::rowKey(*run)))
+        return false;
+    return m_filter.matchesLocally(*run);
+}
+
+void RunSortProxyModel::setOnlyRuns(const QSet<QString> &keys)
+{
+    if (keys == m_onlyRuns)
+        return;
+    m_onlyRuns = keys;
+    invalidate();
 }
 
 void RunSortProxyModel::showServerOrder()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 #include "runfilter.h"
@@ -18,6 +19,12 @@ public:
     /** Narrows the loaded rows at once (status and search), e.g. while the server is asked. */
     void setLocalFilter(const RunFilter &filter);
     RunFilter localFilter() const { return m_filter; }
+    /**
+     * Shows only these runs (RunListModel::rowKey), e.g. one failure group's; empty: all.
+     * Kept across pages and polls until replaced.
+     */
+    void setOnlyRuns(const QSet<QString> &keys);
+    bool isNarrowedToRuns() const { return !m_onlyRuns.isEmpty(); }
     /** Back to the server's order: newest first. */
     void showServerOrder();
     bool isSorted() const { return sortColumn() >= 0; }
@@ -34,6 +41,7 @@ private:
     void forgetKeys() { m_keyColumn = -1; }
 
     RunFilter m_filter;
+    QSet<QString> m_onlyRuns;
     QList<qint64> m_keys; // by source row, for m_keyColumn
     int m_keyColumn = -1;
 };

@@ -35,6 +35,8 @@
 #include "bulkjobmodel.h"
 #include "comparewindow.h"
 #include "errorcodeprefetcher.h"
+#include "failuregroupmodel.h"
+#include "failuregroupsview.h"
 #include "jobspanel.h"
 #include "launchrundialog.h"
 #include "recordingplayer.h"
@@ -405,6 +407,7 @@ MainWindow::MainWindow(QWidget *parent)
             const QString &, const QStringList &codes) { m_filterBar->addKnownErrorCodes(codes); });
 
     setUpBulkActions();
+    setUpFailureGroups();
 
     m_pollTimer->setObjectName(QStringLiteral("pollTimer"));
     m_pollTimer->setSingleShot(true);
@@ -682,8 +685,21 @@ void MainWindow::prefetchVisibleErrorCodes()
     const QModelIndexList visible = m_table->visibleRows();
     for (const QModelIndex &index : visible)
         rows.append(m_sorter->mapToSource(index).row());
-    m_prefetcher->setVisibleRows(rows);
     m_tagPrefetcher->setVisibleRows(rows);
+    // Failure groups sort runs by error code, which only a run's detail tells: with the panel
+    // open, the loaded failures are looked up too (after the rows on screen, a bounded number).
+    if (m_failurePanel && m_failurePanel->isVisible()) {
+        const QSet<int> onScreen(rows.constBegin(), rows.constEnd());
+        int added = 0;
+        for (int row = 0; row < m_model->rowCount() && added < kGroupCodeLookups; ++row) {
+            if (isFailedStatus(m_model->runAt(row)->status) && !onScreen.contains(row)
+                && !m_model->hasErrorCodes(m_model->runAt(row)->workflowRunId)) {
+                rows.append(row);
+                ++added;
+            }
+        }
+    }
+    m_prefetcher->setVisibleRows(rows);
 }
 
 void MainWindow::applyFeatures(const SourceFeatures &features)
@@ -1119,6 +1135,8 @@ void MainWindow::updateStatus()
     // Whole phrases joined by a separator that is itself translated: each reads right in any
     // language, and plurals are the translator's (%n), not an `== 1` branch.
     QStringList parts {tr("%n run(s) loaded", nullptr, rows)};
+    if (m_sorter->isNarrowedToRuns())
+        parts.append(tr("%n shown of one failure group", nullptr, m_sorter->rowCount()));
     if (m_model->loadedPages() > 0)
         parts.append(tr("%n page(s)", nullptr, m_model->loadedPages()));
     if (m_model->isExhausted())
@@ -1355,4 +1373,103 @@ void MainWindow::startJob(BulkJob *job)
 {
     m_jobsPanel->show();
     m_jobs->addJob(job);
+}
+
+void MainWindow::setUpFailureGroups()
+{
+    m_failureGroups = new FailureGroupModel(this);
+    m_failureGroups->setRunList(m_model);
+    m_failureView = new FailureGroupsView(m_failureGroups, this);
+    connect(
+        m_failureView, &FailureGroupsView::narrowRequested, this, [this](const QStringList &keys) {
+            m_sorter->setOnlyRuns(QSet<QString>(keys.constBegin(), keys.constEnd()));
+            updateStatus();
+        });
+    // Another list (filter, scope, connection): its groups are others, and so is the choice.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_failureView->clearChoice();
+        m_sorter->setOnlyRuns({});
+    });
+    connect(m_failureView, &FailureGroupsView::loadWindowRequested, this,
+        [this](int hours) { loadBackTo(QDateTime::currentDateTimeUtc().addSecs(-hours * 3600)); });
+    connect(m_failureView, &FailureGroupsView::cancelLoadRequested, this,
+        [this] { stopLoadingBack(tr("Stopped.")); });
+    connect(m_model, &RunListModel::pageLoaded, this, &MainWindow::continueLoadingBack);
+    connect(m_model, &RunListModel::pageLoaded, this, [this] {
+        if (m_failurePanel->isVisible())
+            prefetchVisibleErrorCodes();
+    });
+    connect(m_model, &RunListModel::requestFailed, this, [this](const ApiError &error) {
+        if (m_loadBackTo.isValid())
+            stopLoadingBack(tr("Stopped: %1").arg(error.message));
+    });
+
+    m_failurePanel = new QDockWidget(tr("Failure groups"), this);
+    m_failurePanel->setObjectName(QStringLiteral("failureGroupsPanel"));
+    m_failurePanel->setWidget(m_failureView);
+    m_failurePanel->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_failurePanel->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_failurePanel);
+    resizeDocks({m_failurePanel}, {300}, Qt::Horizontal);
+    m_failurePanel->hide();
+    QAction *toggle = m_failurePanel->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("failureGroupsPanelAction"));
+    toggle->setText(tr("&Failure groups"));
+    toggle->setShortcut(Qt::Key_F8);
+    addAction(toggle);
+    m_viewMenu->insertAction(m_viewMenu->actions().value(1), toggle);
+    // Closing the panel shows the whole list again: a narrowing nobody can see would confuse.
+    connect(m_failurePanel, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            prefetchVisibleErrorCodes();
+        if (!visible && !m_failurePanel->isVisible() && m_sorter->isNarrowedToRuns()) {
+            m_failureView->clearChoice();
+            m_sorter->setOnlyRuns({});
+            updateStatus();
+        }
+    });
+}
+
+void MainWindow::loadBackTo(const QDateTime &until)
+{
+    m_loadBackTo = until;
+    continueLoadingBack();
+}
+
+void MainWindow::continueLoadingBack()
+{
+    if (!m_loadBackTo.isValid())
+        return;
+    const int rows = m_model->rowCount();
+    const WorkflowRun *oldest = rows > 0 ? m_model->runAt(rows - 1) : nullptr;
+    const QDateTime reached = oldest ? oldest->orderTime() : QDateTime();
+    const QString when = reached.isValid()
+        ? QLocale().toString(reached.toLocalTime(), QLocale::ShortFormat)
+        : QString();
+    const auto done = [this](const QString &text) {
+        m_loadBackTo = QDateTime();
+        m_failureView->setLoadProgress(text, false);
+    };
+    if (m_model->isExhausted()) {
+        done(tr("Every run is loaded: %n run(s).", nullptr, rows));
+    } else if (reached.isValid() && reached <= m_loadBackTo) {
+        done(tr("Loaded back to %1: %n run(s).", nullptr, rows).arg(when));
+    } else if (m_model->loadedPages() >= kMaxPagesBack) {
+        done(tr("The server gives at most %1 pages; loaded back to %2 (%n run(s)).", nullptr, rows)
+                 .arg(kMaxPagesBack)
+                 .arg(when));
+    } else {
+        m_failureView->setLoadProgress(when.isEmpty()
+                ? tr("Loading older runs…")
+                : tr("Loading older runs… %n so far, back to %1.", nullptr, rows).arg(when),
+            true);
+        if (!m_model->isLoading() && m_model->canFetchMore({}))
+            m_model->fetchMore({});
+    }
+}
+
+void MainWindow::stopLoadingBack(const QString &why)
+{
+    m_loadBackTo = QDateTime();
+    m_failureView->setLoadProgress(why, false);
 }

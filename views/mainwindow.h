@@ -16,6 +16,8 @@ class BulkBar;
 class BulkJob;
 class BulkJobModel;
 class ErrorCodePrefetcher;
+class FailureGroupModel;
+class FailureGroupsView;
 class QComboBox;
 class QDockWidget;
 class QMenu;
@@ -108,6 +110,9 @@ public:
     /** The bulk jobs of this session (View → Jobs, Ctrl+J), opened when one starts. */
     QDockWidget *jobsPanel() const { return m_jobsPanel; }
     BulkJobModel *jobs() const { return m_jobs; }
+    /** The failures of the loaded runs by cause (View → Failure groups, F8). */
+    QDockWidget *failureGroupsPanel() const { return m_failurePanel; }
+    FailureGroupModel *failureGroups() const { return m_failureGroups; }
 
     RunListModel *runListModel() const { return m_model; }
     /** The shown connection's workflows, as last loaded. */
@@ -179,6 +184,11 @@ private:
     void confirmBulkCancel();
     void confirmBulkRetry();
     void startJob(BulkJob *job);
+    /** The Failure groups panel, and loading older pages until a time window is covered. */
+    void setUpFailureGroups();
+    void loadBackTo(const QDateTime &until);
+    void continueLoadingBack();
+    void stopLoadingBack(const QString &why);
     void prefetchVisibleErrorCodes();
     void schedulePoll();
     void loadWorkflows();
@@ -215,6 +225,10 @@ private:
     BulkBar *m_bulkBar = nullptr;
     BulkJobModel *m_jobs = nullptr;
     QDockWidget *m_jobsPanel = nullptr;
+    FailureGroupModel *m_failureGroups = nullptr;
+    FailureGroupsView *m_failureView = nullptr;
+    QDockWidget *m_failurePanel = nullptr;
+    QDateTime m_loadBackTo; // valid while older pages are loaded until this time
     WatchedRunModel *m_watchedModel = nullptr;
     bool m_watchedPanelClosed = false; // by the user; else open while any run is watched
     bool m_watchedPanelOpenedByItself = false; // and so closed by itself when it empties
@@ -222,6 +236,8 @@ private:
     QString m_lastAnswerNotes;
     bool m_workflowStretched = false; // the workflow column takes the spare width
     static constexpr int kWorkflowWidth = 190;
+    static constexpr int kMaxPagesBack = 100; // Skyvern's list pages stop at 100
+    static constexpr int kGroupCodeLookups = 300; // failures looked up beyond those on screen
     QLabel *m_noticeLabel;
     ErrorCodePrefetcher *m_prefetcher;
     RunTagPrefetcher *m_tagPrefetcher;

@@ -745,6 +745,154 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>FailureGroupModel</name>
+    <message>
+        <source>No runs loaded</source>
+        <translation>Keine Ausführungen geladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s) in all %1 runs</source>
+        <translation>
+            <numerusform>%n Fehlschlag in allen %1 Ausführungen</numerusform>
+            <numerusform>%n Fehlschläge in allen %1 Ausführungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s) in the %1 newest runs loaded</source>
+        <translation>
+            <numerusform>%n Fehlschlag in den %1 neuesten geladenen Ausführungen</numerusform>
+            <numerusform>%n Fehlschläge in den %1 neuesten geladenen Ausführungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(error codes known for %n)</source>
+        <translation>
+            <numerusform>(Fehlercodes bekannt für %n)</numerusform>
+            <numerusform>(Fehlercodes bekannt für %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No error code</source>
+        <translation>Kein Fehlercode</translation>
+    </message>
+    <message>
+        <source>No failure reason</source>
+        <translation>Kein Fehlergrund</translation>
+    </message>
+    <message>
+        <source>Unnamed workflow</source>
+        <translation>Unbenannter Workflow</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed runs whose error codes are not known yet, or that have none</source>
+        <translation>Fehlgeschlagene Ausführungen, deren Fehlercodes noch unbekannt sind oder die keine haben</translation>
+    </message>
+    <message>
+        <source>Failed runs with neither a failure category nor a reason</source>
+        <translation>Fehlgeschlagene Ausführungen ohne Fehlerkategorie und ohne Grund</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed run(s)</source>
+        <translation>
+            <numerusform>%n fehlgeschlagene Ausführung</numerusform>
+            <numerusform>%n fehlgeschlagene Ausführungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First seen %1, last seen %2</source>
+        <translation>Zuerst gesehen %1, zuletzt gesehen %2</translation>
+    </message>
+    <message>
+        <source>Workflows: %1</source>
+        <translation>Workflows: %1</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ausführungen</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+</context>
+<context>
+    <name>FailureGroupsView</name>
+    <message>
+        <source>Show all runs</source>
+        <translation>Alle Ausführungen zeigen</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Stop loading</source>
+        <translation>Laden stoppen</translation>
+    </message>
+    <message>
+        <source>Failure groups</source>
+        <translation>Fehlergruppen</translation>
+    </message>
+    <message>
+        <source>The list shows every loaded run again (Escape here)</source>
+        <translation>Die Liste zeigt wieder alle geladenen Ausführungen (hier Escape)</translation>
+    </message>
+    <message>
+        <source>Load older runs until the list covers the last 24 hours</source>
+        <translation>Ältere Ausführungen laden, bis die Liste die letzten 24 Stunden abdeckt</translation>
+    </message>
+    <message>
+        <source>Load older runs until the list covers the last 7 days</source>
+        <translation>Ältere Ausführungen laden, bis die Liste die letzten 7 Tage abdeckt</translation>
+    </message>
+    <message>
+        <source>Load:</source>
+        <translation>Laden:</translation>
+    </message>
+    <message>
+        <source>The chosen group has no runs left.</source>
+        <translation>Die gewählte Gruppe hat keine Ausführungen mehr.</translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The list shows the %n run(s) of “%1”.</source>
+        <translation>
+            <numerusform>Die Liste zeigt die %n Ausführung von „%1“.</numerusform>
+            <numerusform>Die Liste zeigt die %n Ausführungen von „%1“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No failures among the loaded runs.</source>
+        <translation>Keine Fehlschläge unter den geladenen Ausführungen.</translation>
+    </message>
+</context>
+<context>
     <name>JobsPanel</name>
     <message>
         <source>Cancel or retry several runs at once: select them in the list (Shift or Ctrl and click, Ctrl+A) and use the bar above it.</source>
@@ -1374,7 +1522,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>&amp;Jobs</source>
-        <translation>A&amp;ufträge</translation>
+        <translation>&amp;Aufträge</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1443,6 +1591,61 @@ SHA-256 %2</translation>
         <translation>
             <numerusform>%n Ausführung wiederholen</numerusform>
             <numerusform>%n Ausführungen wiederholen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown of one failure group</source>
+        <translation>
+            <numerusform>%n aus einer Fehlergruppe angezeigt</numerusform>
+            <numerusform>%n aus einer Fehlergruppe angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>Failure groups</source>
+        <translation>Fehlergruppen</translation>
+    </message>
+    <message>
+        <source>&amp;Failure groups</source>
+        <translation>Fehler&amp;gruppen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every run is loaded: %n run(s).</source>
+        <translation>
+            <numerusform>Alle Ausführungen sind geladen: %n Ausführung.</numerusform>
+            <numerusform>Alle Ausführungen sind geladen: %n Ausführungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded back to %1: %n run(s).</source>
+        <translation>
+            <numerusform>Geladen bis %1: %n Ausführung.</numerusform>
+            <numerusform>Geladen bis %1: %n Ausführungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server gives at most %1 pages; loaded back to %2 (%n run(s)).</source>
+        <translation>
+            <numerusform>Der Server liefert höchstens %1 Seiten; geladen bis %2 (%n Ausführung).</numerusform>
+            <numerusform>Der Server liefert höchstens %1 Seiten; geladen bis %2 (%n Ausführungen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading older runs…</source>
+        <translation>Ältere Ausführungen werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading older runs… %n so far, back to %1.</source>
+        <translation>
+            <numerusform>Ältere Ausführungen werden geladen… bisher %n, bis %1.</numerusform>
+            <numerusform>Ältere Ausführungen werden geladen… bisher %n, bis %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -3028,10 +3231,6 @@ Kategorie: %1</translation>
         <translation>Durch die Ausführungen bewegen</translation>
     </message>
     <message>
-        <source>Copy the selected run&apos;s id</source>
-        <translation>ID der ausgewählten Ausführung kopieren</translation>
-    </message>
-    <message>
         <source>The selected run&apos;s menu: copy, cancel, recording, filters</source>
         <translation>Menü der ausgewählten Ausführung: Kopieren, Abbrechen, Aufzeichnung, Filter</translation>
     </message>
@@ -3082,6 +3281,26 @@ Kategorie: %1</translation>
     <message>
         <source>Stop watching the run chosen in the Watched panel</source>
         <translation>Die im Bereich „Beobachtet“ gewählte Ausführung nicht mehr beobachten</translation>
+    </message>
+    <message>
+        <source>Copy the selected runs&apos; ids</source>
+        <translation>Die IDs der ausgewählten Ausführungen kopieren</translation>
+    </message>
+    <message>
+        <source>Select several runs, or every loaded one, to cancel or retry them at once</source>
+        <translation>Mehrere oder alle geladenen Ausführungen auswählen, um sie auf einmal abzubrechen oder zu wiederholen</translation>
+    </message>
+    <message>
+        <source>Select only the current run again (in the list)</source>
+        <translation>Wieder nur die aktuelle Ausführung auswählen (in der Liste)</translation>
+    </message>
+    <message>
+        <source>Show or hide the failure groups</source>
+        <translation>Fehlergruppen ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Show or hide the jobs: bulk cancels and retries</source>
+        <translation>Aufträge ein- oder ausblenden: Massen-Abbrüche und -Wiederholungen</translation>
     </message>
 </context>
 <context>
