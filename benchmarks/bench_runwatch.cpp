@@ -35,6 +35,7 @@
 #include "application.h"
 #include "artifactfetcher.h"
 #include "benchsupport.h"
+#include "bulkjob.h"
 #include "demoserverthread.h"
 #include "failuregroupmodel.h"
 #include "mainwindow.h"
@@ -304,7 +305,7 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv); // the image figures show the detail pane
     // bench_runwatch [results.json [section...]]: sections are fetch, decode, startup, idle,
-    // hidden, notify, images, filmstrip, evidence, scale, groups, timeline.
+    // hidden, notify, images, filmstrip, evidence, scale, groups, bulk, timeline.
     const QStringList sections = QCoreApplication::arguments().mid(2);
     const auto wanted = [&sections](const char *name) {
         return sections.isEmpty() || sections.contains(QLatin1String(name));
@@ -877,6 +878,67 @@ int main(int argc, char *argv[])
         report(results, u"groups_poll_resets"_s, resets.count(), u"signals"_s, u"0"_s);
         report(results, u"groups_after_poll"_s, groups.failureCount(), u"runs"_s,
             u"fewer: changed runs completed"_s);
+    }
+
+    // Bulk jobs on loopback: 1,000 runs waiting, cancelled at once; 100 ended runs retried.
+    if (wanted("bulk")) {
+        SkyvernClient client(endpoints.skyvernUrl, endpoints.apiKey);
+        const int launched = launchRuns(endpoints, 1000);
+        QList<BulkJob::Item> waiting;
+        for (int page = 1; waiting.size() < launched && page <= 20; ++page) {
+            RunQuery query;
+            query.filter.statuses = {RunStatus::Created, RunStatus::Queued, RunStatus::Running};
+            query.pageSize = 100;
+            query.page = page;
+            bool last = false;
+            client.listRuns(query, qApp, [&](const ApiResult<RunPage> &result) {
+                for (const WorkflowRun &run : result.value.runs)
+                    waiting.append(BulkJob::itemOf(run, run.workflowTitle));
+                last = !result.ok() || result.value.isLastPage();
+                QCoreApplication::exit(0);
+            });
+            QCoreApplication::exec();
+            if (last)
+                break;
+        }
+        const int before = client.requestsIssued();
+        BulkJob cancel(BulkJob::Kind::Cancel, &client, waiting);
+        QElapsedTimer clock;
+        clock.start();
+        QObject::connect(&cancel, &BulkJob::finished, qApp, [] { QCoreApplication::exit(0); });
+        cancel.start();
+        if (!cancel.isFinished())
+            QCoreApplication::exec();
+        report(results, u"bulk_cancel_runs"_s, cancel.count(BulkJob::State::Done), u"runs"_s,
+            u"of %1 waiting"_s.arg(waiting.size()));
+        report(results, u"bulk_cancel_requests"_s, client.requestsIssued() - before, u"requests"_s,
+            u"<= runs / 100 (the contract's limit per request)"_s);
+        report(results, u"bulk_cancel_ms"_s, clock.nsecsElapsed() / 1e6, u"ms"_s,
+            u"1,000 runs, one connection"_s);
+
+        QList<BulkJob::Item> ended;
+        RunQuery failed;
+        failed.filter.statuses = {RunStatus::Failed, RunStatus::Completed};
+        failed.pageSize = 100;
+        client.listRuns(failed, qApp, [&](const ApiResult<RunPage> &result) {
+            for (const WorkflowRun &run : result.value.runs)
+                ended.append(BulkJob::itemOf(run, run.workflowTitle));
+            QCoreApplication::exit(0);
+        });
+        QCoreApplication::exec();
+        BulkJob retry(BulkJob::Kind::Retry, &client, ended);
+        QObject::connect(&retry, &BulkJob::finished, qApp, [] { QCoreApplication::exit(0); });
+        clock.start();
+        retry.start();
+        if (!retry.isFinished())
+            QCoreApplication::exec();
+        const double seconds = clock.nsecsElapsed() / 1e9;
+        report(results, u"bulk_retry_runs"_s, retry.count(BulkJob::State::Done), u"runs"_s,
+            u"of %1"_s.arg(ended.size()));
+        report(results, u"bulk_retry_per_s"_s, retry.count(BulkJob::State::Done) / seconds,
+            u"runs/s"_s,
+            u"about 10 (spaced %1 ms, %2 at once)"_s.arg(BulkJob::kRetrySpacingMs)
+                .arg(BulkJob::kMaxRetriesAtOnce));
     }
 
     // A timeline of 2,000 actions, from its answer's bytes to the tree painted with the
