@@ -42,6 +42,12 @@ void RunSortProxyModel::setOnlyRuns(const QSet<QString> &keys)
     invalidate();
 }
 
+bool RunSortProxyModel::canFetchMore(const QModelIndex &parent) const
+{
+    // A few runs of one group would otherwise page through the whole history to fill a view.
+    return m_onlyRuns.isEmpty() && QSortFilterProxyModel::canFetchMore(parent);
+}
+
 void RunSortProxyModel::showServerOrder()
 {
     sort(-1);

@@ -30,6 +30,8 @@ public:
     bool isSorted() const { return sortColumn() >= 0; }
 
     void setSourceModel(QAbstractItemModel *model) override;
+    /** Narrowed to some runs, the list loads no pages by itself to fill the view. */
+    bool canFetchMore(const QModelIndex &parent) const override;
     /** Reads each row's key once per sort instead of twice per comparison. */
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 

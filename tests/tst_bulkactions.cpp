@@ -345,6 +345,22 @@ private slots:
         const QString newRun = jobs->jobAt(0)->items().first().newRunId;
         QTRY_VERIFY_WITH_TIMEOUT(model->rowOfRun(newRun) >= 0, 20000);
 
+        // The same three again: the question says they were retried already, and Enter goes back.
+        QTest::mouseClick(
+            table->viewport(), Qt::LeftButton, {}, rowCentre(model->rowOfRun(ids.at(0))));
+        for (int i : {1, 2})
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                rowCentre(model->rowOfRun(ids.at(i))));
+        QTRY_COMPARE(retry->text(), u"Retry 3 runs…"_s);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_VERIFY((question = window.findChild<QMessageBox *>(u"bulkRetryQuestion"_s)));
+        QVERIFY2(question->informativeText().contains(
+                     u"3 of them were retried from this window already"_s),
+            qPrintable(question->informativeText()));
+        QTest::keyClick(question, Qt::Key_Return);
+        QTRY_VERIFY(!window.findChild<QMessageBox *>(u"bulkRetryQuestion"_s));
+        QCOMPARE(jobs->jobCount(), 1);
+
         // Escape leaves one run selected and the bar goes.
         table->setFocus();
         QTest::keyClick(table, Qt::Key_Escape);

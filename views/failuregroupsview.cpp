@@ -102,8 +102,7 @@ FailureGroupsView::FailureGroupsView(FailureGroupModel *model, QWidget *parent)
         updateCaption();
         // The chosen group gains runs as polls and pages come: the list follows.
         if (m_chosenGroup.isValid())
-            emit narrowRequested(m_chosenGroup.data(FailureGroupModel::RunKeysRole).toStringList(),
-                m_chosenGroup.data().toString());
+            narrowToChoice();
         else if (!m_chosen->isHidden())
             m_chosen->setText(tr("The chosen group has no runs left."));
     });
@@ -117,15 +116,20 @@ void FailureGroupsView::choose(const QModelIndex &index)
         return;
     const QModelIndex group = index.siblingAtColumn(FailureGroupModel::GroupColumn);
     m_chosenGroup = group;
-    const QStringList keys = group.data(FailureGroupModel::RunKeysRole).toStringList();
-    const QString name = group.parent().isValid()
+    m_chosenName = group.parent().isValid()
         ? tr("%1 › %2").arg(group.parent().data().toString(), group.data().toString())
         : group.data().toString();
-    m_chosen->setText(
-        tr("The list shows the %n run(s) of “%1”.", nullptr, int(keys.size())).arg(name));
     m_chosen->show();
     m_showAll->show();
-    emit narrowRequested(keys, name);
+    narrowToChoice();
+}
+
+void FailureGroupsView::narrowToChoice()
+{
+    const QStringList keys = m_chosenGroup.data(FailureGroupModel::RunKeysRole).toStringList();
+    m_chosen->setText(
+        tr("The list shows the %n run(s) of “%1”.", nullptr, int(keys.size())).arg(m_chosenName));
+    emit narrowRequested(keys, m_chosenName);
 }
 
 void FailureGroupsView::clearChoice()

@@ -36,6 +36,8 @@ protected:
 
 private:
     void choose(const QModelIndex &index);
+    /** Tells the list the chosen group's runs, and says how many there are now. */
+    void narrowToChoice();
     void updateCaption();
 
     FailureGroupModel *m_model;
@@ -48,4 +50,5 @@ private:
     QPushButton *m_load7d;
     QPushButton *m_cancelLoad;
     QPersistentModelIndex m_chosenGroup;
+    QString m_chosenName;
 };

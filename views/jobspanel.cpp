@@ -74,8 +74,9 @@ JobsPanel::JobsPanel(BulkJobModel *model, QWidget *parent)
         [this](const QModelIndex &parent, int first) {
             if (parent.isValid())
                 return;
-            // A new job is the one the buttons are about.
+            // A new job is the one the buttons are about, its runs in view.
             m_tree->setCurrentIndex(m_model->index(first, 0));
+            m_tree->expand(m_model->index(first, 0));
             updateButtons();
         });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobsPanel::updateButtons);

@@ -1240,6 +1240,12 @@ void MainWindow::setUpBulkActions()
     addAction(toggle);
     m_viewMenu->insertAction(m_viewMenu->actions().value(1), toggle);
     connect(m_jobs, &BulkJobModel::jobFinished, this, [this](BulkJob *job) {
+        if (job->kind() == BulkJob::Kind::Retry) {
+            for (const BulkJob::Item &item : job->items()) {
+                if (!item.newRunId.isEmpty())
+                    m_retriedHere.insert(item.runId, item.newRunId);
+            }
+        }
         statusBar()->showMessage(tr("%1: %2").arg(job->title(), job->summary()), 8000);
         m_model->refresh();
     });
@@ -1348,6 +1354,14 @@ void MainWindow::confirmBulkRetry()
             .arg(workflows.mid(0, 6).join(u", "_s)
                 + (workflows.size() > 6 ? tr(" and %n more", nullptr, int(workflows.size() - 6))
                                         : QString())));
+    // Retried once from here already: say so, and make going back the default.
+    int again = 0;
+    for (const BulkJob::Item &item : std::as_const(items))
+        again += m_retriedHere.contains(item.runId) ? 1 : 0;
+    if (again > 0)
+        details.prepend(tr("%n of them were retried from this window already and would run a "
+                           "second time.",
+            nullptr, again));
     const int leftAlone = int(runs.size() - items.size());
     if (leftAlone > 0)
         details.append(tr("%n other selected run(s) are still running or cannot be retried "
@@ -1360,8 +1374,8 @@ void MainWindow::confirmBulkRetry()
     QPushButton *retry = question->addButton(
         tr("Retry %n run(s)", nullptr, int(items.size())), QMessageBox::AcceptRole);
     retry->setObjectName(QStringLiteral("confirmBulkRetryButton"));
-    question->addButton(QMessageBox::Cancel);
-    question->setDefaultButton(retry);
+    QPushButton *cancel = question->addButton(QMessageBox::Cancel);
+    question->setDefaultButton(again > 0 ? cancel : retry);
     connect(retry, &QPushButton::clicked, this, [this, items] {
         if (m_source)
             startJob(new BulkJob(BulkJob::Kind::Retry, m_source, items));
@@ -1371,7 +1385,10 @@ void MainWindow::confirmBulkRetry()
 
 void MainWindow::startJob(BulkJob *job)
 {
-    m_jobsPanel->show();
+    if (!m_jobsPanel->isVisible()) {
+        m_jobsPanel->show();
+        resizeDocks({m_jobsPanel}, {qMax(220, height() / 4)}, Qt::Vertical);
+    }
     m_jobs->addJob(job);
 }
 

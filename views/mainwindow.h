@@ -3,6 +3,7 @@
 #include <functional>
 
 #include <QDateTime>
+#include <QHash>
 #include <QMainWindow>
 
 #include "rundetail.h"
@@ -229,6 +230,7 @@ private:
     FailureGroupsView *m_failureView = nullptr;
     QDockWidget *m_failurePanel = nullptr;
     QDateTime m_loadBackTo; // valid while older pages are loaded until this time
+    QHash<QString, QString> m_retriedHere; // runs retried by a bulk job, and their new runs
     WatchedRunModel *m_watchedModel = nullptr;
     bool m_watchedPanelClosed = false; // by the user; else open while any run is watched
     bool m_watchedPanelOpenedByItself = false; // and so closed by itself when it empties

@@ -1648,6 +1648,13 @@ SHA-256 %2</translation>
             <numerusform>Ältere Ausführungen werden geladen… bisher %n, bis %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of them were retried from this window already and would run a second time.</source>
+        <translation>
+            <numerusform>%n davon wurde in diesem Fenster bereits wiederholt und liefe ein zweites Mal.</numerusform>
+            <numerusform>%n davon wurden in diesem Fenster bereits wiederholt und liefen ein zweites Mal.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
