@@ -367,6 +367,15 @@ QStringList MergedRunSource::runsOfFirstOwner(const QStringList &runIds) const
     return sameOwner;
 }
 
+RequestId MergedRunSource::getTagSuggestions(QObject *context, Handler<QStringList> handler)
+{
+    for (const Member &member : std::as_const(m_members)) {
+        if (member.source && member.source->features().tags)
+            return member.source->getTagSuggestions(context, std::move(handler));
+    }
+    return RunSource::getTagSuggestions(context, std::move(handler));
+}
+
 RequestId MergedRunSource::cancelRuns(
     const QStringList &runIds, QObject *context, Handler<BulkCancelResult> handler)
 {

@@ -40,6 +40,8 @@ public:
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
     RequestId cancelRuns(
         const QStringList &runIds, QObject *context, Handler<BulkCancelResult> handler) override;
+    /** The first connection's that has tags. */
+    RequestId getTagSuggestions(QObject *context, Handler<QStringList> handler) override;
     RequestId getRunTags(
         const QStringList &runIds, QObject *context, Handler<RunTags> handler) override;
     RequestId getTimeline(

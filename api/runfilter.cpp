@@ -11,7 +11,31 @@ using namespace Qt::StringLiterals;
 bool RunFilter::isEmpty() const
 {
     return statuses.isEmpty() && searchKey.isEmpty() && errorCode.isEmpty() && !hasCreatedRange()
-        && sources.isEmpty();
+        && sources.isEmpty() && tags.isEmpty() && runTypes.isEmpty();
+}
+
+QString RunFilter::tagTermError(const QString &term)
+{
+    const auto say
+        = [](const char *text) { return QCoreApplication::translate("RunFilter", text); };
+    if (term.trimmed().isEmpty())
+        return say(QT_TRANSLATE_NOOP("RunFilter", "A tag is empty."));
+    if (term.size() > kMaxTagLength)
+        return say(QT_TRANSLATE_NOOP("RunFilter", "The tag “%1…” is longer than %2 characters."))
+            .arg(term.left(20))
+            .arg(kMaxTagLength);
+    if (term.contains(u','))
+        return say(QT_TRANSLATE_NOOP("RunFilter", "Separate tags with commas, not inside one."));
+    const qsizetype colon = term.indexOf(u':');
+    if (colon == 0 || colon == term.size() - 1 || term.count(u':') > 1)
+        return say(
+            QT_TRANSLATE_NOOP("RunFilter", "The tag “%1” is not a label, group:label or group:*."))
+            .arg(term);
+    if (term.contains(u'*') && !term.endsWith(u":*"_s))
+        return say(QT_TRANSLATE_NOOP(
+                       "RunFilter", "The tag “%1” may have * only as a whole label (group:*)."))
+            .arg(term);
+    return {};
 }
 
 bool RunFilter::hasCreatedRange() const
@@ -40,6 +64,21 @@ QString RunFilter::validationError() const
             "accepts at most %2.")
             .arg(errorCode.size())
             .arg(kMaxTextLength);
+    if (tags.size() > kMaxTagTerms)
+        return QCoreApplication::translate(
+            "RunFilter", "At most %1 tags can be filtered by at once.")
+            .arg(kMaxTagTerms);
+    for (const QString &term : tags) {
+        const QString problem = tagTermError(term);
+        if (!problem.isEmpty())
+            return problem;
+    }
+    if (needsEveryRunType() && !searchKey.isEmpty() && searchKey.size() < 3)
+        return QCoreApplication::translate(
+            "RunFilter", "With tags or run types, the search needs at least 3 characters.");
+    if (needsEveryRunType() && !errorCode.isEmpty())
+        return QCoreApplication::translate("RunFilter",
+            "The server filters by error code or by tags and run types, not both at once.");
     const QDateTime after = effectiveCreatedAfter(QDateTime::currentDateTimeUtc());
     if (after.isValid() && createdBefore.isValid() && createdBefore <= after)
         return QCoreApplication::translate("RunFilter",
@@ -71,6 +110,10 @@ void RunFilter::addTo(QUrlQuery &query, bool includeDateRange) const
         query.addQueryItem(u"created_at_start"_s, formatTimestamp(after));
     if (includeDateRange && createdBefore.isValid())
         query.addQueryItem(u"created_at_end"_s, formatTimestamp(createdBefore));
+    for (const QString &type : runTypes)
+        query.addQueryItem(u"run_type"_s, type);
+    for (const QString &tag : tags)
+        query.addQueryItem(u"tags"_s, literal(tag));
 }
 
 RunFilter RunFilter::fromQuery(const QUrlQuery &query)
@@ -86,6 +129,10 @@ RunFilter RunFilter::fromQuery(const QUrlQuery &query)
     filter.errorCode = query.queryItemValue(u"error_code"_s, QUrl::FullyDecoded);
     filter.createdAfter = parseTimestamp(query.queryItemValue(u"created_at_start"_s));
     filter.createdBefore = parseTimestamp(query.queryItemValue(u"created_at_end"_s));
+    filter.runTypes = query.allQueryItemValues(u"run_type"_s, QUrl::FullyDecoded);
+    filter.runTypes.removeDuplicates();
+    filter.tags = query.allQueryItemValues(u"tags"_s, QUrl::FullyDecoded);
+    filter.tags.removeDuplicates();
     return filter;
 }
 
@@ -131,6 +178,9 @@ bool RunFilter::matchesLocally(const WorkflowRun &run) const
 {
     if (!matchesStatus(run) || !matchesSource(run))
         return false;
+    if (!runTypes.isEmpty()
+        && !runTypes.contains(run.runType.isEmpty() ? u"workflow_run"_s : run.runType))
+        return false;
     if (searchKey.isEmpty())
         return true;
     const auto has
@@ -149,5 +199,6 @@ bool RunFilter::operator==(const RunFilter &other) const
     return statuses == other.statuses && searchKey == other.searchKey
         && errorCode == other.errorCode && createdAfter == other.createdAfter
         && createdBefore == other.createdBefore
-        && createdWithinSeconds == other.createdWithinSeconds && sources == other.sources;
+        && createdWithinSeconds == other.createdWithinSeconds && sources == other.sources
+        && tags == other.tags && runTypes == other.runTypes;
 }

@@ -29,8 +29,18 @@ struct RunFilter
     // A merged list: the names of the connections to show; empty: all of them. Not a server
     // parameter: the merged list asks only these.
     QStringList sources;
+    // Only on servers that list every run type (`GET /v1/runs`): tag terms (`env:prod`, `env:*`,
+    // a label; AND across groups, OR within one) and run types (`task_v2`, `workflow_run`, …).
+    QStringList tags;
+    QStringList runTypes;
+    static constexpr int kMaxTagTerms = 20; // the contract's maxItems
+    static constexpr int kMaxTagLength = 100;
 
     bool isEmpty() const;
+    /** Tags or run types: only `GET /v1/runs` filters by them. */
+    bool needsEveryRunType() const { return !tags.isEmpty() || !runTypes.isEmpty(); }
+    /** Why a tag term cannot be sent (empty, too long, `:` misplaced), or empty when it can. */
+    static QString tagTermError(const QString &term);
     /** Whether a created-at bound applies (absolute or relative). */
     bool hasCreatedRange() const;
     /** The inclusive lower bound as of `now`: createdAfter, or now minus the relative window. */

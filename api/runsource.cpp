@@ -23,6 +23,10 @@ RunFilter SourceFeatures::restrict(const RunFilter &filter) const
         if (sourceNames.contains(source))
             supported.sources.append(source);
     }
+    if (tagFilter)
+        supported.tags = filter.tags;
+    if (runTypes)
+        supported.runTypes = filter.runTypes;
     return supported;
 }
 
@@ -50,6 +54,9 @@ SourceFeatures SourceFeatures::intersectedWith(const SourceFeatures &other) cons
     both.artifacts = artifacts || other.artifacts;
     both.retry = retry || other.retry;
     both.tags = tags || other.tags;
+    // A filter only where every connection applies it, or the others would show everything.
+    both.tagFilter = tagFilter && other.tagFilter;
+    both.runTypes = runTypes && other.runTypes;
     // A column is worth showing when some of the runs fill it.
     both.createdAt = createdAt || other.createdAt;
     both.failureReason = failureReason || other.failureReason;
@@ -103,6 +110,12 @@ RequestId RunSource::getArtifactContent(
 {
     return refuseLater(context, std::move(handler),
         tr("%1 does not offer the screenshots, recordings and logs of runs.").arg(displayName()));
+}
+
+RequestId RunSource::getTagSuggestions(QObject *context, Handler<QStringList> handler)
+{
+    return refuseLater(
+        context, std::move(handler), tr("%1 does not offer tags on runs.").arg(displayName()));
 }
 
 RequestId RunSource::cancelRuns(

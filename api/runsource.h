@@ -40,6 +40,8 @@ struct SourceFeatures
     bool artifacts = true; // a run's screenshots, recording, logs (listArtifacts, content)
     bool retry = true; // a run started again with its parameters (retryRun)
     bool tags = true; // labels on runs, `env:prod` (getRunTags)
+    bool tagFilter = true; // lists filtered by tags (RunFilter::tags)
+    bool runTypes = true; // lists of every run type, filtered by type (RunFilter::runTypes)
     bool createdAt = true; // its runs carry these fields
     bool failureReason = true;
     bool workflowTitle = true;
@@ -121,6 +123,8 @@ public:
     virtual RequestId getRunTags(
         const QStringList &runIds, QObject *context, Handler<RunTags> handler);
     static constexpr int kMaxTagRuns = 100;
+    /** Tag filter terms the server has seen, for completing (see tagSuggestionsFromJson()). */
+    virtual RequestId getTagSuggestions(QObject *context, Handler<QStringList> handler);
     /** Starts a workflow run again with its original parameters; answers the new run. */
     virtual RequestId retryRun(const QString &runId, QObject *context, Handler<RunDetail> handler);
     /**

@@ -46,3 +46,34 @@ std::optional<RunTags> RunTags::fromJson(const QByteArray &body, QString *error)
     }
     return tags;
 }
+
+std::optional<QStringList> tagSuggestionsFromJson(const QByteArray &body, QString *error)
+{
+    const auto document
+        = parseResponse(body, true, u"expected a JSON object of tag suggestions"_s, error);
+    if (!document)
+        return std::nullopt;
+    const QJsonObject object = document->object();
+    QStringList grouped;
+    const QJsonObject values = object.value("values_by_key"_L1).toObject();
+    for (const QJsonValue &key : object.value("keys"_L1).toArray()) {
+        const QString group = key.toString().left(kMaxTagLength);
+        if (group.isEmpty())
+            continue;
+        grouped.append(group + u":*"_s);
+        for (const QJsonValue &value : values.value(group).toArray()) {
+            if (value.isString() && !value.toString().isEmpty())
+                grouped.append(group + u':' + value.toString().left(kMaxTagLength));
+        }
+    }
+    QStringList labels;
+    for (const QJsonValue &label : object.value("labels"_L1).toArray()) {
+        if (label.isString() && !label.toString().isEmpty())
+            labels.append(label.toString().left(kMaxTagLength));
+    }
+    grouped.sort(Qt::CaseInsensitive);
+    labels.sort(Qt::CaseInsensitive);
+    QStringList all = grouped + labels;
+    all.removeDuplicates();
+    return all.mid(0, 2000);
+}

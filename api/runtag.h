@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 /**
  * One tag on a run, as Skyvern keeps them: a label in a group (`env:prod`: key `env`, value
@@ -28,3 +29,9 @@ struct RunTags
     /** A RunTagsBatchResponse; entries that are not tags are skipped, the rest kept. */
     static std::optional<RunTags> fromJson(const QByteArray &body, QString *error);
 };
+
+/**
+ * What a tag filter can offer while typing (`GET /v1/run-tag-suggestions`): `group:*` and
+ * `group:label` for each group seen, and the standalone labels, sorted.
+ */
+std::optional<QStringList> tagSuggestionsFromJson(const QByteArray &body, QString *error);

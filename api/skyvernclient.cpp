@@ -44,8 +44,28 @@ void SkyvernClient::setApiKey(const QString &apiKey)
     transport()->setCredential("x-api-key", apiKey.toUtf8(), tr("API key"));
 }
 
+bool SkyvernClient::listsEveryRunType(const RunQuery &query) const
+{
+    return query.filter.needsEveryRunType() && !m_noEveryRunList;
+}
+
 QUrl SkyvernClient::runListUrl(const RunQuery &query) const
 {
+    if (listsEveryRunType(query)) {
+        // `GET /v1/runs`: every run type, with tag and type filters; no error code or dates.
+        QUrl url = endpoint(u"/v1/runs"_s);
+        QUrlQuery items;
+        items.addQueryItem(u"page"_s, QString::number(query.page));
+        items.addQueryItem(u"page_size"_s, QString::number(qMin(query.pageSize, 100)));
+        if (!query.workflowPermanentId.isEmpty())
+            items.addQueryItem(u"workflow_permanent_id"_s, query.workflowPermanentId);
+        query.filter.addTo(items, false);
+        url.setQuery(items);
+        return url;
+    }
+    RunQuery workflowRuns = query; // the workflow lists know neither tags nor run types
+    workflowRuns.filter.tags.clear();
+    workflowRuns.filter.runTypes.clear();
     const bool byWorkflow = !query.workflowPermanentId.isEmpty();
     QUrl url = endpoint(byWorkflow ? u"/v1/workflows/%1/runs"_s.arg(
                             QString::fromLatin1(QUrl::toPercentEncoding(query.workflowPermanentId)))
@@ -53,7 +73,7 @@ QUrl SkyvernClient::runListUrl(const RunQuery &query) const
     QUrlQuery items;
     items.addQueryItem(u"page"_s, QString::number(query.page));
     items.addQueryItem(u"page_size"_s, QString::number(query.pageSize));
-    query.filter.addTo(items, byWorkflow);
+    workflowRuns.filter.addTo(items, byWorkflow);
     url.setQuery(items);
     return url;
 }
@@ -95,13 +115,37 @@ RequestId SkyvernClient::listRuns(const RunQuery &query, QObject *context, RunPa
     const QString invalid = query.filter.validationError();
     if (!invalid.isEmpty())
         return refuse<RunPage>(context, std::move(handler), invalid);
+    const bool everyType = listsEveryRunType(query);
+    if (everyType) {
+        // An older server without `GET /v1/runs` answers 404: list its workflow runs instead,
+        // say so once, and do not ask again.
+        const QPointer<QObject> guard(context);
+        handler = [this, query, guard, handler = std::move(handler)](
+                      const ApiResult<RunPage> &page) {
+            if (page.error.kind != ApiError::Kind::NotFound || !guard) {
+                handler(page);
+                return;
+            }
+            m_noEveryRunList = true;
+            listRuns(query, guard, [this, query, handler](const ApiResult<RunPage> &fallback) {
+                ApiResult<RunPage> said = fallback;
+                said.value.query = query;
+                said.value.notes.prepend(
+                    tr("%1 does not list every run type (no /v1/runs, as on older self-hosted "
+                       "Skyvern): these are its workflow runs, not filtered by tag or type.")
+                        .arg(displayName()));
+                handler(said);
+            });
+        };
+    }
     return sendDecoded<RunPage>("GET", runListUrl(query), context, std::move(handler),
-        [query](const QByteArray &body, const ApiError &error) {
+        [query, everyType](const QByteArray &body, const ApiError &error) {
             const qsizetype wanted = qMax(1, query.pageSize);
             ApiResult<RunListRead> result = decodeAnswer<RunListRead>(
                 body, error,
-                [wanted](const QByteArray &data, QString *problem) {
-                    return readRunPage(data, wanted, problem);
+                [wanted, everyType](const QByteArray &data, QString *problem) {
+                    return everyType ? readTaskRunPage(data, wanted, problem)
+                                     : readRunPage(data, wanted, problem);
                 },
                 tr("The server's run list could not be read: %1."));
             ApiResult<RunPage> page;
@@ -221,6 +265,15 @@ RequestId SkyvernClient::cancelRun(const QString &runId, QObject *context, Handl
             result.error = error;
             result.value = !error.isError();
             handler(result);
+        });
+}
+
+RequestId SkyvernClient::getTagSuggestions(QObject *context, Handler<QStringList> handler)
+{
+    return sendDecoded<QStringList>("GET", endpoint(u"/v1/run-tag-suggestions"_s), context,
+        std::move(handler), [](const QByteArray &body, const ApiError &error) {
+            return decodeAnswer<QStringList>(body, error, tagSuggestionsFromJson,
+                tr("The server's tag suggestions could not be read: %1."));
         });
 }
 

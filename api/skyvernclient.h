@@ -34,6 +34,8 @@ public:
     RequestId launchRun(
         const LaunchRequest &request, QObject *context, Handler<RunDetail> handler) override;
     RequestId cancelRun(const QString &runId, QObject *context, Handler<bool> handler) override;
+    /** `GET /v1/run-tag-suggestions`. */
+    RequestId getTagSuggestions(QObject *context, Handler<QStringList> handler) override;
     /** `POST /v1/runs/cancel`. */
     RequestId cancelRuns(
         const QStringList &runIds, QObject *context, Handler<BulkCancelResult> handler) override;
@@ -54,6 +56,8 @@ public:
     QString launchCommand(const RunDetail &run) const override;
     void cancelRequest(RequestId id) override;
 
+    /** Whether a query goes to `GET /v1/runs` (tags or run types, on a server that has it). */
+    bool listsEveryRunType(const RunQuery &query) const;
     /** The URL a list request for this query goes to (shown to the user, used by tests). */
     QUrl runListUrl(const RunQuery &query) const;
     /** The URL an artifact list request goes to. */
@@ -81,4 +85,5 @@ private:
         Handler<RunDetail> handler, const ApiError &lost);
 
     QSet<RequestId> m_decoding; // answers being decoded off the GUI thread
+    bool m_noEveryRunList = false; // the server answered 404 for GET /v1/runs
 };

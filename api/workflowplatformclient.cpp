@@ -50,6 +50,8 @@ SourceFeatures WorkflowPlatformClient::features() const
     features.bulkCancel = false;
     features.timeline = false;
     features.tags = false;
+    features.tagFilter = false;
+    features.runTypes = false;
     features.artifacts = false;
     features.retry = false;
     features.createdAt = false;

@@ -7,6 +7,39 @@
 
 using namespace Qt::StringLiterals;
 
+std::optional<WorkflowRun> taskRunItemFromJson(
+    const QJsonObject &json, const QString &path, QString *error)
+{
+    JsonReader reader(json, path);
+    WorkflowRun run;
+    run.workflowRunId = reader.requiredString("run_id"_L1);
+    reader.requiredString("task_run_id"_L1);
+    run.runType = reader.requiredString("task_run_type"_L1);
+    run.statusText = reader.requiredString("status"_L1);
+    run.status = runStatusFromWire(run.statusText);
+    run.createdAt = reader.requiredTimestamp("created_at"_L1);
+    run.startedAt = reader.optionalTimestamp("started_at"_L1);
+    run.finishedAt = reader.optionalTimestamp("finished_at"_L1);
+    run.modifiedAt = run.finishedAt.isValid() ? run.finishedAt : run.startedAt;
+    run.workflowTitle = reader.optionalString("title"_L1);
+    run.workflowPermanentId = reader.optionalString("workflow_permanent_id"_L1);
+    run.triggerText = reader.optionalString("trigger_type"_L1);
+    run.triggerType = triggerTypeFromWire(run.triggerText);
+    if (!reader.ok()) {
+        if (error)
+            *error = reader.error();
+        return std::nullopt;
+    }
+    if (run.workflowRunId.isEmpty()) {
+        if (error)
+            *error = path + u".run_id: empty"_s;
+        return std::nullopt;
+    }
+    if (run.runType == "workflow_run"_L1)
+        run.runType.clear(); // the default, as the workflow lists' runs have it
+    return run;
+}
+
 std::optional<WorkflowRun> WorkflowRun::fromJson(
     const QJsonObject &json, const QString &path, QString *error, Fields required)
 {
@@ -125,9 +158,9 @@ bool WorkflowRun::operator==(const WorkflowRun &other) const
         && maxElapsedTimeMinutes == other.maxElapsedTimeMinutes && runWith == other.runWith
         && aiFallback == other.aiFallback && workflowScheduleId == other.workflowScheduleId
         && workflowVersion == other.workflowVersion && triggeredBy == other.triggeredBy
-        && sourceRunId == other.sourceRunId && computeUnits == other.computeUnits
-        && isSimulation == other.isSimulation && isDustTest == other.isDustTest
-        && source == other.source;
+        && sourceRunId == other.sourceRunId && runType == other.runType
+        && computeUnits == other.computeUnits && isSimulation == other.isSimulation
+        && isDustTest == other.isDustTest && source == other.source;
 }
 
 std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, QString *error)
@@ -217,4 +250,12 @@ std::optional<QList<WorkflowRun>> workflowRunsFromArray(const QJsonArray &array,
         runs.append(std::move(*run));
     }
     return runs;
+}
+
+std::optional<RunListRead> readTaskRunPage(const QByteArray &body, qsizetype wanted, QString *error)
+{
+    const auto document = parseResponse(body, false, u"expected a JSON array of runs"_s, error);
+    if (!document)
+        return std::nullopt;
+    return readRunItems(document->array(), wanted, QString(), taskRunItemFromJson, error);
 }

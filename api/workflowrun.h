@@ -48,6 +48,8 @@ struct WorkflowRun
     QString workflowScheduleId;
 
     QString sourceRunId; // the run this one retries (Skyvern: retried_from_workflow_run_id)
+    QString
+        runType; // `task_v2`, `openai_cua`…, from lists of every run type; empty: a workflow run
 
     // Fields of platforms other than Skyvern, empty for Skyvern runs.
     std::optional<qint64> workflowVersion;
@@ -86,6 +88,13 @@ struct WorkflowRun
     bool operator!=(const WorkflowRun &other) const { return !(*this == other); }
 };
 
+/**
+ * Decodes one item of `GET /v1/runs` (`TaskRunListItem`: any run type, light) into a run;
+ * its title stands in for the workflow title. Nullopt with the field named when it is wrong.
+ */
+std::optional<WorkflowRun> taskRunItemFromJson(
+    const QJsonObject &json, const QString &path, QString *error);
+
 /** Decodes a bare JSON array of runs, as the list endpoints answer. */
 std::optional<QList<WorkflowRun>> workflowRunsFromJson(const QByteArray &body, QString *error);
 /** A page of runs as read from a server that may send too many or a few broken ones. */
@@ -101,6 +110,9 @@ struct RunListRead
  * are not decoded, and the notes say so.
  */
 std::optional<RunListRead> readRunPage(const QByteArray &body, qsizetype wanted, QString *error);
+/** The same for an answer of `GET /v1/runs` (TaskRunListItem). */
+std::optional<RunListRead> readTaskRunPage(
+    const QByteArray &body, qsizetype wanted, QString *error);
 /** The same for an array already parsed, each item's path prefixed by `path`. */
 std::optional<RunListRead> readRunItems(const QJsonArray &array, qsizetype wanted,
     const QString &path,

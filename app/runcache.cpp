@@ -159,8 +159,9 @@ QByteArray RunCache::encode(const QList<WorkflowRun> &runs)
     for (const WorkflowRun &run : runs) {
         QJsonObject json = run.toJson();
         QJsonObject extension {{u"source"_s, run.source}, {u"triggered_by"_s, run.triggeredBy},
-            {u"source_run_id"_s, run.sourceRunId}, {u"is_simulation"_s, run.isSimulation},
-            {u"is_dust_test"_s, run.isDustTest}, {u"status"_s, statusName(run.status)},
+            {u"source_run_id"_s, run.sourceRunId}, {u"run_type"_s, run.runType},
+            {u"is_simulation"_s, run.isSimulation}, {u"is_dust_test"_s, run.isDustTest},
+            {u"status"_s, statusName(run.status)},
             {u"trigger"_s, triggerTypeToWire(run.triggerType)}};
         if (run.workflowVersion)
             extension.insert(u"workflow_version"_s, *run.workflowVersion);
@@ -191,6 +192,7 @@ std::optional<QList<WorkflowRun>> RunCache::decode(const QByteArray &data)
         run->source = extension.optionalString("source"_L1);
         run->triggeredBy = extension.optionalString("triggered_by"_L1);
         run->sourceRunId = extension.optionalString("source_run_id"_L1);
+        run->runType = extension.optionalString("run_type"_L1);
         run->isSimulation = extension.optionalBool("is_simulation"_L1).value_or(false);
         run->isDustTest = extension.optionalBool("is_dust_test"_L1).value_or(false);
         run->workflowVersion = extension.optionalInteger("workflow_version"_L1);

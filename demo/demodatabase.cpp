@@ -448,8 +448,20 @@ QList<DemoRun> DemoDatabase::runsWhere(
 
 QList<DemoRun> DemoDatabase::listRuns(const DemoRunQuery &request) const
 {
-    QStringList conditions {u"r.run_type = 'workflow_run'"_s};
+    QStringList conditions;
     QVariantList bindings;
+    const QStringList types
+        = request.runTypes.isEmpty() ? QStringList {u"workflow_run"_s} : request.runTypes;
+    conditions.append(
+        u"r.run_type IN ("_s + QStringList(types.size(), u"?"_s).join(u", "_s) + u')');
+    for (const QString &type : types)
+        bindings.append(type);
+    if (!request.workflowPermanentIds.isEmpty()) {
+        conditions.append(u"r.workflow_permanent_id IN ("_s
+            + QStringList(request.workflowPermanentIds.size(), u"?"_s).join(u", "_s) + u')');
+        for (const QString &id : request.workflowPermanentIds)
+            bindings.append(id);
+    }
     if (!request.workflowPermanentId.isEmpty()) {
         conditions.append(u"r.workflow_permanent_id = ?"_s);
         bindings.append(request.workflowPermanentId);

@@ -72,4 +72,6 @@ struct DemoRunQuery
     QDateTime createdEnd; // exclusive
     qint64 page = 1;
     qint64 pageSize = 10;
+    QStringList runTypes; // empty: workflow runs only, as the workflow lists answer
+    QStringList workflowPermanentIds; // any of these; with workflowPermanentId empty
 };

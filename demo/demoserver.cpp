@@ -279,6 +279,8 @@ DemoServer::Reply DemoServer::route(const DemoHttpRequest &request)
         return isGet ? listRuns(request, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
     if (workflowsOrAgents && is({"v1"_L1, "*"_L1}))
         return isGet ? listWorkflows(request) : detail(405, u"Method Not Allowed"_s);
+    if (is({"v1"_L1, "runs"_L1}))
+        return isGet ? listAllRuns(request) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "runs"_L1, "cancel"_L1}) && isPost)
         return cancelRuns(request.body);
     if (is({"v1"_L1, "runs"_L1, "*"_L1}))
@@ -341,6 +343,144 @@ DemoServer::Reply DemoServer::listRuns(
     for (const DemoRun &run : m_database.listRuns(request_))
         runs.append(listItemJson(run));
     return json(200, runs);
+}
+
+DemoServer::Reply DemoServer::listAllRuns(const DemoHttpRequest &request)
+{
+    static const QStringList kRunTypes {u"task_v1"_s, u"task_v2"_s, u"task_v3"_s, u"workflow_run"_s,
+        u"openai_cua"_s, u"anthropic_cua"_s, u"ui_tars"_s, u"yutori_navigator"_s};
+    const QUrlQuery query = formQuery(request);
+    QJsonArray errors;
+    DemoRunQuery request_;
+    request_.page = positiveInteger(query, u"page"_s, 1, errors);
+    request_.pageSize = positiveInteger(query, u"page_size"_s, 10, errors);
+    for (const auto &[name, value] :
+        {std::pair {u"page"_s, request_.page}, std::pair {u"page_size"_s, request_.pageSize}}) {
+        if (value > 100)
+            errors.append(demoFieldError(u"less_than_equal"_s, {u"query"_s, name},
+                u"Input should be less than or equal to 100"_s, QString::number(value),
+                {{u"le"_s, 100}}));
+    }
+    const QStringList statuses = query.allQueryItemValues(u"status"_s, QUrl::FullyDecoded);
+    for (qsizetype i = 0; i < statuses.size(); ++i) {
+        if (runStatusFromWire(statuses.at(i)) == RunStatus::Unknown)
+            errors.append(demoFieldError(u"enum"_s, {u"query"_s, u"status"_s, int(i)},
+                u"Input should be "_s + expectedStatuses(), statuses.at(i),
+                {{u"expected"_s, expectedStatuses()}}));
+        else
+            request_.statuses.append(statuses.at(i));
+    }
+    request_.searchKey = boundedText(query, u"search_key"_s, errors);
+    if (!request_.searchKey.isEmpty() && request_.searchKey.size() < 3)
+        errors.append(demoFieldError(u"string_too_short"_s, {u"query"_s, u"search_key"_s},
+            u"String should have at least 3 characters"_s, request_.searchKey,
+            {{u"min_length"_s, 3}}));
+    const QStringList types = query.allQueryItemValues(u"run_type"_s, QUrl::FullyDecoded);
+    for (qsizetype i = 0; i < types.size(); ++i) {
+        if (!kRunTypes.contains(types.at(i)))
+            errors.append(demoFieldError(u"enum"_s, {u"query"_s, u"run_type"_s, int(i)},
+                u"Input should be a valid run type"_s, types.at(i)));
+    }
+    request_.runTypes = types.isEmpty() ? kRunTypes : types;
+    request_.workflowPermanentIds
+        = query.allQueryItemValues(u"workflow_permanent_id"_s, QUrl::FullyDecoded);
+    if (request_.workflowPermanentIds.size() > 50)
+        errors.append(demoFieldError(u"too_long"_s, {u"query"_s, u"workflow_permanent_id"_s},
+            u"List should have at most 50 items after validation"_s, QJsonValue(),
+            {{u"max_length"_s, 50}}));
+    // Tags: repeated or comma-separated; AND across terms, OR within one group's labels.
+    QStringList terms;
+    for (const QString &value : query.allQueryItemValues(u"tags"_s, QUrl::FullyDecoded)) {
+        for (const QString &term : value.split(u',', Qt::SkipEmptyParts))
+            terms.append(term.trimmed());
+    }
+    if (terms.size() > 20)
+        errors.append(demoFieldError(u"too_long"_s, {u"query"_s, u"tags"_s},
+            u"List should have at most 20 items after validation"_s, QJsonValue(),
+            {{u"max_length"_s, 20}}));
+    if (!errors.isEmpty())
+        return validationError(errors);
+
+    QHash<QString, QStringList> labelsByGroup; // "" : standalone labels, each its own term
+    QStringList anyOfGroup; // `env:*`
+    QStringList standalone;
+    for (const QString &term : std::as_const(terms)) {
+        const qsizetype colon = term.indexOf(u':');
+        if (colon < 0)
+            standalone.append(term);
+        else if (term.mid(colon + 1) == "*"_L1)
+            anyOfGroup.append(term.left(colon));
+        else
+            labelsByGroup[term.left(colon)].append(term.mid(colon + 1));
+    }
+    const auto matchesTags = [&](const DemoRun &run) {
+        const QList<DemoTag> tags = DemoTags::of(run);
+        const auto has = [&tags](const QString &key, const QString &value) {
+            return std::any_of(tags.cbegin(), tags.cend(), [&](const DemoTag &tag) {
+                return (key.isNull() || tag.key == key) && (value.isNull() || tag.value == value);
+            });
+        };
+        for (const QString &label : std::as_const(standalone)) {
+            if (!has(QString(), label))
+                return false;
+        }
+        for (const QString &group : std::as_const(anyOfGroup)) {
+            if (!has(group, QString()))
+                return false;
+        }
+        for (auto it = labelsByGroup.cbegin(); it != labelsByGroup.cend(); ++it) {
+            const QStringList &labels = it.value();
+            if (std::none_of(labels.cbegin(), labels.cend(),
+                    [&](const QString &label) { return has(it.key(), label); }))
+                return false;
+        }
+        return true;
+    };
+    QList<DemoRun> page;
+    if (terms.isEmpty()) {
+        page = m_database.listRuns(request_);
+    } else {
+        // Tags are derived from runs, so the page is cut after filtering.
+        DemoRunQuery everything = request_;
+        everything.page = 1;
+        everything.pageSize = 1000000;
+        QList<DemoRun> matching;
+        for (const DemoRun &run : m_database.listRuns(everything)) {
+            if (matchesTags(run))
+                matching.append(run);
+        }
+        page = matching.mid((request_.page - 1) * request_.pageSize, request_.pageSize);
+    }
+    QJsonArray runs;
+    for (const DemoRun &run : std::as_const(page))
+        runs.append(taskRunItemJson(run));
+    return json(200, runs);
+}
+
+QJsonObject DemoServer::taskRunItemJson(const DemoRun &run) const
+{
+    // TaskRunListItem: a light row of any run type; no failure reason or parameters.
+    const auto time = [](const QDateTime &value) {
+        return value.isValid() ? QJsonValue(formatTimestamp(value)) : QJsonValue();
+    };
+    const QString title = run.runType == "workflow_run"_L1
+        ? m_workflows.value(run.workflowPermanentId).title
+        : run.title;
+    return QJsonObject {
+        {u"task_run_id"_s, QJsonValue(u"tr_"_s + run.runId.section(u'_', -1))},
+        {u"run_id"_s, QJsonValue(run.runId)},
+        {u"task_run_type"_s, QJsonValue(run.runType)},
+        {u"status"_s, QJsonValue(run.status)},
+        {u"title"_s, title.isEmpty() ? QJsonValue() : QJsonValue(title)},
+        {u"started_at"_s, time(run.startedAt)},
+        {u"finished_at"_s, time(run.finishedAt)},
+        {u"created_at"_s, QJsonValue(formatTimestamp(run.createdAt))},
+        {u"workflow_permanent_id"_s,
+            run.workflowPermanentId.isEmpty() ? QJsonValue() : QJsonValue(run.workflowPermanentId)},
+        {u"workflow_deleted"_s, QJsonValue(false)},
+        {u"script_run"_s, QJsonValue(false)},
+        {u"trigger_type"_s, run.triggerType.isEmpty() ? QJsonValue() : QJsonValue(run.triggerType)},
+    };
 }
 
 QJsonObject DemoServer::listItemJson(const DemoRun &run) const

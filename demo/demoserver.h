@@ -78,6 +78,9 @@ private:
     Reply getRun(const QUrl &base, const QString &runId);
     Reply launchRun(const QUrl &base, const QByteArray &body);
     Reply cancelRun(const QString &runId);
+    /** `GET /v1/runs`: every run type, with run type, workflow and tag filters. */
+    Reply listAllRuns(const DemoHttpRequest &request);
+    QJsonObject taskRunItemJson(const DemoRun &run) const;
     /** `POST /v1/runs/cancel`: at most 100 ids; says which were cancelled and which not. */
     Reply cancelRuns(const QByteArray &body);
     Reply retryRun(const QUrl &base, const QString &runId);

@@ -166,8 +166,11 @@ bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &
     // A few single task runs: not in workflow lists, but `GET /v1/runs/{id}` answers them.
     for (int i = 0; i < 40; ++i) {
         DemoRun task;
-        task.runId = u"tsk_v2_"_s + digits(18);
-        task.runType = u"task_v2"_s;
+        // Mostly Skyvern 2.0 tasks, and some of the other agents a run list shows.
+        static const char *const kTypes[] = {"task_v2", "task_v1", "task_v2", "openai_cua",
+            "task_v2", "anthropic_cua", "task_v2", "ui_tars"};
+        task.runType = QString::fromLatin1(kTypes[i % 8]);
+        task.runId = (task.runType == "task_v2"_L1 ? u"tsk_v2_"_s : u"tsk_"_s) + digits(18);
         const DemoWorkflowTemplate &source = m_templates.at(i % m_templates.size());
         task.createdAt = now.addSecs(-3600 * (i + 1) * 7);
         task.queuedAt = task.createdAt.addSecs(2);

@@ -95,6 +95,8 @@ void ErrorCodePrefetcher::startNext()
                               codes.append(error.errorCode);
                       }
                       m_cache.insert(runId, new QStringList(codes));
+                      // Lists of every run type carry no failure reason: the detail has it.
+                      m_model->fillFailureReason(runId, result.value.failureReason);
                       m_model->setErrorCodes(runId, codes);
                       emit codesFetched(runId, codes);
                   } else {

@@ -56,6 +56,33 @@ QString RunFormat::triggerText(TriggerType trigger, const QString &wireText)
     return wireText.left(40);
 }
 
+QString RunFormat::runTypeText(const QString &wireType)
+{
+    if (wireType.isEmpty() || wireType == "workflow_run"_L1)
+        return QCoreApplication::translate("RunFormat", "Workflow");
+    if (wireType == "task_v1"_L1)
+        return QCoreApplication::translate("RunFormat", "Task v1");
+    if (wireType == "task_v2"_L1)
+        return QCoreApplication::translate("RunFormat", "Task v2");
+    if (wireType == "task_v3"_L1)
+        return QCoreApplication::translate("RunFormat", "Task v3");
+    if (wireType == "openai_cua"_L1)
+        return QCoreApplication::translate("RunFormat", "OpenAI CUA");
+    if (wireType == "anthropic_cua"_L1)
+        return QCoreApplication::translate("RunFormat", "Anthropic CUA");
+    if (wireType == "ui_tars"_L1)
+        return QCoreApplication::translate("RunFormat", "UI-TARS");
+    if (wireType == "yutori_navigator"_L1)
+        return QCoreApplication::translate("RunFormat", "Yutori Navigator");
+    return wireType.left(40); // a type added since: shown as the server names it
+}
+
+QStringList RunFormat::runTypes()
+{
+    return {u"workflow_run"_s, u"task_v2"_s, u"task_v1"_s, u"task_v3"_s, u"openai_cua"_s,
+        u"anthropic_cua"_s, u"ui_tars"_s, u"yutori_navigator"_s};
+}
+
 QColor RunFormat::statusColor(RunStatus status)
 {
     switch (status) {

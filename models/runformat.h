@@ -10,6 +10,10 @@
 namespace RunFormat {
 QString statusText(RunStatus status, const QString &wireText);
 QString triggerText(TriggerType trigger, const QString &wireText);
+/** A run type in words ("Workflow", "Task v2", "OpenAI CUA"); empty means a workflow run. */
+QString runTypeText(const QString &wireType);
+/** The run types `GET /v1/runs` knows, in the order a filter offers them. */
+QStringList runTypes();
 QColor statusColor(RunStatus status);
 /**
  * Date and time in the user's locale and time zone, e.g. "25 Nov 14:03:07" or "25.11 14:03:07";

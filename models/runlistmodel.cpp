@@ -211,6 +211,15 @@ void RunListModel::setErrorCodes(const QString &runId, const QStringList &codes)
         emit dataChanged(index(row, ErrorCodesColumn), index(row, ErrorCodesColumn));
 }
 
+void RunListModel::fillFailureReason(const QString &runId, const QString &reason)
+{
+    const int row = rowOfRun(runId);
+    if (row < 0 || reason.isEmpty() || !m_runs.at(row).failureReason.isEmpty())
+        return;
+    m_runs[row].failureReason = reason;
+    emit dataChanged(index(row, FailureReasonColumn), index(row, FailureReasonColumn));
+}
+
 void RunListModel::setTags(const QHash<QString, QList<RunTag>> &tags)
 {
     for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
@@ -326,6 +335,8 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return run.source;
         case TagsColumn:
             return data(index, TagsRole).toStringList().join(u", "_s);
+        case TypeColumn:
+            return RunFormat::runTypeText(run.runType);
         }
         break;
     case Qt::ToolTipRole:
@@ -399,6 +410,8 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Source");
     case TagsColumn:
         return tr("Tags");
+    case TypeColumn:
+        return tr("Type");
     default:
         return {};
     }
@@ -497,11 +510,14 @@ void RunListModel::mergeRefresh(const RunPage &page)
 
     // Changed rows update in place.
     int changed = 0;
-    for (const WorkflowRun &run : fresh) {
+    for (WorkflowRun run : fresh) {
         const int row = m_rowById.value(rowKey(run), -1);
         if (row < 0)
             continue;
         WorkflowRun &current = m_runs[row];
+        // A reason learned from the detail stays while the list still has none for it.
+        if (run.failureReason.isEmpty() && run.status == current.status)
+            run.failureReason = current.failureReason;
         if (current.modifiedAt == run.modifiedAt && current.status == run.status
             && current.statusText == run.statusText && current == run)
             continue;

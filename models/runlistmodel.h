@@ -29,6 +29,7 @@ public:
         ErrorCodesColumn,
         SourceColumn, // the connection, in lists merged from several
         TagsColumn,
+        TypeColumn, // the run type (workflow run, task v2, a computer-use agent)
         ColumnCount
     };
     enum Role {
@@ -88,6 +89,8 @@ public:
      */
     void setErrorCodes(const QString &runId, const QStringList &codes);
     QStringList errorCodes(const QString &runId) const;
+    /** A failure reason learned from a run's detail, for a run listed without one. */
+    void fillFailureReason(const QString &runId, const QString &reason);
     bool hasErrorCodes(const QString &runId) const { return m_errorCodes.contains(runId); }
     /** The tags of runs, as a source answered them (a run with none: an empty list). */
     void setTags(const QHash<QString, QList<RunTag>> &tags);

@@ -277,20 +277,22 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(RunListModel::SourceColumn, 140);
     // Narrow: the failure reason keeps the spare width; each row's tip lists all its tags.
     header->resizeSection(RunListModel::TagsColumn, 110);
+    header->resizeSection(
+        RunListModel::TypeColumn, widest({RunFormat::runTypeText(u"anthropic_cua"_s)}, 16));
     // Created and duration say what started does; trigger and run id are in the detail pane
     // (and the run id one Ctrl+C away). Each is one right-click on the header away; hidden by
     // default, the columns an operator scans fit a laptop-sized window without a scroll bar.
     // Tags too: beside the Watched panel they would squeeze the failure reason to nothing.
     for (int column : {RunListModel::StartedColumn, RunListModel::TriggerColumn,
-             RunListModel::RunIdColumn, RunListModel::TagsColumn})
+             RunListModel::RunIdColumn, RunListModel::TagsColumn, RunListModel::TypeColumn})
         header->setSectionHidden(column, true);
     // What an operator scans first, left to right. The order is the user's to change and is
     // saved with the layout.
     const QList<int> order {RunListModel::StatusColumn, RunListModel::SourceColumn,
         RunListModel::WorkflowColumn, RunListModel::CreatedColumn, RunListModel::StartedColumn,
         RunListModel::DurationColumn, RunListModel::FailureReasonColumn,
-        RunListModel::ErrorCodesColumn, RunListModel::TagsColumn, RunListModel::TriggerColumn,
-        RunListModel::RunIdColumn};
+        RunListModel::ErrorCodesColumn, RunListModel::TagsColumn, RunListModel::TypeColumn,
+        RunListModel::TriggerColumn, RunListModel::RunIdColumn};
     for (int visual = 0; visual < order.size(); ++visual)
         header->moveSection(header->visualIndex(order.at(visual)), visual);
     applyColumnResizeModes();
@@ -417,7 +419,14 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Panels hide as the window's widgets go; nothing of this half-destroyed window may hear it.
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        dock->disconnect(this);
+        dock->removeEventFilter(this);
+    }
+}
 
 void MainWindow::setSource(RunSource *source, const QString &name)
 {
@@ -458,6 +467,13 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     m_tagPrefetcher->setSource(source);
     m_model->setSource(source);
     loadWorkflows();
+    m_filterBar->setTagSuggestions({});
+    if (source && features.tagFilter) {
+        source->getTagSuggestions(this, [this, source](const ApiResult<QStringList> &result) {
+            if (result.ok() && m_source == source)
+                m_filterBar->setTagSuggestions(result.value);
+        });
+    }
     updateStatus();
 }
 
@@ -500,6 +516,9 @@ void MainWindow::applyFilter(const RunFilter &filter)
     // then replaces it.
     m_sorter->setLocalFilter(filter);
     m_model->setFilter(filter);
+    // Runs of several types: say which is which (the user can hide the column again).
+    if (!filter.runTypes.isEmpty() && filter.runTypes != QStringList {u"workflow_run"_s})
+        m_table->horizontalHeader()->setSectionHidden(RunListModel::TypeColumn, false);
     emit viewChanged();
 }
 

@@ -79,6 +79,10 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_searchLimit(new QLabel(this))
     , m_errorCode(new QLineEdit(this))
+    , m_typeButton(new QToolButton(this))
+    , m_typeMenu(new QMenu(this))
+    , m_tags(new QLineEdit(this))
+    , m_tagModel(new QStringListModel(this))
     , m_codeModel(new QStringListModel(this))
     , m_dateRange(new QWidget(this))
     , m_createdPreset(new QComboBox(m_dateRange))
@@ -158,6 +162,51 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     completer->setFilterMode(Qt::MatchContains);
     m_errorCode->setCompleter(completer);
 
+    // Every run type, from servers that list them all (`GET /v1/runs`); none ticked: the
+    // workflow runs, whose list items carry the failure reason.
+    m_typeButton->setObjectName(QStringLiteral("runTypeToolButton"));
+    m_typeButton->setPopupMode(QToolButton::InstantPopup);
+    m_typeButton->setMenu(m_typeMenu);
+    m_typeMenu->installEventFilter(new StayOpenOnTick(m_typeMenu));
+    for (const QString &type : RunFormat::runTypes()) {
+        QAction *action = m_typeMenu->addAction(RunFormat::runTypeText(type));
+        action->setCheckable(true);
+        action->setData(type);
+        action->setObjectName(QStringLiteral("runType_") + type);
+        connect(action, &QAction::toggled, this, [this] {
+            if (!m_updating)
+                commit();
+        });
+    }
+    m_tags->setObjectName(QStringLiteral("tagsLineEdit"));
+    m_tags->setPlaceholderText(tr("Tags: env:prod, customer:*"));
+    m_tags->setAccessibleName(tr("Tags"));
+    m_tags->setToolTip(tr("Runs with all of these tags, separated by commas: a label "
+                          "(nightly), group:label (env:prod) or group:* (any env). Two labels "
+                          "of one group match either."));
+    enableClearButtonWithText(m_tags);
+    auto *tagCompleter = new QCompleter(m_tagModel, this);
+    tagCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    tagCompleter->setFilterMode(Qt::MatchContains);
+    m_tags->setCompleter(tagCompleter);
+    // The completer completes the term being typed, after the last comma.
+    connect(tagCompleter, qOverload<const QString &>(&QCompleter::activated), this,
+        [this](const QString &chosen) {
+            QStringList terms = m_tags->text().split(u',');
+            terms.removeLast();
+            terms.append(chosen);
+            for (QString &term : terms)
+                term = term.trimmed();
+            m_tags->setText(terms.join(QStringLiteral(", ")));
+            commit();
+        });
+    connect(m_tags, &QLineEdit::textEdited, this, [this, tagCompleter](const QString &text) {
+        tagCompleter->setCompletionPrefix(text.section(u',', -1).trimmed());
+        if (!tagCompleter->completionPrefix().isEmpty())
+            tagCompleter->complete();
+        m_debounce->start();
+    });
+
     m_createdPreset->setObjectName(QStringLiteral("createdPresetComboBox"));
     m_createdPreset->setToolTip(tr("Show only runs created in this time"));
     m_createdPreset->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -206,10 +255,12 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_scopeCombo);
     row->addWidget(m_statusButton);
+    row->addWidget(m_typeButton);
     row->addWidget(m_sourceButton);
     row->addWidget(m_search, 20);
     row->addWidget(m_searchLimit);
     row->addWidget(m_errorCode, 10);
+    row->addWidget(m_tags, 10);
     // Takes the room of the boxes a source hides, so the rest keep their size on the left.
     row->addStretch(1);
     row->addWidget(m_clearButton);
@@ -235,6 +286,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
     connect(m_errorCode, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
     connect(m_errorCode, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
+    connect(m_tags, &QLineEdit::returnPressed, this, &RunFilterBar::commit);
     connect(m_createdPreset, &QComboBox::activated, this, [this] {
         showCustomRange();
         commit();
@@ -263,6 +315,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
             m_scopeCombo->setEditText(m_scopeCombo->itemText(index));
     });
     updateStatusButton();
+    updateTypeButton();
 }
 
 void RunFilterBar::setFilter(const RunFilter &filter)
@@ -280,6 +333,8 @@ void RunFilterBar::setFeatures(const SourceFeatures &features)
     if (!features.search)
         m_searchLimit->hide();
     m_errorCode->setVisible(features.errorCode);
+    m_typeButton->setVisible(features.runTypes);
+    m_tags->setVisible(features.tagFilter);
     // A merged list is every workflow of every connection: nothing to pick.
     m_scopeCombo->setVisible(!features.runSource);
     m_statusButton->setToolTip(features.maxStatuses == 1
@@ -423,6 +478,16 @@ void RunFilterBar::readWidgets()
     }
     filter.searchKey = m_search->text().trimmed();
     filter.errorCode = m_errorCode->text().trimmed();
+    for (QAction *action : m_typeMenu->actions()) {
+        if (action->isChecked())
+            filter.runTypes.append(action->data().toString());
+    }
+    for (const QString &term : m_tags->text().split(u',')) {
+        // An empty term between two commas is a slip, not a filter; a bad one is kept, so the
+        // list says what is wrong with it rather than quietly dropping it.
+        if (!term.trimmed().isEmpty() && !filter.tags.contains(term.trimmed()))
+            filter.tags.append(term.trimmed());
+    }
     const int created = m_createdPreset->currentData().toInt();
     if (!m_scope.isEmpty() && created == kCustomRange) {
         filter.createdAfter = m_from->date().startOfDay().toUTC();
@@ -442,6 +507,9 @@ void RunFilterBar::writeWidgets()
         action->setChecked(m_filter.sources.contains(action->data().toString()));
     m_search->setText(m_filter.searchKey);
     m_errorCode->setText(m_filter.errorCode);
+    for (QAction *action : m_typeMenu->actions())
+        action->setChecked(m_filter.runTypes.contains(action->data().toString()));
+    m_tags->setText(m_filter.tags.join(QStringLiteral(", ")));
     int created = 0;
     if (m_filter.createdWithinSeconds > 0) {
         created = qMax(0, m_createdPreset->findData(m_filter.createdWithinSeconds));
@@ -464,6 +532,7 @@ void RunFilterBar::writeWidgets()
     updateSearchLimit();
     updateStatusButton();
     updateSourceButton();
+    updateTypeButton();
     rebuildChips();
 }
 
@@ -479,6 +548,7 @@ void RunFilterBar::commit()
     readWidgets();
     updateStatusButton();
     updateSourceButton();
+    updateTypeButton();
     rebuildChips();
     if (m_filter != before)
         emit filterChanged(m_filter);
@@ -502,6 +572,29 @@ void RunFilterBar::updateStatusButton()
     m_statusButton->setToolTip(names.isEmpty()
             ? tr("Show only runs with these statuses")
             : tr("Showing runs that are %1").arg(names.join(tr(" or "))));
+}
+
+void RunFilterBar::updateTypeButton()
+{
+    QStringList names;
+    for (const QString &type : std::as_const(m_filter.runTypes))
+        names.append(RunFormat::runTypeText(type));
+    if (names.isEmpty())
+        m_typeButton->setText(tr("Type: workflows"));
+    else if (names.size() <= 2)
+        m_typeButton->setText(tr("Type: %1").arg(names.join(QStringLiteral(", "))));
+    else
+        m_typeButton->setText(tr("Type: %n selected", nullptr, int(names.size())));
+    m_typeButton->setMinimumWidth(
+        m_typeButton->fontMetrics().horizontalAdvance(m_typeButton->text())
+        + 2 * m_typeButton->style()->pixelMetric(QStyle::PM_MenuButtonIndicator) + 8);
+    m_typeButton->setToolTip(tr("Which kinds of runs to list: workflow runs (with their failure "
+                                "reasons), tasks, computer-use agents"));
+}
+
+void RunFilterBar::setTagSuggestions(const QStringList &tags)
+{
+    m_tagModel->setStringList(tags);
 }
 
 void RunFilterBar::updateSourceButton()
@@ -576,6 +669,17 @@ void RunFilterBar::rebuildChips()
     if (!m_filter.errorCode.isEmpty())
         addChip(tr("Error code: %1").arg(m_filter.errorCode.left(40)),
             QStringLiteral("chip_error_code"), [](RunFilter &filter) { filter.errorCode.clear(); });
+    for (int i = 0; i < m_filter.runTypes.size(); ++i) {
+        const QString type = m_filter.runTypes.at(i);
+        addChip(tr("Type: %1").arg(RunFormat::runTypeText(type)),
+            QStringLiteral("chip_type_%1").arg(type),
+            [type](RunFilter &filter) { filter.runTypes.removeAll(type); });
+    }
+    for (int i = 0; i < m_filter.tags.size(); ++i) {
+        const QString tag = m_filter.tags.at(i);
+        addChip(tr("Tag: %1").arg(tag.left(40)), QStringLiteral("chip_tag_%1").arg(i),
+            [tag](RunFilter &filter) { filter.tags.removeAll(tag); });
+    }
     if (m_filter.hasCreatedRange()) {
         QString text;
         if (m_filter.createdWithinSeconds > 0) {

@@ -42,6 +42,8 @@ public:
     void setScope(const QString &workflowPermanentId);
     /** Codes seen so far, offered as completions in the error code box. */
     void addKnownErrorCodes(const QStringList &codes);
+    /** Tags the server has seen (`env:prod`, `env:*`, labels), offered in the tags box. */
+    void setTagSuggestions(const QStringList &tags);
     /** Shows only the filters the source can apply (statuses it knows, one at a time, ...). */
     void setFeatures(const SourceFeatures &features);
     /** How many loaded runs have each status, shown next to the status names. */
@@ -62,6 +64,7 @@ private:
     void rebuildChips();
     void updateStatusButton();
     void updateSourceButton();
+    void updateTypeButton();
     void updateSearchLimit();
 
     void updateDateRange();
@@ -86,6 +89,10 @@ private:
     QLineEdit *m_search;
     QLabel *m_searchLimit;
     QLineEdit *m_errorCode;
+    QToolButton *m_typeButton;
+    QMenu *m_typeMenu;
+    QLineEdit *m_tags;
+    QStringListModel *m_tagModel;
     QStringListModel *m_codeModel;
     QWidget *m_dateRange;
     QComboBox *m_createdPreset;

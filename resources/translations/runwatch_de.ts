@@ -2362,6 +2362,38 @@ Kategorie: %1</translation>
         <source>&quot;Created before&quot; must be later than &quot;created after&quot;.</source>
         <translation>„Erstellt vor“ muss später liegen als „Erstellt nach“.</translation>
     </message>
+    <message>
+        <source>At most %1 tags can be filtered by at once.</source>
+        <translation>Es kann nach höchstens %1 Tags gleichzeitig gefiltert werden.</translation>
+    </message>
+    <message>
+        <source>With tags or run types, the search needs at least 3 characters.</source>
+        <translation>Mit Tags oder Ausführungsarten braucht die Suche mindestens 3 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The server filters by error code or by tags and run types, not both at once.</source>
+        <translation>Der Server filtert nach Fehlercode oder nach Tags und Ausführungsarten, nicht nach beidem zugleich.</translation>
+    </message>
+    <message>
+        <source>A tag is empty.</source>
+        <translation>Ein Tag ist leer.</translation>
+    </message>
+    <message>
+        <source>The tag “%1…” is longer than %2 characters.</source>
+        <translation>Das Tag „%1…“ ist länger als %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas, not inside one.</source>
+        <translation>Trennen Sie Tags mit Kommas, nicht innerhalb eines Tags.</translation>
+    </message>
+    <message>
+        <source>The tag “%1” is not a label, group:label or group:*.</source>
+        <translation>Das Tag „%1“ ist weder Bezeichnung noch Gruppe:Bezeichnung noch Gruppe:*.</translation>
+    </message>
+    <message>
+        <source>The tag “%1” may have * only as a whole label (group:*).</source>
+        <translation>Das Tag „%1“ darf * nur als ganze Bezeichnung haben (Gruppe:*).</translation>
+    </message>
 </context>
 <context>
     <name>RunFilterBar</name>
@@ -2530,6 +2562,41 @@ Kategorie: %1</translation>
         <source>Show the runs of all workflows</source>
         <translation>Ausführungen aller Workflows anzeigen</translation>
     </message>
+    <message>
+        <source>Tags: env:prod, customer:*</source>
+        <translation>Tags: env:prod, customer:*</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Runs with all of these tags, separated by commas: a label (nightly), group:label (env:prod) or group:* (any env). Two labels of one group match either.</source>
+        <translation>Ausführungen mit all diesen Tags, durch Kommas getrennt: eine Bezeichnung (nightly), Gruppe:Bezeichnung (env:prod) oder Gruppe:* (jedes env). Zwei Bezeichnungen einer Gruppe passen beide.</translation>
+    </message>
+    <message>
+        <source>Type: workflows</source>
+        <translation>Art: Workflows</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Type: %n selected</source>
+        <translation>
+            <numerusform>Art: %n ausgewählt</numerusform>
+            <numerusform>Art: %n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Which kinds of runs to list: workflow runs (with their failure reasons), tasks, computer-use agents</source>
+        <translation>Welche Arten von Ausführungen aufgelistet werden: Workflow-Ausführungen (mit ihren Fehlergründen), Aufgaben, Computer-Use-Agenten</translation>
+    </message>
+    <message>
+        <source>Tag: %1</source>
+        <translation>Tag: %1</translation>
+    </message>
 </context>
 <context>
     <name>RunFormat</name>
@@ -2625,6 +2692,38 @@ Kategorie: %1</translation>
         <source>%1 d %2 h</source>
         <translation>%1 T %2 h</translation>
     </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Task v1</source>
+        <translation>Aufgabe v1</translation>
+    </message>
+    <message>
+        <source>Task v2</source>
+        <translation>Aufgabe v2</translation>
+    </message>
+    <message>
+        <source>Task v3</source>
+        <translation>Aufgabe v3</translation>
+    </message>
+    <message>
+        <source>OpenAI CUA</source>
+        <translation>OpenAI CUA</translation>
+    </message>
+    <message>
+        <source>Anthropic CUA</source>
+        <translation>Anthropic CUA</translation>
+    </message>
+    <message>
+        <source>UI-TARS</source>
+        <translation>UI-TARS</translation>
+    </message>
+    <message>
+        <source>Yutori Navigator</source>
+        <translation>Yutori Navigator</translation>
+    </message>
 </context>
 <context>
     <name>RunLink</name>
@@ -2698,6 +2797,10 @@ Kategorie: %1</translation>
     <message>
         <source>Tags</source>
         <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
     </message>
 </context>
 <context>
@@ -3379,6 +3482,14 @@ Kategorie: %1</translation>
     <message>
         <source>The runs were sent for cancelling, but the server&apos;s answer could not be read: %1.</source>
         <translation>Die Ausführungen wurden zum Abbrechen gesendet, aber die Antwort des Servers war nicht lesbar: %1.</translation>
+    </message>
+    <message>
+        <source>%1 does not list every run type (no /v1/runs, as on older self-hosted Skyvern): these are its workflow runs, not filtered by tag or type.</source>
+        <translation>%1 listet nicht alle Ausführungsarten auf (kein /v1/runs, wie bei älteren selbst gehosteten Skyvern): Dies sind seine Workflow-Ausführungen, nicht nach Tag oder Art gefiltert.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s tag suggestions could not be read: %1.</source>
+        <translation>Die Tag-Vorschläge des Servers waren nicht lesbar: %1.</translation>
     </message>
 </context>
 <context>
