@@ -87,6 +87,22 @@ QString expectedStatuses()
     return quoted.join(u", "_s) + u" or "_s + last;
 }
 
+/** The repeatable `status` parameter; unknown values are named in `errors`. */
+QStringList queryStatuses(const QUrlQuery &query, QJsonArray &errors)
+{
+    QStringList known;
+    const QStringList statuses = query.allQueryItemValues(u"status"_s, QUrl::FullyDecoded);
+    for (qsizetype i = 0; i < statuses.size(); ++i) {
+        if (runStatusFromWire(statuses.at(i)) == RunStatus::Unknown)
+            errors.append(demoFieldError(u"enum"_s, {u"query"_s, u"status"_s, int(i)},
+                u"Input should be "_s + expectedStatuses(), statuses.at(i),
+                {{u"expected"_s, expectedStatuses()}}));
+        else
+            known.append(statuses.at(i));
+    }
+    return known;
+}
+
 QJsonValue runRequestProxy(const QJsonValue &proxy)
 {
     // Credentials in a custom proxy URL never leave the server.
@@ -317,15 +333,7 @@ DemoServer::Reply DemoServer::listRuns(
     request_.workflowPermanentId = workflowPermanentId;
     request_.page = positiveInteger(query, u"page"_s, 1, errors);
     request_.pageSize = positiveInteger(query, u"page_size"_s, 10, errors);
-    const QStringList statuses = query.allQueryItemValues(u"status"_s, QUrl::FullyDecoded);
-    for (qsizetype i = 0; i < statuses.size(); ++i) {
-        if (runStatusFromWire(statuses.at(i)) == RunStatus::Unknown)
-            errors.append(demoFieldError(u"enum"_s, {u"query"_s, u"status"_s, int(i)},
-                u"Input should be "_s + expectedStatuses(), statuses.at(i),
-                {{u"expected"_s, expectedStatuses()}}));
-        else
-            request_.statuses.append(statuses.at(i));
-    }
+    request_.statuses = queryStatuses(query, errors);
     request_.searchKey = boundedText(query, u"search_key"_s, errors);
     request_.errorCode = boundedText(query, u"error_code"_s, errors);
     if (!workflowPermanentId.isEmpty()) {
@@ -361,15 +369,7 @@ DemoServer::Reply DemoServer::listAllRuns(const DemoHttpRequest &request)
                 u"Input should be less than or equal to 100"_s, QString::number(value),
                 {{u"le"_s, 100}}));
     }
-    const QStringList statuses = query.allQueryItemValues(u"status"_s, QUrl::FullyDecoded);
-    for (qsizetype i = 0; i < statuses.size(); ++i) {
-        if (runStatusFromWire(statuses.at(i)) == RunStatus::Unknown)
-            errors.append(demoFieldError(u"enum"_s, {u"query"_s, u"status"_s, int(i)},
-                u"Input should be "_s + expectedStatuses(), statuses.at(i),
-                {{u"expected"_s, expectedStatuses()}}));
-        else
-            request_.statuses.append(statuses.at(i));
-    }
+    request_.statuses = queryStatuses(query, errors);
     request_.searchKey = boundedText(query, u"search_key"_s, errors);
     if (!request_.searchKey.isEmpty() && request_.searchKey.size() < 3)
         errors.append(demoFieldError(u"string_too_short"_s, {u"query"_s, u"search_key"_s},
