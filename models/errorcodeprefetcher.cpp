@@ -54,13 +54,19 @@ void ErrorCodePrefetcher::setVisibleRows(const QList<int> &rows)
         return;
     QStringList wanted;
     for (int row : rows) {
-        if (!wantsCodes(row))
+        const WorkflowRun *run = m_model->runAt(row);
+        if (!run)
             continue;
-        const QString runId = m_model->runAt(row)->workflowRunId;
-        if (const QStringList *codes = m_cache.object(runId)) {
-            m_model->setErrorCodes(runId, *codes);
+        // What a detail told is given again to a new list of the same run (one of every run
+        // type carries no reason), whether or not its codes are still known.
+        if (const Learned *learned = m_cache.object(run->workflowRunId)) {
+            m_model->fillFailureReason(run->workflowRunId, learned->failureReason);
+            m_model->setErrorCodes(run->workflowRunId, learned->codes);
             continue;
         }
+        if (!wantsCodes(row))
+            continue;
+        const QString runId = run->workflowRunId;
         if (!m_failed.contains(runId))
             wanted.append(runId);
     }
@@ -94,7 +100,7 @@ void ErrorCodePrefetcher::startNext()
                           if (!error.errorCode.isEmpty() && !codes.contains(error.errorCode))
                               codes.append(error.errorCode);
                       }
-                      m_cache.insert(runId, new QStringList(codes));
+                      m_cache.insert(runId, new Learned {codes, result.value.failureReason});
                       // Lists of every run type carry no failure reason: the detail has it.
                       m_model->fillFailureReason(runId, result.value.failureReason);
                       m_model->setErrorCodes(runId, codes);

@@ -50,5 +50,10 @@ private:
     QHash<QString, RequestId> m_inFlight;
     QSet<QString> m_failed; // not asked again until the list changes
     QList<int> m_visibleRows; // as the view last said
-    QCache<QString, QStringList> m_cache {kCacheRuns};
+    struct Learned
+    {
+        QStringList codes;
+        QString failureReason; // for lists whose items carry none
+    };
+    QCache<QString, Learned> m_cache {kCacheRuns};
 };

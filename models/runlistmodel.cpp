@@ -110,6 +110,12 @@ void RunListModel::replaceRows(const QList<WorkflowRun> &runs)
         else
             ++it;
     }
+    for (auto it = m_learnedReasons.begin(); it != m_learnedReasons.end();) {
+        if (!runIds.contains(it.key()))
+            it = m_learnedReasons.erase(it);
+        else
+            ++it;
+    }
     for (auto it = m_tags.begin(); it != m_tags.end();) {
         if (!runIds.contains(it.key()))
             it = m_tags.erase(it);
@@ -214,9 +220,10 @@ void RunListModel::setErrorCodes(const QString &runId, const QStringList &codes)
 void RunListModel::fillFailureReason(const QString &runId, const QString &reason)
 {
     const int row = rowOfRun(runId);
-    if (row < 0 || reason.isEmpty() || !m_runs.at(row).failureReason.isEmpty())
+    if (row < 0 || reason.isEmpty() || !m_runs.at(row).failureReason.isEmpty()
+        || m_learnedReasons.value(runId) == reason)
         return;
-    m_runs[row].failureReason = reason;
+    m_learnedReasons.insert(runId, reason);
     emit dataChanged(index(row, FailureReasonColumn), index(row, FailureReasonColumn));
 }
 
@@ -324,7 +331,10 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return RunFormat::duration(durationMs(run, now));
         case FailureReasonColumn: {
             // One line: the table is for scanning; the detail pane shows all of it.
-            const QString firstLine = run.failureReason.section(u'\n', 0, 0);
+            const QString &reason = run.failureReason.isEmpty()
+                ? m_learnedReasons.value(run.workflowRunId)
+                : run.failureReason;
+            const QString firstLine = reason.section(u'\n', 0, 0);
             if (firstLine.isEmpty() && isFailedStatus(run.status))
                 return u"—"_s; // failed, but the source gave no reason
             return firstLine.size() > 300 ? firstLine.left(300) + u'…' : firstLine;
@@ -340,8 +350,12 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        if (index.column() == FailureReasonColumn && !run.failureReason.isEmpty())
-            return run.failureReason.left(2000);
+        if (index.column() == FailureReasonColumn) {
+            const QString reason = run.failureReason.isEmpty()
+                ? m_learnedReasons.value(run.workflowRunId)
+                : run.failureReason;
+            return reason.isEmpty() ? QVariant() : QVariant(reason.left(2000));
+        }
         if (index.column() == TagsColumn && m_tags.contains(run.workflowRunId))
             return data(index, TagsRole).toStringList().join(u'\n'); // each in full
         if (index.column() == CreatedColumn || index.column() == StartedColumn) {
@@ -510,14 +524,11 @@ void RunListModel::mergeRefresh(const RunPage &page)
 
     // Changed rows update in place.
     int changed = 0;
-    for (WorkflowRun run : fresh) {
+    for (const WorkflowRun &run : fresh) {
         const int row = m_rowById.value(rowKey(run), -1);
         if (row < 0)
             continue;
         WorkflowRun &current = m_runs[row];
-        // A reason learned from the detail stays while the list still has none for it.
-        if (run.failureReason.isEmpty() && run.status == current.status)
-            run.failureReason = current.failureReason;
         if (current.modifiedAt == run.modifiedAt && current.status == run.status
             && current.statusText == run.statusText && current == run)
             continue;

@@ -156,6 +156,7 @@ private:
     ApiError m_lastError;
     QHash<QString, QStringList> m_errorCodes; // of the runs listed; pruned on each new list
     QHash<QString, QList<RunTag>> m_tags; // the same
+    QHash<QString, QString> m_learnedReasons; // from details, for runs listed without one
     QHash<QString, QString> m_workflowTitles;
     QList<ApiError> m_partialErrors;
     QStringList m_notes;

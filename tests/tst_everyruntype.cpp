@@ -207,6 +207,15 @@ private slots:
                 && !model->isLoading() && model->rowCount() > 0,
             20000);
         QCOMPARE(model->runAt(0)->workflowRunId, truth.first().workflowRunId);
+        // Items of /v1/runs carry no failure reason: a failed run on screen gets its detail's.
+        int failedRow = -1;
+        for (int row = 0; row < 10 && failedRow < 0; ++row)
+            failedRow = isFailedStatus(model->runAt(row)->status) ? row : -1;
+        QVERIFY(failedRow >= 0);
+        QVERIFY(model->runAt(failedRow)->failureReason.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model->index(failedRow, RunListModel::FailureReasonColumn).data().toString().size() > 5,
+            20000);
         QVERIFY(window.findChild<QToolButton *>(u"chip_tag_0"_s));
 
         // Task v2 ticked in the Type menu: only those, with the Type column shown.
