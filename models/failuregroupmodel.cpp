@@ -307,7 +307,7 @@ std::optional<FailureGroupModel::Placement> FailureGroupModel::placementOf(const
     if (!run.failureCategory.isEmpty())
         placement.cause = run.failureCategory.at(0).toObject().value("category"_L1).toString();
     if (placement.cause.isEmpty())
-        placement.cause = normalizedFailureReason(run.failureReason);
+        placement.cause = normalizedFailureReason(m_list->failureReasonOf(run));
     const QDateTime time = run.orderTime();
     placement.time = time.isValid() ? time.toMSecsSinceEpoch() : kNoTime;
     const QString &workflow = !run.workflowPermanentId.isEmpty()

@@ -331,9 +331,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return RunFormat::duration(durationMs(run, now));
         case FailureReasonColumn: {
             // One line: the table is for scanning; the detail pane shows all of it.
-            const QString &reason = run.failureReason.isEmpty()
-                ? m_learnedReasons.value(run.workflowRunId)
-                : run.failureReason;
+            const QString reason = failureReasonOf(run);
             const QString firstLine = reason.section(u'\n', 0, 0);
             if (firstLine.isEmpty() && isFailedStatus(run.status))
                 return u"—"_s; // failed, but the source gave no reason
@@ -351,9 +349,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == FailureReasonColumn) {
-            const QString reason = run.failureReason.isEmpty()
-                ? m_learnedReasons.value(run.workflowRunId)
-                : run.failureReason;
+            const QString reason = failureReasonOf(run);
             return reason.isEmpty() ? QVariant() : QVariant(reason.left(2000));
         }
         if (index.column() == TagsColumn && m_tags.contains(run.workflowRunId))

@@ -91,6 +91,12 @@ public:
     QStringList errorCodes(const QString &runId) const;
     /** A failure reason learned from a run's detail, for a run listed without one. */
     void fillFailureReason(const QString &runId, const QString &reason);
+    /** The run's failure reason: as listed, else as its detail told. */
+    QString failureReasonOf(const WorkflowRun &run) const
+    {
+        return run.failureReason.isEmpty() ? m_learnedReasons.value(run.workflowRunId)
+                                           : run.failureReason;
+    }
     bool hasErrorCodes(const QString &runId) const { return m_errorCodes.contains(runId); }
     /** The tags of runs, as a source answered them (a run with none: an empty list). */
     void setTags(const QHash<QString, QList<RunTag>> &tags);

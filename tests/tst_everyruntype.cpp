@@ -13,6 +13,7 @@
 #include <QToolButton>
 
 #include "demoplatformserver.h"
+#include "failuregroupmodel.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
 #include "runlistmodel.h"
@@ -216,6 +217,23 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             model->index(failedRow, RunListModel::FailureReasonColumn).data().toString().size() > 5,
             20000);
+        // The failure groups read the learned reason too: the run leaves "No failure reason".
+        const QString failedId = model->runAt(failedRow)->workflowRunId;
+        FailureGroupModel *groups = window.failureGroups();
+        const auto causeOf = [groups, &failedId] {
+            for (int top = 0; top < groups->rowCount(); ++top) {
+                const QModelIndex code = groups->index(top, 0);
+                for (int row = 0; row < groups->rowCount(code); ++row) {
+                    const QModelIndex cause = groups->index(row, 0, code);
+                    if (cause.data(FailureGroupModel::RunKeysRole)
+                            .toStringList()
+                            .contains(failedId))
+                        return cause.data().toString();
+                }
+            }
+            return QString();
+        };
+        QTRY_VERIFY(!causeOf().isEmpty() && causeOf() != u"No failure reason"_s);
         QVERIFY(window.findChild<QToolButton *>(u"chip_tag_0"_s));
 
         // Task v2 ticked in the Type menu: only those, with the Type column shown.
