@@ -147,7 +147,7 @@ void BulkJob::sendCancelBatch(QList<int> rows, int attempt)
             for (int row : rows) {
                 const QString &id = m_items.at(row).runId;
                 if (cancelled.contains(id))
-                    settle(row, State::Done, tr("Cancelled."));
+                    settle(row, State::Done, tr("Canceled."));
                 else if (failed.contains(id) && attempt > 1)
                     checkCancelled(row); // perhaps cancelled by the send whose answer was lost
                 else if (failed.contains(id))
@@ -169,7 +169,7 @@ void BulkJob::cancelOneByOne(QList<int> rows)
         m_source->cancelRun(
             m_items.at(row).runId, this, [this, row](const ApiResult<bool> &result) {
                 if (result.ok())
-                    settle(row, State::Done, tr("Cancelled."));
+                    settle(row, State::Done, tr("Canceled."));
                 else
                     settle(row, State::Failed, tr("Not cancelled: %1").arg(result.error.message));
             });
@@ -189,7 +189,7 @@ void BulkJob::checkCancelled(int row)
                 tr("Not confirmed: the answer was lost and the run could not be looked at (%1).")
                     .arg(run.error.message));
         else if (run.value.status == RunStatus::Canceled)
-            settle(row, State::Done, tr("Cancelled."));
+            settle(row, State::Done, tr("Canceled."));
         else if (isActiveStatus(run.value.status))
             settle(row, State::Failed, tr("Not cancelled: the server kept failing."));
         else
@@ -373,7 +373,7 @@ QString BulkJob::summary() const
     const int failed = count(State::Failed);
     const int toGo = int(m_items.size()) - finishedCount();
     if (done > 0)
-        parts.append(m_kind == Kind::Cancel ? tr("%n cancelled", nullptr, done)
+        parts.append(m_kind == Kind::Cancel ? tr("%n canceled", nullptr, done)
                                             : tr("%n retried", nullptr, done));
     if (skipped > 0)
         parts.append(m_kind == Kind::Cancel ? tr("%n not cancellable", nullptr, skipped)

@@ -355,7 +355,7 @@ private slots:
         QTest::mouseClick(retry, Qt::LeftButton);
         QTRY_VERIFY((question = window.findChild<QMessageBox *>(u"bulkRetryQuestion"_s)));
         QVERIFY2(question->informativeText().contains(
-                     u"3 of them were retried from this window already"_s),
+                     u"Retried from this window already, and would run again: 3 runs."_s),
             qPrintable(question->informativeText()));
         QTest::keyClick(question, Qt::Key_Return);
         QTRY_VERIFY(!window.findChild<QMessageBox *>(u"bulkRetryQuestion"_s));

@@ -16,6 +16,7 @@
 #include "failuregroupmodel.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
+#include "runfilterbar.h"
 #include "runlistmodel.h"
 #include "skyvernclient.h"
 #include "support/scriptedserver.h"
@@ -254,6 +255,9 @@ private slots:
         const int rows = model->rowCount();
         tags->clear();
         QTest::keyClicks(tags, u"env:"_s);
+        // Half typed, it is not applied: only Enter (or leaving the field) applies tags.
+        QTest::qWait(RunFilterBar::kSearchDebounceMs * 2);
+        QCOMPARE(model->filter().tags, QStringList {u"env:prod"_s});
         QTest::keyClick(tags, Qt::Key_Return);
         QTRY_VERIFY(model->lastError().isError());
         QVERIFY(model->lastError().message.contains(u"env:"_s));

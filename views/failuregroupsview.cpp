@@ -135,6 +135,7 @@ void FailureGroupsView::narrowToChoice()
 void FailureGroupsView::clearChoice()
 {
     m_chosenGroup = QPersistentModelIndex();
+    m_tree->clearSelection(); // no group looks chosen while the list shows every run
     m_chosen->hide();
     m_showAll->hide();
 }

@@ -1328,8 +1328,8 @@ void MainWindow::confirmBulkCancel()
     const int leftAlone = int(runs.size() - items.size());
     if (leftAlone > 0)
         question->setInformativeText(
-            tr("%n other selected run(s) have ended or cannot be cancelled here, and are left "
-               "alone.",
+            tr("Left alone: %n selected run(s) that ended already or cannot be cancelled on their "
+               "connection.",
                 nullptr, leftAlone));
     question->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *cancel = question->addButton(
@@ -1378,16 +1378,16 @@ void MainWindow::confirmBulkRetry()
     for (const BulkJob::Item &item : std::as_const(items))
         again += m_retriedHere.contains(item.runId) ? 1 : 0;
     if (again > 0)
-        details.prepend(tr("%n of them were retried from this window already and would run a "
-                           "second time.",
-            nullptr, again));
+        details.prepend(tr(
+            "Retried from this window already, and would run again: %n run(s).", nullptr, again));
     const int leftAlone = int(runs.size() - items.size());
     if (leftAlone > 0)
-        details.append(tr("%n other selected run(s) are still running or cannot be retried "
-                          "here, and are left alone.",
+        details.append(tr("Left alone: %n selected run(s) still running or not retryable on "
+                          "their connection.",
             nullptr, leftAlone));
-    details.append(tr("At most %1 are sent at once; the Jobs panel shows each result.")
-                       .arg(BulkJob::kMaxRetriesAtOnce));
+    if (items.size() > BulkJob::kMaxRetriesAtOnce)
+        details.append(tr("At most %1 are sent at once; the Jobs panel shows each result.")
+                           .arg(BulkJob::kMaxRetriesAtOnce));
     question->setInformativeText(details.join(u'\n'));
     question->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *retry = question->addButton(
@@ -1425,6 +1425,9 @@ void MainWindow::setUpFailureGroups()
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_failureView->clearChoice();
         m_sorter->setOnlyRuns({});
+        // "Loaded back to …" was about the list that is gone.
+        m_loadBackTo = QDateTime();
+        m_failureView->setLoadProgress({}, false);
     });
     connect(m_failureView, &FailureGroupsView::loadWindowRequested, this,
         [this](int hours) { loadBackTo(QDateTime::currentDateTimeUtc().addSecs(-hours * 3600)); });

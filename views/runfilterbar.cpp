@@ -200,11 +200,20 @@ RunFilterBar::RunFilterBar(QWidget *parent)
             m_tags->setText(terms.join(QStringLiteral(", ")));
             commit();
         });
-    connect(m_tags, &QLineEdit::textEdited, this, [this, tagCompleter](const QString &text) {
+    // A half-typed term (`env:`) is not a filter: tags apply on Enter, on a suggestion picked,
+    // or when the field is left, not after every pause in typing.
+    connect(m_tags, &QLineEdit::textEdited, this, [tagCompleter](const QString &text) {
         tagCompleter->setCompletionPrefix(text.section(u',', -1).trimmed());
         if (!tagCompleter->completionPrefix().isEmpty())
             tagCompleter->complete();
-        m_debounce->start();
+    });
+    connect(m_tags, &QLineEdit::editingFinished, this, [this] {
+        QStringList typed;
+        for (const QString &term : m_tags->text().split(u',', Qt::SkipEmptyParts))
+            typed.append(term.trimmed());
+        typed.removeAll(QString());
+        if (typed != m_filter.tags)
+            commit();
     });
 
     m_createdPreset->setObjectName(QStringLiteral("createdPresetComboBox"));

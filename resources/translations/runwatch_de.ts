@@ -295,10 +295,6 @@
         <translation>Nicht abgebrochen: %1</translation>
     </message>
     <message>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
         <source>Not cancellable: the server says it has ended or does not know it.</source>
         <translation>Nicht abbrechbar: Laut Server ist sie beendet oder unbekannt.</translation>
     </message>
@@ -353,13 +349,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n cancelled</source>
-        <translation>
-            <numerusform>%n abgebrochen</numerusform>
-            <numerusform>%n abgebrochen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n retried</source>
         <translation>
             <numerusform>%n wiederholt</numerusform>
@@ -408,6 +397,17 @@
     <message>
         <source>Waiting.</source>
         <translation>Wartet.</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n canceled</source>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1540,13 +1540,6 @@ SHA-256 %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n other selected run(s) have ended or cannot be cancelled here, and are left alone.</source>
-        <translation>
-            <numerusform>%n weitere ausgewählte Ausführung ist beendet oder hier nicht abbrechbar und bleibt unberührt.</numerusform>
-            <numerusform>%n weitere ausgewählte Ausführungen sind beendet oder hier nicht abbrechbar und bleiben unberührt.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Cancel %n run(s)</source>
         <translation>
             <numerusform>%n Ausführung abbrechen</numerusform>
@@ -1573,13 +1566,6 @@ SHA-256 %2</translation>
         <translation>
             <numerusform> und %n weiterer</numerusform>
             <numerusform> und %n weitere</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n other selected run(s) are still running or cannot be retried here, and are left alone.</source>
-        <translation>
-            <numerusform>%n weitere ausgewählte Ausführung läuft noch oder ist hier nicht wiederholbar und bleibt unberührt.</numerusform>
-            <numerusform>%n weitere ausgewählte Ausführungen laufen noch oder sind hier nicht wiederholbar und bleiben unberührt.</numerusform>
         </translation>
     </message>
     <message>
@@ -1649,10 +1635,24 @@ SHA-256 %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of them were retried from this window already and would run a second time.</source>
+        <source>Left alone: %n selected run(s) that ended already or cannot be cancelled on their connection.</source>
         <translation>
-            <numerusform>%n davon wurde in diesem Fenster bereits wiederholt und liefe ein zweites Mal.</numerusform>
-            <numerusform>%n davon wurden in diesem Fenster bereits wiederholt und liefen ein zweites Mal.</numerusform>
+            <numerusform>Unberührt bleibt %n ausgewählte Ausführung, die bereits beendet ist oder auf ihrer Verbindung nicht abgebrochen werden kann.</numerusform>
+            <numerusform>Unberührt bleiben %n ausgewählte Ausführungen, die bereits beendet sind oder auf ihrer Verbindung nicht abgebrochen werden können.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retried from this window already, and would run again: %n run(s).</source>
+        <translation>
+            <numerusform>In diesem Fenster bereits wiederholt und liefe erneut: %n Ausführung.</numerusform>
+            <numerusform>In diesem Fenster bereits wiederholt und liefen erneut: %n Ausführungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left alone: %n selected run(s) still running or not retryable on their connection.</source>
+        <translation>
+            <numerusform>Unberührt bleibt %n ausgewählte Ausführung, die noch läuft oder auf ihrer Verbindung nicht wiederholbar ist.</numerusform>
+            <numerusform>Unberührt bleiben %n ausgewählte Ausführungen, die noch laufen oder auf ihrer Verbindung nicht wiederholbar sind.</numerusform>
         </translation>
     </message>
 </context>
