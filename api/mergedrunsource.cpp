@@ -376,6 +376,24 @@ RequestId MergedRunSource::getTagSuggestions(QObject *context, Handler<QStringLi
     return RunSource::getTagSuggestions(context, std::move(handler));
 }
 
+RequestId MergedRunSource::getTagColors(QObject *context, Handler<TagColorNames> handler)
+{
+    for (const Member &member : std::as_const(m_members)) {
+        if (member.source && member.source->features().tags)
+            return member.source->getTagColors(context, std::move(handler));
+    }
+    return RunSource::getTagColors(context, std::move(handler));
+}
+
+RequestId MergedRunSource::applyRunTags(const QString &runId, const RunTagChange &change,
+    QObject *context, Handler<QList<RunTag>> handler)
+{
+    return forwardForRun<QList<RunTag>>(
+        runId, context, std::move(handler), [&](RunSource *source, Handler<QList<RunTag>> wrapped) {
+            return source->applyRunTags(runId, change, context, std::move(wrapped));
+        });
+}
+
 RequestId MergedRunSource::cancelRuns(
     const QStringList &runIds, QObject *context, Handler<BulkCancelResult> handler)
 {

@@ -42,6 +42,10 @@ public:
         const QStringList &runIds, QObject *context, Handler<BulkCancelResult> handler) override;
     /** The first connection's that has tags. */
     RequestId getTagSuggestions(QObject *context, Handler<QStringList> handler) override;
+    /** The first connection's that has tags, as for suggestions. */
+    RequestId getTagColors(QObject *context, Handler<TagColorNames> handler) override;
+    RequestId applyRunTags(const QString &runId, const RunTagChange &change, QObject *context,
+        Handler<QList<RunTag>> handler) override;
     RequestId getRunTags(
         const QStringList &runIds, QObject *context, Handler<RunTags> handler) override;
     RequestId getTimeline(

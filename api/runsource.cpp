@@ -118,6 +118,19 @@ RequestId RunSource::getTagSuggestions(QObject *context, Handler<QStringList> ha
         context, std::move(handler), tr("%1 does not offer tags on runs.").arg(displayName()));
 }
 
+RequestId RunSource::applyRunTags(
+    const QString &, const RunTagChange &, QObject *context, Handler<QList<RunTag>> handler)
+{
+    return refuseLater(
+        context, std::move(handler), tr("%1 does not offer tags on runs.").arg(displayName()));
+}
+
+RequestId RunSource::getTagColors(QObject *context, Handler<TagColorNames> handler)
+{
+    return refuseLater(
+        context, std::move(handler), tr("%1 does not offer tags on runs.").arg(displayName()));
+}
+
 RequestId RunSource::cancelRuns(
     const QStringList &, QObject *context, Handler<BulkCancelResult> handler)
 {

@@ -125,6 +125,14 @@ public:
     static constexpr int kMaxTagRuns = 100;
     /** Tag filter terms the server has seen, for completing (see tagSuggestionsFromJson()). */
     virtual RequestId getTagSuggestions(QObject *context, Handler<QStringList> handler);
+    /**
+     * Sets and takes off tags of one workflow run in one step; answers the run's tags after it.
+     * Applying the same change twice leaves the same tags, so a lost answer may be sent again.
+     */
+    virtual RequestId applyRunTags(const QString &runId, const RunTagChange &change,
+        QObject *context, Handler<QList<RunTag>> handler);
+    /** The palette colour names the server keeps for grouped tags (`env:prod` → `red`). */
+    virtual RequestId getTagColors(QObject *context, Handler<TagColorNames> handler);
     /** Starts a workflow run again with its original parameters; answers the new run. */
     virtual RequestId retryRun(const QString &runId, QObject *context, Handler<RunDetail> handler);
     /**

@@ -332,6 +332,37 @@ RequestId SkyvernClient::getRunTags(
         });
 }
 
+RequestId SkyvernClient::applyRunTags(const QString &runId, const RunTagChange &change,
+    QObject *context, Handler<QList<RunTag>> handler)
+{
+    for (const RunTag &tag : change.set + change.remove) {
+        const QString problem = RunTag::editError(tag.text());
+        if (!problem.isEmpty())
+            return refuse<QList<RunTag>>(context, std::move(handler), problem);
+    }
+    const QUrl url = endpoint(u"/v1/runs/%1/tags"_s.arg(pathPart(runId)));
+    // The same change applied twice leaves the same tags, so it may be sent again like a GET.
+    return sendDecoded<QList<RunTag>>(
+        "POST", url, context, std::move(handler),
+        [runId, host = displayName()](const QByteArray &body, const ApiError &error) {
+            ApiResult<QList<RunTag>> result
+                = decodeAnswer<QList<RunTag>>(body, error, runTagsFromResponse,
+                    tr("The tags were sent, but the server's answer could not be read: %1."));
+            nameWhatIsMissing(result.error, tr("%1 has no workflow run %2.").arg(host, runId));
+            return result;
+        },
+        QJsonDocument(change.toJson()).toJson(QJsonDocument::Compact));
+}
+
+RequestId SkyvernClient::getTagColors(QObject *context, Handler<TagColorNames> handler)
+{
+    return sendDecoded<TagColorNames>("GET", endpoint(u"/v1/tag-values"_s), context,
+        std::move(handler), [](const QByteArray &body, const ApiError &error) {
+            return decodeAnswer<TagColorNames>(body, error, tagColorNamesFromJson,
+                tr("The server's tag colours could not be read: %1."));
+        });
+}
+
 RequestId SkyvernClient::listArtifacts(
     const QString &runId, const QStringList &types, QObject *context, Handler<RunArtifacts> handler)
 {

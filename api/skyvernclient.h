@@ -42,6 +42,11 @@ public:
     /** `GET /v1/runs/{run_id}/timeline`. */
     RequestId getRunTags(
         const QStringList &runIds, QObject *context, Handler<RunTags> handler) override;
+    /** `POST /v1/runs/{id}/tags`. */
+    RequestId applyRunTags(const QString &runId, const RunTagChange &change, QObject *context,
+        Handler<QList<RunTag>> handler) override;
+    /** `GET /v1/tag-values`. */
+    RequestId getTagColors(QObject *context, Handler<TagColorNames> handler) override;
     RequestId getTimeline(
         const QString &runId, QObject *context, Handler<RunTimeline> handler) override;
     /** `GET /v1/runs/{run_id}/artifacts?artifact_type=…`. */

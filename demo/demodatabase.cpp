@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <QAtomicInteger>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -127,6 +128,10 @@ bool DemoDatabase::open(const QString &path, QString *error)
         "value TEXT)"_s,
         u"CREATE TABLE IF NOT EXISTS run_errors (run_id TEXT NOT NULL, seq INTEGER, "
         "error_code TEXT, reasoning TEXT, confidence REAL)"_s,
+        // Tags set through the API; a run without a row keeps the tags it was made with.
+        u"CREATE TABLE IF NOT EXISTS run_tags (run_id TEXT PRIMARY KEY, tags TEXT NOT NULL)"_s,
+        u"CREATE TABLE IF NOT EXISTS tag_colors (key TEXT NOT NULL, value TEXT NOT NULL, "
+        "color TEXT NOT NULL, PRIMARY KEY (key, value))"_s,
         u"CREATE INDEX IF NOT EXISTS runs_by_time ON runs (run_type, created_at DESC, seq DESC)"_s,
         u"CREATE INDEX IF NOT EXISTS runs_by_workflow ON runs (workflow_permanent_id, "
         "created_at DESC)"_s,
@@ -522,6 +527,67 @@ QList<DemoRun> DemoDatabase::activeRuns() const
 {
     return runsWhere(
         u"r.status IN ('created', 'queued', 'running')"_s, {}, u"ORDER BY r.created_at"_s);
+}
+
+std::optional<QJsonArray> DemoDatabase::setTags(const QString &runId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT tags FROM run_tags WHERE run_id = ?"_s);
+    query.addBindValue(runId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return QJsonDocument::fromJson(query.value(0).toByteArray()).array();
+}
+
+QHash<QString, QJsonArray> DemoDatabase::allSetTags() const
+{
+    QHash<QString, QJsonArray> tags;
+    QSqlQuery query(m_db);
+    if (query.exec(u"SELECT run_id, tags FROM run_tags"_s)) {
+        while (query.next())
+            tags.insert(query.value(0).toString(),
+                QJsonDocument::fromJson(query.value(1).toByteArray()).array());
+    }
+    return tags;
+}
+
+bool DemoDatabase::storeTags(const QString &runId, const QJsonArray &tags)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT OR REPLACE INTO run_tags (run_id, tags) VALUES (?, ?)"_s);
+    query.addBindValue(runId);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(tags).toJson(QJsonDocument::Compact)));
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QHash<QString, QString> DemoDatabase::tagColors() const
+{
+    QHash<QString, QString> colors;
+    QSqlQuery query(m_db);
+    if (query.exec(u"SELECT key, value, color FROM tag_colors"_s)) {
+        while (query.next())
+            colors.insert(query.value(0).toString() + u':' + query.value(1).toString(),
+                query.value(2).toString());
+    }
+    return colors;
+}
+
+bool DemoDatabase::storeTagColor(const QString &key, const QString &value, const QString &color)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT OR REPLACE INTO tag_colors (key, value, color) VALUES (?, ?, ?)"_s);
+    query.addBindValue(key);
+    query.addBindValue(value);
+    query.addBindValue(color);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 int DemoDatabase::runCount() const

@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include <QHash>
+#include <QJsonArray>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -38,6 +40,13 @@ public:
     /** Runs the simulator moves on: created, queued and running. */
     QList<DemoRun> activeRuns() const;
     int runCount() const;
+    /** The tags set on a run through the API (TagItem objects), or nullopt if none were. */
+    std::optional<QJsonArray> setTags(const QString &runId) const;
+    QHash<QString, QJsonArray> allSetTags() const;
+    bool storeTags(const QString &runId, const QJsonArray &tags);
+    /** Palette colours of grouped tags, by `key:value`. */
+    QHash<QString, QString> tagColors() const;
+    bool storeTagColor(const QString &key, const QString &value, const QString &color);
     QString lastError() const { return m_lastError; }
 
 private:

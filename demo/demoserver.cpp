@@ -1,6 +1,8 @@
 #include "demoserver.h"
 
 #include <QJsonDocument>
+#include <QMap>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTimeZone>
 #include <QUrlQuery>
@@ -306,9 +308,13 @@ DemoServer::Reply DemoServer::route(const DemoHttpRequest &request)
     if (is({"v1"_L1, "run-tags"_L1}))
         return isGet ? runTags(request) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "run-tag-suggestions"_L1}))
-        return isGet ? json(200, DemoTags::suggestions()) : detail(405, u"Method Not Allowed"_s);
+        return isGet ? json(200, tagSuggestions()) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "runs"_L1, "*"_L1, "tags"_L1}))
-        return isGet ? tagsOfRun(segments.at(2)) : detail(405, u"Method Not Allowed"_s);
+        return isGet ? tagsOfRun(segments.at(2))
+            : isPost ? applyTags(segments.at(2), request.body)
+                     : detail(405, u"Method Not Allowed"_s);
+    if (is({"v1"_L1, "tag-values"_L1}))
+        return isGet ? tagValues(request) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "runs"_L1, "*"_L1, "timeline"_L1}))
         return isGet ? timeline(base, segments.at(2)) : detail(405, u"Method Not Allowed"_s);
     if (is({"v1"_L1, "runs"_L1, "*"_L1, "artifacts"_L1}))
@@ -413,15 +419,19 @@ DemoServer::Reply DemoServer::listAllRuns(const DemoHttpRequest &request)
         else
             labelsByGroup[term.left(colon)].append(term.mid(colon + 1));
     }
+    const QHash<QString, QJsonArray> setTags
+        = terms.isEmpty() ? QHash<QString, QJsonArray>() : m_database.allSetTags();
     const auto matchesTags = [&](const DemoRun &run) {
-        const QList<DemoTag> tags = DemoTags::of(run);
+        const auto set = setTags.constFind(run.runId);
+        const QList<DemoTag> tags
+            = set == setTags.cend() ? DemoTags::of(run) : DemoTags::fromJson(*set);
         const auto has = [&tags](const QString &key, const QString &value) {
             return std::any_of(tags.cbegin(), tags.cend(), [&](const DemoTag &tag) {
                 return (key.isNull() || tag.key == key) && (value.isNull() || tag.value == value);
             });
         };
         for (const QString &label : std::as_const(standalone)) {
-            if (!has(QString(), label))
+            if (!has(u""_s, label)) // a standalone label, not a group's
                 return false;
         }
         for (const QString &group : std::as_const(anyOfGroup)) {
@@ -592,7 +602,7 @@ DemoServer::Reply DemoServer::runTags(const DemoHttpRequest &request)
         if (!run)
             continue;
         QJsonArray tags;
-        for (const DemoTag &tag : DemoTags::of(*run))
+        for (const DemoTag &tag : tagsOf(*run))
             tags.append(tag.toJson());
         runTags.insert(run->runId, tags);
     }
@@ -604,16 +614,151 @@ DemoServer::Reply DemoServer::tagsOfRun(const QString &runId)
     const auto run = m_database.run(runId);
     if (!run)
         return detail(404, u"Run not found: %1"_s.arg(runId.left(100)));
-    // RunTagsResponse, each tag as TagResponse: set when the run was created, by the API.
+    return json(200, runTagsResponse(*run));
+}
+
+QJsonObject DemoServer::runTagsResponse(const DemoRun &run) const
+{
+    // RunTagsResponse, each tag as TagResponse (the demo keeps no per-tag time: the run's).
     QJsonArray tags;
-    for (const DemoTag &tag : DemoTags::of(*run)) {
+    for (const DemoTag &tag : tagsOf(run)) {
         QJsonObject json = tag.toJson();
         json.insert(u"source"_s, u"api"_s);
-        json.insert(u"set_at"_s, run->createdAt.toString(Qt::ISODateWithMs));
+        json.insert(u"set_at"_s, run.createdAt.toString(Qt::ISODateWithMs));
         json.insert(u"set_by"_s, u"api_key"_s);
         tags.append(json);
     }
-    return json(200, QJsonObject {{u"workflow_run_id"_s, run->runId}, {u"tags"_s, tags}});
+    return QJsonObject {{u"workflow_run_id"_s, run.runId}, {u"tags"_s, tags}};
+}
+
+QJsonObject DemoServer::tagSuggestions() const
+{
+    // The seeded groups and labels, and whatever was set on runs since.
+    QJsonObject suggestions = DemoTags::suggestions();
+    QMap<QString, QSet<QString>> values;
+    QSet<QString> labels;
+    const QJsonObject seeded = suggestions.value(u"values_by_key"_s).toObject();
+    for (auto it = seeded.constBegin(); it != seeded.constEnd(); ++it) {
+        for (const QJsonValue &value : it.value().toArray())
+            values[it.key()].insert(value.toString());
+    }
+    for (const QJsonValue &label : suggestions.value(u"labels"_s).toArray())
+        labels.insert(label.toString());
+    for (const QJsonArray &tags : m_database.allSetTags()) {
+        for (const DemoTag &tag : DemoTags::fromJson(tags)) {
+            if (tag.key.isEmpty())
+                labels.insert(tag.value);
+            else
+                values[tag.key].insert(tag.value);
+        }
+    }
+    const auto sorted = [](const QSet<QString> &set) {
+        QStringList list(set.cbegin(), set.cend());
+        list.sort();
+        return QJsonArray::fromStringList(list);
+    };
+    QJsonObject byKey;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        byKey.insert(it.key(), sorted(it.value()));
+    return {{u"keys"_s, QJsonArray::fromStringList(values.keys())}, {u"values_by_key"_s, byKey},
+        {u"labels"_s, sorted(labels)}};
+}
+
+QList<DemoTag> DemoServer::tagsOf(const DemoRun &run) const
+{
+    const std::optional<QJsonArray> set = m_database.setTags(run.runId);
+    return set ? DemoTags::fromJson(*set) : DemoTags::of(run);
+}
+
+DemoServer::Reply DemoServer::applyTags(const QString &runId, const QByteArray &body)
+{
+    const auto run = m_database.run(runId);
+    if (!run)
+        return detail(404, u"Workflow run not found: %1"_s.arg(runId.left(100)));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return validationError({demoFieldError(u"model_attributes_type"_s, {u"body"_s},
+            u"Input should be a valid dictionary or object to extract fields from"_s,
+            QString::fromUtf8(body.left(200)))});
+    const QJsonObject request = document.object();
+    // TagApplyRequest, checked as the server does: a label is required, a key is optional, both
+    // are short words without commas; `skyvern.` groups belong to the server.
+    const auto invalid = [](const QJsonValue &text, bool required) {
+        if (text.isUndefined() || text.isNull())
+            return required;
+        const QString value = text.toString();
+        return !text.isString() || value.trimmed().isEmpty() || value.size() > 100
+            || value.contains(u',') || value.contains(u'*');
+    };
+    QList<DemoTag> toSet;
+    for (const QJsonValue &item : request.value(u"tags"_s).toArray()) {
+        const QJsonObject tag = item.toObject();
+        const QJsonValue key = tag.value(u"key"_s);
+        if (invalid(tag.value(u"value"_s), true) || invalid(key, false)
+            || key.toString().contains(u':')
+            || key.toString().startsWith("skyvern."_L1, Qt::CaseInsensitive))
+            return detail(422, u"Invalid tag key or value"_s);
+        toSet.append({key.toString(), tag.value(u"value"_s).toString()});
+    }
+    QList<DemoTag> toDelete;
+    for (const QJsonValue &item : request.value(u"tags_to_delete"_s).toArray()) {
+        const QJsonObject tag = item.toObject();
+        if (invalid(tag.value(u"key"_s), false) || invalid(tag.value(u"value"_s), false))
+            return detail(422, u"Invalid tag key or value"_s);
+        toDelete.append({tag.value(u"key"_s).toString(), tag.value(u"value"_s).toString()});
+    }
+    // Deletes first, then sets: on the same tag, set wins. A run has one label per group.
+    const auto sameTarget = [](const DemoTag &a, const DemoTag &b) {
+        return a.key.isEmpty() ? b.key.isEmpty() && a.value == b.value : a.key == b.key;
+    };
+    QList<DemoTag> tags = tagsOf(*run);
+    tags.removeIf([&](const DemoTag &have) {
+        return std::any_of(toDelete.cbegin(), toDelete.cend(),
+                   [&](const DemoTag &gone) { return sameTarget(gone, have); })
+            || std::any_of(toSet.cbegin(), toSet.cend(),
+                [&](const DemoTag &put) { return sameTarget(put, have); });
+    });
+    tags.append(toSet);
+    QJsonArray stored;
+    for (const DemoTag &tag : std::as_const(tags))
+        stored.append(tag.toJson());
+    const QJsonObject colors = request.value(u"colors"_s).toObject();
+    const QHash<QString, QString> known = m_database.tagColors();
+    for (const DemoTag &tag : std::as_const(toSet)) {
+        if (tag.key.isEmpty())
+            continue;
+        const QString asked = colors.value(tag.key).toString();
+        if (!asked.isEmpty() && !DemoTags::palette().contains(asked))
+            return detail(422, u"Invalid palette color: %1"_s.arg(asked.left(40)));
+        if (!asked.isEmpty() || !known.contains(tag.key + u':' + tag.value))
+            m_database.storeTagColor(tag.key, tag.value,
+                asked.isEmpty() ? DemoTags::colorOf(tag.key, tag.value) : asked);
+    }
+    if (!m_database.storeTags(run->runId, stored))
+        return detail(500, u"Could not store the tags"_s);
+    return json(200, runTagsResponse(*run));
+}
+
+DemoServer::Reply DemoServer::tagValues(const DemoHttpRequest &request)
+{
+    // TagValue for every grouped label in use or registered, with its palette colour.
+    const QString onlyKey = formQuery(request).queryItemValue(u"key"_s, QUrl::FullyDecoded);
+    QHash<QString, QString> colors = DemoTags::defaultColors();
+    const QHash<QString, QString> stored = m_database.tagColors();
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+        colors.insert(it.key(), it.value());
+    QStringList labels = colors.keys();
+    labels.sort();
+    QJsonArray values;
+    for (const QString &label : std::as_const(labels)) {
+        const QString key = label.section(u':', 0, 0);
+        if (!onlyKey.isEmpty() && key != onlyKey)
+            continue;
+        values.append(QJsonObject {{u"key"_s, key}, {u"value"_s, label.section(u':', 1)},
+            {u"color"_s, colors.value(label)}, {u"workflow_count"_s, 0}});
+    }
+    return json(200, values);
 }
 
 DemoServer::Reply DemoServer::cancelRun(const QString &runId)

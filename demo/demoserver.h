@@ -16,6 +16,7 @@
 #include "demoplatformserver.h"
 #include "demoreply.h"
 #include "demosimulator.h"
+#include "demotags.h"
 
 /** How to start a demo server. */
 struct DemoServerOptions
@@ -88,6 +89,13 @@ private:
     Reply timeline(const QUrl &base, const QString &runId);
     Reply runTags(const DemoHttpRequest &request);
     Reply tagsOfRun(const QString &runId);
+    Reply applyTags(const QString &runId, const QByteArray &body);
+    Reply tagValues(const DemoHttpRequest &request);
+    QJsonObject runTagsResponse(const DemoRun &run) const;
+    /** The tags a run has now: those set through the API, or those it was made with. */
+    QList<DemoTag> tagsOf(const DemoRun &run) const;
+    /** RunTagSuggestionsResponse. */
+    QJsonObject tagSuggestions() const;
     Reply listArtifacts(const DemoHttpRequest &request, const QUrl &base, const QString &runId);
 
     QJsonObject listItemJson(const DemoRun &run) const;

@@ -39,6 +39,33 @@ QList<DemoTag> DemoTags::of(const DemoRun &run)
     return tags;
 }
 
+QList<DemoTag> DemoTags::fromJson(const QJsonArray &tags)
+{
+    QList<DemoTag> list;
+    for (const QJsonValue &tag : tags)
+        list.append({tag[u"key"_s].toString(), tag[u"value"_s].toString()});
+    return list;
+}
+
+QStringList DemoTags::palette()
+{
+    return {u"red"_s, u"orange"_s, u"amber"_s, u"lime"_s, u"green"_s, u"teal"_s, u"cyan"_s,
+        u"blue"_s, u"indigo"_s, u"violet"_s, u"pink"_s, u"gray"_s};
+}
+
+QString DemoTags::colorOf(const QString &key, const QString &value)
+{
+    const QStringList colors = palette();
+    return colors.at(spread(key + u':' + value) % colors.size());
+}
+
+QHash<QString, QString> DemoTags::defaultColors()
+{
+    return {{u"env:prod"_s, u"red"_s}, {u"env:staging"_s, u"amber"_s},
+        {u"customer:acme"_s, u"blue"_s}, {u"customer:globex"_s, u"violet"_s},
+        {u"customer:initech"_s, u"teal"_s}};
+}
+
 QJsonObject DemoTags::suggestions()
 {
     return {{u"keys"_s, QJsonArray {u"customer"_s, u"env"_s}},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -23,6 +24,14 @@ struct DemoTag
  */
 namespace DemoTags {
 QList<DemoTag> of(const DemoRun &run);
+/** TagItem objects back into tags (what the database keeps for edited runs). */
+QList<DemoTag> fromJson(const QJsonArray &tags);
+/** The palette colour names a tag may get. */
+QStringList palette();
+/** The colour a grouped label gets when none was asked for: the same one each time. */
+QString colorOf(const QString &key, const QString &value);
+/** The colours of the labels the demo's runs are made with, by `key:value`. */
+QHash<QString, QString> defaultColors();
 /** RunTagSuggestionsResponse: every key, the values seen for each, and the labels. */
 QJsonObject suggestions();
 } // namespace DemoTags

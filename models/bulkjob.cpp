@@ -17,7 +17,7 @@ BulkJob::BulkJob(Kind kind, RunSource *source, QList<Item> items, QObject *paren
     , m_spacing(new QTimer(this))
 {
     m_spacing->setSingleShot(true);
-    connect(m_spacing, &QTimer::timeout, this, &BulkJob::sendNextRetries);
+    connect(m_spacing, &QTimer::timeout, this, &BulkJob::sendNext);
 }
 
 BulkJob::~BulkJob() = default;
@@ -30,6 +30,7 @@ BulkJob::Item BulkJob::itemOf(const WorkflowRun &run, const QString &title)
     item.workflowPermanentId = run.workflowPermanentId;
     item.connection = run.source;
     item.status = run.status;
+    item.runType = run.runType;
     return item;
 }
 
@@ -46,6 +47,8 @@ void BulkJob::start()
     }
     if (m_kind == Kind::Cancel) {
         startCancels();
+    } else if (m_kind == Kind::Tag) {
+        startTags();
     } else {
         for (int row = 0; row < m_items.size(); ++row) {
             const Item &item = m_items.at(row);
@@ -58,9 +61,9 @@ void BulkJob::start()
             else if (isActiveStatus(item.status))
                 settle(row, State::Skipped, tr("Still running: only ended runs are retried."));
             else
-                m_retryQueue.append(row);
+                m_queue.append(row);
         }
-        sendNextRetries();
+        sendNext();
     }
     finishIfDone();
 }
@@ -69,7 +72,7 @@ void BulkJob::stop()
 {
     m_stopped = true;
     m_spacing->stop();
-    const QList<int> waiting = std::exchange(m_retryQueue, {});
+    const QList<int> waiting = std::exchange(m_queue, {});
     for (int row : waiting)
         settle(row, State::Skipped, tr("Stopped before it was sent."));
     finishIfDone();
@@ -199,19 +202,26 @@ void BulkJob::checkCancelled(int row)
     });
 }
 
-void BulkJob::sendNextRetries()
+void BulkJob::sendNext()
 {
-    if (m_stopped || m_retryQueue.isEmpty() || m_inFlight >= kMaxRetriesAtOnce
-        || m_spacing->isActive())
+    if (m_stopped || m_queue.isEmpty() || m_inFlight >= kMaxRetriesAtOnce || m_spacing->isActive())
         return;
     const qint64 pause = QDateTime::currentDateTimeUtc().msecsTo(m_pausedUntil);
     if (pause > 0) {
         m_spacing->start(int(qMin<qint64>(pause, 60000)));
         return;
     }
-    const int row = m_retryQueue.takeFirst();
+    const int row = m_queue.takeFirst();
     ++m_inFlight;
-    sendRetry(row, 1);
+    if (m_kind == Kind::Tag) {
+        const Item &item = m_items.at(row);
+        if (item.tagsKnown || m_tagChange.remove.isEmpty())
+            sendTags(row, item.tagsKnown ? m_tagChange.neededFor(item.tags) : m_tagChange, 1);
+        else
+            readTagsThenSend(row);
+    } else {
+        sendRetry(row, 1);
+    }
     m_spacing->start(kRetrySpacingMs);
 }
 
@@ -241,6 +251,87 @@ void BulkJob::sendRetry(int row, int attempt)
                     = QDateTime::currentDateTimeUtc().addMSecs(backoffMs(result.error, attempt));
             // Whatever the answer said, the server may have started the run before it: ask.
             findRetry(row, attempt, result.error, sentAt, 1);
+        });
+}
+
+void BulkJob::startTags()
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        const Item &item = m_items.at(row);
+        if (!m_source->featuresOf(item.runId).tags)
+            settle(row, State::Failed,
+                tr("%1 does not offer tags on runs.")
+                    .arg(item.connection.isEmpty() ? m_source->displayName() : item.connection));
+        else if (!item.runType.isEmpty() && item.runType != "workflow_run"_L1)
+            settle(row, State::Skipped, tr("Not a workflow run: only workflow runs carry tags."));
+        else if (item.tagsKnown && m_tagChange.neededFor(item.tags).isEmpty())
+            settle(row, State::Skipped, tr("Already tagged so."));
+        else
+            m_queue.append(row);
+    }
+    sendNext();
+}
+
+void BulkJob::readTagsThenSend(int row)
+{
+    // A grouped tag is taken off by its group: only a run known to have exactly it is sent one.
+    m_items[row].state = State::Working;
+    emit itemChanged(row);
+    ++m_requestsSent;
+    m_source->getRunTags(
+        {m_items.at(row).runId}, this, [this, row](const ApiResult<RunTags> &read) {
+            Item &item = m_items[row];
+            if (!read.ok() || !read.value.byRun.contains(item.runId)) {
+                settle(row, State::Failed,
+                    tr("Not tagged: its tags could not be read first (%1).")
+                        .arg(read.ok() ? tr("the server did not list the run")
+                                       : read.error.message));
+                return;
+            }
+            item.tags = read.value.byRun.value(item.runId);
+            item.tagsKnown = true;
+            const RunTagChange needed = m_tagChange.neededFor(item.tags);
+            if (needed.isEmpty())
+                settle(row, State::Skipped, tr("Already tagged so."));
+            else if (m_stopped)
+                settle(row, State::Skipped, tr("Stopped before it was sent."));
+            else
+                sendTags(row, needed, 1);
+        });
+}
+
+void BulkJob::sendTags(int row, const RunTagChange &change, int attempt)
+{
+    if (!m_source) {
+        settle(row, State::Failed, tr("The connection is closed."));
+        return;
+    }
+    m_items[row].state = State::Working;
+    emit itemChanged(row);
+    ++m_requestsSent;
+    m_source->applyRunTags(m_items.at(row).runId, change, this,
+        [this, row, change, attempt](const ApiResult<QList<RunTag>> &result) {
+            if (result.ok()) {
+                m_items[row].tags = result.value;
+                m_items[row].tagsKnown = true;
+                emit tagsApplied(m_items.at(row).runId, result.value);
+                settle(row, State::Done, tr("Tagged: %1").arg(change.text()));
+                return;
+            }
+            if (result.error.kind == ApiError::Kind::RateLimited)
+                m_pausedUntil
+                    = QDateTime::currentDateTimeUtc().addMSecs(backoffMs(result.error, attempt));
+            // The same change applied twice leaves the same tags: sending it again is safe.
+            if (isDefiniteRefusal(result.error))
+                settle(row, State::Failed, tr("Not tagged: %1").arg(result.error.message));
+            else if (m_stopped)
+                settle(row, State::Skipped,
+                    tr("Stopped after an answer was lost; the tags may or may not be set."));
+            else if (attempt < kMaxAttempts)
+                QTimer::singleShot(backoffMs(result.error, attempt), this,
+                    [this, row, change, attempt] { sendTags(row, change, attempt + 1); });
+            else
+                settle(row, State::Failed, tr("Not tagged: %1").arg(result.error.message));
         });
 }
 
@@ -305,14 +396,14 @@ void BulkJob::findRetry(
 void BulkJob::settle(int row, State state, const QString &result, const QString &newRunId)
 {
     Item &item = m_items[row];
-    const bool wasInFlight = m_kind == Kind::Retry && item.state == State::Working;
+    const bool wasInFlight = m_kind != Kind::Cancel && item.state == State::Working;
     item.state = state;
     item.result = result;
     item.newRunId = newRunId;
     emit itemChanged(row);
     if (wasInFlight) {
         --m_inFlight;
-        sendNextRetries();
+        sendNext();
     }
     finishIfDone();
 }
@@ -361,8 +452,15 @@ int BulkJob::finishedCount() const
 QString BulkJob::title() const
 {
     const int runs = int(m_items.size());
-    return m_kind == Kind::Cancel ? tr("Cancel %n run(s)", nullptr, runs)
-                                  : tr("Retry %n run(s)", nullptr, runs);
+    switch (m_kind) {
+    case Kind::Cancel:
+        return tr("Cancel %n run(s)", nullptr, runs);
+    case Kind::Retry:
+        return tr("Retry %n run(s)", nullptr, runs);
+    case Kind::Tag:
+        break;
+    }
+    return tr("Tag %n run(s): %1", nullptr, runs).arg(m_tagChange.text());
 }
 
 QString BulkJob::summary() const
@@ -374,7 +472,8 @@ QString BulkJob::summary() const
     const int toGo = int(m_items.size()) - finishedCount();
     if (done > 0)
         parts.append(m_kind == Kind::Cancel ? tr("%n canceled", nullptr, done)
-                                            : tr("%n retried", nullptr, done));
+                : m_kind == Kind::Retry     ? tr("%n retried", nullptr, done)
+                                            : tr("%n tagged", nullptr, done));
     if (skipped > 0)
         parts.append(m_kind == Kind::Cancel ? tr("%n not cancellable", nullptr, skipped)
                                             : tr("%n skipped", nullptr, skipped));

@@ -11,17 +11,17 @@
 class QTimer;
 
 /**
- * Cancels or retries many runs, one definite result per run. Cancels go in batches of at most
- * RunSource::kMaxCancelRuns per connection; retries go a few at a time, spaced, and pause for
- * a server's Retry-After. An answer that is lost or unreadable is never taken as "did not
- * happen": the server is asked what became of the run before anything is sent again, so no
- * run is retried twice. A failing connection fails its own runs; the others go on.
+ * Cancels, retries or tags many runs, one definite result per run. Cancels go in batches of at
+ * most RunSource::kMaxCancelRuns per connection; retries and tag changes go a few at a time,
+ * spaced, and pause for a server's Retry-After. An answer that is lost or unreadable is never taken
+ * as "did not happen": the server is asked what became of the run before anything is sent again, so
+ * no run is retried twice. A failing connection fails its own runs; the others go on.
  */
 class BulkJob final : public QObject
 {
     Q_OBJECT
 public:
-    enum class Kind { Cancel, Retry };
+    enum class Kind { Cancel, Retry, Tag };
     enum class State {
         Waiting, // not sent yet
         Working, // sent, or being checked
@@ -41,6 +41,9 @@ public:
         State state = State::Waiting;
         QString result; // a sentence: "Cancelled.", "Retried as wr_…", why it failed
         QString newRunId; // a retry's new run
+        QString runType; // empty or `workflow_run`: a workflow run, the only kind with tags
+        QList<RunTag> tags; // as listed, where tagsKnown
+        bool tagsKnown = false;
     };
 
     static constexpr int kMaxRetriesAtOnce = 4;
@@ -53,6 +56,10 @@ public:
 
     /** Items of runs as a list shows them. */
     static Item itemOf(const WorkflowRun &run, const QString &title);
+
+    /** What a Tag job does to each run (only what each still needs is sent). */
+    void setTagChange(const RunTagChange &change) { m_tagChange = change; }
+    const RunTagChange &tagChange() const { return m_tagChange; }
 
     void start();
     /** Sends nothing more; runs not sent yet are skipped, those under way finish. */
@@ -76,6 +83,8 @@ public:
 
 signals:
     void itemChanged(int index);
+    /** A Tag job's run has these tags now, as its server answered. */
+    void tagsApplied(const QString &runId, const QList<RunTag> &tags);
     void finished();
 
 private:
@@ -84,8 +93,11 @@ private:
     void sendCancelBatch(QList<int> rows, int attempt);
     void cancelOneByOne(QList<int> rows);
     void checkCancelled(int row);
-    void sendNextRetries();
+    void sendNext();
     void sendRetry(int row, int attempt);
+    void startTags();
+    void readTagsThenSend(int row);
+    void sendTags(int row, const RunTagChange &change, int attempt);
     void findRetry(
         int row, int attempt, const ApiError &error, const QDateTime &sentAt, int lookups);
     void settle(int row, State state, const QString &result, const QString &newRunId = {});
@@ -96,7 +108,8 @@ private:
     Kind m_kind;
     QPointer<RunSource> m_source;
     QList<Item> m_items;
-    QList<int> m_retryQueue;
+    QList<int> m_queue; // retries or tag changes not sent yet
+    RunTagChange m_tagChange;
     int m_inFlight = 0;
     int m_requestsSent = 0;
     bool m_stopped = false;

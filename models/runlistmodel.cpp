@@ -6,6 +6,7 @@
 
 #include "modellog.h"
 #include "runformat.h"
+#include "tagpalette.h"
 
 using namespace Qt::StringLiterals;
 
@@ -240,6 +241,15 @@ void RunListModel::setTags(const QHash<QString, QList<RunTag>> &tags)
     }
 }
 
+void RunListModel::setTagColors(const TagColorNames &names)
+{
+    if (names == m_tagColors)
+        return;
+    m_tagColors = names;
+    if (!m_runs.isEmpty())
+        emit dataChanged(index(0, TagsColumn), index(rowCount() - 1, TagsColumn), {TagColorsRole});
+}
+
 QStringList RunListModel::errorCodes(const QString &runId) const
 {
     return m_errorCodes.value(runId);
@@ -386,6 +396,12 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         for (const RunTag &tag : m_tags.value(run.workflowRunId))
             texts.append(tag.text());
         return texts;
+    }
+    case TagColorsRole: {
+        QVariantList colors;
+        for (const RunTag &tag : m_tags.value(run.workflowRunId))
+            colors.append(TagPalette::colorOf(tag, m_tagColors));
+        return colors;
     }
     default:
         break;

@@ -37,6 +37,7 @@ public:
         RunIdRole,
         StatusRole, // RunStatus as int
         TagsRole, // QStringList, each as RunTag::text()
+        TagColorsRole, // QVariantList of QColor, one per tag (invalid: neutral)
     };
 
     explicit RunListModel(QObject *parent = nullptr);
@@ -102,6 +103,9 @@ public:
     void setTags(const QHash<QString, QList<RunTag>> &tags);
     QList<RunTag> tags(const QString &runId) const { return m_tags.value(runId); }
     bool hasTags(const QString &runId) const { return m_tags.contains(runId); }
+    /** The palette colour names a source keeps for its tags (see TagPalette). */
+    void setTagColors(const TagColorNames &names);
+    const TagColorNames &tagColors() const { return m_tagColors; }
     /** Workflow names by permanent id, for runs whose list answer carries none. */
     void setWorkflowTitles(const QHash<QString, QString> &titles);
     int rowOfRun(const QString &runId) const;
@@ -162,6 +166,7 @@ private:
     ApiError m_lastError;
     QHash<QString, QStringList> m_errorCodes; // of the runs listed; pruned on each new list
     QHash<QString, QList<RunTag>> m_tags; // the same
+    TagColorNames m_tagColors;
     QHash<QString, QString> m_learnedReasons; // from details, for runs listed without one
     QHash<QString, QString> m_workflowTitles;
     QList<ApiError> m_partialErrors;

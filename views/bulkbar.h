@@ -7,8 +7,8 @@ class QPushButton;
 
 /**
  * Shown above the run list while several runs are selected: how many, and what can be done to
- * all of them at once. Offers only what the selection allows (cancel when some run, retry when
- * some have ended, compare for exactly two).
+ * all of them at once. Its buttons keep their places; one the selection does not allow (cancel
+ * when none run, retry when none ended, compare for other than two) is disabled and says why.
  */
 class BulkBar final : public QWidget
 {
@@ -16,12 +16,16 @@ class BulkBar final : public QWidget
 public:
     explicit BulkBar(QWidget *parent = nullptr);
 
-    /** `selected` runs, of which `cancellable` run or wait and `retryable` have ended. */
-    void setSelection(int selected, int cancellable, int retryable);
+    /**
+     * `selected` runs, of which `cancellable` run or wait, `retryable` have ended and `taggable`
+     * are workflow runs of a connection with tags.
+     */
+    void setSelection(int selected, int cancellable, int retryable, int taggable);
 
 signals:
     void cancelRequested();
     void retryRequested();
+    void tagRequested();
     void compareRequested();
     void copyIdsRequested();
     void clearRequested();
@@ -30,6 +34,7 @@ private:
     QLabel *m_count;
     QPushButton *m_cancel;
     QPushButton *m_retry;
+    QPushButton *m_tag;
     QPushButton *m_compare;
     QPushButton *m_copy;
     QPushButton *m_clear;

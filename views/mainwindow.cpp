@@ -53,6 +53,9 @@
 #include "screenshotfilmstrip.h"
 #include "shortcutsdialog.h"
 #include "statusbadgedelegate.h"
+#include "tagchipdelegate.h"
+#include "tagchips.h"
+#include "tageditdialog.h"
 #include "theme.h"
 #include "themedicon.h"
 #include "watchedrunmodel.h"
@@ -242,6 +245,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     m_table->setItemDelegateForColumn(RunListModel::StatusColumn, new StatusBadgeDelegate(m_table));
+    m_table->setItemDelegateForColumn(RunListModel::TagsColumn, new TagChipDelegate(m_table));
     QHeaderView *header = m_table->horizontalHeader();
     // Columns of known words as wide as their longest in the user's language and font
     // ("Fehlgeschlagen" is twice "Failed").
@@ -276,13 +280,14 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(RunListModel::ErrorCodesColumn, 150);
     header->resizeSection(RunListModel::SourceColumn, 140);
     // Narrow: the failure reason keeps the spare width; each row's tip lists all its tags.
-    header->resizeSection(RunListModel::TagsColumn, 110);
+    header->resizeSection(RunListModel::TagsColumn, 160);
     header->resizeSection(
         RunListModel::TypeColumn, widest({RunFormat::runTypeText(u"anthropic_cua"_s)}, 16));
     // Created and duration say what started does; trigger and run id are in the detail pane
     // (and the run id one Ctrl+C away). Each is one right-click on the header away; hidden by
     // default, the columns an operator scans fit a laptop-sized window without a scroll bar.
-    // Tags too: beside the Watched panel they would squeeze the failure reason to nothing.
+    // Tags too: beside the Watched panel they would squeeze the failure reason to nothing; a
+    // tag filter shows them.
     for (int column : {RunListModel::StartedColumn, RunListModel::TriggerColumn,
              RunListModel::RunIdColumn, RunListModel::TagsColumn, RunListModel::TypeColumn})
         header->setSectionHidden(column, true);
@@ -302,8 +307,9 @@ MainWindow::MainWindow(QWidget *parent)
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->addWidget(m_noticeBar);
     listLayout->addWidget(m_errorLabel);
-    listLayout->addWidget(m_bulkBar);
     listLayout->addWidget(m_table);
+    // Below the list: appearing on the second selected row, it shifts no row under the pointer.
+    listLayout->addWidget(m_bulkBar);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(listArea);
     // The selected run: the overview, what it did step by step, its screenshots and its
@@ -358,6 +364,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_detail, &RunDetailPane::runCanceled, m_model, &RunListModel::refresh);
     connect(m_detail, &RunDetailPane::retryRequested, this, &MainWindow::confirmRetry);
     connect(m_detail, &RunDetailPane::copied, this, &MainWindow::sayCopied);
+    connect(m_detail, &RunDetailPane::editTagsRequested, this,
+        [this](const WorkflowRun &run) { editTags({run}); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            if (topLeft.column() > RunListModel::TagsColumn
+                || bottomRight.column() < RunListModel::TagsColumn)
+                return;
+            const int row = m_model->rowOfRun(m_detail->runId());
+            if (row >= topLeft.row() && row <= bottomRight.row())
+                showDetailTags();
+        });
     connect(m_detail, &RunDetailPane::editAndRetryRequested, this,
         [this](const RunDetail &run) { openLaunchDialog(&run); });
 
@@ -468,6 +485,8 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     m_model->setSource(source);
     loadWorkflows();
     m_filterBar->setTagSuggestions({});
+    m_model->setTagColors({});
+    loadTagColors();
     if (source && features.tagFilter) {
         source->getTagSuggestions(this, [this, source](const ApiResult<QStringList> &result) {
             if (result.ok() && m_source == source)
@@ -519,6 +538,9 @@ void MainWindow::applyFilter(const RunFilter &filter)
     // Runs of several types: say which is which (the user can hide the column again).
     if (!filter.runTypes.isEmpty() && filter.runTypes != QStringList {u"workflow_run"_s})
         m_table->horizontalHeader()->setSectionHidden(RunListModel::TypeColumn, false);
+    // Filtered by tags: the chips say which of the terms each run matched.
+    if (!filter.tags.isEmpty() && m_source && m_source->features().tags)
+        m_table->horizontalHeader()->setSectionHidden(RunListModel::TagsColumn, false);
     emit viewChanged();
 }
 
@@ -554,6 +576,18 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
         m_detailTabs->setCurrentWidget(m_recording);
         m_recording->playWhenReady();
     });
+    if (canTag(*run)) {
+        // With several rows selected (a right-click keeps them), the tags of all of them.
+        const QList<WorkflowRun> selected = selectedRuns();
+        const bool many = selected.size() > 1;
+        QAction *tags
+            = menu->addAction(many ? tr("&Tag %n selected run(s)…", nullptr, int(selected.size()))
+                                   : tr("Edit &tags…"));
+        tags->setObjectName(QStringLiteral("editTagsAction"));
+        const WorkflowRun clicked = *run;
+        connect(tags, &QAction::triggered, this,
+            [this, many, selected, clicked] { editTags(many ? selected : QList {clicked}); });
+    }
     // The run looked at before this one, side by side with it.
     if (!m_previousRun.workflowRunId.isEmpty() && m_previousRun.workflowRunId != run->workflowRunId
         && m_model->rowOfRun(m_previousRun.workflowRunId) >= 0) {
@@ -990,6 +1024,7 @@ void MainWindow::showRunDetail(const WorkflowRun &run)
     if (m_source)
         showTabsFor(m_source->featuresOf(run.workflowRunId));
     m_detail->showRun(run);
+    showDetailTags();
     m_timeline->showRun(run);
     m_filmstrip->showRun(run);
     m_recording->showRun(run);
@@ -1223,6 +1258,7 @@ void MainWindow::setUpBulkActions()
     });
     connect(m_bulkBar, &BulkBar::cancelRequested, this, &MainWindow::confirmBulkCancel);
     connect(m_bulkBar, &BulkBar::retryRequested, this, &MainWindow::confirmBulkRetry);
+    connect(m_bulkBar, &BulkBar::tagRequested, this, [this] { editTags(selectedRuns()); });
     connect(m_bulkBar, &BulkBar::clearRequested, this, [this] {
         const QModelIndex current = m_table->currentIndex();
         m_table->selectionModel()->select(
@@ -1265,8 +1301,21 @@ void MainWindow::setUpBulkActions()
                     m_retriedHere.insert(item.runId, item.newRunId);
             }
         }
+        if (job->kind() == BulkJob::Kind::Tag) {
+            loadTagColors(); // a new label has a colour now
+            if (job->items().size() == 1) { // edited from the detail pane: said in one line
+                const BulkJob::Item &item = job->items().constFirst();
+                if (item.state == BulkJob::State::Failed)
+                    showNotice(item.result);
+                else
+                    statusBar()->showMessage(
+                        tr("Tags of %1: %2").arg(item.runId, item.result), 8000);
+                return;
+            }
+        }
         statusBar()->showMessage(tr("%1: %2").arg(job->title(), job->summary()), 8000);
-        m_model->refresh();
+        if (job->kind() != BulkJob::Kind::Tag) // the tags came back with the answers
+            m_model->refresh();
     });
 }
 
@@ -1294,6 +1343,7 @@ void MainWindow::updateBulkBar()
     const QModelIndexList selected = m_table->selectionModel()->selectedRows();
     int cancellable = 0;
     int retryable = 0;
+    int taggable = 0;
     if (selected.size() > 1 && m_source) {
         for (const QModelIndex &index : selected) {
             const WorkflowRun *run = m_model->runAt(m_sorter->mapToSource(index).row());
@@ -1304,9 +1354,12 @@ void MainWindow::updateBulkBar()
                 cancellable += features.cancel ? 1 : 0;
             else
                 retryable += features.retry ? 1 : 0;
+            taggable += canTag(*run) ? 1 : 0;
         }
     }
-    m_bulkBar->setSelection(int(selected.size()), cancellable, retryable);
+    // No Tag button at all where the connection has no tags.
+    const bool tags = m_source && m_source->features().tags;
+    m_bulkBar->setSelection(int(selected.size()), cancellable, retryable, tags ? taggable : -1);
 }
 
 void MainWindow::confirmBulkCancel()
@@ -1402,9 +1455,86 @@ void MainWindow::confirmBulkRetry()
     question->open();
 }
 
-void MainWindow::startJob(BulkJob *job)
+bool MainWindow::canTag(const WorkflowRun &run) const
 {
-    if (!m_jobsPanel->isVisible()) {
+    return m_source && m_source->featuresOf(run.workflowRunId).tags
+        && (run.runType.isEmpty() || run.runType == "workflow_run"_L1);
+}
+
+void MainWindow::loadTagColors()
+{
+    if (!m_source || !m_source->features().tags)
+        return;
+    m_source->getTagColors(this, [this, source = m_source](const ApiResult<TagColorNames> &colors) {
+        // Without colours the chips are drawn in colours of their own; nothing to say.
+        if (colors.ok() && m_source == source)
+            m_model->setTagColors(colors.value);
+    });
+}
+
+void MainWindow::showDetailTags()
+{
+    const QString runId = m_detail->runId();
+    const int row = m_model->rowOfRun(runId);
+    const WorkflowRun *run = row >= 0 ? m_model->runAt(row) : nullptr;
+    if (!run || !canTag(*run)) {
+        m_detail->setTags({}, RunDetailPane::TagsState::Unavailable);
+        return;
+    }
+    m_detail->setTags(TagChips::chipsOf(m_model->index(row, RunListModel::TagsColumn)),
+        m_model->hasTags(runId) ? RunDetailPane::TagsState::Known
+                                : RunDetailPane::TagsState::Loading);
+}
+
+void MainWindow::editTags(const QList<WorkflowRun> &runs)
+{
+    if (!m_source)
+        return;
+    QList<WorkflowRun> taggable;
+    QList<QList<RunTag>> known;
+    for (const WorkflowRun &run : runs) {
+        if (!canTag(run))
+            continue;
+        taggable.append(run);
+        if (m_model->hasTags(run.workflowRunId))
+            known.append(m_model->tags(run.workflowRunId));
+    }
+    if (taggable.isEmpty())
+        return;
+    auto *dialog = new TagEditDialog(known, int(taggable.size()), m_model->tagColors(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (taggable.size() < runs.size())
+        dialog->setWindowTitle(tr("Tag runs (%n other selected run(s) left alone)", nullptr,
+            int(runs.size() - taggable.size())));
+    m_source->getTagSuggestions(dialog, [dialog](const ApiResult<QStringList> &terms) {
+        if (terms.ok())
+            dialog->setSuggestions(terms.value);
+    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog, taggable] {
+        const RunTagChange change = dialog->change();
+        if (!m_source || change.isEmpty())
+            return;
+        QList<BulkJob::Item> items;
+        for (const WorkflowRun &run : taggable) {
+            BulkJob::Item item = BulkJob::itemOf(run, run.workflowTitle);
+            item.tagsKnown = m_model->hasTags(run.workflowRunId);
+            item.tags = m_model->tags(run.workflowRunId);
+            items.append(item);
+        }
+        auto *job = new BulkJob(BulkJob::Kind::Tag, m_source, items);
+        job->setTagChange(change);
+        connect(job, &BulkJob::tagsApplied, m_model,
+            [model = m_model](const QString &runId, const QList<RunTag> &tags) {
+                model->setTags({{runId, tags}});
+            });
+        startJob(job, items.size() > 1);
+    });
+    dialog->open();
+}
+
+void MainWindow::startJob(BulkJob *job, bool showPanel)
+{
+    if (showPanel && !m_jobsPanel->isVisible()) {
         m_jobsPanel->show();
         resizeDocks({m_jobsPanel}, {qMax(220, height() / 4)}, Qt::Vertical);
     }

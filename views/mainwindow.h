@@ -184,7 +184,14 @@ private:
     QList<WorkflowRun> selectedRuns() const;
     void confirmBulkCancel();
     void confirmBulkRetry();
-    void startJob(BulkJob *job);
+    /** Starts a bulk job; its line goes to the Jobs panel, which opens unless told not to. */
+    void startJob(BulkJob *job, bool showPanel = true);
+    /** Whether a run can carry tags: a workflow run of a connection with tags. */
+    bool canTag(const WorkflowRun &run) const;
+    /** Asks which tags to set or take off (one run or the selection), then a Tag job does it. */
+    void editTags(const QList<WorkflowRun> &runs);
+    void showDetailTags();
+    void loadTagColors();
     /** The Failure groups panel, and loading older pages until a time window is covered. */
     void setUpFailureGroups();
     void loadBackTo(const QDateTime &until);

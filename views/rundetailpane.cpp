@@ -23,6 +23,7 @@
 #include "jsontreemodel.h"
 #include "runformat.h"
 #include "screenshotstrip.h"
+#include "tagchipsview.h"
 #include "theme.h"
 
 namespace {
@@ -64,6 +65,10 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     , m_workflowId(nullptr)
     , m_trigger(nullptr)
     , m_times(nullptr)
+    , m_tagsRow(new QWidget(this))
+    , m_tags(new TagChipsView(m_tagsRow))
+    , m_noTags(new QLabel(m_tagsRow))
+    , m_editTags(new QPushButton(tr("Edit &tags…"), m_tagsRow))
     , m_failure(nullptr)
     , m_errors(nullptr)
     , m_screenshotStrip(new ScreenshotStrip(artifacts, this))
@@ -131,6 +136,22 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     form->addRow(tr("Trigger"), m_trigger);
     m_times = valueLabel(this, QStringLiteral("detailTimesLabel"));
     form->addRow(tr("Timing"), m_times);
+    auto *tags = new QHBoxLayout(m_tagsRow);
+    tags->setContentsMargins(0, 0, 0, 0);
+    m_tags->setObjectName(QStringLiteral("detailTagsView"));
+    m_noTags->setObjectName(QStringLiteral("detailNoTagsLabel"));
+    m_noTags->setEnabled(false); // greyed: says there is nothing, not what there is
+    m_editTags->setObjectName(QStringLiteral("editTagsButton"));
+    m_editTags->setToolTip(tr("Add tags to this run or take them off"));
+    connect(m_editTags, &QPushButton::clicked, this, [this] { emit editTagsRequested(m_summary); });
+    tags->addWidget(m_tags, 1);
+    tags->addWidget(m_noTags, 1);
+    tags->addWidget(m_editTags);
+    form->addRow(tr("Tags"), m_tagsRow);
+    m_tagsLabel = qobject_cast<QLabel *>(form->labelForField(m_tagsRow));
+    m_tagsRow->hide();
+    if (m_tagsLabel)
+        m_tagsLabel->hide();
 
     m_failure = valueLabel(this, QStringLiteral("detailFailureLabel"));
     m_errors = valueLabel(this, QStringLiteral("detailErrorsLabel"));
@@ -281,6 +302,18 @@ void RunDetailPane::setSource(RunSource *source)
     m_source = source;
 }
 
+void RunDetailPane::setTags(const QList<TagChips::Chip> &chips, TagsState state)
+{
+    const bool shown = state != TagsState::Unavailable && !m_summary.workflowRunId.isEmpty();
+    m_tagsRow->setVisible(shown);
+    if (m_tagsLabel)
+        m_tagsLabel->setVisible(shown);
+    m_tags->setChips(chips);
+    m_tags->setVisible(!chips.isEmpty());
+    m_noTags->setText(state == TagsState::Loading ? tr("Loading…") : tr("None"));
+    m_noTags->setVisible(chips.isEmpty());
+}
+
 void RunDetailPane::clear()
 {
     if (m_source && m_pending)
@@ -298,6 +331,7 @@ void RunDetailPane::clear()
     m_retry->hide();
     m_editRetry->hide();
     m_copyCurl->hide();
+    setTags({}, TagsState::Unavailable);
     setMessage(tr("Select a run to see why it did what it did."), false);
 }
 

@@ -7,6 +7,7 @@
 
 #include "rundetail.h"
 #include "runsource.h"
+#include "tagchips.h"
 #include "workflowrun.h"
 
 class ArtifactFetcher;
@@ -20,6 +21,7 @@ class QTreeView;
 class QUrl;
 class QVBoxLayout;
 class ScreenshotStrip;
+class TagChipsView;
 
 /**
  * The selected run in full: status, ids with copy buttons, timings with queue wait and
@@ -44,6 +46,13 @@ public:
     void setFeatures(const SourceFeatures &features);
     /** Shows what the list knows at once, then the full run when it arrives. */
     void showRun(const WorkflowRun &run);
+    enum class TagsState {
+        Unavailable, // the run's source has no tags, or the run is not a workflow run
+        Loading,
+        Known,
+    };
+    /** The shown run's tags as the list knows them. */
+    void setTags(const QList<TagChips::Chip> &chips, TagsState state);
     /** Fetches the shown run again (its row changed); screenshots already shown stay. */
     void refresh();
     void clear();
@@ -59,6 +68,8 @@ signals:
     void retryRequested(const WorkflowRun &run);
     /** The user asked for the launch form filled in from this run (Edit and retry…). */
     void editAndRetryRequested(const RunDetail &run);
+    /** The user asked to add or take off tags of the shown run (Edit tags…). */
+    void editTagsRequested(const WorkflowRun &run);
     /** Something went to the clipboard, in a sentence that says what. */
     void copied(const QString &message);
 
@@ -93,6 +104,11 @@ private:
     QLabel *m_workflowId;
     QLabel *m_trigger;
     QLabel *m_times;
+    QWidget *m_tagsRow;
+    QLabel *m_tagsLabel = nullptr; // the form's label of the row, hidden with it
+    TagChipsView *m_tags;
+    QLabel *m_noTags;
+    QPushButton *m_editTags;
     QLabel *m_failure;
     QLabel *m_errors;
     ScreenshotStrip *m_screenshotStrip;

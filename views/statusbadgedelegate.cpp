@@ -4,22 +4,8 @@
 #include <QPainter>
 
 #include "runlistmodel.h"
+#include "theme.h"
 #include "themedicon.h"
-
-namespace {
-/**
- * The status's colour made readable on the row's ground: darkened on a light palette, lifted to
- * a light tint of the same hue on a dark one (the light palette's colours reach ~2.5:1 there).
- */
-QColor wordColor(const QColor &status, const QPalette &palette)
-{
-    if (palette.color(QPalette::Base).lightness() >= 128)
-        return status.darker(115);
-    const QColor hsl = status.toHsl();
-    return QColor::fromHsl(
-        hsl.hslHue(), qMin(hsl.hslSaturation(), 200), qMax(hsl.lightness(), 185));
-}
-} // namespace
 
 void StatusBadgeDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -58,7 +44,7 @@ void StatusBadgeDelegate::paint(
     painter->setBrush(fill);
     painter->setPen(QPen(color, 1));
     painter->drawRoundedRect(shape, height / 2.0, height / 2.0);
-    painter->setPen(wordColor(color, option.palette));
+    painter->setPen(ThemeColors::readableTint(color, option.palette));
     // The status's shape before its word, in the word's colour: told apart without colour too.
     const QVariant status = index.data(RunListModel::StatusRole);
     QRect words = pill.adjusted(8, 0, -8, 0);

@@ -111,6 +111,15 @@ QColor successText(const QPalette &palette)
     return QColor::fromHsl(135, 150, isDark(palette) ? 165 : 55);
 }
 
+QColor readableTint(const QColor &hue, const QPalette &palette)
+{
+    if (palette.color(QPalette::Base).lightness() >= 128)
+        return hue.darker(115);
+    const QColor hsl = hue.toHsl();
+    return QColor::fromHsl(
+        hsl.hslHue(), qMin(hsl.hslSaturation(), 200), qMax(hsl.lightness(), 185));
+}
+
 QString errorBannerStyle(const QPalette &palette)
 {
     return u"QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 4px;"

@@ -27,6 +27,11 @@ QColor failureText(const QPalette &palette);
 QColor failureBackground(const QPalette &palette);
 QColor warningText(const QPalette &palette);
 QColor successText(const QPalette &palette);
+/**
+ * A hue made readable as text on the palette's base: darkened on a light one, lifted to a light
+ * tint of the same hue on a dark one (mid tones reach only ~2.5:1 there).
+ */
+QColor readableTint(const QColor &hue, const QPalette &palette);
 /** A style sheet for a label that says what went wrong: text and ground from the palette. */
 QString errorBannerStyle(const QPalette &palette);
 } // namespace ThemeColors
