@@ -187,13 +187,16 @@ private slots:
         // ids (wpid_…) that read the same in any language.
         static const QRegularExpression words(u"[A-Za-z]{2,}"_s);
         static const QRegularExpression identifier(u"^[A-Z0-9_-]+$|://|@|^[a-z]+_…$"_s);
+        // A run's tags (a chip's tip lists them a line each) are the server's words.
+        static const QRegularExpression tags(
+            u"^(?=.*:)[\\w.-]+(:[\\w.-]+)?(\\n[\\w.-]+(:[\\w.-]+)?)*$"_s);
         QStringList untranslated;
         for (const QString &text : english) {
             const auto isKept = [&text](const QRegularExpression &pattern) {
                 return pattern.match(text).hasMatch();
             };
             if (!german.contains(text) || !text.contains(words) || text.contains(identifier)
-                || std::any_of(kept.cbegin(), kept.cend(), isKept)
+                || text.contains(tags) || std::any_of(kept.cbegin(), kept.cend(), isKept)
                 || m_serverText.contains(text.toUtf8()))
                 continue;
             untranslated.append(text);

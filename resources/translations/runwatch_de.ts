@@ -263,6 +263,34 @@
         <source>Start the selected runs that have ended again, each with its parameters</source>
         <translation>Die ausgewählten beendeten Ausführungen erneut starten, jede mit ihren Parametern</translation>
     </message>
+    <message>
+        <source>None of the selected runs is queued or running</source>
+        <translation>Keine der ausgewählten Ausführungen wartet oder läuft</translation>
+    </message>
+    <message>
+        <source>None of the selected runs has ended, or their connection cannot retry them</source>
+        <translation>Keine der ausgewählten Ausführungen ist beendet, oder ihre Verbindung kann sie nicht wiederholen</translation>
+    </message>
+    <message>
+        <source>Add tags to the selected workflow runs or take them off</source>
+        <translation>Tags der ausgewählten Workflow-Ausführungen hinzufügen oder entfernen</translation>
+    </message>
+    <message>
+        <source>Only workflow runs of a connection with tags carry tags</source>
+        <translation>Nur Workflow-Ausführungen einer Verbindung mit Tags haben Tags</translation>
+    </message>
+    <message>
+        <source>Open the two runs side by side</source>
+        <translation>Die beiden Ausführungen nebeneinander öffnen</translation>
+    </message>
+    <message>
+        <source>Select exactly two runs to compare them</source>
+        <translation>Wählen Sie genau zwei Ausführungen aus, um sie zu vergleichen</translation>
+    </message>
+    <message>
+        <source>Tag…</source>
+        <translation>Tags…</translation>
+    </message>
 </context>
 <context>
     <name>BulkJob</name>
@@ -407,6 +435,52 @@
         <translation>
             <numerusform>%n abgebrochen</numerusform>
             <numerusform>%n abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 does not offer tags on runs.</source>
+        <translation>%1 bietet keine Tags für Ausführungen an.</translation>
+    </message>
+    <message>
+        <source>Not a workflow run: only workflow runs carry tags.</source>
+        <translation>Keine Workflow-Ausführung: Nur Workflow-Ausführungen haben Tags.</translation>
+    </message>
+    <message>
+        <source>Already tagged so.</source>
+        <translation>Hat diese Tags bereits.</translation>
+    </message>
+    <message>
+        <source>Not tagged: its tags could not be read first (%1).</source>
+        <translation>Nicht getaggt: Ihre Tags konnten vorher nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>the server did not list the run</source>
+        <translation>der Server hat die Ausführung nicht aufgeführt</translation>
+    </message>
+    <message>
+        <source>Tagged: %1</source>
+        <translation>Getaggt: %1</translation>
+    </message>
+    <message>
+        <source>Not tagged: %1</source>
+        <translation>Nicht getaggt: %1</translation>
+    </message>
+    <message>
+        <source>Stopped after an answer was lost; the tags may or may not be set.</source>
+        <translation>Gestoppt, nachdem eine Antwort verloren ging; die Tags sind möglicherweise gesetzt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag %n run(s): %1</source>
+        <translation>
+            <numerusform>%n Ausführung taggen: %1</numerusform>
+            <numerusform>%n Ausführungen taggen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tagged</source>
+        <translation>
+            <numerusform>%n getaggt</numerusform>
+            <numerusform>%n getaggt</numerusform>
         </translation>
     </message>
 </context>
@@ -1655,6 +1729,28 @@ SHA-256 %2</translation>
             <numerusform>Unberührt bleiben %n ausgewählte Ausführungen, die noch laufen oder auf ihrer Verbindung nicht wiederholbar sind.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>&amp;Tag %n selected run(s)…</source>
+        <translation>
+            <numerusform>%n ausgewählte Ausführung &amp;taggen…</numerusform>
+            <numerusform>%n ausgewählte Ausführungen &amp;taggen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit &amp;tags…</source>
+        <translation>&amp;Tags bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Tags of %1: %2</source>
+        <translation>Tags von %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag runs (%n other selected run(s) left alone)</source>
+        <translation>
+            <numerusform>Ausführungen taggen (%n weitere ausgewählte Ausführung bleibt unverändert)</numerusform>
+            <numerusform>Ausführungen taggen (%n weitere ausgewählte Ausführungen bleiben unverändert)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
@@ -2347,6 +2443,22 @@ Kategorie: %1</translation>
         <source>Copied %1.</source>
         <translation>%1 kopiert.</translation>
     </message>
+    <message>
+        <source>Add tags to this run or take them off</source>
+        <translation>Tags dieser Ausführung hinzufügen oder entfernen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Edit ta&amp;gs…</source>
+        <translation>Ta&amp;gs bearbeiten…</translation>
+    </message>
 </context>
 <context>
     <name>RunFilter</name>
@@ -2954,6 +3066,17 @@ Kategorie: %1</translation>
     </message>
 </context>
 <context>
+    <name>RunTag</name>
+    <message>
+        <source>“%1” is a filter: a run gets a whole tag, group:label or a label.</source>
+        <translation>„%1“ ist ein Filter: Eine Ausführung erhält ein ganzes Tag, gruppe:label oder ein Label.</translation>
+    </message>
+    <message>
+        <source>The group “%1” is kept by the server for its own tags.</source>
+        <translation>Die Gruppe „%1“ verwendet der Server für seine eigenen Tags.</translation>
+    </message>
+</context>
+<context>
     <name>RunTimeline</name>
     <message>
         <source>The timeline has %1 more actions than the %2 Runwatch reads; they are not shown.</source>
@@ -3490,6 +3613,68 @@ Kategorie: %1</translation>
     <message>
         <source>The server&apos;s tag suggestions could not be read: %1.</source>
         <translation>Die Tag-Vorschläge des Servers waren nicht lesbar: %1.</translation>
+    </message>
+    <message>
+        <source>The tags were sent, but the server&apos;s answer could not be read: %1.</source>
+        <translation>Die Tags wurden gesendet, aber die Antwort des Servers war nicht lesbar: %1.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s tag colours could not be read: %1.</source>
+        <translation>Die Tag-Farben des Servers waren nicht lesbar: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditDialog</name>
+    <message>
+        <source>Edit tags</source>
+        <translation>Tags bearbeiten</translation>
+    </message>
+    <message>
+        <source>Tag runs</source>
+        <translation>Ausführungen taggen</translation>
+    </message>
+    <message>
+        <source>Tick the tags the run should have; untick those to take off.</source>
+        <translation>Haken Sie die Tags an, die die Ausführung haben soll; entfernen Sie den Haken bei denen, die wegfallen sollen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tick the tags all %n selected run(s) should have; untick those to take off. A half-ticked tag stays as it is on each run.</source>
+        <translation>
+            <numerusform>Haken Sie die Tags an, die die %n ausgewählte Ausführung haben soll; entfernen Sie den Haken bei denen, die wegfallen sollen. Ein halb angehakter Tag bleibt bei jeder Ausführung, wie er ist.</numerusform>
+            <numerusform>Haken Sie die Tags an, die alle %n ausgewählten Ausführungen haben sollen; entfernen Sie den Haken bei denen, die wegfallen sollen. Ein halb angehakter Tag bleibt bei jeder Ausführung, wie er ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Add a tag: group:label or a label, Enter to add</source>
+        <translation>Tag hinzufügen: gruppe:label oder ein Label, Eingabetaste fügt hinzu</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>A run has one label per group: env:staging takes the place of env:prod.</source>
+        <translation>Eine Ausführung hat ein Label je Gruppe: env:staging ersetzt env:prod.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>%1 — on %2 of %3</source>
+        <translation>%1 – bei %2 von %3</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet</source>
+        <translation>Noch nichts geändert</translation>
     </message>
 </context>
 <context>
