@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 bool RunFilter::isEmpty() const
 {
     return statuses.isEmpty() && searchKey.isEmpty() && errorCode.isEmpty() && !hasCreatedRange()
-        && sources.isEmpty() && tags.isEmpty() && runTypes.isEmpty();
+        && sources.isEmpty() && tags.isEmpty() && runTypes.isEmpty() && workflowIds.isEmpty();
 }
 
 QString RunFilter::tagTermError(const QString &term)
@@ -73,6 +73,18 @@ QString RunFilter::validationError() const
         if (!problem.isEmpty())
             return problem;
     }
+    if (workflowIds.size() > kMaxWorkflows)
+        return QCoreApplication::translate(
+            "RunFilter", "At most %1 workflows can be chosen at once.")
+            .arg(kMaxWorkflows);
+    if (tags.isEmpty() && runTypes.isEmpty() && !workflowIds.isEmpty()) {
+        if (!searchKey.isEmpty() && searchKey.size() < 3)
+            return QCoreApplication::translate(
+                "RunFilter", "With several workflows, the search needs at least 3 characters.");
+        if (!errorCode.isEmpty())
+            return QCoreApplication::translate("RunFilter",
+                "The server filters by error code or by several workflows, not both at once.");
+    }
     if (needsEveryRunType() && !searchKey.isEmpty() && searchKey.size() < 3)
         return QCoreApplication::translate(
             "RunFilter", "With tags or run types, the search needs at least 3 characters.");
@@ -114,6 +126,8 @@ void RunFilter::addTo(QUrlQuery &query, bool includeDateRange) const
         query.addQueryItem(u"run_type"_s, type);
     for (const QString &tag : tags)
         query.addQueryItem(u"tags"_s, literal(tag));
+    for (const QString &workflow : workflowIds)
+        query.addQueryItem(u"workflow_permanent_id"_s, literal(workflow));
 }
 
 RunFilter RunFilter::fromQuery(const QUrlQuery &query)
@@ -133,6 +147,9 @@ RunFilter RunFilter::fromQuery(const QUrlQuery &query)
     filter.runTypes.removeDuplicates();
     filter.tags = query.allQueryItemValues(u"tags"_s, QUrl::FullyDecoded);
     filter.tags.removeDuplicates();
+    filter.workflowIds = query.allQueryItemValues(u"workflow_permanent_id"_s, QUrl::FullyDecoded);
+    filter.workflowIds.removeDuplicates();
+    filter.workflowIds.removeAll(QString());
     return filter;
 }
 
@@ -181,6 +198,8 @@ bool RunFilter::matchesLocally(const WorkflowRun &run) const
     if (!runTypes.isEmpty()
         && !runTypes.contains(run.runType.isEmpty() ? u"workflow_run"_s : run.runType))
         return false;
+    if (!workflowIds.isEmpty() && !workflowIds.contains(run.workflowPermanentId))
+        return false;
     if (searchKey.isEmpty())
         return true;
     const auto has
@@ -200,5 +219,5 @@ bool RunFilter::operator==(const RunFilter &other) const
         && errorCode == other.errorCode && createdAfter == other.createdAfter
         && createdBefore == other.createdBefore
         && createdWithinSeconds == other.createdWithinSeconds && sources == other.sources
-        && tags == other.tags && runTypes == other.runTypes;
+        && tags == other.tags && runTypes == other.runTypes && workflowIds == other.workflowIds;
 }

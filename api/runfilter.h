@@ -33,12 +33,18 @@ struct RunFilter
     // a label; AND across groups, OR within one) and run types (`task_v2`, `workflow_run`, …).
     QStringList tags;
     QStringList runTypes;
+    // Several workflows at once (`workflow_permanent_id`, repeated; one is the list's scope).
+    QStringList workflowIds;
     static constexpr int kMaxTagTerms = 20; // the contract's maxItems
+    static constexpr int kMaxWorkflows = 50; // the same
     static constexpr int kMaxTagLength = 100;
 
     bool isEmpty() const;
-    /** Tags or run types: only `GET /v1/runs` filters by them. */
-    bool needsEveryRunType() const { return !tags.isEmpty() || !runTypes.isEmpty(); }
+    /** Tags, run types or several workflows: only `GET /v1/runs` filters by them. */
+    bool needsEveryRunType() const
+    {
+        return !tags.isEmpty() || !runTypes.isEmpty() || !workflowIds.isEmpty();
+    }
     /** Why a tag term cannot be sent (empty, too long, `:` misplaced), or empty when it can. */
     static QString tagTermError(const QString &term);
     /** Whether a created-at bound applies (absolute or relative). */

@@ -25,8 +25,10 @@ RunFilter SourceFeatures::restrict(const RunFilter &filter) const
     }
     if (tagFilter)
         supported.tags = filter.tags;
-    if (runTypes)
+    if (runTypes) { // the same list (`GET /v1/runs`) takes several workflows
         supported.runTypes = filter.runTypes;
+        supported.workflowIds = filter.workflowIds;
+    }
     return supported;
 }
 

@@ -66,6 +66,7 @@ QUrl SkyvernClient::runListUrl(const RunQuery &query) const
     RunQuery workflowRuns = query; // the workflow lists know neither tags nor run types
     workflowRuns.filter.tags.clear();
     workflowRuns.filter.runTypes.clear();
+    workflowRuns.filter.workflowIds.clear(); // narrowed locally (RunFilter::matchesLocally)
     const bool byWorkflow = !query.workflowPermanentId.isEmpty();
     QUrl url = endpoint(byWorkflow ? u"/v1/workflows/%1/runs"_s.arg(
                             QString::fromLatin1(QUrl::toPercentEncoding(query.workflowPermanentId)))

@@ -21,8 +21,15 @@
 
 #include "runformat.h"
 #include "theme.h"
+#include "workflowpickerdialog.h"
+
+using namespace Qt::StringLiterals;
 
 namespace {
+// The scope combo's items that are not one workflow: the chooser, and what it chose.
+const QString kSeveralWorkflows = u"\u0001several"_s;
+const QString kChosenWorkflows = u"\u0001chosen"_s;
+
 /**
  * Keeps a menu of checkable entries open while they are ticked, so several statuses take one
  * trip; Escape or a click outside closes it.
@@ -315,8 +322,20 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     // The last day is never before the first.
     connect(m_from, &QDateEdit::dateChanged, m_to, &QDateEdit::setMinimumDate);
     connect(m_clearButton, &QToolButton::clicked, this, &RunFilterBar::clearFilters);
-    connect(m_scopeCombo, &QComboBox::activated, this,
-        [this] { changeScope(m_scopeCombo->currentData().toString()); });
+    connect(m_scopeCombo, &QComboBox::activated, this, [this] {
+        const QString data = m_scopeCombo->currentData().toString();
+        if (data == kSeveralWorkflows || data == kChosenWorkflows) {
+            chooseWorkflows();
+            return;
+        }
+        const bool hadSeveral = !m_filter.workflowIds.isEmpty();
+        m_filter.workflowIds.clear();
+        changeScope(data);
+        if (hadSeveral) {
+            rebuildChips();
+            emit filterChanged(m_filter);
+        }
+    });
     // Text typed that names no workflow gives way to the one shown.
     connect(m_scopeCombo->lineEdit(), &QLineEdit::editingFinished, this, [this] {
         const int index = m_scopeCombo->currentIndex();
@@ -329,8 +348,11 @@ RunFilterBar::RunFilterBar(QWidget *parent)
 
 void RunFilterBar::setFilter(const RunFilter &filter)
 {
+    const bool workflowsChanged = filter.workflowIds != m_filter.workflowIds;
     m_filter = filter;
     writeWidgets();
+    if (workflowsChanged)
+        setWorkflows(m_workflows);
 }
 
 void RunFilterBar::setFeatures(const SourceFeatures &features)
@@ -413,12 +435,46 @@ void RunFilterBar::setWorkflows(const QList<Workflow> &workflows)
             workflow.title.isEmpty() ? workflow.workflowPermanentId : workflow.title,
             workflow.workflowPermanentId);
     }
+    // Several at once where the server lists them together (`GET /v1/runs`).
+    if (m_features.allWorkflowsScope && m_features.runTypes && workflows.size() > 1) {
+        if (!m_filter.workflowIds.isEmpty())
+            m_scopeCombo->addItem(
+                tr("%n workflow(s)", nullptr, int(m_filter.workflowIds.size())), kChosenWorkflows);
+        m_scopeCombo->addItem(tr("Several workflows…"), kSeveralWorkflows);
+    }
     setScope(current);
+}
+
+void RunFilterBar::chooseWorkflows()
+{
+    auto *picker = new WorkflowPickerDialog(m_workflows,
+        m_filter.workflowIds.isEmpty() && !m_scope.isEmpty() ? QStringList {m_scope}
+                                                             : m_filter.workflowIds,
+        RunFilter::kMaxWorkflows, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    // Until chosen, the combo shows what the list shows.
+    connect(picker, &QDialog::rejected, this, [this] { setScope(m_scope); });
+    connect(picker, &QDialog::accepted, this, [this, picker] {
+        const QStringList ids = picker->chosen();
+        const QString scopeBefore = m_scope;
+        const RunFilter before = m_filter;
+        // One is the list's scope, as if picked in the combo; several are a filter.
+        m_filter.workflowIds = ids.size() > 1 ? ids : QStringList();
+        setWorkflows(m_workflows); // the "N workflows" item comes or goes
+        setScope(ids.size() == 1 ? ids.constFirst() : QString());
+        if (m_scope != scopeBefore)
+            emit scopeChanged(m_scope);
+        if (m_filter != before)
+            emit filterChanged(m_filter);
+    });
+    picker->open();
 }
 
 void RunFilterBar::setScope(const QString &workflowPermanentId)
 {
-    const int index = m_scopeCombo->findData(workflowPermanentId);
+    int index = m_scopeCombo->findData(workflowPermanentId);
+    if (workflowPermanentId.isEmpty() && !m_filter.workflowIds.isEmpty())
+        index = m_scopeCombo->findData(kChosenWorkflows);
     m_scope = workflowPermanentId;
     if (index >= 0)
         m_scopeCombo->setCurrentIndex(index);
@@ -461,8 +517,11 @@ void RunFilterBar::clearFilters()
     const bool scopeCleared = m_features.allWorkflowsScope && !m_scope.isEmpty();
     if (scopeCleared)
         setScope(QString());
+    const bool hadSeveral = !m_filter.workflowIds.isEmpty();
     m_filter = RunFilter();
     writeWidgets();
+    if (hadSeveral)
+        setWorkflows(m_workflows); // no "N workflows" item any more
     if (scopeCleared)
         emit scopeChanged(m_scope);
     emit filterChanged(m_filter);
@@ -477,6 +536,7 @@ void RunFilterBar::focusSearch()
 void RunFilterBar::readWidgets()
 {
     RunFilter filter;
+    filter.workflowIds = m_filter.workflowIds; // chosen in a dialog, not a widget of the bar
     for (QAction *action : m_statusMenu->actions()) {
         if (action->isChecked())
             filter.statuses.append(RunStatus(action->data().toInt()));
@@ -713,6 +773,21 @@ void RunFilterBar::rebuildChips()
             filter.createdAfter = {};
             filter.createdBefore = {};
             filter.createdWithinSeconds = 0;
+        });
+    }
+    if (!m_filter.workflowIds.isEmpty()) {
+        QStringList titles;
+        for (const QString &id : std::as_const(m_filter.workflowIds)) {
+            const auto named = std::find_if(m_workflows.cbegin(), m_workflows.cend(),
+                [&id](const Workflow &workflow) { return workflow.workflowPermanentId == id; });
+            titles.append(
+                named != m_workflows.cend() && !named->title.isEmpty() ? named->title : id);
+        }
+        const QString shown = titles.mid(0, 2).join(u", "_s)
+            + (titles.size() > 2 ? tr(" and %n more", nullptr, int(titles.size() - 2)) : QString());
+        addChip(tr("Workflows: %1").arg(shown), u"chip_workflows"_s, [this](RunFilter &filter) {
+            filter.workflowIds.clear();
+            setWorkflows(m_workflows);
         });
     }
     // The scope narrows the list too; a chip where the source can list every workflow.

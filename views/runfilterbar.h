@@ -71,6 +71,8 @@ private:
     /** Shows another scope and tells the window; a range only applies to one workflow. */
     void changeScope(const QString &workflowPermanentId);
     QString scopeTitle() const;
+    /** Opens the chooser of several workflows (the combo's last item). */
+    void chooseWorkflows();
     void showCustomRange();
 
     RunFilter m_filter;
