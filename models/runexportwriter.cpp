@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include "jsonreader.h"
 #include "runformat.h"
 #include "runlistmodel.h"
 
@@ -44,6 +45,64 @@ QString jsonText(const QJsonValue &value)
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
     }
     return {};
+}
+
+/** A JSON string as QJsonDocument writes it: UTF-8 as it is, quotes, backslashes and controls
+ * escaped. */
+void appendJsonString(const QString &text, QString &out)
+{
+    out += u'"';
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'"':
+            out += u"\\\""_s;
+            break;
+        case u'\\':
+            out += u"\\\\"_s;
+            break;
+        case u'\n':
+            out += u"\\n"_s;
+            break;
+        case u'\r':
+            out += u"\\r"_s;
+            break;
+        case u'\t':
+            out += u"\\t"_s;
+            break;
+        case u'\b':
+            out += u"\\b"_s;
+            break;
+        case u'\f':
+            out += u"\\f"_s;
+            break;
+        default:
+            if (c.unicode() < 0x20)
+                out += u"\\u%1"_s.arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    out += u'"';
+}
+
+void appendJsonValue(const QJsonValue &value, QString &out)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        appendJsonString(value.toString(), out);
+        return;
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        out += u"null"_s;
+        return;
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+    case QJsonValue::Bool:
+    case QJsonValue::Double:
+        // jsonText() writes these as JSON already.
+        out += jsonText(value);
+        return;
+    }
 }
 
 qint64 durationMs(const WorkflowRun &run, const QDateTime &now)
@@ -111,20 +170,54 @@ QByteArray RunExportWriter::header() const
     return QByteArray("\xEF\xBB\xBF") + line.toUtf8() + "\r\n";
 }
 
-QJsonObject RunExportWriter::everyField(const WorkflowRun &run) const
+QList<QJsonValue> RunExportWriter::everyField(const WorkflowRun &run)
 {
-    QJsonObject json = run.toJson();
-    json.insert(u"run_type"_s, run.runType.isEmpty() ? u"workflow_run"_s : run.runType);
-    json.insert(u"source"_s, run.source.isEmpty() ? QJsonValue() : QJsonValue(run.source));
-    json.insert(u"workflow_version"_s,
-        run.workflowVersion ? QJsonValue(*run.workflowVersion) : QJsonValue());
-    json.insert(
-        u"triggered_by"_s, run.triggeredBy.isEmpty() ? QJsonValue() : QJsonValue(run.triggeredBy));
-    json.insert(
-        u"compute_units"_s, run.computeUnits ? QJsonValue(*run.computeUnits) : QJsonValue());
-    json.insert(u"is_simulation"_s, run.isSimulation);
-    json.insert(u"is_dust_test"_s, run.isDustTest);
-    return json;
+    // Straight from the fields, as toJson() writes them (a test holds the two together): a
+    // QJsonObject built and read back for every run would halve the export's speed.
+    QJsonObject headers;
+    for (auto it = run.extraHttpHeaders.cbegin(); it != run.extraHttpHeaders.cend(); ++it)
+        headers.insert(it.key(), it.value());
+    const auto orNull
+        = [](bool present, const QJsonValue &value) { return present ? value : QJsonValue(); };
+    return {
+        jsonStringOrNull(run.workflowRunId),
+        jsonStringOrNull(run.workflowId),
+        jsonStringOrNull(run.workflowPermanentId),
+        jsonStringOrNull(run.organizationId),
+        run.statusText.isEmpty() ? runStatusToWire(run.status) : run.statusText,
+        jsonTimestampOrNull(run.createdAt),
+        jsonTimestampOrNull(run.modifiedAt),
+        jsonTimestampOrNull(run.queuedAt),
+        jsonTimestampOrNull(run.startedAt),
+        jsonTimestampOrNull(run.finishedAt),
+        jsonStringOrNull(run.workflowTitle),
+        run.triggerType == TriggerType::Unknown && run.triggerText.isEmpty()
+            ? QJsonValue()
+            : QJsonValue(
+                run.triggerText.isEmpty() ? triggerTypeToWire(run.triggerType) : run.triggerText),
+        jsonStringOrNull(run.failureReason),
+        orNull(!run.failureCategory.isEmpty(), run.failureCategory),
+        jsonStringOrNull(run.parentWorkflowRunId),
+        jsonStringOrNull(run.sourceRunId),
+        jsonStringOrNull(run.browserSessionId),
+        jsonStringOrNull(run.browserProfileId),
+        orNull(!run.extraHttpHeaders.isEmpty(), headers),
+        run.proxyLocation,
+        jsonStringOrNull(run.webhookCallbackUrl),
+        jsonStringOrNull(run.totpVerificationUrl),
+        jsonStringOrNull(run.totpIdentifier),
+        run.maxElapsedTimeMinutes ? QJsonValue(*run.maxElapsedTimeMinutes) : QJsonValue(),
+        jsonStringOrNull(run.runWith),
+        run.aiFallback ? QJsonValue(*run.aiFallback) : QJsonValue(),
+        jsonStringOrNull(run.workflowScheduleId),
+        run.runType.isEmpty() ? u"workflow_run"_s : run.runType,
+        run.source.isEmpty() ? QJsonValue() : QJsonValue(run.source),
+        run.workflowVersion ? QJsonValue(*run.workflowVersion) : QJsonValue(),
+        run.triggeredBy.isEmpty() ? QJsonValue() : QJsonValue(run.triggeredBy),
+        run.computeUnits ? QJsonValue(*run.computeUnits) : QJsonValue(),
+        run.isSimulation,
+        run.isDustTest,
+    };
 }
 
 QString RunExportWriter::exportTime(const QDateTime &time)
@@ -177,11 +270,10 @@ QStringList RunExportWriter::cells(const WorkflowRun &run) const
 {
     QStringList texts;
     if (m_fields == Fields::Every) {
-        const QJsonObject json = everyField(run);
-        const QStringList &names = everyFieldNames();
-        texts.reserve(names.size());
-        for (const QString &name : names)
-            texts.append(jsonText(json.value(name)));
+        const QList<QJsonValue> values = everyField(run);
+        texts.reserve(values.size());
+        for (const QJsonValue &value : values)
+            texts.append(jsonText(value));
         return texts;
     }
     texts.reserve(m_shown.size());
@@ -193,14 +285,36 @@ QStringList RunExportWriter::cells(const WorkflowRun &run) const
 void RunExportWriter::appendRun(const WorkflowRun &run, QByteArray &out) const
 {
     if (m_format == Format::JsonLines) {
-        QJsonObject json;
+        // Written by hand, keys in the order of the columns (a QJsonObject would sort them).
+        QString line;
+        line.reserve(1024);
+        line += u'{';
         if (m_fields == Fields::Every) {
-            json = everyField(run);
+            // The names need no escaping: `"workflow_run_id":` once, not per run.
+            static const QStringList keys = [] {
+                QStringList quoted;
+                for (const QString &name : everyFieldNames())
+                    quoted.append(u'"' + name + u"\":"_s);
+                return quoted;
+            }();
+            const QList<QJsonValue> values = everyField(run);
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                if (i > 0)
+                    line += u',';
+                line += keys.at(i);
+                appendJsonValue(values.at(i), line);
+            }
         } else {
-            for (const Column &column : m_shown)
-                json.insert(column.header, shownCell(run, column.column));
+            for (qsizetype i = 0; i < m_shown.size(); ++i) {
+                if (i > 0)
+                    line += u',';
+                appendJsonString(m_shown.at(i).header, line);
+                line += u':';
+                appendJsonString(shownCell(run, m_shown.at(i).column), line);
+            }
         }
-        out += QJsonDocument(json).toJson(QJsonDocument::Compact);
+        line += u'}';
+        out += line.toUtf8();
         out += '\n';
         return;
     }

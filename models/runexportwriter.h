@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonValue>
 #include <QList>
 #include <QPointer>
 #include <QString>
@@ -68,7 +69,8 @@ public:
 
 private:
     QString shownCell(const WorkflowRun &run, int column) const;
-    QJsonObject everyField(const WorkflowRun &run) const;
+    /** The values of everyFieldNames(), in their order, as toJson() would write them. */
+    static QList<QJsonValue> everyField(const WorkflowRun &run);
 
     Format m_format;
     Fields m_fields;

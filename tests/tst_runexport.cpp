@@ -251,6 +251,60 @@ private slots:
         QCOMPARE(names.size(), wire.size() + 7);
     }
 
+    void everyFieldIsWhatToJsonSaysWithKeysInColumnOrder()
+    {
+        WorkflowRun run;
+        run.workflowRunId = u"wr_1"_s;
+        run.workflowId = u"w_1"_s;
+        run.workflowPermanentId = u"wpid_1"_s;
+        run.organizationId = u"o_1"_s;
+        run.status = RunStatus::TimedOut;
+        run.createdAt = QDateTime(QDate(2026, 3, 4), QTime(9, 5, 1, 250), Qt::UTC);
+        run.modifiedAt = run.createdAt.addSecs(90);
+        run.queuedAt = run.createdAt.addSecs(1);
+        run.startedAt = run.createdAt.addSecs(2);
+        run.finishedAt = run.createdAt.addSecs(80);
+        run.workflowTitle = u"Quote \"it\", \\ and \u0001 control"_s;
+        run.triggerType = TriggerType::Scheduled;
+        run.failureReason = u"line\nline\ttab"_s;
+        run.failureCategory = QJsonArray {QJsonObject {{u"category"_s, u"TIMEOUT"_s}}};
+        run.parentWorkflowRunId = u"wr_0"_s;
+        run.sourceRunId = u""_s; // empty, not null: the wire says ""
+        run.extraHttpHeaders.insert(u"X-Team"_s, u"ops"_s);
+        run.proxyLocation = QJsonObject {{u"country"_s, u"DE"_s}};
+        run.maxElapsedTimeMinutes = 240;
+        run.aiFallback = false;
+        run.runType = u"task_v2"_s;
+        run.source = u"Cloud"_s;
+        run.workflowVersion = 3;
+        run.computeUnits = 1.25;
+        run.isSimulation = true;
+        QByteArray line;
+        RunExportWriter(RunExportWriter::Format::JsonLines).appendRun(run, line);
+        QVERIFY(line.endsWith('\n'));
+        QCOMPARE(line.count('\n'), 1);
+        QJsonParseError error;
+        const QJsonObject json = QJsonDocument::fromJson(line, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonObject wire = run.toJson();
+        for (auto it = wire.begin(); it != wire.end(); ++it)
+            QVERIFY2(json.value(it.key()) == it.value(), qPrintable(it.key()));
+        QCOMPARE(json.value("run_type"_L1).toString(), u"task_v2"_s);
+        QCOMPARE(json.value("compute_units"_L1).toDouble(), 1.25);
+        QCOMPARE(json.value("workflow_version"_L1).toInteger(), 3);
+        QCOMPARE(json.value("is_simulation"_L1).toBool(), true);
+        // Keys in the order of the CSV columns, not sorted.
+        QVERIFY(line.startsWith("{\"workflow_run_id\":\"wr_1\",\"workflow_id\":"));
+        // And the CSV cells are the same values as text.
+        const QStringList cells = RunExportWriter().cells(run);
+        const QStringList names = RunExportWriter::everyFieldNames();
+        QCOMPARE(cells.at(names.indexOf(u"max_elapsed_time_minutes"_s)), u"240"_s);
+        QCOMPARE(cells.at(names.indexOf(u"ai_fallback"_s)), u"false"_s);
+        QCOMPARE(cells.at(names.indexOf(u"extra_http_headers"_s)), u"{\"X-Team\":\"ops\"}"_s);
+        QCOMPARE(cells.at(names.indexOf(u"queued_at"_s)), wire.value("queued_at"_L1).toString());
+        QCOMPARE(cells.at(names.indexOf(u"browser_session_id"_s)), QString());
+    }
+
     void cellsAsShownReadAsTheTableWritesThem()
     {
         WorkflowRun run;
