@@ -28,6 +28,9 @@ struct DemoServerOptions
     int tickMs = 1000; // how often active runs move on
     int spawnEveryMs = 0; // 0: no scheduled runs appear on their own
     int runCount = 2000;
+    // Seeded failure reasons and workflow names made of what breaks careless exports: quotes,
+    // commas, line breaks, right-to-left text, a formula, 5 KB of text (see DemoSimulator).
+    bool hostileText = false;
     // The second platform, on a listener of its own (its paths clash with Skyvern's).
     bool platform = true;
     quint16 platformPort = 0;

@@ -7,8 +7,9 @@
 
 using namespace Qt::StringLiterals;
 
-DemoSimulator::DemoSimulator(quint32 seed)
+DemoSimulator::DemoSimulator(quint32 seed, bool hostileText)
     : m_random(seed)
+    , m_hostileText(hostileText)
     , m_templates(DemoCatalog::workflows())
     , m_failures(DemoCatalog::failures())
 { }
@@ -16,6 +17,26 @@ DemoSimulator::DemoSimulator(quint32 seed)
 QString DemoSimulator::organizationId()
 {
     return u"o_310556874913225570"_s;
+}
+
+QString DemoSimulator::hostileText(int index)
+{
+    static const QStringList kinds = [] {
+        QStringList texts {
+            u"Login failed: \"invalid, password\" at step 3, then \"\"again\"\""_s,
+            u"First line\nsecond line, with a comma\r\nthird line\rafter a lone CR"_s,
+            u"שלום, עולם: \"הכניסה נכשלה\" (RTL) — and English after it"_s,
+            u"=HYPERLINK(\"https://example.invalid\",\"click\")"_s,
+            u"-1+2 @sum  ; tabs\tinside\tand a trailing space "_s,
+            u"🤖 Bot check, \u200fמעבר\u200e, emoji and marks"_s,
+        };
+        QString big;
+        while (big.size() < 5 * 1024)
+            big += texts.at(big.size() % texts.size()) + u'\n';
+        texts.append(big.left(5 * 1024));
+        return texts;
+    }();
+    return kinds.at(index % kinds.size());
 }
 
 QString DemoSimulator::digits(int count)
@@ -83,7 +104,7 @@ bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &
         workflow.workflowPermanentId = u"wpid_"_s + digits(18);
         workflow.workflowId = u"w_"_s + digits(18);
         workflow.organizationId = organizationId();
-        workflow.title = source.title;
+        workflow.title = m_hostileText ? source.title + u", "_s + hostileText(i) : source.title;
         workflow.description = source.description;
         workflow.version = 1 + m_random.bounded(6);
         workflow.createdAt = epoch.addSecs(i * 86400 * 3);
@@ -156,6 +177,8 @@ bool DemoSimulator::seed(DemoDatabase &database, int runCount, const QDateTime &
                 finish(run, status, run.startedAt.addSecs(seconds));
             }
         }
+        if (m_hostileText && !run.failureReason.isEmpty())
+            run.failureReason = hostileText(i);
         if (!database.insertRun(run)) {
             if (error)
                 *error = database.lastError();

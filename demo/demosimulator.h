@@ -15,7 +15,8 @@ class DemoDatabase;
 class DemoSimulator
 {
 public:
-    explicit DemoSimulator(quint32 seed);
+    /** `hostileText`: seeded reasons and workflow names are hostileText() (export tests). */
+    explicit DemoSimulator(quint32 seed, bool hostileText = false);
 
     /** Fills an empty store with workflows and `runCount` workflow runs ending at `now`. */
     bool seed(DemoDatabase &database, int runCount, const QDateTime &now, QString *error);
@@ -33,6 +34,12 @@ public:
     QString newRunId();
 
     static QString organizationId();
+    /**
+     * Text that breaks careless CSV and JSON writers, the `index`th of a few kinds: quotes and
+     * commas, line breaks (LF, CRLF, a lone CR), right-to-left Hebrew, a spreadsheet formula,
+     * 5 KB of all of them.
+     */
+    static QString hostileText(int index);
 
 private:
     QString digits(int count);
@@ -41,6 +48,7 @@ private:
     void fillCommonFields(DemoRun &run, const Workflow &workflow, int index);
 
     QRandomGenerator m_random;
+    bool m_hostileText = false;
     QList<DemoWorkflowTemplate> m_templates;
     QList<DemoFailure> m_failures;
     QHash<QString, int> m_templateIndex; // workflow permanent id -> template

@@ -71,8 +71,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption brokenEvidence(u"broken-evidence"_s,
         u"Serve each run's first action screenshot as something that is not an image, and its "
         "recording cut short."_s);
+    const QCommandLineOption hostileText(u"hostile-text"_s,
+        u"Seed failure reasons and workflow names with quotes, commas, line breaks, "
+        "right-to-left text, formulas and 5 KB of text (for trying exports)."_s);
     parser.addOptions({port, db, seed, apiKey, tick, spawn, runs, platformPort, platformToken,
-        noPlatform, faults, faultKinds, dropLaunches, hugeEvidence, brokenEvidence});
+        noPlatform, faults, faultKinds, dropLaunches, hugeEvidence, brokenEvidence, hostileText});
     parser.process(app);
 
     DemoServerOptions options;
@@ -118,6 +121,7 @@ int main(int argc, char *argv[])
     options.faults.dropLaunchAnswers = parser.isSet(dropLaunches);
     options.faults.hugeEvidence = parser.isSet(hugeEvidence);
     options.faults.brokenEvidence = parser.isSet(brokenEvidence);
+    options.hostileText = parser.isSet(hostileText);
     options.platformPort = quint16(number(platformPort, 0, 65535));
     options.platformToken = parser.value(platformToken);
     if (!ok)

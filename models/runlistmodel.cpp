@@ -325,9 +325,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return RunFormat::statusText(run.status, run.statusText);
         case WorkflowColumn:
-            if (!run.workflowTitle.isEmpty())
-                return run.workflowTitle;
-            return m_workflowTitles.value(run.workflowPermanentId, run.workflowPermanentId);
+            return workflowTitleOf(run);
         case RunIdColumn:
             return run.workflowRunId;
         case TriggerColumn:

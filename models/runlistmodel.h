@@ -108,6 +108,13 @@ public:
     const TagColorNames &tagColors() const { return m_tagColors; }
     /** Workflow names by permanent id, for runs whose list answer carries none. */
     void setWorkflowTitles(const QHash<QString, QString> &titles);
+    /** The workflow's name as the list shows it: as listed, else as set, else its id. */
+    QString workflowTitleOf(const WorkflowRun &run) const
+    {
+        if (!run.workflowTitle.isEmpty())
+            return run.workflowTitle;
+        return m_workflowTitles.value(run.workflowPermanentId, run.workflowPermanentId);
+    }
     int rowOfRun(const QString &runId) const;
     /**
      * How rows are told apart: by source and id, as two connections may use the same ids. The

@@ -9,6 +9,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDataStream>
+#include <QDir>
 #include <QDockWidget>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -41,6 +42,7 @@
 #include "launchrundialog.h"
 #include "recordingplayer.h"
 #include "rundetailpane.h"
+#include "runexportdialog.h"
 #include "runfilterbar.h"
 #include "runformat.h"
 #include "runlistmodel.h"
@@ -84,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_statusLabel(new QLabel(this))
     , m_reloadAction(new QAction(tr("&Reload"), this))
     , m_launchAction(new QAction(tr("Run &agent…"), this))
+    , m_exportAction(new QAction(tr("E&xport…"), this))
     , m_connectionAction(new QAction(tr("&Edit connection…"), this))
     , m_newConnectionAction(new QAction(tr("&New connection…"), this))
     , m_removeConnectionAction(new QAction(tr("&Remove connection"), this))
@@ -176,9 +179,19 @@ MainWindow::MainWindow(QWidget *parent)
     toolBar->addSeparator();
     toolBar->addAction(m_reloadAction);
     toolBar->addAction(m_launchAction);
+    toolBar->addAction(m_exportAction);
     toolBar->addWidget(viewButton);
 
     connect(m_launchAction, &QAction::triggered, this, [this] { openLaunchDialog(); });
+    // Every source can be exported: no menu bar yet, so it sits with the other run actions.
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setIcon(ThemedIcon::action(u"document-save-as"_s));
+    m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    m_exportAction->setToolTip(tr("Write every run of this list, loaded or not, to a CSV or "
+                                  "JSON Lines file (%1)")
+                                   .arg(native(QKeySequence(Qt::CTRL | Qt::Key_E))));
+    m_exportAction->setEnabled(false);
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::openExportDialog);
 
     // Every key in one list, created when first asked for; found in View as well as by F1.
     auto *shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
@@ -456,6 +469,7 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     const SourceFeatures features = source ? source->features() : SourceFeatures();
     applyFeatures(features);
     m_reloadAction->setEnabled(source != nullptr);
+    m_exportAction->setEnabled(source != nullptr);
     // What a source cannot do is hidden, not greyed; greyed means "not yet" (still connecting).
     m_launchAction->setVisible(source == nullptr || features.launch);
     m_launchAction->setEnabled(source != nullptr && features.launch);
@@ -1641,4 +1655,34 @@ void MainWindow::stopLoadingBack(const QString &why)
 {
     m_loadBackTo = QDateTime();
     m_failureView->setLoadProgress(why, false);
+}
+
+void MainWindow::openExportDialog()
+{
+    if (!m_source)
+        return;
+    if (auto *open = findChild<RunExportDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    // "As shown": the columns on screen, in the order the user dragged them to.
+    const QHeaderView *header = m_table->horizontalHeader();
+    QList<RunExportWriter::Column> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns.append({logical, m_model->headerData(logical, Qt::Horizontal).toString()});
+    }
+    RunQuery query;
+    query.workflowPermanentId = m_model->scope();
+    query.filter = m_model->filter();
+    auto *dialog = new RunExportDialog(m_source, query, columns, m_model, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RunExportDialog::exported, this, [this](int runs, const QString &path) {
+        statusBar()->showMessage(
+            tr("Exported %Ln run(s) to %1.", nullptr, runs).arg(QDir::toNativeSeparators(path)),
+            15000);
+    });
+    dialog->open();
 }

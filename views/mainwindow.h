@@ -121,6 +121,8 @@ public:
     /** Fetches screenshots, recordings and files for the detail pane. */
     ArtifactFetcher *artifactFetcher() const { return m_artifacts; }
     QAction *launchAction() const { return m_launchAction; }
+    /** "Export…" (Ctrl+E): every run of the list's scope and filter to a file. */
+    QAction *exportAction() const { return m_exportAction; }
     QAction *connectionAction() const { return m_connectionAction; }
     QAction *newConnectionAction() const { return m_newConnectionAction; }
     QAction *removeConnectionAction() const { return m_removeConnectionAction; }
@@ -202,6 +204,7 @@ private:
     void loadWorkflows();
     /** "Run agent…"; filled in from a run for Edit and retry. */
     void openLaunchDialog(const RunDetail *from = nullptr);
+    void openExportDialog();
 
     RunSource *m_source = nullptr;
     ArtifactFetcher *m_artifacts;
@@ -253,6 +256,7 @@ private:
     QLabel *m_statusLabel;
     QAction *m_reloadAction;
     QAction *m_launchAction;
+    QAction *m_exportAction;
     QAction *m_connectionAction;
     QAction *m_newConnectionAction;
     QAction *m_removeConnectionAction;

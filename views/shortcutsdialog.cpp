@@ -25,6 +25,8 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
         {native(QKeySequence::New), tr("Run an agent or workflow")},
         {native(QKeySequence::Refresh), tr("Reload the list")},
         {native(QKeySequence::Find), tr("Search the runs")},
+        {keys({Qt::CTRL | Qt::Key_E}),
+            tr("Export every run of the list to a CSV or JSON Lines file")},
         {tr("%1 … %2").arg(native(QKeySequence(Qt::CTRL | Qt::Key_1)),
              native(QKeySequence(Qt::CTRL | Qt::Key_9))),
             tr("Show connection 1 to 9 (the last: all connections)")},

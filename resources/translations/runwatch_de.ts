@@ -1751,6 +1751,21 @@ SHA-256 %2</translation>
             <numerusform>Ausführungen taggen (%n weitere ausgewählte Ausführungen bleiben unverändert)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write every run of this list, loaded or not, to a CSV or JSON Lines file (%1)</source>
+        <translation>Jede Ausführung dieser Liste, geladen oder nicht, in eine CSV- oder JSON-Lines-Datei schreiben (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln run(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Ausführung nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Ausführungen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
@@ -2461,6 +2476,126 @@ Kategorie: %1</translation>
     </message>
 </context>
 <context>
+    <name>RunExportDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Export runs</source>
+        <translation>Ausführungen exportieren</translation>
+    </message>
+    <message>
+        <source>Every run that matches the list&apos;s filter is exported, also those not loaded yet.</source>
+        <translation>Exportiert wird jede Ausführung, die zum Filter der Liste passt, auch die noch nicht geladenen.</translation>
+    </message>
+    <message>
+        <source>CSV, for spreadsheets</source>
+        <translation>CSV, für Tabellenkalkulationen</translation>
+    </message>
+    <message>
+        <source>JSON Lines, one run per line, for scripts</source>
+        <translation>JSON Lines, eine Ausführung pro Zeile, für Skripte</translation>
+    </message>
+    <message>
+        <source>The columns as shown</source>
+        <translation>Die Spalten wie angezeigt</translation>
+    </message>
+    <message>
+        <source>Every field</source>
+        <translation>Jedes Feld</translation>
+    </message>
+    <message>
+        <source>As shown: the list&apos;s columns in its order and language. Every field: each field of a run under the name the server gives it.</source>
+        <translation>Wie angezeigt: die Spalten der Liste in ihrer Reihenfolge und Sprache. Jedes Feld: jedes Feld einer Ausführung unter dem Namen, den der Server ihm gibt.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>S&amp;palten:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON-Lines-Dateien (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Wählen Sie eine Datei für den Export.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file.</source>
+        <translation>%1 ist ein Ordner; wählen Sie eine Datei.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln run(s) written…</source>
+        <translation>
+            <numerusform>%Ln Ausführung geschrieben…</numerusform>
+            <numerusform>%Ln Ausführungen geschrieben…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was saved.</source>
+        <translation>Export abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+</context>
+<context>
+    <name>RunExportJob</name>
+    <message>
+        <source>There is no connection to export from.</source>
+        <translation>Es gibt keine Verbindung, aus der exportiert werden kann.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Asking again in %n s.</source>
+        <translation>
+            <numerusform>%1 Neuer Versuch in %n s.</numerusform>
+            <numerusform>%1 Neuer Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export stopped at page %1 and nothing was saved: %2</source>
+        <translation>Der Export brach bei Seite %1 ab, und nichts wurde gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>More than %L1 runs match; narrow the filter and export again. Nothing was saved.</source>
+        <translation>Mehr als %L1 Ausführungen passen; grenzen Sie den Filter ein und exportieren Sie erneut. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server lists at most %L1 runs filtered by tag or type; narrow the filter and export again. Nothing was saved.</source>
+        <translation>Der Server listet höchstens %L1 nach Tag oder Typ gefilterte Ausführungen; grenzen Sie den Filter ein und exportieren Sie erneut. Nichts wurde gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>RunFilter</name>
     <message>
         <source>The search text is %1 characters long; the server accepts at most %2.</source>
@@ -2505,6 +2640,18 @@ Kategorie: %1</translation>
     <message>
         <source>The tag “%1” may have * only as a whole label (group:*).</source>
         <translation>Das Tag „%1“ darf * nur als ganze Bezeichnung haben (Gruppe:*).</translation>
+    </message>
+    <message>
+        <source>At most %1 workflows can be chosen at once.</source>
+        <translation>Höchstens %1 Workflows können auf einmal gewählt werden.</translation>
+    </message>
+    <message>
+        <source>With several workflows, the search needs at least 3 characters.</source>
+        <translation>Mit mehreren Workflows braucht die Suche mindestens 3 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The server filters by error code or by several workflows, not both at once.</source>
+        <translation>Der Server filtert nach Fehlercode oder nach mehreren Workflows, nicht nach beidem zugleich.</translation>
     </message>
 </context>
 <context>
@@ -2708,6 +2855,28 @@ Kategorie: %1</translation>
     <message>
         <source>Tag: %1</source>
         <translation>Tag: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workflow(s)</source>
+        <translation>
+            <numerusform>%n Workflow</numerusform>
+            <numerusform>%n Workflows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Several workflows…</source>
+        <translation>Mehrere Workflows…</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> und %n weiterer</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Workflows: %1</source>
+        <translation>Workflows: %1</translation>
     </message>
 </context>
 <context>
@@ -3535,6 +3704,10 @@ Kategorie: %1</translation>
         <source>Show or hide the jobs: bulk cancels and retries</source>
         <translation>Aufträge ein- oder ausblenden: Massen-Abbrüche und -Wiederholungen</translation>
     </message>
+    <message>
+        <source>Export every run of the list to a CSV or JSON Lines file</source>
+        <translation>Jede Ausführung der Liste in eine CSV- oder JSON-Lines-Datei exportieren</translation>
+    </message>
 </context>
 <context>
     <name>SkyvernClient</name>
@@ -3861,6 +4034,44 @@ Kategorie: %1</translation>
     <message>
         <source>&amp;Stop watching</source>
         <translation>Beobachtung &amp;beenden</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowPickerDialog</name>
+    <message>
+        <source>Choose workflows</source>
+        <translation>Workflows wählen</translation>
+    </message>
+    <message>
+        <source>Type to find a workflow</source>
+        <translation>Tippen, um einen Workflow zu finden</translation>
+    </message>
+    <message>
+        <source>Find a workflow</source>
+        <translation>Workflow finden</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <source>&amp;Show their runs</source>
+        <translation>Ihre Ausführungen &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>%1 chosen: the server takes at most %2 at once.</source>
+        <translation>%1 gewählt: Der Server nimmt höchstens %2 auf einmal.</translation>
+    </message>
+    <message>
+        <source>None chosen: the runs of all workflows.</source>
+        <translation>Keiner gewählt: die Ausführungen aller Workflows.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chosen.</source>
+        <translation>
+            <numerusform>%n gewählt.</numerusform>
+            <numerusform>%n gewählt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
