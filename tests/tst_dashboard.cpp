@@ -723,9 +723,12 @@ private slots:
     {
         auto *scope = find<QComboBox>(u"scopeComboBox"_s);
         QTRY_VERIFY(scope->count() > 8);
-        QStringList titles;
-        for (int i = 1; i < scope->count(); ++i)
-            titles.append(scope->itemText(i));
+        QStringList titles; // the workflows, not the chooser of several after them
+        for (int i = 1; i < scope->count(); ++i) {
+            if (scope->itemData(i).toString().startsWith("wpid_"_L1))
+                titles.append(scope->itemText(i));
+        }
+        QCOMPARE(scope->itemText(scope->count() - 1), u"Several workflows…"_s);
         QStringList sorted = titles;
         std::sort(sorted.begin(), sorted.end(),
             [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; });
@@ -765,6 +768,69 @@ private slots:
         QCOMPARE(scope->currentIndex(), 0);
         QTRY_VERIFY(!m_window->findChild<QToolButton *>(u"chip_scope"_s));
         QVERIFY(!clear->isEnabled());
+    }
+
+    void severalWorkflowsAreChosenTogetherAndLetGoOfByTheirChip()
+    {
+        auto *scope = find<QComboBox>(u"scopeComboBox"_s);
+        QTRY_VERIFY(scope->count() > 8);
+        // The last item opens the chooser.
+        scope->setCurrentIndex(scope->count() - 1);
+        emit scope->activated(scope->count() - 1);
+        QDialog *picker = nullptr;
+        QTRY_VERIFY((picker = m_window->findChild<QDialog *>(u"workflowPickerDialog"_s)) != nullptr
+            && picker->isVisible());
+        auto *list = picker->findChild<QListWidget *>(u"workflowListWidget"_s);
+        auto *find = picker->findChild<QLineEdit *>(u"findWorkflowLineEdit"_s);
+        QVERIFY(list && find && list->count() > 3);
+        // Typing narrows the list; Enter goes to the first match and Space ticks it.
+        const QString first = list->item(0)->text();
+        const QString second = list->item(2)->text();
+        QApplication::setActiveWindow(picker);
+        find->setFocus();
+        QTest::keyClicks(find, second.left(6));
+        QVERIFY(list->item(1)->isHidden() || list->item(1)->text().startsWith(second.left(6)));
+        QTest::keyClick(find, Qt::Key_Return);
+        QTRY_VERIFY(list->hasFocus());
+        QTest::keyClick(list, Qt::Key_Space);
+        QCOMPARE(list->item(2)->checkState(), Qt::Checked);
+        find->clear();
+        list->item(0)->setCheckState(Qt::Checked);
+        QCOMPARE(picker->findChild<QLabel *>(u"workflowCountLabel"_s)->text(), u"2 chosen."_s);
+        QTest::mouseClick(
+            picker->findChild<QPushButton *>(u"showWorkflowsButton"_s), Qt::LeftButton);
+        const QStringList ids {list->item(0)->data(Qt::UserRole).toString(),
+            list->item(2)->data(Qt::UserRole).toString()};
+
+        // The list holds runs of those two only, from the server's list of every run type.
+        QTRY_COMPARE(model()->filter().workflowIds.size(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!model()->isLoading() && model()->rowCount() > 0
+                && allRows([&ids](const WorkflowRun &run) {
+                       return ids.contains(run.workflowPermanentId);
+                   }),
+            20000);
+        QSet<QString> seen;
+        for (int row = 0; row < model()->rowCount(); ++row)
+            seen.insert(model()->runAt(row)->workflowPermanentId);
+        QCOMPARE(seen.size(), 2);
+        QVERIFY2(
+            scope->currentText().startsWith(u"2 workflow"_s), qPrintable(scope->currentText()));
+        auto *chip = m_window->findChild<QToolButton *>(u"chip_workflows"_s);
+        QVERIFY(chip && chip->isVisible());
+        QVERIFY(chip->text().contains(first) && chip->text().contains(second));
+        // With an error code the server cannot filter: refused with a sentence, rows kept.
+        RunFilter withCode = model()->filter();
+        withCode.errorCode = u"ELEMENT_NOT_FOUND"_s;
+        QVERIFY(withCode.validationError().contains(u"several workflows"_s));
+
+        // Its chip lets go: every workflow again.
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QTRY_VERIFY(model()->filter().workflowIds.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!model()->isLoading() && model()->rowCount() > 0, 20000);
+        QTRY_VERIFY(!allRows(
+            [&ids](const WorkflowRun &run) { return ids.contains(run.workflowPermanentId); }));
+        QCOMPARE(scope->currentIndex(), 0);
+        QCOMPARE(scope->findData(u"\u0001chosen"_s), -1);
     }
 
     void theCreatedRangeOffersPresetsAndWholeDaysThatApplyAtOnce()

@@ -1,6 +1,7 @@
 #include "workflowpickerdialog.h"
 
 #include <QDialogButtonBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -47,16 +48,9 @@ WorkflowPickerDialog::WorkflowPickerDialog(
                 && !item->toolTip().contains(text.trimmed(), Qt::CaseInsensitive));
         }
     });
-    // Space ticks the current workflow, as in any list of check boxes; Down leaves the field.
-    connect(m_find, &QLineEdit::returnPressed, this, [this] {
-        for (int row = 0; row < m_list->count(); ++row) {
-            if (!m_list->item(row)->isHidden()) {
-                m_list->setCurrentRow(row);
-                m_list->setFocus();
-                return;
-            }
-        }
-    });
+    // Enter in the field goes to the first match, where Space ticks it; it does not close the
+    // dialog, which a half-typed name would do by surprise.
+    m_find->installEventFilter(this);
     connect(m_list, &QListWidget::itemChanged, this, &WorkflowPickerDialog::updateCount);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -72,6 +66,24 @@ WorkflowPickerDialog::WorkflowPickerDialog(
     resize(380, 420);
     m_find->setFocus();
     updateCount();
+}
+
+bool WorkflowPickerDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_find && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Down) {
+            for (int row = 0; row < m_list->count(); ++row) {
+                if (!m_list->item(row)->isHidden()) {
+                    m_list->setCurrentRow(row);
+                    m_list->setFocus();
+                    break;
+                }
+            }
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 QStringList WorkflowPickerDialog::chosen() const

@@ -23,6 +23,9 @@ public:
     /** The ticked workflows' permanent ids, in the list's order. */
     QStringList chosen() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateCount();
 
