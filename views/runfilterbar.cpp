@@ -26,8 +26,7 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// The scope combo's items that are not one workflow: the chooser, and what it chose.
-const QString kSeveralWorkflows = u"\u0001several"_s;
+// The scope combo's item that is not one workflow: the several chosen.
 const QString kChosenWorkflows = u"\u0001chosen"_s;
 
 /**
@@ -79,6 +78,7 @@ void enableClearButtonWithText(QLineEdit *edit)
 RunFilterBar::RunFilterBar(QWidget *parent)
     : QWidget(parent)
     , m_scopeCombo(new QComboBox(this))
+    , m_severalButton(new QToolButton(this))
     , m_statusButton(new QToolButton(this))
     , m_statusMenu(new QMenu(this))
     , m_sourceButton(new QToolButton(this))
@@ -102,6 +102,11 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     , m_debounce(new QTimer(this))
 {
     m_scopeCombo->setObjectName(QStringLiteral("scopeComboBox"));
+    m_severalButton->setObjectName(QStringLiteral("severalWorkflowsButton"));
+    m_severalButton->setText(tr("Several…"));
+    m_severalButton->setToolTip(tr("Show the runs of several workflows together"));
+    m_severalButton->hide();
+    connect(m_severalButton, &QToolButton::clicked, this, &RunFilterBar::chooseWorkflows);
     m_scopeCombo->setToolTip(tr("Show runs of all workflows or of one"));
     m_scopeCombo->setAccessibleName(tr("Workflow"));
     m_scopeCombo->setMinimumContentsLength(22);
@@ -270,6 +275,7 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_scopeCombo);
+    row->addWidget(m_severalButton);
     row->addWidget(m_statusButton);
     row->addWidget(m_typeButton);
     row->addWidget(m_sourceButton);
@@ -324,10 +330,8 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     connect(m_clearButton, &QToolButton::clicked, this, &RunFilterBar::clearFilters);
     connect(m_scopeCombo, &QComboBox::activated, this, [this] {
         const QString data = m_scopeCombo->currentData().toString();
-        if (data == kSeveralWorkflows || data == kChosenWorkflows) {
-            chooseWorkflows();
-            return;
-        }
+        if (data == kChosenWorkflows)
+            return; // what the list shows already
         const bool hadSeveral = !m_filter.workflowIds.isEmpty();
         m_filter.workflowIds.clear();
         changeScope(data);
@@ -368,6 +372,8 @@ void RunFilterBar::setFeatures(const SourceFeatures &features)
     m_tags->setVisible(features.tagFilter);
     // A merged list is every workflow of every connection: nothing to pick.
     m_scopeCombo->setVisible(!features.runSource);
+    if (features.runSource)
+        m_severalButton->hide();
     m_statusButton->setToolTip(features.maxStatuses == 1
             ? tr("Show only runs with this status (this server filters by one at a time)")
             : tr("Show only runs with these statuses"));
@@ -430,17 +436,18 @@ void RunFilterBar::setWorkflows(const QList<Workflow> &workflows)
     m_scopeCombo->clear();
     if (m_features.allWorkflowsScope)
         m_scopeCombo->addItem(tr("All workflows"), QString());
+    // Several at once where the server lists them together (`GET /v1/runs`), chosen with the
+    // button beside the box (an item of its own would open a dialog under the arrow keys).
+    const bool several
+        = m_features.allWorkflowsScope && m_features.runTypes && workflows.size() > 1;
+    if (several && !m_filter.workflowIds.isEmpty())
+        m_scopeCombo->addItem(
+            tr("%n workflow(s)", nullptr, int(m_filter.workflowIds.size())), kChosenWorkflows);
+    m_severalButton->setVisible(several && !m_features.runSource);
     for (const Workflow &workflow : std::as_const(sorted)) {
         m_scopeCombo->addItem(
             workflow.title.isEmpty() ? workflow.workflowPermanentId : workflow.title,
             workflow.workflowPermanentId);
-    }
-    // Several at once where the server lists them together (`GET /v1/runs`).
-    if (m_features.allWorkflowsScope && m_features.runTypes && workflows.size() > 1) {
-        if (!m_filter.workflowIds.isEmpty())
-            m_scopeCombo->addItem(
-                tr("%n workflow(s)", nullptr, int(m_filter.workflowIds.size())), kChosenWorkflows);
-        m_scopeCombo->addItem(tr("Several workflows…"), kSeveralWorkflows);
     }
     setScope(current);
 }

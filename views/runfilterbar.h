@@ -71,7 +71,7 @@ private:
     /** Shows another scope and tells the window; a range only applies to one workflow. */
     void changeScope(const QString &workflowPermanentId);
     QString scopeTitle() const;
-    /** Opens the chooser of several workflows (the combo's last item). */
+    /** Opens the chooser of several workflows (the button beside the workflow box). */
     void chooseWorkflows();
     void showCustomRange();
 
@@ -84,6 +84,7 @@ private:
     bool m_updating = false;
 
     QComboBox *m_scopeCombo;
+    QToolButton *m_severalButton;
     QToolButton *m_statusButton;
     QMenu *m_statusMenu;
     QToolButton *m_sourceButton;

@@ -2863,10 +2863,6 @@ Kategorie: %1</translation>
             <numerusform>%n Workflows</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Several workflows…</source>
-        <translation>Mehrere Workflows…</translation>
-    </message>
     <message numerus="yes">
         <source> and %n more</source>
         <translation>
@@ -2877,6 +2873,14 @@ Kategorie: %1</translation>
     <message>
         <source>Workflows: %1</source>
         <translation>Workflows: %1</translation>
+    </message>
+    <message>
+        <source>Several…</source>
+        <translation>Mehrere…</translation>
+    </message>
+    <message>
+        <source>Show the runs of several workflows together</source>
+        <translation>Die Ausführungen mehrerer Workflows zusammen anzeigen</translation>
     </message>
 </context>
 <context>
