@@ -51,6 +51,9 @@ WorkflowPickerDialog::WorkflowPickerDialog(
     // Enter in the field goes to the first match, where Space ticks it; it does not close the
     // dialog, which a half-typed name would do by surprise.
     m_find->installEventFilter(this);
+    // Typing in the list starts a new search in the field, so the next workflow is found the
+    // same way as the first.
+    m_list->installEventFilter(this);
     connect(m_list, &QListWidget::itemChanged, this, &WorkflowPickerDialog::updateCount);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -80,6 +83,17 @@ bool WorkflowPickerDialog::eventFilter(QObject *watched, QEvent *event)
                     break;
                 }
             }
+            return true;
+        }
+    }
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const QString text = key->text();
+        if (!text.isEmpty() && text.at(0).isPrint() && text != " "_L1
+            && !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+            m_find->selectAll();
+            m_find->setFocus();
+            m_find->insert(text);
             return true;
         }
     }
