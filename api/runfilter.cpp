@@ -191,7 +191,7 @@ bool RunFilter::matchesStatus(const WorkflowRun &run) const
     return run.status == RunStatus::Partial && statuses.contains(RunStatus::Failed);
 }
 
-bool RunFilter::matchesLocally(const WorkflowRun &run) const
+bool RunFilter::matchesLocally(const WorkflowRun &run, const QStringList &shown) const
 {
     if (!matchesStatus(run) || !matchesSource(run))
         return false;
@@ -204,7 +204,10 @@ bool RunFilter::matchesLocally(const WorkflowRun &run) const
         return true;
     const auto has
         = [this](const QString &text) { return text.contains(searchKey, Qt::CaseInsensitive); };
-    if (has(run.workflowRunId) || has(run.workflowPermanentId) || has(run.workflowTitle))
+    if (has(run.workflowRunId) || has(run.workflowPermanentId) || has(run.workflowTitle)
+        || has(run.failureReason))
+        return true;
+    if (std::any_of(shown.cbegin(), shown.cend(), has))
         return true;
     for (auto it = run.extraHttpHeaders.cbegin(); it != run.extraHttpHeaders.cend(); ++it) {
         if (has(it.key()) || has(it.value()))

@@ -69,11 +69,13 @@ struct RunFilter
     /** Whether a run passes the status filter (the part a list item lets us check locally). */
     bool matchesStatus(const WorkflowRun &run) const;
     /**
-     * The local part of the filter: status, source, and the search text in what a list item carries
-     * (run id, workflow id and title, extra headers). The server also searches parameters, so
-     * this narrows loaded rows at once while its answer is on the way; it never widens them.
+     * The local part of the filter: status, source, type, workflows, and the search text in what
+     * a list item carries (run id, workflow id and title, failure reason, extra headers) or in
+     * `shown`: what the list shows of the run beside it (a workflow title, a reason learned from
+     * its detail, its error codes). The server searches parameters too, so this narrows loaded
+     * rows at once while its answer is on the way; the answer then replaces them.
      */
-    bool matchesLocally(const WorkflowRun &run) const;
+    bool matchesLocally(const WorkflowRun &run, const QStringList &shown = {}) const;
 
     bool operator==(const RunFilter &other) const;
     bool operator!=(const RunFilter &other) const { return !(*this == other); }

@@ -31,7 +31,12 @@ bool RunSortProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &) con
         return true;
     if (!m_onlyRuns.isEmpty() && !m_onlyRuns.contains(RunListModel::rowKey(*run)))
         return false;
-    return m_filter.matchesLocally(*run);
+    if (m_filter.searchKey.isEmpty())
+        return m_filter.matchesLocally(*run);
+    // What the row shows, so a search for a word on screen keeps the rows that show it.
+    return m_filter.matchesLocally(*run,
+        {runs->workflowTitleOf(*run), runs->failureReasonOf(*run),
+            runs->errorCodes(run->workflowRunId).join(u' ')});
 }
 
 void RunSortProxyModel::setOnlyRuns(const QSet<QString> &keys)

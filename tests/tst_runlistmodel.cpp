@@ -118,9 +118,24 @@ private slots:
         for (int row = 0; row < sorter.rowCount(); ++row) {
             const WorkflowRun *run = m_model->runAt(sorter.mapToSource(sorter.index(row, 0)).row());
             QCOMPARE(run->status, RunStatus::Failed);
-            QVERIFY(run->workflowTitle.contains(local.searchKey, Qt::CaseInsensitive));
+            QVERIFY(run->workflowTitle.contains(local.searchKey, Qt::CaseInsensitive)
+                || run->failureReason.contains(local.searchKey, Qt::CaseInsensitive));
         }
         QVERIFY(!m_model->isLoading());
+        // What the row shows beside the run's fields narrows too: an error code looked up.
+        int failedRow = -1;
+        for (int row = 0; row < m_model->rowCount() && failedRow < 0; ++row) {
+            if (m_model->runAt(row)->status == RunStatus::Failed)
+                failedRow = row;
+        }
+        QVERIFY(failedRow >= 0);
+        const QString failedId = m_model->runAt(failedRow)->workflowRunId;
+        m_model->setErrorCodes(failedId, {u"ZZ_ONLY_HERE"_s});
+        RunFilter byCode;
+        byCode.searchKey = u"zz_only"_s;
+        sorter.setLocalFilter(byCode);
+        QCOMPARE(sorter.rowCount(), 1);
+        QCOMPARE(sorter.index(0, 0).data(RunListModel::RunIdRole).toString(), failedId);
         sorter.setLocalFilter({});
         QCOMPARE(sorter.rowCount(), m_model->rowCount());
         // A filter change replaces the rows under the proxy.

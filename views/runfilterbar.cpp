@@ -159,6 +159,10 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     m_search->setObjectName(QStringLiteral("searchLineEdit"));
     m_search->setPlaceholderText(tr("Search run id, parameters, headers…"));
     m_search->setAccessibleName(tr("Search runs"));
+    m_search->setToolTip(tr("The server searches run ids, parameter names and values, and extra "
+                            "headers (at least 3 characters with tags, types or several "
+                            "workflows). While it answers, the loaded rows narrow at once to those "
+                            "whose id, workflow, failure reason or error codes show the text."));
     enableClearButtonWithText(m_search);
     m_search->setMinimumWidth(200);
     m_searchLimit->setObjectName(QStringLiteral("searchLimitLabel"));
