@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -36,6 +37,7 @@
 #include "bulkjobmodel.h"
 #include "comparewindow.h"
 #include "errorcodeprefetcher.h"
+#include "evidencebundlejob.h"
 #include "failuregroupmodel.h"
 #include "failuregroupsview.h"
 #include "jobspanel.h"
@@ -595,13 +597,19 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
         const QList<WorkflowRun> selected = selectedRuns();
         const bool many = selected.size() > 1;
         QAction *tags
-            = menu->addAction(many ? tr("&Tag %n selected run(s)…", nullptr, int(selected.size()))
-                                   : tr("Edit &tags…"));
+            = menu->addAction(many ? tr("Ta&g %n selected run(s)…", nullptr, int(selected.size()))
+                                   : tr("Edit ta&gs…"));
         tags->setObjectName(QStringLiteral("editTagsAction"));
         const WorkflowRun clicked = *run;
         connect(tags, &QAction::triggered, this,
             [this, many, selected, clicked] { editTags(many ? selected : QList {clicked}); });
     }
+    QAction *evidence = menu->addAction(tr("Save e&vidence bundle…"));
+    evidence->setObjectName(QStringLiteral("saveEvidenceAction"));
+    evidence->setToolTip(tr("A zip of the run, its request (secrets replaced), timeline, "
+                            "screenshots, recording and files, to attach to a report"));
+    connect(evidence, &QAction::triggered, this,
+        [this, clicked = *run] { chooseEvidencePath(clicked); });
     // The run looked at before this one, side by side with it.
     if (!m_previousRun.workflowRunId.isEmpty() && m_previousRun.workflowRunId != run->workflowRunId
         && m_model->rowOfRun(m_previousRun.workflowRunId) >= 0) {
@@ -1467,6 +1475,59 @@ void MainWindow::confirmBulkRetry()
             startJob(new BulkJob(BulkJob::Kind::Retry, m_source, items));
     });
     question->open();
+}
+
+void MainWindow::chooseEvidencePath(const WorkflowRun &run)
+{
+    auto *dialog = new QFileDialog(this, tr("Save the evidence of %1").arg(run.workflowRunId));
+    dialog->setObjectName(QStringLiteral("evidenceFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("zip"));
+    dialog->setNameFilter(tr("Zip archives (*.zip)"));
+    dialog->selectFile(QStringLiteral("runwatch-evidence-%1.zip").arg(run.workflowRunId));
+    connect(dialog, &QFileDialog::fileSelected, this,
+        [this, run](const QString &path) { saveEvidence(run, path); });
+    dialog->open();
+}
+
+void MainWindow::saveEvidence(const WorkflowRun &run, const QString &path)
+{
+    if (!m_source || path.isEmpty())
+        return;
+    WorkflowRun listed = run;
+    const int row = m_model->rowOfRun(run.workflowRunId);
+    if (row >= 0)
+        listed.workflowTitle = m_model->index(row, RunListModel::WorkflowColumn).data().toString();
+    auto *job = new EvidenceBundleJob(m_source, m_artifacts, listed, path, this);
+    if (m_runLinkMaker)
+        job->setRunLink(m_runLinkMaker(run));
+    const QString runId = run.workflowRunId;
+    connect(job, &EvidenceBundleJob::progress, this, [this, runId](int done, int total) {
+        statusBar()->showMessage(tr("Saving the evidence of %1: %2 of %n file(s)…", nullptr, total)
+                                     .arg(runId)
+                                     .arg(done));
+    });
+    connect(
+        job, &EvidenceBundleJob::finished, this, [this, job, runId, path](const QString &error) {
+            job->deleteLater();
+            if (!error.isEmpty()) {
+                statusBar()->clearMessage();
+                showNotice(tr("The evidence of %1 was not saved: %2").arg(runId, error));
+                return;
+            }
+            statusBar()->showMessage(job->missing().isEmpty()
+                    ? tr("Saved the evidence of %1 to %2.")
+                          .arg(runId, QDir::toNativeSeparators(path))
+                    : tr("Saved the evidence of %1 to %2; %n item(s) could not be fetched (listed "
+                         "in "
+                         "its README.txt).",
+                        nullptr, int(job->missing().size()))
+                          .arg(runId, QDir::toNativeSeparators(path)),
+                10000);
+            emit evidenceSaved(path);
+        });
+    job->start();
 }
 
 bool MainWindow::canTag(const WorkflowRun &run) const

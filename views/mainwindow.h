@@ -120,6 +120,8 @@ public:
     QList<Workflow> workflows() const { return m_workflows; }
     /** Fetches screenshots, recordings and files for the detail pane. */
     ArtifactFetcher *artifactFetcher() const { return m_artifacts; }
+    /** Writes a run's evidence bundle to `path` (a zip); says in the status bar how it went. */
+    void saveEvidence(const WorkflowRun &run, const QString &path);
     QAction *launchAction() const { return m_launchAction; }
     /** "Export…" (Ctrl+E): every run of the list's scope and filter to a file. */
     QAction *exportAction() const { return m_exportAction; }
@@ -137,6 +139,8 @@ public:
 signals:
     /** The scope or filter changed; the app persists it. */
     void viewChanged();
+    /** An evidence bundle was written whole to `path`. */
+    void evidenceSaved(const QString &path);
     /** The user picked another connection in the switcher or with Ctrl+1..9. */
     void connectionChosen(const QString &id);
     /** The user picked a theme in View; the app applies and remembers it. */
@@ -188,6 +192,8 @@ private:
     void confirmBulkRetry();
     /** Starts a bulk job; its line goes to the Jobs panel, which opens unless told not to. */
     void startJob(BulkJob *job, bool showPanel = true);
+    /** Asks where to save a run's evidence bundle, then saves it there. */
+    void chooseEvidencePath(const WorkflowRun &run);
     /** Whether a run can carry tags: a workflow run of a connection with tags. */
     bool canTag(const WorkflowRun &run) const;
     /** Asks which tags to set or take off (one run or the selection), then a Tag job does it. */

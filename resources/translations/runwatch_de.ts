@@ -819,6 +819,56 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceBundle</name>
+    <message>
+        <source>The zip could not be started: %1.</source>
+        <translation>Das Zip-Archiv konnte nicht angelegt werden: %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be added: %2.</source>
+        <translation>%1 konnte nicht hinzugefügt werden: %2.</translation>
+    </message>
+    <message>
+        <source>The zip could not be written: %1.</source>
+        <translation>Das Zip-Archiv konnte nicht geschrieben werden: %1.</translation>
+    </message>
+    <message>
+        <source>The zip came out empty.</source>
+        <translation>Das Zip-Archiv ist leer geblieben.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceBundleJob</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Canceled; nothing was saved.</source>
+        <translation>Abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The run could not be read: %1</source>
+        <translation>Die Ausführung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The timeline: %1</source>
+        <translation>Die Zeitleiste: %1</translation>
+    </message>
+    <message>
+        <source>The screenshots, recording and logs: %1</source>
+        <translation>Die Bildschirmfotos, die Aufzeichnung und die Protokolle: %1</translation>
+    </message>
+    <message>
+        <source>there is no link to fetch it from</source>
+        <translation>es gibt keinen Link, über den es abgerufen werden kann</translation>
+    </message>
+</context>
+<context>
     <name>FailureGroupModel</name>
     <message>
         <source>No runs loaded</source>
@@ -1729,17 +1779,6 @@ SHA-256 %2</translation>
             <numerusform>Unberührt bleiben %n ausgewählte Ausführungen, die noch laufen oder auf ihrer Verbindung nicht wiederholbar sind.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&amp;Tag %n selected run(s)…</source>
-        <translation>
-            <numerusform>%n ausgewählte Ausführung &amp;taggen…</numerusform>
-            <numerusform>%n ausgewählte Ausführungen &amp;taggen…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Edit &amp;tags…</source>
-        <translation>&amp;Tags bearbeiten…</translation>
-    </message>
     <message>
         <source>Tags of %1: %2</source>
         <translation>Tags von %1: %2</translation>
@@ -1765,6 +1804,55 @@ SHA-256 %2</translation>
             <numerusform>%Ln Ausführung nach %1 exportiert.</numerusform>
             <numerusform>%Ln Ausführungen nach %1 exportiert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A zip of the run, its request (secrets replaced), timeline, screenshots, recording and files, to attach to a report</source>
+        <translation>Ein Zip-Archiv der Ausführung, ihrer Anfrage (Geheimnisse ersetzt), Zeitleiste, Bildschirmfotos, Aufzeichnung und Dateien, zum Anhängen an einen Bericht</translation>
+    </message>
+    <message>
+        <source>Save the evidence of %1</source>
+        <translation>Beweispaket von %1 speichern</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip-Archive (*.zip)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving the evidence of %1: %2 of %n file(s)…</source>
+        <translation>
+            <numerusform>Beweispaket von %1 wird gespeichert: %2 von %n Datei …</numerusform>
+            <numerusform>Beweispaket von %1 wird gespeichert: %2 von %n Dateien …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evidence of %1 was not saved: %2</source>
+        <translation>Das Beweispaket von %1 wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Saved the evidence of %1 to %2.</source>
+        <translation>Beweispaket von %1 unter %2 gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the evidence of %1 to %2; %n item(s) could not be fetched (listed in its README.txt).</source>
+        <translation>
+            <numerusform>Beweispaket von %1 unter %2 gespeichert; %n Teil konnte nicht abgerufen werden (in seiner README.txt aufgeführt).</numerusform>
+            <numerusform>Beweispaket von %1 unter %2 gespeichert; %n Teile konnten nicht abgerufen werden (in seiner README.txt aufgeführt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ta&amp;g %n selected run(s)…</source>
+        <translation>
+            <numerusform>%n ausgewählte Ausführung &amp;taggen…</numerusform>
+            <numerusform>%n ausgewählte Ausführungen &amp;taggen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit ta&amp;gs…</source>
+        <translation>Ta&amp;gs bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Save e&amp;vidence bundle…</source>
+        <translation>Beweis&amp;paket speichern…</translation>
     </message>
 </context>
 <context>
@@ -2881,6 +2969,10 @@ Kategorie: %1</translation>
     <message>
         <source>Show the runs of several workflows together</source>
         <translation>Die Ausführungen mehrerer Workflows zusammen anzeigen</translation>
+    </message>
+    <message>
+        <source>The server searches run ids, parameter names and values, and extra headers (at least 3 characters with tags, types or several workflows). While it answers, the loaded rows narrow at once to those whose id, workflow, failure reason or error codes show the text.</source>
+        <translation>Der Server durchsucht Ausführungs-IDs, Parameternamen und -werte sowie zusätzliche Header (mit Tags, Arten oder mehreren Workflows mindestens 3 Zeichen). Während er antwortet, werden die geladenen Zeilen sofort auf die eingegrenzt, deren ID, Workflow, Fehlergrund oder Fehlercodes den Text zeigen.</translation>
     </message>
 </context>
 <context>
