@@ -1,6 +1,7 @@
 // runwatch-cli run as a script would run it: a process with no display, against a demo server
 // on loopback in this test (so the test's event loop keeps turning while the child runs).
 
+#include <csignal>
 #include <memory>
 
 #include <QJsonArray>
@@ -283,6 +284,17 @@ private slots:
         QVERIFY2(human.exitCode == 0, qPrintable(human.err));
         QVERIFY(human.out.contains(u"Status"_s));
         QVERIFY(human.out.contains(id));
+        // The detail names its workflow by id; the title comes from the workflow list.
+        RunQuery query;
+        query.filter.statuses = {RunStatus::Failed};
+        query.pageSize = 50;
+        QString title;
+        for (const WorkflowRun &listed : serverRuns(query)) {
+            if (listed.workflowRunId == id)
+                title = listed.workflowTitle;
+        }
+        QVERIFY(!title.isEmpty());
+        QVERIFY2(human.out.contains(title), qPrintable(human.out));
     }
 
     void viewOfAnUnknownRunIsOneLine()
@@ -312,6 +324,27 @@ private slots:
         QCOMPARE(result.exitCode, exitCode);
         QVERIFY(result.out.contains(runStatusToWire(RunStatus(status))));
         QVERIFY(result.err.isEmpty() == (exitCode == 0) || !result.err.contains(u'\n'));
+    }
+
+    void ctrlCStopsAWatch()
+    {
+        const QString id = runWithStatus(RunStatus::Running);
+        QVERIFY(!id.isEmpty());
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(RUNWATCH_CLI_PATH),
+            {u"--server"_s, m_server->baseUrl().toString(), u"runs"_s, u"watch"_s, id,
+                u"--interval"_s, u"0.2"_s});
+        // Its first line is out once it is watching (and handles signals).
+        QTRY_VERIFY(process.canReadLine());
+        QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        m_everything << QString::fromUtf8(process.readAllStandardOutput()) << err;
+        QVERIFY2(err.isEmpty(), qPrintable(err));
     }
 
     void cancelsARunningRun()

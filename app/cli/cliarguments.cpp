@@ -270,7 +270,9 @@ CliArguments CliArguments::parse(const QStringList &arguments, QString *text, QS
     if (verb == Verb::Cancel || verb == Verb::Retry)
         parser.addPositionalArgument(u"run-id"_s, u"One or more runs."_s, u"<run id>…"_s);
     if (!parser.parse(rest)) {
-        *error = parser.errorText() + u'.';
+        *error = parser.errorText();
+        if (!error->endsWith(u'.'))
+            *error += u'.';
         return args;
     }
     if (parser.isSet(options.help)) {

@@ -245,47 +245,70 @@ void RunsCommand::view()
             finish(CliExit::kOk);
             return;
         }
-        QList<std::pair<QString, QString>> lines;
-        const auto add = [&lines](const QString &name, const QString &value) {
-            if (!value.isEmpty())
-                lines.append({name, value});
-        };
-        add(u"Run"_s, run.runId);
-        add(u"Type"_s, run.runType);
-        add(u"Status"_s, wireStatus(run.status, run.statusText));
-        add(u"Title"_s, run.runRequest.value("title"_L1).toString());
         const QString workflow = run.runRequest.value("workflow_id"_L1).toString();
-        add(u"Workflow"_s,
-            workflow.isEmpty() ? run.listing.value("workflow_title"_L1).toString() : workflow);
-        add(u"Created"_s, run.createdAt.isValid() ? timeText(run.createdAt) : QString());
-        add(u"Started"_s, run.startedAt.isValid() ? timeText(run.startedAt) : QString());
-        add(u"Finished"_s, run.finishedAt.isValid() ? timeText(run.finishedAt) : QString());
-        const QString duration = durationText(run.startedAt, run.finishedAt, run.status);
-        add(u"Duration"_s, duration == u"-"_s ? QString() : duration);
-        add(u"Failure"_s, run.failureReason.simplified());
-        QStringList codes;
-        for (const RunError &error : run.errors) {
-            if (!error.errorCode.isEmpty() && !codes.contains(error.errorCode))
-                codes.append(error.errorCode);
+        if (workflow.isEmpty() || !m_source->features().allWorkflowsScope) {
+            printDetail(run, run.listing.value("workflow_title"_L1).toString());
+            return;
         }
-        add(u"Error codes"_s, codes.join(u", "_s));
-        if (run.stepCount)
-            add(u"Steps"_s, QString::number(*run.stepCount));
-        add(u"App"_s, run.appUrl);
-        add(u"Recording"_s, run.recordingUrl);
-        if (!run.screenshotUrls.isEmpty())
-            add(u"Screenshots"_s, QString::number(run.screenshotUrls.size()));
-        for (const DownloadedFile &file : run.downloadedFiles)
-            add(u"File"_s, file.filename.isEmpty() ? file.url : file.filename);
-        qsizetype nameWidth = 0;
-        for (const auto &line : std::as_const(lines))
-            nameWidth = qMax(nameWidth, line.first.size());
-        QString out;
-        for (const auto &line : std::as_const(lines))
-            out += line.first.leftJustified(nameWidth + 2, u' ') + line.second + u'\n';
-        writeOut(out);
-        finish(CliExit::kOk);
+        // The detail names its workflow by id only; the workflow list has its title.
+        m_source->listWorkflows(
+            this, [this, run, workflow](const ApiResult<QList<Workflow>> &workflows) {
+                QString title;
+                for (const Workflow &each : workflows.value) {
+                    if (each.workflowPermanentId == workflow)
+                        title = each.title;
+                }
+                printDetail(run, title);
+            });
     });
+}
+
+void RunsCommand::printDetail(const RunDetail &run, const QString &workflowTitle)
+{
+    QList<std::pair<QString, QString>> lines;
+    const auto add = [&lines](const QString &name, const QString &value) {
+        if (!value.isEmpty())
+            lines.append({name, value});
+    };
+    add(u"Run"_s, run.runId);
+    add(u"Type"_s, run.runType);
+    add(u"Status"_s, wireStatus(run.status, run.statusText));
+    add(u"Title"_s, run.runRequest.value("title"_L1).toString());
+    QString workflow = run.runRequest.value("workflow_id"_L1).toString();
+    if (workflow.isEmpty()) // a platform's run, known from its listing
+        workflow = run.listing.value("workflow_permanent_id"_L1).toString();
+    add(u"Workflow"_s,
+        workflowTitle.isEmpty() || workflow.isEmpty()
+            ? (workflow.isEmpty() ? workflowTitle : workflow)
+            : u"%1 (%2)"_s.arg(workflowTitle, workflow));
+    add(u"Created"_s, run.createdAt.isValid() ? timeText(run.createdAt) : QString());
+    add(u"Started"_s, run.startedAt.isValid() ? timeText(run.startedAt) : QString());
+    add(u"Finished"_s, run.finishedAt.isValid() ? timeText(run.finishedAt) : QString());
+    const QString duration = durationText(run.startedAt, run.finishedAt, run.status);
+    add(u"Duration"_s, duration == u"-"_s ? QString() : duration);
+    add(u"Failure"_s, run.failureReason.simplified());
+    QStringList codes;
+    for (const RunError &error : run.errors) {
+        if (!error.errorCode.isEmpty() && !codes.contains(error.errorCode))
+            codes.append(error.errorCode);
+    }
+    add(u"Error codes"_s, codes.join(u", "_s));
+    if (run.stepCount)
+        add(u"Steps"_s, QString::number(*run.stepCount));
+    add(u"App"_s, run.appUrl);
+    add(u"Recording"_s, run.recordingUrl);
+    if (!run.screenshotUrls.isEmpty())
+        add(u"Screenshots"_s, QString::number(run.screenshotUrls.size()));
+    for (const DownloadedFile &file : run.downloadedFiles)
+        add(u"File"_s, file.filename.isEmpty() ? file.url : file.filename);
+    qsizetype nameWidth = 0;
+    for (const auto &line : std::as_const(lines))
+        nameWidth = qMax(nameWidth, line.first.size());
+    QString out;
+    for (const auto &line : std::as_const(lines))
+        out += line.first.leftJustified(nameWidth + 2, u' ') + line.second + u'\n';
+    writeOut(out);
+    finish(CliExit::kOk);
 }
 
 // ---- watch

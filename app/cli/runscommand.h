@@ -43,6 +43,7 @@ private:
     void listPage(RunQuery query);
     void printRuns() const;
     void view();
+    void printDetail(const RunDetail &run, const QString &workflowTitle);
     void watch();
     void poll();
     void bulk(BulkJob::Kind kind);
