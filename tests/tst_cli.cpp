@@ -487,6 +487,7 @@ private slots:
         QCOMPARE(result.exitCode, 2);
         if (arguments.contains(u"--verbose"_s)) {
             // The log says what was asked, and still names no key; the last line is the error.
+            QVERIFY2(result.err.contains(u"GET /v1/"_s), qPrintable(result.err));
             QVERIFY2(result.errLines().constLast().startsWith(u"runwatch-cli: "_s),
                 qPrintable(result.err));
             return;
