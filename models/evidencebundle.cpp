@@ -86,7 +86,9 @@ QString EvidenceBundle::write(const QString &path, const QList<Entry> &entries)
         zip_source_t *data = zip_source_buffer(
             archive, entry.data.constData(), zip_uint64_t(entry.data.size()), 0);
         const QByteArray name = entry.name.toUtf8();
-        if (!data || zip_file_add(archive, name.constData(), data, ZIP_FL_ENC_UTF_8) < 0) {
+        const zip_int64_t index
+            = data ? zip_file_add(archive, name.constData(), data, ZIP_FL_ENC_UTF_8) : -1;
+        if (index < 0) {
             if (data)
                 zip_source_free(data);
             const QString why = QString::fromUtf8(zip_strerror(archive));
@@ -95,6 +97,11 @@ QString EvidenceBundle::write(const QString &path, const QList<Entry> &entries)
             return say(QT_TRANSLATE_NOOP("EvidenceBundle", "%1 could not be added: %2."))
                 .arg(entry.name, why);
         }
+        // Screenshots and recordings are compressed already: stored as they are, written faster.
+        static const QStringList kCompressed {u".png"_s, u".jpg"_s, u".webm"_s, u".mp4"_s};
+        if (std::any_of(kCompressed.cbegin(), kCompressed.cend(),
+                [&entry](const QString &suffix) { return entry.name.endsWith(suffix); }))
+            zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_STORE, 0);
     }
     if (zip_close(archive) < 0) {
         const QString why = QString::fromUtf8(zip_strerror(archive));

@@ -25,6 +25,7 @@
 #include <QScopedValueRollback>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -1485,6 +1486,8 @@ void MainWindow::chooseEvidencePath(const WorkflowRun &run)
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(QStringLiteral("zip"));
     dialog->setNameFilter(tr("Zip archives (*.zip)"));
+    // Where documents go, not wherever Runwatch was started from.
+    dialog->setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     dialog->selectFile(QStringLiteral("runwatch-evidence-%1.zip").arg(run.workflowRunId));
     connect(dialog, &QFileDialog::fileSelected, this,
         [this, run](const QString &path) { saveEvidence(run, path); });
