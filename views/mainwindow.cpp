@@ -188,7 +188,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_launchAction, &QAction::triggered, this, [this] { openLaunchDialog(); });
     // Every source can be exported: no menu bar yet, so it sits with the other run actions.
     m_exportAction->setObjectName(QStringLiteral("exportAction"));
-    m_exportAction->setIcon(ThemedIcon::action(u"document-save-as"_s));
+    m_exportAction->setIcon(ThemedIcon::action(u"document-save"_s)); // the one bundled
     m_exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     m_exportAction->setToolTip(tr("Write every run of this list, loaded or not, to a CSV or "
                                   "JSON Lines file (%1)")
