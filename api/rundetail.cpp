@@ -167,3 +167,13 @@ QList<std::pair<QString, QString>> RunDetail::requestParameters() const
     }
     return parameters;
 }
+
+QStringList RunDetail::errorCodes() const
+{
+    QStringList codes;
+    for (const RunError &error : errors) {
+        if (!error.errorCode.isEmpty() && !codes.contains(error.errorCode))
+            codes.append(error.errorCode);
+    }
+    return codes;
+}

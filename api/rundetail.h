@@ -48,6 +48,8 @@ struct RunDetail
     QDateTime finishedAt;
     QString failureReason;
     QList<RunError> errors;
+    /** The errors' codes, each once, in the order they came. */
+    QStringList errorCodes() const;
     QStringList screenshotUrls; // newest first, as the server orders them
     QString recordingUrl;
     QList<DownloadedFile> downloadedFiles;

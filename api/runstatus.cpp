@@ -68,6 +68,16 @@ QString runStatusToWire(RunStatus status)
     return toWire(kStatusNames, status);
 }
 
+QString runStatusName(RunStatus status)
+{
+    return status == RunStatus::Partial ? u"partial"_s : runStatusToWire(status);
+}
+
+RunStatus runStatusFromName(const QString &name)
+{
+    return name == "partial"_L1 ? RunStatus::Partial : runStatusFromWire(name);
+}
+
 QList<RunStatus> allRunStatuses()
 {
     return allOf(kStatusNames);

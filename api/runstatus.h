@@ -20,6 +20,9 @@ enum class RunStatus {
 
 RunStatus runStatusFromWire(const QString &wire);
 QString runStatusToWire(RunStatus status);
+/** A status by name for Runwatch's own files: the wire's, plus `partial`, which no one wire has. */
+QString runStatusName(RunStatus status);
+RunStatus runStatusFromName(const QString &name);
 /** Every status the contract names, in the order a user reads them (active first). */
 QList<RunStatus> allRunStatuses();
 /** True while the run may still change: created, queued, running, paused. */

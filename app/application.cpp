@@ -22,10 +22,12 @@
 #include "credentialstore.h"
 #include "demoserverthread.h"
 #include "firstpaintreporter.h"
+#include "historykeeper.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
 #include "notificationcenter.h"
 #include "preferencesdialog.h"
+#include "runhistory.h"
 #include "runlistmodel.h"
 #include "savedlistcontroller.h"
 #include "skyvernclient.h"
@@ -87,6 +89,12 @@ Application::Application(LaunchOptions options, QObject *parent)
     m_window = std::make_unique<MainWindow>();
     m_window->artifactFetcher()->setCacheDirectory(cachePrefix + u"artifacts"_s);
     m_savedLists->attach(m_window.get());
+    // History's runs are kept beside the saved lists; the demo's live for the session only.
+    m_historyKeeper = new HistoryKeeper(
+        cachePrefix + u"history.sqlite"_s, [](const QString &id) { return !isEphemeral(id); },
+        this);
+    connect(m_historyKeeper, &HistoryKeeper::notice, m_window.get(), &MainWindow::showNotice);
+    m_historyKeeper->attach(m_window->runHistory());
     // The window holds requests of the shown source: it lets go before a source is deleted.
     connect(m_connections, &ConnectionManager::sourcesAboutToGo, this, [this] {
         if (m_window)
@@ -410,6 +418,7 @@ void Application::showConnection(const QString &id)
     m_window->setSource(nullptr);
     restoreView(id);
     m_current = id;
+    showHistoryOf(id);
     m_savedLists->show(savedListKey(id));
     m_window->setSource(source, profile(id).name);
     const bool savedProfilesOnly = !m_demoServer && !profile(kCommandLineId).isValid();
@@ -420,6 +429,27 @@ void Application::showConnection(const QString &id)
     updateSwitcher();
     emit connected(source->displayName());
     updateImportantTargets(); // the one now shown is polled by its list
+}
+
+void Application::showHistoryOf(const QString &id)
+{
+    // History keeps runs by connection id, which stays when a connection is renamed; a merged
+    // list names each run's connection by its name.
+    RunHistory *history = m_window->runHistory();
+    if (id == QLatin1String(kAllConnections)) {
+        QHash<QString, QString> idByName;
+        QStringList ids;
+        for (const ConnectionProfile &member : m_connections->profiles()) {
+            idByName.insert(member.displayName(), member.id);
+            ids.append(member.id);
+        }
+        history->setKeyOf(
+            [idByName](const WorkflowRun &run) { return idByName.value(run.source); });
+        history->setScope(ids);
+    } else {
+        history->setKeyOf([id](const WorkflowRun &) { return id; });
+        history->setScope({id});
+    }
 }
 
 QString Application::keyOf(const QString &id, const QString &scope, const RunFilter &filter) const

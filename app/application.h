@@ -26,6 +26,7 @@ class BackgroundListPoller;
 class WatchedRunModel;
 class WatchedRunPoller;
 class RunSource;
+class HistoryKeeper;
 class SavedListController;
 struct RunFilter;
 struct WorkflowRun;
@@ -111,6 +112,8 @@ private:
     void startDemo();
     void onDemoStarted(const DemoEndpoints &endpoints);
     void restoreView(const QString &viewKey);
+    /** Points History at a connection (or every one, for the merged list). */
+    void showHistoryOf(const QString &id);
     void saveWindow();
     void updateSwitcher();
     void acceptProfile(const ConnectionProfile &profile, const QString &secret);
@@ -144,6 +147,7 @@ private:
     QString m_firstConnection; // the one the window opens on; empty: the demo
     QString m_viewKey;
     SavedListController *m_savedLists;
+    HistoryKeeper *m_historyKeeper;
     DemoServerThread *m_demoServer = nullptr;
     QUrl m_demoUrl;
     QString m_demoKey;

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include "sqlitefile.h"
 #include "workflowrun.h"
 
 /** A list saved earlier, and when. */
@@ -38,9 +39,9 @@ public:
      */
     bool open(QString *error);
     /** What open() had to do that the user may want to know, e.g. a damaged file set aside. */
-    QString notice() const { return m_notice; }
-    bool isOpen() const { return !m_connection.isEmpty(); }
-    QString path() const { return m_path; }
+    QString notice() const { return m_file.notice(); }
+    bool isOpen() const { return m_file.isOpen(); }
+    QString path() const { return m_file.path(); }
 
     /** Replaces a view's saved list with the first kMaxRunsPerView of `runs`. */
     bool save(const QString &viewKey, const QList<WorkflowRun> &runs,
@@ -53,10 +54,5 @@ public:
     static std::optional<QList<WorkflowRun>> decode(const QByteArray &data);
 
 private:
-    /** Opens the file as it is; false when it is not a usable, intact database. */
-    bool openFile(const QString &name, QString *error);
-
-    QString m_path;
-    QString m_notice;
-    QString m_connection; // the QSqlDatabase connection name, empty while closed
+    SqliteFile m_file;
 };

@@ -40,10 +40,13 @@
 #include "bulkjob.h"
 #include "demoserverthread.h"
 #include "failuregroupmodel.h"
+#include "historyview.h"
 #include "mainwindow.h"
 #include "notificationcenter.h"
 #include "rundetailpane.h"
 #include "runexportjob.h"
+#include "runhistory.h"
+#include "runhistorystore.h"
 #include "runlistmodel.h"
 #include "runsortproxymodel.h"
 #include "runtimeline.h"
@@ -313,7 +316,7 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv); // the image figures show the detail pane
     // bench_runwatch [results.json [section...]]: sections are fetch, decode, startup, idle,
-    // hidden, notify, images, filmstrip, evidence, scale, groups, bulk, timeline, export.
+    // hidden, notify, images, filmstrip, evidence, scale, groups, bulk, timeline, export, history.
     const QStringList sections = QCoreApplication::arguments().mid(2);
     const auto wanted = [&sections](const char *name) {
         return sections.isEmpty() || sections.contains(QLatin1String(name));
@@ -1039,6 +1042,71 @@ int main(int argc, char *argv[])
             = runsPerSecond(RunExportWriter(RunExportWriter::Format::JsonLines), &bytes);
         report(results, u"export_jsonl_100k_runs_per_s"_s, lines, u"runs/s"_s,
             u">= 50000 (every field)"_s);
+    }
+
+    // History over 100,000 stored runs of 90 days: the summary and the whole view drawn
+    // (charts and both tables), and reading them back from the SQLite file.
+    if (wanted("history")) {
+        constexpr int kRuns = 100000;
+        const QDateTime now = QDateTime::currentDateTime();
+        QList<HistoryRun> runs;
+        runs.reserve(kRuns);
+        QRandomGenerator random(7);
+        static const RunStatus kEnded[] {RunStatus::Completed, RunStatus::Completed,
+            RunStatus::Completed, RunStatus::Failed, RunStatus::TimedOut, RunStatus::Canceled};
+        for (int i = 0; i < kRuns; ++i) {
+            HistoryRun run;
+            run.connection = u"bench"_s;
+            run.runId = u"wr_%1"_s.arg(i);
+            run.createdMs = now.addSecs(-qint64(i) * 77).toMSecsSinceEpoch(); // 89 days
+            run.startedMs = run.createdMs + 2000;
+            run.finishedMs = run.startedMs + random.bounded(600000);
+            run.status = kEnded[random.bounded(6)];
+            run.workflowId = u"wpid_%1"_s.arg(i % 40);
+            run.workflowTitle = u"Workflow %1"_s.arg(i % 40);
+            if (run.status == RunStatus::Failed)
+                run.errorCodes = {u"E_%1"_s.arg(random.bounded(25))};
+            run.computeUnits = i % 2 ? random.bounded(4000) / 100.0 : -1;
+            runs.append(run);
+        }
+        const QDateTime from(now.date().addDays(-89), QTime(0, 0));
+        RunHistory history;
+        history.setScope({u"bench"_s});
+        history.addStored(u"bench"_s, runs);
+        const double summaryMs = medianMs(7, [&] {
+            const HistorySummary summary
+                = history.summarize(from, now.addSecs(1), HistoryBucketSize::Day);
+            if (summary.runs != kRuns)
+                qFatal("summarized %d runs of %d", summary.runs, kRuns);
+        });
+        HistoryView view(&history);
+        view.setRangeDays(90);
+        view.resize(1400, 860);
+        view.show();
+        QCoreApplication::processEvents();
+        const double drawMs = medianMs(7, [&] {
+            view.refresh();
+            const QPixmap drawn = view.grab();
+            if (drawn.isNull() || view.summary().runs != kRuns)
+                qFatal("History did not draw %d runs", kRuns);
+        });
+        report(results, u"history_100k_draw_ms"_s, drawMs, u"ms"_s,
+            u"<= 100 (summary, charts and tables drawn; median of 7)"_s);
+        report(results, u"history_100k_summary_ms"_s, summaryMs, u"ms"_s, u"of the above"_s);
+        QTemporaryDir dir;
+        {
+            RunHistoryStore store(dir.filePath(u"history.sqlite"_s));
+            store.open(nullptr);
+            store.save(runs);
+        }
+        const double loadMs = medianMs(5, [&] {
+            RunHistoryStore store(dir.filePath(u"history.sqlite"_s));
+            store.open(nullptr);
+            if (store.load(u"bench"_s).size() != kRuns)
+                qFatal("the file gave back fewer runs");
+        });
+        report(results, u"history_100k_file_read_ms"_s, loadMs, u"ms"_s,
+            u"reported (on a worker thread, once per connection and start)"_s);
     }
 
     if (argc > 1) {

@@ -95,11 +95,7 @@ void ErrorCodePrefetcher::startNext()
             = m_source->getRun(runId, this, [this, runId](const ApiResult<RunDetail> &result) {
                   m_inFlight.remove(runId);
                   if (result.ok()) {
-                      QStringList codes;
-                      for (const RunError &error : result.value.errors) {
-                          if (!error.errorCode.isEmpty() && !codes.contains(error.errorCode))
-                              codes.append(error.errorCode);
-                      }
+                      const QStringList codes = result.value.errorCodes();
                       m_cache.insert(runId, new Learned {codes, result.value.failureReason});
                       // Lists of every run type carry no failure reason: the detail has it.
                       m_model->fillFailureReason(runId, result.value.failureReason);

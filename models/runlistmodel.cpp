@@ -177,6 +177,7 @@ void RunListModel::request(int page)
 
 void RunListModel::applyPage(const RunPage &page)
 {
+    emit runsReceived(page.runs);
     // Paging state first: fetchMore may be called from inside the row signals below.
     m_loadedPages = page.query.page;
     m_exhausted = page.isLastPage();
@@ -498,6 +499,7 @@ qint64 sortTime(const WorkflowRun &run)
 void RunListModel::mergeRefresh(const RunPage &page)
 {
     const QList<WorkflowRun> &fresh = page.runs;
+    emit runsReceived(fresh);
     QSet<QString> freshKeys;
     for (const WorkflowRun &run : fresh)
         freshKeys.insert(rowKey(run));

@@ -137,6 +137,8 @@ signals:
     void pageLoaded(int pages, int rows, bool exhausted);
     /** A request failed; the rows on screen are the last good ones. */
     void requestFailed(const ApiError &error);
+    /** Runs as a page or a poll gave them (before they are merged): what History records. */
+    void runsReceived(const QList<WorkflowRun> &runs);
     /** A poll merged: how many rows changed, appeared and went. */
     void refreshed(int changed, int inserted, int removed);
     /** The run shown in this row changed (for a detail pane showing it). */

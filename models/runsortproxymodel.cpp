@@ -23,13 +23,15 @@ void RunSortProxyModel::setLocalFilter(const RunFilter &filter)
 
 bool RunSortProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
-    if (m_filter.isEmpty() && m_onlyRuns.isEmpty())
+    if (m_filter.isEmpty() && m_onlyRuns.isEmpty() && m_onlyRunIds.isEmpty())
         return true;
     const auto *runs = qobject_cast<const RunListModel *>(sourceModel());
     const WorkflowRun *run = runs ? runs->runAt(sourceRow) : nullptr;
     if (!run)
         return true;
     if (!m_onlyRuns.isEmpty() && !m_onlyRuns.contains(RunListModel::rowKey(*run)))
+        return false;
+    if (!m_onlyRunIds.isEmpty() && !m_onlyRunIds.contains(run->workflowRunId))
         return false;
     if (m_filter.searchKey.isEmpty())
         return m_filter.matchesLocally(*run);
@@ -47,10 +49,19 @@ void RunSortProxyModel::setOnlyRuns(const QSet<QString> &keys)
     invalidate();
 }
 
+void RunSortProxyModel::setOnlyRunIds(const QSet<QString> &ids)
+{
+    if (ids == m_onlyRunIds)
+        return;
+    m_onlyRunIds = ids;
+    invalidate();
+}
+
 bool RunSortProxyModel::canFetchMore(const QModelIndex &parent) const
 {
     // A few runs of one group would otherwise page through the whole history to fill a view.
-    return m_onlyRuns.isEmpty() && QSortFilterProxyModel::canFetchMore(parent);
+    return m_onlyRuns.isEmpty() && m_onlyRunIds.isEmpty()
+        && QSortFilterProxyModel::canFetchMore(parent);
 }
 
 void RunSortProxyModel::showServerOrder()

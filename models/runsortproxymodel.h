@@ -25,6 +25,10 @@ public:
      */
     void setOnlyRuns(const QSet<QString> &keys);
     bool isNarrowedToRuns() const { return !m_onlyRuns.isEmpty(); }
+    /** Shows only runs with these ids (a slice of History), whichever connection they are of;
+     * empty: all. Kept when the list is replaced, unlike setOnlyRuns. */
+    void setOnlyRunIds(const QSet<QString> &ids);
+    bool isNarrowedToRunIds() const { return !m_onlyRunIds.isEmpty(); }
     /** Back to the server's order: newest first. */
     void showServerOrder();
     bool isSorted() const { return sortColumn() >= 0; }
@@ -44,6 +48,7 @@ private:
 
     RunFilter m_filter;
     QSet<QString> m_onlyRuns;
+    QSet<QString> m_onlyRunIds;
     QList<qint64> m_keys; // by source row, for m_keyColumn
     int m_keyColumn = -1;
 };

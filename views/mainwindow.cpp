@@ -25,6 +25,7 @@
 #include <QScopedValueRollback>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -41,6 +42,9 @@
 #include "evidencebundlejob.h"
 #include "failuregroupmodel.h"
 #include "failuregroupsview.h"
+#include "historybackfilljob.h"
+#include "historychart.h"
+#include "historyview.h"
 #include "jobspanel.h"
 #include "launchrundialog.h"
 #include "recordingplayer.h"
@@ -48,6 +52,7 @@
 #include "runexportdialog.h"
 #include "runfilterbar.h"
 #include "runformat.h"
+#include "runhistory.h"
 #include "runlistmodel.h"
 #include "runrowmenu.h"
 #include "runsortproxymodel.h"
@@ -99,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     m_bulkBar = new BulkBar(this);
     m_jobs = new BulkJobModel(this);
+    m_history = new RunHistory(this);
     setWindowTitle(tr("Runwatch"));
     setWindowIcon(ThemedIcon::application());
     resize(1440, 860);
@@ -195,6 +201,18 @@ MainWindow::MainWindow(QWidget *parent)
                                    .arg(native(QKeySequence(Qt::CTRL | Qt::Key_E))));
     m_exportAction->setEnabled(false);
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::openExportDialog);
+    // History takes the list's place (not a dialog): a bar clicked there comes back here.
+    m_historyAction = new QAction(tr("&History"), this);
+    m_historyAction->setObjectName(QStringLiteral("historyAction"));
+    m_historyAction->setIcon(ThemedIcon::action(u"office-chart-bar"_s));
+    m_historyAction->setCheckable(true);
+    m_historyAction->setShortcut(Qt::CTRL | Qt::Key_H);
+    m_historyAction->setToolTip(tr("Runs per hour or day, failure rate, durations and error "
+                                   "codes over time (%1)")
+                                    .arg(native(QKeySequence(Qt::CTRL | Qt::Key_H))));
+    m_historyAction->setEnabled(false);
+    connect(m_historyAction, &QAction::toggled, this, &MainWindow::showHistory);
+    toolBar->insertAction(m_exportAction, m_historyAction);
 
     // Every key in one list, created when first asked for; found in View as well as by F1.
     auto *shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
@@ -217,11 +235,15 @@ MainWindow::MainWindow(QWidget *parent)
     preferencesAction->setShortcut(Qt::CTRL | Qt::Key_Comma);
     addAction(preferencesAction); // the keys work wherever the focus is in the window
     connect(preferencesAction, &QAction::triggered, this, &MainWindow::preferencesRequested);
+    viewMenu->addAction(m_historyAction);
     viewMenu->addSeparator();
     viewMenu->addAction(preferencesAction);
     viewMenu->addAction(shortcutsAction);
     auto *findShortcut = new QShortcut(QKeySequence::Find, this);
-    connect(findShortcut, &QShortcut::activated, m_filterBar, &RunFilterBar::focusSearch);
+    connect(findShortcut, &QShortcut::activated, this, [this] {
+        m_historyAction->setChecked(false); // the search is the list's
+        m_filterBar->focusSearch();
+    });
 
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
     m_errorLabel->setWordWrap(true);
@@ -246,6 +268,8 @@ MainWindow::MainWindow(QWidget *parent)
     closeNotice->setAutoRaise(true);
     closeNotice->setToolTip(tr("Close this notice"));
     connect(closeNotice, &QToolButton::clicked, m_noticeBar, &QWidget::hide);
+    // A list narrowed from History says so here; closing the notice shows every run again.
+    connect(closeNotice, &QToolButton::clicked, this, &MainWindow::clearHistorySlice);
     auto *noticeLayout = new QHBoxLayout(m_noticeBar);
     noticeLayout->setContentsMargins(10, 4, 4, 4);
     noticeLayout->addWidget(m_noticeLabel, 1);
@@ -356,18 +380,30 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({960, 480});
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
+    m_runsPage = new QWidget(this);
+    auto *layout = new QVBoxLayout(m_runsPage);
     layout->setContentsMargins(8, 8, 8, 0);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_splitter, 1);
-    setCentralWidget(central);
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("mainPages"));
+    m_pages->addWidget(m_runsPage); // History joins when first shown
+    setCentralWidget(m_pages);
 
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_statusLabel->setTextFormat(Qt::PlainText); // names the connection, which the user typed
     statusBar()->addWidget(m_statusLabel, 1);
 
     connect(m_filterBar, &RunFilterBar::filterChanged, this, &MainWindow::applyFilter);
+    // The user's own filter takes over from a slice of History.
+    connect(m_filterBar, &RunFilterBar::filterChanged, this, &MainWindow::clearHistorySlice);
+    connect(m_filterBar, &RunFilterBar::scopeChanged, this, &MainWindow::clearHistorySlice);
+    connect(m_model, &RunListModel::runsReceived, m_history, &RunHistory::record);
+    connect(m_prefetcher, &ErrorCodePrefetcher::codesFetched, this,
+        [this](const QString &runId, const QStringList &codes) {
+            if (const WorkflowRun *run = m_model->runAt(m_model->rowOfRun(runId)))
+                m_history->recordErrorCodes(*run, codes);
+        });
     connect(m_filterBar, &RunFilterBar::scopeChanged, this, [this](const QString &scope) {
         m_model->setScope(scope);
         emit viewChanged();
@@ -376,6 +412,8 @@ MainWindow::MainWindow(QWidget *parent)
         [this](const QString &runId, const QStringList &codes) {
             m_filterBar->addKnownErrorCodes(codes);
             m_model->setErrorCodes(runId, codes);
+            if (const WorkflowRun *run = m_model->runAt(m_model->rowOfRun(runId)))
+                m_history->recordErrorCodes(*run, codes);
         });
     connect(m_detail, &RunDetailPane::runCanceled, m_model, &RunListModel::refresh);
     connect(m_detail, &RunDetailPane::retryRequested, this, &MainWindow::confirmRetry);
@@ -473,6 +511,15 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     applyFeatures(features);
     m_reloadAction->setEnabled(source != nullptr);
     m_exportAction->setEnabled(source != nullptr);
+    m_historyAction->setEnabled(source != nullptr);
+    // Older runs read from the last source would be counted as this one's.
+    if (m_backfill)
+        m_backfill->cancel();
+    clearHistorySlice();
+    if (m_historyView) {
+        m_historyView->setConnectionName(m_sourceName);
+        m_historyView->setErrorCodesFilterable(features.errorCode);
+    }
     // What a source cannot do is hidden, not greyed; greyed means "not yet" (still connecting).
     m_launchAction->setVisible(source == nullptr || features.launch);
     m_launchAction->setEnabled(source != nullptr && features.launch);
@@ -1214,6 +1261,8 @@ void MainWindow::updateStatus()
     QStringList parts {tr("%n run(s) loaded", nullptr, rows)};
     if (m_sorter->isNarrowedToRuns())
         parts.append(tr("%n shown of one failure group", nullptr, m_sorter->rowCount()));
+    if (m_sorter->isNarrowedToRunIds())
+        parts.append(tr("%n shown from History", nullptr, m_sorter->rowCount()));
     if (m_model->loadedPages() > 0)
         parts.append(tr("%n page(s)", nullptr, m_model->loadedPages()));
     if (m_model->isExhausted())
@@ -1642,6 +1691,7 @@ void MainWindow::setUpFailureGroups()
     connect(m_failureView, &FailureGroupsView::cancelLoadRequested, this,
         [this] { stopLoadingBack(tr("Stopped.")); });
     connect(m_model, &RunListModel::pageLoaded, this, &MainWindow::continueLoadingBack);
+    connect(m_model, &RunListModel::pageLoaded, this, &MainWindow::updateSliceNotice);
     connect(m_model, &RunListModel::pageLoaded, this, [this] {
         if (m_failurePanel->isVisible())
             prefetchVisibleErrorCodes();
@@ -1749,4 +1799,171 @@ void MainWindow::openExportDialog()
             15000);
     });
     dialog->open();
+}
+
+void MainWindow::showHistory(bool shown)
+{
+    if (shown && !m_historyView) {
+        m_historyView = new HistoryView(m_history, this);
+        m_historyView->setConnectionName(m_sourceName);
+        m_historyView->setErrorCodesFilterable(!m_source || m_source->features().errorCode);
+        connect(m_historyView, &HistoryView::closeRequested, this,
+            [this] { m_historyAction->setChecked(false); });
+        connect(m_historyView, &HistoryView::sliceActivated, this, &MainWindow::showHistorySlice);
+        connect(m_historyView, &HistoryView::backfillRequested, this, &MainWindow::startBackfill);
+        connect(m_historyView, &HistoryView::backfillCancelRequested, this, [this] {
+            if (m_backfill)
+                m_backfill->cancel();
+        });
+        m_pages->addWidget(m_historyView);
+    }
+    if (shown) {
+        m_pages->setCurrentWidget(m_historyView);
+        m_historyView->runsChart()->setFocus(Qt::ShortcutFocusReason);
+    } else {
+        m_pages->setCurrentWidget(m_runsPage);
+        m_table->setFocus(Qt::ShortcutFocusReason);
+    }
+}
+
+void MainWindow::startBackfill(const QDateTime &since)
+{
+    if (!m_source || !m_historyView)
+        return;
+    if (m_backfill)
+        m_backfill->cancel();
+    auto *job = new HistoryBackfillJob(m_source, since.toUTC(), this);
+    m_backfill = job;
+    connect(job, &HistoryBackfillJob::pageRead, m_history, &RunHistory::record);
+    job->setCodesWanted(
+        [history = m_history](const WorkflowRun &run) { return !history->hasErrorCodes(run); });
+    connect(job, &HistoryBackfillJob::codesRead, this,
+        [this](const WorkflowRun &run, const QStringList &codes) {
+            m_history->recordErrorCodes(run, codes);
+            if (m_model->rowOfRun(run.workflowRunId) >= 0)
+                m_model->setErrorCodes(run.workflowRunId, codes); // the list shows them too
+        });
+    connect(
+        job, &HistoryBackfillJob::codesProgressed, m_historyView, &HistoryView::showBackfillCodes);
+    connect(
+        job, &HistoryBackfillJob::progressed, m_historyView, &HistoryView::showBackfillProgress);
+    connect(job, &HistoryBackfillJob::waiting, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    const auto end = [this, job](const QString &message) {
+        if (m_backfill == job)
+            m_backfill = nullptr;
+        job->deleteLater();
+        if (m_historyView)
+            m_historyView->showBackfillEnded(message);
+    };
+    connect(job, &HistoryBackfillJob::finished, this,
+        [end](int runs) { end(tr("Read %n run(s) from the server.", nullptr, runs)); });
+    connect(job, &HistoryBackfillJob::failed, this, end);
+    connect(job, &HistoryBackfillJob::canceled, this, [end, job] {
+        end(tr("Stopped after %n run(s); they are kept.", nullptr, job->runsRead()));
+    });
+    m_historyView->showBackfillStarted(since);
+    job->start();
+}
+
+void MainWindow::showHistorySlice(const HistorySlice &slice)
+{
+    if (!m_source)
+        return;
+    RunFilter filter;
+    QString scope;
+    QSet<QString> ids;
+    QString title;
+    if (!slice.errorCode.isEmpty()) {
+        // The server filters by code, and knows codes History never learned.
+        filter.errorCode = slice.errorCode;
+    } else {
+        if (slice.status != RunStatus::Unknown)
+            filter.statuses = {slice.status};
+        const qint64 toMs = slice.to.isValid() ? slice.to.toMSecsSinceEpoch()
+                                               : std::numeric_limits<qint64>::max();
+        const QList<HistoryRun> runs
+            = m_history->runs(slice.from.isValid() ? slice.from.toMSecsSinceEpoch() : 0);
+        for (const HistoryRun &run : runs) {
+            if (run.createdMs >= toMs
+                || (slice.status != RunStatus::Unknown && run.status != slice.status)
+                || (!slice.workflowId.isEmpty() && run.workflowId != slice.workflowId))
+                continue;
+            ids.insert(run.runId);
+            if (title.isEmpty())
+                title = run.workflowTitle;
+        }
+        // One workflow's runs the server lists by itself, all of them; a merged list cannot.
+        if (!slice.workflowId.isEmpty() && !m_source->features().runSource) {
+            scope = slice.workflowId;
+            ids.clear();
+        }
+    }
+    const QLocale locale;
+    const auto day = [&locale](const QDateTime &time) {
+        return locale.toString(time.toLocalTime().date(), u"ddd d MMM"_s);
+    };
+    QString when;
+    if (slice.from.isValid() && slice.to.isValid()) {
+        when = slice.from.secsTo(slice.to) <= 3600
+            ? tr("%1, %2–%3")
+                  .arg(day(slice.from),
+                      locale.toString(slice.from.toLocalTime().time(), u"HH:mm"_s),
+                      locale.toString(slice.to.toLocalTime().time(), u"HH:mm"_s))
+            : day(slice.from);
+    }
+    if (!slice.errorCode.isEmpty())
+        m_sliceText = tr("the runs with error code %1").arg(slice.errorCode);
+    else if (!slice.workflowId.isEmpty())
+        m_sliceText = scope.isEmpty()
+            ? tr("the %n run(s) of %1 since %2", nullptr, int(ids.size()))
+                  .arg(title.isEmpty() ? slice.workflowId : title, day(slice.from))
+            : tr("the runs of %1").arg(title.isEmpty() ? slice.workflowId : title);
+    else if (slice.status != RunStatus::Unknown)
+        m_sliceText = tr("the %n %1 run(s) of %2", nullptr, int(ids.size()))
+                          .arg(RunFormat::statusText(slice.status, {}), when);
+    else
+        m_sliceText = tr("the %n run(s) of %1", nullptr, int(ids.size())).arg(when);
+    m_sliceRuns = int(ids.size());
+    m_sliceFrom = ids.isEmpty() ? QDateTime() : slice.from;
+
+    m_historyAction->setChecked(false); // back to the list, which now shows the slice
+    m_filterBar->setScope(scope);
+    m_filterBar->setFilter(filter);
+    m_model->setScope(scope);
+    applyFilter(filter);
+    m_sorter->setOnlyRunIds(ids);
+    updateSliceNotice();
+    updateStatus();
+}
+
+void MainWindow::updateSliceNotice()
+{
+    if (m_sliceText.isEmpty())
+        return;
+    const int shown = m_sorter->rowCount();
+    // Its runs may be further back than the pages loaded: load on until they are reached.
+    if (m_sliceFrom.isValid() && !m_loadBackTo.isValid() && !m_model->isExhausted()
+        && shown < m_sliceRuns) {
+        const int rows = m_model->rowCount();
+        const WorkflowRun *oldest = rows > 0 ? m_model->runAt(rows - 1) : nullptr;
+        if (!oldest || oldest->orderTime() > m_sliceFrom)
+            loadBackTo(m_sliceFrom);
+    }
+    QString text = tr("From History: %1.").arg(m_sliceText);
+    if (m_sorter->isNarrowedToRunIds() && shown < m_sliceRuns)
+        text += u' ' + tr("%1 of them loaded so far.").arg(shown);
+    showNotice(text + u' ' + tr("Close this notice to see every run again."));
+}
+
+void MainWindow::clearHistorySlice()
+{
+    if (m_sliceText.isEmpty())
+        return;
+    m_sliceText.clear();
+    m_sliceFrom = QDateTime();
+    m_sliceRuns = 0;
+    m_sorter->setOnlyRunIds({});
+    showNotice({});
+    updateStatus();
 }

@@ -19,6 +19,8 @@ class BulkJobModel;
 class ErrorCodePrefetcher;
 class FailureGroupModel;
 class FailureGroupsView;
+class HistoryBackfillJob;
+class HistoryView;
 class QComboBox;
 class QDockWidget;
 class QMenu;
@@ -38,6 +40,9 @@ class RunSortProxyModel;
 class RunSource;
 class RunTableView;
 class RunTagPrefetcher;
+class QStackedWidget;
+class RunHistory;
+struct HistorySlice;
 class WatchedRunModel;
 struct ApiError;
 struct SourceFeatures;
@@ -116,6 +121,15 @@ public:
     FailureGroupModel *failureGroups() const { return m_failureGroups; }
 
     RunListModel *runListModel() const { return m_model; }
+    /** The runs History draws: what the lists load and "Load older runs" reads. The
+     * application says whose they are and keeps them between starts. */
+    RunHistory *runHistory() const { return m_history; }
+    /** View → History (Ctrl+H): the History view in place of the list, and back. */
+    QAction *historyAction() const { return m_historyAction; }
+    /** The History view, created when first shown (null before). */
+    HistoryView *historyView() const { return m_historyView; }
+    /** Shows a part of History in the run list (what clicking a bar does). */
+    void showHistorySlice(const HistorySlice &slice);
     /** The shown connection's workflows, as last loaded. */
     QList<Workflow> workflows() const { return m_workflows; }
     /** Fetches screenshots, recordings and files for the detail pane. */
@@ -163,6 +177,11 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void showHistory(bool shown);
+    void startBackfill(const QDateTime &since);
+    /** The run list shows every run again (a History slice is let go). */
+    void clearHistorySlice();
+    void updateSliceNotice();
     void updateStatus();
     void applyColumnResizeModes();
     void applyFeatures(const SourceFeatures &features);
@@ -244,6 +263,15 @@ private:
     QDockWidget *m_jobsPanel = nullptr;
     FailureGroupModel *m_failureGroups = nullptr;
     FailureGroupsView *m_failureView = nullptr;
+    RunHistory *m_history = nullptr;
+    HistoryView *m_historyView = nullptr;
+    HistoryBackfillJob *m_backfill = nullptr;
+    QAction *m_historyAction = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QWidget *m_runsPage = nullptr;
+    QString m_sliceText; // what the list is narrowed to from History, empty when it is not
+    QDateTime m_sliceFrom; // the slice's runs began after this: pages are loaded back to it
+    int m_sliceRuns = 0; // how many runs History counted in the slice
     QDockWidget *m_failurePanel = nullptr;
     QDateTime m_loadBackTo; // valid while older pages are loaded until this time
     QHash<QString, QString> m_retriedHere; // runs retried by a bulk job, and their new runs

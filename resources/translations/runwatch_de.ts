@@ -1017,6 +1017,300 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>HistoryBackfillJob</name>
+    <message>
+        <source>There is no connection to read runs from.</source>
+        <translation>Es gibt keine Verbindung, von der Ausführungen gelesen werden könnten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Asking again in %n s.</source>
+        <translation>
+            <numerusform>%1 Neue Anfrage in %n s.</numerusform>
+            <numerusform>%1 Neue Anfrage in %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading older runs stopped at page %1: %2 The %n run(s) read so far are kept.</source>
+        <translation>
+            <numerusform>Das Lesen älterer Ausführungen hielt bei Seite %1 an: %2 Die bisher gelesene %n Ausführung bleibt erhalten.</numerusform>
+            <numerusform>Das Lesen älterer Ausführungen hielt bei Seite %1 an: %2 Die bisher gelesenen %n Ausführungen bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped after %L1 runs, back to %2; History draws at most that many.</source>
+        <translation>Nach %L1 Ausführungen angehalten, zurück bis %2; der Verlauf zeigt höchstens so viele.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryChart</name>
+    <message>
+        <source>Runs by status over time</source>
+        <translation>Ausführungen nach Status im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Compute units over time</source>
+        <translation>Compute-Einheiten im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 compute units over %n run(s)</source>
+        <translation>
+            <numerusform>%1: %2 Compute-Einheiten für %n Ausführung</numerusform>
+            <numerusform>%1: %2 Compute-Einheiten für %n Ausführungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no runs</source>
+        <translation>%1: keine Ausführungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n run(s) %3. Enter shows them in the list.</source>
+        <translation>
+            <numerusform>%1: %2 von %n Ausführung %3. Eingabe zeigt sie in der Liste.</numerusform>
+            <numerusform>%1: %2 von %n Ausführungen %3. Eingabe zeigt sie in der Liste.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n run(s) (%2)</source>
+        <translation>
+            <numerusform>%1: %n Ausführung (%2)</numerusform>
+            <numerusform>%1: %n Ausführungen (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1% of finished runs failed</source>
+        <translation>%1 % der beendeten Ausführungen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed, % of finished</source>
+        <translation>Fehlgeschlagen, % der beendeten</translation>
+    </message>
+    <message>
+        <source>Compute units</source>
+        <translation>Compute-Einheiten</translation>
+    </message>
+    <message>
+        <source>No runs in this range</source>
+        <translation>Keine Ausführungen in diesem Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryErrorCodeModel</name>
+    <message numerus="yes">
+        <source>%n run(s) with %1 in the range, bar by bar as in the chart above</source>
+        <translation>
+            <numerusform>%n Ausführung mit %1 im Zeitraum, Balken für Balken wie im Diagramm oben</numerusform>
+            <numerusform>%n Ausführungen mit %1 im Zeitraum, Balken für Balken wie im Diagramm oben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Fehlercode</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ausführungen</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>&amp;Load older runs</source>
+        <translation>Ältere Ausführungen &amp;laden</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Compute units per bar (as the workflow platform reports them)</source>
+        <translation>Compute-Einheiten je Balken (wie die Workflow-Plattform sie meldet)</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <source>Error codes</source>
+        <translation>Fehlercodes</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Stop reading older runs; those read are kept</source>
+        <translation>Das Lesen älterer Ausführungen anhalten; die gelesenen bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Back to runs</source>
+        <translation>Z&amp;urück zur Liste</translation>
+    </message>
+    <message>
+        <source>The run list (Esc)</source>
+        <translation>Die Liste der Ausführungen (Esc)</translation>
+    </message>
+    <message>
+        <source>Enter or double-click: that workflow&apos;s runs in the list</source>
+        <translation>Eingabe oder Doppelklick: die Ausführungen dieses Workflows in der Liste</translation>
+    </message>
+    <message>
+        <source>&amp;Workflows: runs, failures and duration</source>
+        <translation>&amp;Workflows: Ausführungen, Fehlschläge und Dauer</translation>
+    </message>
+    <message>
+        <source>Top &amp;error codes over time</source>
+        <translation>Häufigste &amp;Fehlercodes im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
+    </message>
+    <message>
+        <source>Enter or double-click: the runs with that error code in the list</source>
+        <translation>Eingabe oder Doppelklick: die Ausführungen mit diesem Fehlercode in der Liste</translation>
+    </message>
+    <message>
+        <source>This connection&apos;s list cannot be filtered by error code</source>
+        <translation>Die Liste dieser Verbindung lässt sich nicht nach Fehlercode filtern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) in the range</source>
+        <translation>
+            <numerusform>%n Ausführung im Zeitraum</numerusform>
+            <numerusform>%n Ausführungen im Zeitraum</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1% of %n finished run(s) failed</source>
+        <translation>
+            <numerusform>%1 % von %n beendeten Ausführung fehlgeschlagen</numerusform>
+            <numerusform>%1 % von %n beendeten Ausführungen fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 compute units</source>
+        <translation>%1 Compute-Einheiten</translation>
+    </message>
+    <message>
+        <source>No failed runs in the range.</source>
+        <translation>Keine fehlgeschlagenen Ausführungen im Zeitraum.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Error codes are known for %1 of %n failed run(s): a list gives none, so they are learned as failed runs are shown.</source>
+        <translation>
+            <numerusform>Fehlercodes sind für %1 von %n fehlgeschlagenen Ausführung bekannt: Eine Liste liefert keine, sie werden erfahren, wenn fehlgeschlagene Ausführungen angezeigt werden.</numerusform>
+            <numerusform>Fehlercodes sind für %1 von %n fehlgeschlagenen Ausführungen bekannt: Eine Liste liefert keine, sie werden erfahren, wenn fehlgeschlagene Ausführungen angezeigt werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click a bar, or choose one with the arrow keys and press Enter, to see its runs in the list.</source>
+        <translation>Klicken Sie auf einen Balken oder wählen Sie einen mit den Pfeiltasten und drücken Sie die Eingabetaste, um seine Ausführungen in der Liste zu sehen.</translation>
+    </message>
+    <message>
+        <source>No runs of %1 are stored yet. Load older runs reads the range from the server.</source>
+        <translation>Noch keine Ausführungen von %1 gespeichert. „Ältere Ausführungen laden“ liest den Zeitraum vom Server.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) stored, the oldest from %1.</source>
+        <translation>
+            <numerusform>%n Ausführung gespeichert, die älteste vom %1.</numerusform>
+            <numerusform>%n Ausführungen gespeichert, die älteste vom %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The range begins %1: Load older runs reads what is missing.</source>
+        <translation>Der Zeitraum beginnt am %1: „Ältere Ausführungen laden“ liest, was fehlt.</translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s runs back to %1, page by page</source>
+        <translation>Die Ausführungen des Servers bis %1 lesen, Seite für Seite</translation>
+    </message>
+    <message>
+        <source>Reading runs back to %1…</source>
+        <translation>Ausführungen bis %1 werden gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n run(s), back to %1…</source>
+        <translation>
+            <numerusform>%n Ausführung gelesen, bis %1…</numerusform>
+            <numerusform>%n Ausführungen gelesen, bis %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Looking up the error codes of failed runs: %1 of %2…</source>
+        <translation>Fehlercodes fehlgeschlagener Ausführungen werden abgefragt: %1 von %2…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWorkflowModel</name>
+    <message numerus="yes">
+        <source>%1
+%n run(s); %2 failed of %3 finished</source>
+        <translation>
+            <numerusform>%1
+%n Ausführung; %2 von %3 beendeten fehlgeschlagen</numerusform>
+            <numerusform>%1
+%n Ausführungen; %2 von %3 beendeten fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ausführungen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Compute units</source>
+        <translation>Compute-Einheiten</translation>
+    </message>
+</context>
+<context>
     <name>JobsPanel</name>
     <message>
         <source>Cancel or retry several runs at once: select them in the list (Shift or Ctrl and click, Ctrl+A) and use the bar above it.</source>
@@ -1853,6 +2147,80 @@ SHA-256 %2</translation>
     <message>
         <source>Save e&amp;vidence bundle…</source>
         <translation>Beweis&amp;paket speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Runs per hour or day, failure rate, durations and error codes over time (%1)</source>
+        <translation>Ausführungen je Stunde oder Tag, Fehlerquote, Dauer und Fehlercodes im Zeitverlauf (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown from History</source>
+        <translation>
+            <numerusform>%n aus dem Verlauf angezeigt</numerusform>
+            <numerusform>%n aus dem Verlauf angezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n run(s) from the server.</source>
+        <translation>
+            <numerusform>%n Ausführung vom Server gelesen.</numerusform>
+            <numerusform>%n Ausführungen vom Server gelesen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n run(s); they are kept.</source>
+        <translation>
+            <numerusform>Nach %n Ausführung angehalten; sie bleibt erhalten.</numerusform>
+            <numerusform>Nach %n Ausführungen angehalten; sie bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>the runs with error code %1</source>
+        <translation>die Ausführungen mit dem Fehlercode %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n run(s) of %1 since %2</source>
+        <translation>
+            <numerusform>die %n Ausführung von %1 seit %2</numerusform>
+            <numerusform>die %n Ausführungen von %1 seit %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the runs of %1</source>
+        <translation>die Ausführungen von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n %1 run(s) of %2</source>
+        <translation>
+            <numerusform>die %n Ausführung mit Status %1 vom %2</numerusform>
+            <numerusform>die %n Ausführungen mit Status %1 vom %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n run(s) of %1</source>
+        <translation>
+            <numerusform>die %n Ausführung vom %1</numerusform>
+            <numerusform>die %n Ausführungen vom %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From History: %1.</source>
+        <translation>Aus dem Verlauf: %1.</translation>
+    </message>
+    <message>
+        <source>%1 of them loaded so far.</source>
+        <translation>%1 davon bisher geladen.</translation>
+    </message>
+    <message>
+        <source>Close this notice to see every run again.</source>
+        <translation>Schließen Sie diesen Hinweis, um wieder alle Ausführungen zu sehen.</translation>
     </message>
 </context>
 <context>

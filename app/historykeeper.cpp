@@ -1,0 +1,92 @@
+#include "historykeeper.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "applog.h"
+#include "runhistory.h"
+#include "runhistorystore.h"
+
+HistoryKeeper::HistoryKeeper(QString path, IsKept isKept, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(path))
+    , m_isKept(std::move(isKept))
+{ }
+
+HistoryKeeper::~HistoryKeeper()
+{
+    waitForReads();
+}
+
+void HistoryKeeper::attach(RunHistory *history)
+{
+    m_history = history;
+    connect(history, &RunHistory::recorded, this, [this](const QList<HistoryRun> &runs) {
+        QList<HistoryRun> kept;
+        for (const HistoryRun &run : runs) {
+            if (m_isKept(run.connection))
+                kept.append(run);
+        }
+        if (kept.isEmpty())
+            return;
+        if (RunHistoryStore *file = store(); file && !file->save(kept))
+            qCWarning(lcCache) << "history: could not save" << kept.size() << "runs";
+    });
+    connect(history, &RunHistory::storedWanted, this, &HistoryKeeper::read);
+    for (const QString &connection : history->scope())
+        read(connection);
+}
+
+RunHistoryStore *HistoryKeeper::store()
+{
+    if (!m_store && !m_storeFailed) {
+        m_store = std::make_unique<RunHistoryStore>(m_path);
+        QString problem;
+        if (!m_store->open(&problem)) {
+            // History still works for this session, from what the lists load.
+            qCWarning(lcCache).noquote() << problem;
+            m_store.reset();
+            m_storeFailed = true;
+        } else {
+            m_store->prune(); // runs older than History keeps make way
+            if (!m_store->notice().isEmpty())
+                emit notice(m_store->notice());
+        }
+    }
+    return m_store.get();
+}
+
+void HistoryKeeper::read(const QString &connection)
+{
+    if (!m_history || m_reading.contains(connection) || m_history->hasStored(connection))
+        return;
+    if (!m_isKept(connection)) {
+        m_history->addStored(connection, {});
+        return;
+    }
+    store(); // opened (and a damaged file set aside) here, before another thread reads it
+    if (m_storeFailed) {
+        m_history->addStored(connection, {});
+        return;
+    }
+    m_reading.insert(connection);
+    // A hundred thousand runs take a while to read: not on the thread that paints.
+    auto *watcher = new QFutureWatcher<QList<HistoryRun>>(this);
+    connect(
+        watcher, &QFutureWatcher<QList<HistoryRun>>::finished, this, [this, watcher, connection] {
+            m_reading.remove(connection);
+            if (m_history)
+                m_history->addStored(connection, watcher->result());
+            watcher->deleteLater();
+        });
+    watcher->setFuture(QtConcurrent::run([path = m_path, connection] {
+        RunHistoryStore reader(path);
+        return reader.open(nullptr) ? reader.load(connection) : QList<HistoryRun>();
+    }));
+}
+
+void HistoryKeeper::waitForReads()
+{
+    for (auto *watcher : findChildren<QFutureWatcher<QList<HistoryRun>> *>())
+        watcher->waitForFinished();
+}

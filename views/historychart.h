@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QWidget>
+
+#include "runhistory.h"
+
+/**
+ * History's bars, painted with QPainter: runs per hour or day stacked by status with the
+ * failure rate as a line over them, or compute units per bar. A bar's part is a slice of the
+ * run list: a click, or Enter on the one chosen with the arrow keys (Left/Right a bar, Up/Down
+ * a status), activates it.
+ */
+class HistoryChart final : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Measure { RunsByStatus, ComputeUnits };
+
+    explicit HistoryChart(Measure measure, QWidget *parent = nullptr);
+
+    void setSummary(const HistorySummary &summary);
+    const HistorySummary &summary() const { return m_summary; }
+
+    /** The bar the keys are on (-1: none), and the status within it. */
+    int currentBucket() const { return m_bucket; }
+    RunStatus currentStatus() const { return m_status; }
+    void setCurrent(int bucket, RunStatus status = RunStatus::Unknown);
+    /** Where a bar's part of one status is drawn (empty when it has none). */
+    QRect segmentRect(int bucket, RunStatus status) const;
+    /** Where a whole bar is drawn. */
+    QRect barRect(int bucket) const;
+    /** A sentence about a bar (and a status in it): what the tooltip and a screen reader say. */
+    QString describe(int bucket, RunStatus status = RunStatus::Unknown) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    /** A bar (or one status of it: Unknown for the whole bar) was clicked or chosen by Enter. */
+    void sliceActivated(int bucket, RunStatus status);
+    void currentChanged(int bucket, RunStatus status);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    bool event(QEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+
+private:
+    struct Hit
+    {
+        int bucket = -1;
+        RunStatus status = RunStatus::Unknown;
+    };
+    QRect plotRect() const;
+    double valueOf(const HistoryBucket &bucket) const;
+    double axisMax() const;
+    Hit hitAt(const QPoint &point) const;
+    QString bucketLabel(const HistoryBucket &bucket, bool withEnd) const;
+    QList<RunStatus> statusesIn(int bucket) const;
+    QColor colorOf(RunStatus status) const;
+
+    Measure m_measure;
+    HistorySummary m_summary;
+    int m_bucket = -1;
+    RunStatus m_status = RunStatus::Unknown;
+};
