@@ -27,6 +27,7 @@ void HistoryBackfillJob::start()
     m_codesTotal = 0;
     m_codesDone = 0;
     m_codeQueue.clear();
+    m_workflows.clear();
     m_seen.clear();
     m_reached = {};
     m_retrying
@@ -35,7 +36,37 @@ void HistoryBackfillJob::start()
                                .arg(error.message));
           });
     // Every run of every workflow: History counts what the server ran, not what a filter shows.
+    // A server that lists one workflow at a time (the workflow platform) is read workflow by
+    // workflow.
+    if (m_source->features().allWorkflowsScope) {
+        m_workflows = {QString()};
+        nextWorkflow();
+        return;
+    }
+    m_pending = m_source->listWorkflows(this, [this](const ApiResult<QList<Workflow>> &result) {
+        m_pending = 0;
+        if (!m_running)
+            return;
+        if (!result.ok()) {
+            stop();
+            emit failed(tr("Reading older runs stopped: %1").arg(result.error.message));
+            return;
+        }
+        m_workflows.clear();
+        for (const Workflow &workflow : result.value)
+            m_workflows.append(workflow.workflowPermanentId);
+        nextWorkflow();
+    });
+}
+
+void HistoryBackfillJob::nextWorkflow()
+{
+    if (m_workflows.isEmpty()) {
+        lookUpCodes();
+        return;
+    }
     m_query = RunQuery();
+    m_query.workflowPermanentId = m_workflows.takeFirst();
     m_query.page = 1;
     m_query.pageSize = m_pageSize;
     requestPage();
@@ -88,7 +119,7 @@ void HistoryBackfillJob::takePage(const ApiResult<RunPage> &result)
     emit progressed(m_runs, m_reached);
     qCDebug(lcModel) << "history: page" << m_query.page << "read," << m_runs << "runs";
     if (reachedSince || page.isLastPage()) {
-        lookUpCodes();
+        nextWorkflow();
         return;
     }
     if (m_runs >= m_maxRuns) {

@@ -10,6 +10,7 @@
 
 #include "runquery.h"
 #include "runsource.h"
+#include "workflow.h"
 
 /**
  * "Load older runs" of History: reads a source's list page by page, newest first, one request
@@ -65,6 +66,7 @@ private:
     void requestPage();
     void takePage(const ApiResult<RunPage> &result);
     void stop();
+    void nextWorkflow();
     void lookUpCodes();
     void finish();
 
@@ -80,6 +82,7 @@ private:
     bool m_running = false;
     QMetaObject::Connection m_retrying;
     CodesWanted m_codesWanted;
+    QStringList m_workflows; // still to read; one empty id: every workflow at once
     QList<WorkflowRun> m_codeQueue;
     QHash<QString, RequestId> m_codeRequests;
     int m_codesTotal = 0;

@@ -533,6 +533,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 10 && !model->isLoading(), 20000);
         HistoryView *view = openHistory(window);
         QVERIFY(view);
+        QTRY_VERIFY(view->summary().runs > 0);
         double units = 0;
         int withUnits = 0;
         const QDateTime start = view->rangeStart();
@@ -550,6 +551,16 @@ private slots:
         QVERIFY(window.findChild<QLabel *>(u"historyTotalsLabel"_s)
                     ->text()
                     .contains(u"compute units"_s));
+        // It lists one workflow at a time: Load older runs reads each of them.
+        auto *load = window.findChild<QPushButton *>(u"historyBackfillButton"_s);
+        QTest::mouseClick(load, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(load->isEnabled(), 30000);
+        const auto *coverage = window.findChild<QLabel *>(u"historyCoverageLabel"_s);
+        QVERIFY2(coverage->text().startsWith(u"Read "_s), qPrintable(coverage->text()));
+        QTRY_COMPARE(view->summary().workflows.size(), DemoPlatformServer::workflowIds().size());
+        QVERIFY(window.findChild<QLabel *>(u"historyCodesNoteLabel"_s)
+                    ->text()
+                    .contains(u"no error codes"_s));
         // The platform cannot filter by error code: its codes are not a way into the list.
         QVERIFY(window.findChild<QTableView *>(u"historyErrorCodeTableView"_s)
                     ->toolTip()

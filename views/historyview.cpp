@@ -283,6 +283,7 @@ void HistoryView::setErrorCodesFilterable(bool filterable)
     m_codeTable->setToolTip(filterable
             ? tr("Enter or double-click: the runs with that error code in the list")
             : tr("This connection's list cannot be filtered by error code"));
+    refresh();
 }
 
 int HistoryView::rangeDays() const
@@ -337,6 +338,8 @@ void HistoryView::refresh()
     m_totals->setText(totals.join(u" · "_s));
     if (summary.failed == 0)
         m_codesNote->setText(tr("No failed runs in the range."));
+    else if (summary.failedWithCodes == 0 && !m_codesFilterable)
+        m_codesNote->setText(tr("This connection's failures carry no error codes."));
     else
         m_codesNote->setText(tr("Error codes are known for %1 of %n failed run(s): a list gives "
                                 "none, so they are learned as failed runs are shown.",

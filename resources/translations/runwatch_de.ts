@@ -1040,6 +1040,10 @@ SHA-256 %2</translation>
         <source>Stopped after %L1 runs, back to %2; History draws at most that many.</source>
         <translation>Nach %L1 Ausführungen angehalten, zurück bis %2; der Verlauf zeigt höchstens so viele.</translation>
     </message>
+    <message>
+        <source>Reading older runs stopped: %1</source>
+        <translation>Das Lesen älterer Ausführungen hielt an: %1</translation>
+    </message>
 </context>
 <context>
     <name>HistoryChart</name>
@@ -1271,6 +1275,10 @@ SHA-256 %2</translation>
     <message>
         <source>Looking up the error codes of failed runs: %1 of %2…</source>
         <translation>Fehlercodes fehlgeschlagener Ausführungen werden abgefragt: %1 von %2…</translation>
+    </message>
+    <message>
+        <source>This connection&apos;s failures carry no error codes.</source>
+        <translation>Die Fehlschläge dieser Verbindung haben keine Fehlercodes.</translation>
     </message>
 </context>
 <context>
