@@ -24,6 +24,7 @@ struct MergedRunSource::Listing
     // Members that failed in this listing: they are missing from every later page too, so
     // every page says so, not only the one that found out.
     QList<ApiError> failures;
+    QStringList notes; // members left out because they cannot filter as asked
     int asked = 0; // members the filter lets in
 };
 
@@ -164,8 +165,21 @@ RequestId MergedRunSource::listRuns(const RunQuery &query, QObject *context, Run
         // out the one the user chose.
         for (int i = 0; i < m_members.size(); ++i) {
             const Member &member = m_members.at(i);
-            const bool left
+            bool left
                 = !query.filter.sources.isEmpty() && !query.filter.sources.contains(member.name);
+            // A filter one member cannot apply (an error code found on a Skyvern run) narrows
+            // the others; that member is said to be left out, not to have failed.
+            const SourceFeatures features
+                = member.source ? member.source->features() : SourceFeatures();
+            QString cannot;
+            if (!query.filter.errorCode.isEmpty() && !features.errorCode)
+                cannot = tr("%1 is not shown: it cannot filter by error code.");
+            else if (!query.filter.searchKey.isEmpty() && !features.search)
+                cannot = tr("%1 is not shown: it cannot search runs.");
+            if (!left && !cannot.isEmpty()) {
+                listing->notes.append(cannot.arg(member.name));
+                left = true;
+            }
             listing->cursors.append(Cursor {i, 1, member.source.isNull() || left, {}, 0});
             listing->asked += left ? 0 : 1;
         }
@@ -281,7 +295,7 @@ void MergedRunSource::finish(const std::shared_ptr<Job> &job)
     result.value.hasMore = more;
     const QList<ApiError> errors = job->listing->failures + job->errors;
     result.value.partialErrors = errors;
-    result.value.notes = job->notes;
+    result.value.notes = job->listing->notes + job->notes;
     if (job->out.isEmpty() && !errors.isEmpty()
         && job->listing->failures.size() >= job->listing->asked) {
         // Nothing worked: that is an error, not an empty list.

@@ -7,6 +7,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QBuffer>
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QImage>
 #include <QJsonArray>
@@ -16,13 +17,17 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
+#include <QRadioButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStyleOptionButton>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include "artifactfetcher.h"
 #include "connectiondialog.h"
@@ -590,6 +595,32 @@ private slots:
         QVERIFY(table->selectionModel()->isRowSelected(2, {}));
     }
 
+    void eachAltKeyOfTheLaunchFormLeadsToOnePlace()
+    {
+        // Two fields with one Alt key: the first is reached and the second never (Alt+R went to
+        // "Browser profile" and never pressed Run).
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        LaunchRunDialog launch(&client);
+        launch.show();
+        QTRY_VERIFY(launch.findChildren<QLineEdit *>().size() > 3);
+        QHash<QChar, QStringList> byKey;
+        const auto keyOf = [](const QString &text) {
+            const qsizetype at = text.indexOf(QRegularExpression(u"&[^&]"_s));
+            return at < 0 ? QChar() : text.at(at + 1).toLower();
+        };
+        for (QLabel *label : launch.findChildren<QLabel *>()) {
+            if (label->buddy() && label->isVisibleTo(&launch) && !keyOf(label->text()).isNull())
+                byKey[keyOf(label->text())].append(label->text());
+        }
+        for (QAbstractButton *button : launch.findChildren<QAbstractButton *>()) {
+            if (button->isVisibleTo(&launch) && !keyOf(button->text()).isNull())
+                byKey[keyOf(button->text())].append(button->text());
+        }
+        QVERIFY(byKey.size() > 10);
+        for (auto it = byKey.cbegin(); it != byKey.cend(); ++it)
+            QVERIFY2(it.value().size() == 1, qPrintable(it.value().join(u", "_s)));
+    }
+
     void everyControlAScreenReaderReachesHasAName()
     {
         // What a screen reader says when focus lands on a control: never nothing.
@@ -652,6 +683,33 @@ private slots:
         const double best = strongestContrast(image, image.rect(), ground);
         window.findChild<QAction *>(u"theme_system"_s)->trigger();
         QVERIFY2(best >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(best).arg(ground.name())));
+    }
+
+    void checkBoxesAndRadioButtonsShowOnTheDarkTheme()
+    {
+        // Fusion's own outline is the colour of the box on a dark window: Runwatch draws a rim.
+        applyTheme(Theme::Dark);
+        QWidget form;
+        auto *layout = new QVBoxLayout(&form);
+        auto *box = new QCheckBox(u"Quiet hours"_s, &form);
+        auto *radio = new QRadioButton(u"Self-hosted server"_s, &form);
+        layout->addWidget(box);
+        layout->addWidget(radio);
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        const QColor ground = form.palette().color(QPalette::Window);
+        for (QAbstractButton *button :
+            {static_cast<QAbstractButton *>(box), static_cast<QAbstractButton *>(radio)}) {
+            QStyleOptionButton option;
+            option.initFrom(button);
+            const QRect indicator = button->style()->subElementRect(
+                button == box ? QStyle::SE_CheckBoxIndicator : QStyle::SE_RadioButtonIndicator,
+                &option, button);
+            const QImage image = button->grab().toImage();
+            const double best = strongestContrast(image, indicator, ground);
+            QVERIFY2(best >= 3, qPrintable(u"%1: %2:1"_s.arg(button->text()).arg(best)));
+        }
+        applyTheme(Theme::System);
     }
 
     void toolbarIconsAreDrawnInTheThemesTextColour()

@@ -25,6 +25,7 @@
 #include <QTreeView>
 
 #include "comparewindow.h"
+#include "demoplatformserver.h"
 #include "launchrundialog.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
@@ -473,6 +474,40 @@ private slots:
         comparison->close();
     }
 
+    void runsWithoutATimelineAreComparedByTheirFields()
+    {
+        // The workflow platform keeps no timeline: the comparison says so and ends, rather
+        // than waiting for timelines that never come.
+        WorkflowPlatformClient platform(m_server->server()->platform()->baseUrl(), u"demo-token"_s,
+            DemoPlatformServer::workflowIds());
+        MainWindow window;
+        QTableView *table = showOn(window, &platform);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 3, 20000);
+        for (int row : {0, 2})
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                table->visualRect(table->model()->index(row, 0)).center());
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_F10, Qt::ShiftModifier);
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = window.findChild<QMenu *>(u"runRowMenu"_s)) && menu->isVisible());
+        menu->findChild<QAction *>(u"compareAction"_s)->trigger();
+        menu->close();
+        CompareWindow *comparison = nullptr;
+        QTRY_VERIFY((comparison = window.findChild<CompareWindow *>()) && comparison->isVisible());
+        auto *label = comparison->findChild<QLabel *>(u"compareDifferenceLabel"_s);
+        QTRY_VERIFY2(
+            label->text().contains(u"keeps no step-by-step timeline"_s), qPrintable(label->text()));
+        auto *grid = comparison->findChild<QTableWidget *>(u"compareTable"_s);
+        QTRY_VERIFY(grid->rowCount() > 4); // the details came
+        for (int row = 0; row < grid->rowCount(); ++row) {
+            for (int column : {1, 2})
+                QVERIFY(grid->item(row, column)->text() != u"(not run)"_s);
+        }
+        QCOMPARE(comparison->findChild<QLabel *>(u"compareLeftScreenshot"_s)->text(),
+            u"No screenshots on this run's connection"_s);
+        comparison->close();
+    }
+
     void retryStartsTheSameWorkflowAgainAndFollowsIt()
     {
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
@@ -507,6 +542,34 @@ private slots:
             table->currentIndex().data(RunListModel::RunIdRole).toString() == newId, 20000);
         auto *notice = window.findChild<QLabel *>(u"noticeLabel"_s);
         QVERIFY(notice && notice->text().contains(newId));
+    }
+
+    void aRetriedRunTheFiltersWouldHideIsShownAllTheSame()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        // Only failed runs: the retry starts as a queued one, which this filter hides.
+        RunFilter failedOnly;
+        failedOnly.statuses = {RunStatus::Failed};
+        window.setView({}, failedOnly);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 20000);
+        const QString runId = clickRunWith(table, RunStatus::Failed);
+        auto *pane = window.findChild<RunDetailPane *>();
+        auto *retry = pane->findChild<QPushButton *>(u"retryRunButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible() && !pane->detail().runId.isEmpty(), 20000);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = window.findChild<QMessageBox *>(u"retryRunQuestion"_s)));
+        QTest::mouseClick(
+            question->findChild<QPushButton *>(u"confirmRetryButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!pane->runId().isEmpty() && pane->runId() != runId, 20000);
+        const QString newId = pane->runId();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            table->currentIndex().data(RunListModel::RunIdRole).toString() == newId, 20000);
+        QVERIFY(window.filter().statuses.isEmpty());
+        auto *notice = window.findChild<QLabel *>(u"noticeLabel"_s);
+        QVERIFY2(notice->text().contains(u"were cleared"_s), qPrintable(notice->text()));
     }
 };
 

@@ -4,7 +4,9 @@
 // dialog's ticks, and the detail pane, bulk bar and row menu driven by mouse and keyboard on
 // Skyvern, the workflow platform (no tags: nothing offered) and a merged list of both.
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
 #include <QDialog>
 #include <QHeaderView>
 #include <QImage>
@@ -366,8 +368,18 @@ private slots:
         const RunTagChange change = dialog.change();
         QCOMPARE(change.set, (QList<RunTag> {{u"env"_s, u"staging"_s}}));
         QCOMPARE(change.remove, (QList<RunTag> {{u"env"_s, u"prod"_s}, {{}, u"smoke"_s}}));
-        // Enter on the empty field applies.
+        // Typing a suggestion opens its list; Enter there takes it and adds it at once.
         QTRY_VERIFY(field->text().isEmpty());
+        dialog.setSuggestions({u"customer:globex"_s, u"customer:*"_s, u"nightly"_s});
+        QTest::keyClicks(field, u"customer:glo"_s);
+        QTRY_VERIFY(field->completer()->popup()->isVisible());
+        QTest::keyClick(field->completer()->popup(), Qt::Key_Down);
+        QTest::keyClick(field->completer()->popup(), Qt::Key_Return);
+        QTRY_VERIFY(item(u"customer:globex"_s) != nullptr);
+        QTRY_VERIFY(field->text().isEmpty());
+        QCOMPARE(item(u"customer:globex"_s)->checkState(), Qt::Checked);
+        QCOMPARE(item(u"customer:acme"_s)->checkState(), Qt::Unchecked); // one per group
+        // Enter on the empty field applies.
         QTest::keyClick(field, Qt::Key_Return);
         QTRY_VERIFY(!dialog.isVisible());
         QCOMPARE(dialog.result(), int(QDialog::Accepted));

@@ -255,8 +255,11 @@ void CompareWindow::load(Side &side)
                 target->problem = result.error.message;
             rebuild();
         }));
-    if (!features.timeline)
+    side.hasTimeline = features.timeline;
+    if (!features.timeline) {
+        side.screenshot->setText(tr("No screenshots on this run's connection"));
         return;
+    }
     m_requests.append(
         m_source->getTimeline(runId, this, [this, target](const ApiResult<RunTimeline> &result) {
             target->timeline = result.ok() ? result.value : RunTimeline();
@@ -344,8 +347,10 @@ void CompareWindow::rebuild()
 
     // The timelines block by block, lined up by name, then the first action where they part
     // ways.
-    const QList<const TimelineEntry *> blocksA = blocksOf(a.timeline);
-    const QList<const TimelineEntry *> blocksB = blocksOf(b.timeline);
+    // A run without a timeline would show every block of the other as "(not run)".
+    const bool timelines = a.hasTimeline && b.hasTimeline;
+    const QList<const TimelineEntry *> blocksA = blocksOf(timelines ? a.timeline : std::nullopt);
+    const QList<const TimelineEntry *> blocksB = blocksOf(timelines ? b.timeline : std::nullopt);
     for (const auto &[i, j] : alignBlocks(blocksA, blocksB)) {
         const TimelineEntry *blockA = i >= 0 ? blocksA.at(i) : nullptr;
         const TimelineEntry *blockB = j >= 0 ? blocksB.at(j) : nullptr;
@@ -359,6 +364,13 @@ void CompareWindow::rebuild()
     }
     m_table->resizeRowsToContents();
 
+    if (!timelines) {
+        m_differenceLabel->setText(
+            tr("%1's connection keeps no step-by-step timeline: the runs are compared by the "
+               "fields above.")
+                .arg(a.hasTimeline ? b.run.workflowRunId : a.run.workflowRunId));
+        return;
+    }
     if (!a.timeline || !b.timeline) {
         m_differenceLabel->setText(tr("Loading the timelines…"));
         return;

@@ -40,6 +40,7 @@ private:
         std::optional<RunDetail> detail;
         std::optional<RunTimeline> timeline;
         std::optional<RunArtifacts> artifacts;
+        bool hasTimeline = true; // its connection keeps one (the workflow platform does not)
         QString problem;
         QLabel *screenshot = nullptr;
         QLabel *caption = nullptr; // which run, and which step

@@ -77,7 +77,8 @@ LaunchRunDialog::LaunchRunDialog(RunSource *source, QWidget *parent)
     m_workflow->setEnabled(false);
     m_workflowDescription->setWordWrap(true);
     m_workflowDescription->setTextFormat(Qt::PlainText); // written on the server
-    m_workflowDescription->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // A softer colour of the palette, readable on light and dark alike (Mid is a frame's).
+    m_workflowDescription->setForegroundRole(QPalette::PlaceholderText);
     m_parameterBox->setObjectName(QStringLiteral("parameterBox"));
     m_title->setObjectName(QStringLiteral("titleLineEdit"));
     m_title->setPlaceholderText(tr("Optional name for this run"));
@@ -172,10 +173,10 @@ LaunchRunDialog::LaunchRunDialog(RunSource *source, QWidget *parent)
     addRow(tr("TOTP &URL"), m_totpUrl, QStringLiteral("totp_url"));
     addRow(tr("TOTP &identifier"), m_totpIdentifier, QStringLiteral("totp_identifier"));
     addRow(tr("Browser &session"), m_browserSession, QStringLiteral("browser_session_id"));
-    addRow(tr("Browser p&rofile"), m_browserProfile, QStringLiteral("browser_profile_id"));
+    addRow(tr("Browser pr&ofile"), m_browserProfile, QStringLiteral("browser_profile_id"));
     addRow(tr("Ti&meout"), m_timeout, QStringLiteral("max_elapsed_time_minutes"));
-    addRow(tr("Extra HTTP &headers"), m_headers, QStringLiteral("extra_http_headers"));
-    addRow(tr("Run wit&h"), m_runWith, QStringLiteral("run_with"));
+    addRow(tr("Extra HTTP h&eaders"), m_headers, QStringLiteral("extra_http_headers"));
+    addRow(tr("Ru&n with"), m_runWith, QStringLiteral("run_with"));
     addRow(tr("AI &fallback"), m_aiFallback, QStringLiteral("ai_fallback"));
     addRow(tr("Metadata ta&gs"), m_metadata, QStringLiteral("run_metadata"));
 

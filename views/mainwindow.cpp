@@ -731,7 +731,7 @@ void MainWindow::confirmCancel(const WorkflowRun &run)
     question->open();
 }
 
-void MainWindow::followNewRun(const RunDetail &run, const QString &workflowPermanentId)
+bool MainWindow::followNewRun(const RunDetail &run, const QString &workflowPermanentId)
 {
     // Shown at once; the list picks it up on the refresh below and selects it.
     WorkflowRun summary;
@@ -744,10 +744,26 @@ void MainWindow::followNewRun(const RunDetail &run, const QString &workflowPerma
     summary.createdAt = run.createdAt;
     summary.modifiedAt = run.modifiedAt;
     summary.triggerType = TriggerType::Api;
+    // A new run the filters would hide could not be followed: they make way for it.
+    const RunFilter filter = m_filterBar->filter();
+    const QString scope = m_filterBar->scope();
+    const bool hidden = (!scope.isEmpty() && scope != summary.workflowPermanentId)
+        || !filter.matchesLocally(summary) || !filter.errorCode.isEmpty() || !filter.tags.isEmpty()
+        || !m_sliceText.isEmpty();
+    if (hidden) {
+        clearHistorySlice();
+        RunFilter cleared;
+        cleared.sources = filter.sources; // the connections shown are the user's choice
+        m_filterBar->setScope({});
+        m_filterBar->setFilter(cleared);
+        m_model->setScope({});
+        applyFilter(cleared);
+    }
     showRunDetail(summary);
     m_pendingSelection = run.runId;
     m_model->refresh();
     emit runStarted(summary);
+    return hidden;
 }
 
 void MainWindow::confirmRetry(const WorkflowRun &run)
@@ -793,10 +809,13 @@ void MainWindow::confirmRetry(const WorkflowRun &run)
                     showNotice(tr("Could not retry %1. %2").arg(runId, result.error.message));
                     return;
                 }
-                showNotice(tr("Retried run %1 as %2. It is selected in the list and updates "
-                              "live.")
-                               .arg(runId, result.value.runId));
-                followNewRun(result.value, workflowId);
+                const bool cleared = followNewRun(result.value, workflowId);
+                showNotice(
+                    (cleared ? tr("Retried run %1 as %2. The filters would hide it, so they were "
+                                  "cleared; it is selected in the list and updates live.")
+                             : tr("Retried run %1 as %2. It is selected in the list and updates "
+                                  "live."))
+                        .arg(runId, result.value.runId));
             });
     });
     question->open();
@@ -904,11 +923,14 @@ void MainWindow::openLaunchDialog(const RunDetail *from)
     }
     connect(dialog, &LaunchRunDialog::runLaunched, this,
         [this](const RunDetail &run, const QString &note) {
-            showNotice(note.isEmpty()
-                    ? tr("Launched run %1. It is selected in the list and updates live.")
-                          .arg(run.runId)
-                    : tr("Launched run %1. %2").arg(run.runId, note));
-            followNewRun(run, {});
+            const bool cleared = followNewRun(run, {});
+            QString text = cleared
+                ? tr("Launched run %1. The filters would hide it, so they were cleared; it is "
+                     "selected in the list and updates live.")
+                      .arg(run.runId)
+                : tr("Launched run %1. It is selected in the list and updates live.")
+                      .arg(run.runId);
+            showNotice(note.isEmpty() ? text : tr("Launched run %1. %2").arg(run.runId, note));
         });
     dialog->open();
 }

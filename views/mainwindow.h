@@ -193,8 +193,9 @@ private:
     void showError(const ApiError &error);
     void onSelectionChanged();
     void confirmRetry(const WorkflowRun &run);
-    /** Shows a run just launched or retried and selects it once the list has it. */
-    void followNewRun(const RunDetail &run, const QString &workflowPermanentId);
+    /** Shows a run just launched or retried and selects it once the list has it; true when
+     * the filters, which would have hidden it, were cleared for it. */
+    bool followNewRun(const RunDetail &run, const QString &workflowPermanentId);
     /** The overview, the timeline, the screenshots and the recording show this run. */
     void showRunDetail(const WorkflowRun &run);
     /** The selected run left the list (filtered out, say): show nothing rather than stale. */

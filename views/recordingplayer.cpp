@@ -187,7 +187,12 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
     m_slider->setToolTip(tr("Position (Left and Right move 5 seconds)"));
     m_slider->setSingleStep(int(kSeekMs));
     m_slider->setPageStep(int(kSeekMs));
-    auto *sliderStyle = new ClickToPlaceStyle(QApplication::style()->name());
+    // The application's style by name (under the dark theme's rim for check boxes).
+    QString styleName = QApplication::style()->name();
+    if (const auto *proxy = qobject_cast<QProxyStyle *>(QApplication::style());
+        proxy && styleName.isEmpty() && proxy->baseStyle())
+        styleName = proxy->baseStyle()->name();
+    auto *sliderStyle = new ClickToPlaceStyle(styleName);
     sliderStyle->setParent(m_slider);
     m_slider->setStyle(sliderStyle);
     // Set from the player under a blocker, so a change here is always the user's.

@@ -128,6 +128,11 @@ void TagEditDialog::setSuggestions(const QStringList &terms)
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
     m_add->setCompleter(completer);
+    // Enter on a suggestion takes it and adds it, as Enter on typed text does: one key, not
+    // one to choose and another to add. Queued, so the field holds the suggestion first.
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this, [this] {
+        QMetaObject::invokeMethod(this, &TagEditDialog::addTyped, Qt::QueuedConnection);
+    });
 }
 
 QListWidgetItem *TagEditDialog::addItem(const RunTag &tag, int have)

@@ -1,9 +1,12 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 using namespace Qt::StringLiterals;
 
@@ -61,6 +64,38 @@ QPalette darkPalette()
         palette.setColor(QPalette::Disabled, role, disabled);
     return palette;
 }
+
+/**
+ * Fusion outlines check boxes and radio buttons with the window's colour darkened, which on a
+ * dark window is the colour of the box itself: the boxes vanish. On a dark palette this draws
+ * a light rim around them (in menus and item views too).
+ */
+class VisibleIndicatorStyle final : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+        const QWidget *widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        const bool box
+            = element == PE_IndicatorCheckBox || element == PE_IndicatorItemViewItemCheck;
+        if ((!box && element != PE_IndicatorRadioButton) || !ThemeColors::isDark(option->palette))
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, !box);
+        QColor rim = option->palette.color(QPalette::WindowText);
+        rim.setAlpha(option->state & State_Enabled ? 150 : 70);
+        painter->setPen(QPen(rim, 1));
+        painter->setBrush(Qt::NoBrush);
+        const QRect area = option->rect.adjusted(0, 0, -1, -1);
+        if (box)
+            painter->drawRect(area);
+        else
+            painter->drawEllipse(QRectF(area).adjusted(0.5, 0.5, -0.5, -0.5));
+        painter->restore();
+    }
+};
 } // namespace
 
 void applyTheme(Theme theme)
@@ -75,7 +110,7 @@ void applyTheme(Theme theme)
     }
     QStyle *fusion = QStyleFactory::create(u"Fusion"_s);
     const QPalette palette = theme == Theme::Dark ? darkPalette() : fusion->standardPalette();
-    QApplication::setStyle(fusion);
+    QApplication::setStyle(new VisibleIndicatorStyle(fusion));
     QApplication::setPalette(palette);
 }
 

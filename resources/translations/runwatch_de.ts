@@ -639,6 +639,14 @@
         <source>%1 — step %2: %3</source>
         <translation>%1 — Schritt %2: %3</translation>
     </message>
+    <message>
+        <source>No screenshots on this run&apos;s connection</source>
+        <translation>Keine Bildschirmfotos auf der Verbindung dieser Ausführung</translation>
+    </message>
+    <message>
+        <source>%1&apos;s connection keeps no step-by-step timeline: the runs are compared by the fields above.</source>
+        <translation>Die Verbindung von %1 führt keine schrittweise Zeitleiste: Die Ausführungen werden anhand der Felder oben verglichen.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
@@ -1542,20 +1550,8 @@ SHA-256 %2</translation>
         <translation>Browser-S&amp;itzung</translation>
     </message>
     <message>
-        <source>Browser p&amp;rofile</source>
-        <translation>Browser-P&amp;rofil</translation>
-    </message>
-    <message>
         <source>Ti&amp;meout</source>
         <translation>&amp;Zeitlimit</translation>
-    </message>
-    <message>
-        <source>Extra HTTP &amp;headers</source>
-        <translation>Zusätzliche HTTP-H&amp;eader</translation>
-    </message>
-    <message>
-        <source>Run wit&amp;h</source>
-        <translation>Ausführen &amp;mit</translation>
     </message>
     <message>
         <source>AI &amp;fallback</source>
@@ -1600,6 +1596,18 @@ SHA-256 %2</translation>
     <message>
         <source>Starting…</source>
         <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Browser pr&amp;ofile</source>
+        <translation>Browser-P&amp;rofil</translation>
+    </message>
+    <message>
+        <source>Extra HTTP h&amp;eaders</source>
+        <translation>Zusätzliche HTTP-H&amp;eader</translation>
+    </message>
+    <message>
+        <source>Ru&amp;n with</source>
+        <translation>Ausführen &amp;mit</translation>
     </message>
 </context>
 <context>
@@ -2230,6 +2238,14 @@ SHA-256 %2</translation>
         <source>Close this notice to see every run again.</source>
         <translation>Schließen Sie diesen Hinweis, um wieder alle Ausführungen zu sehen.</translation>
     </message>
+    <message>
+        <source>Retried run %1 as %2. The filters would hide it, so they were cleared; it is selected in the list and updates live.</source>
+        <translation>Ausführung %1 als %2 wiederholt. Die Filter hätten sie verborgen und wurden daher zurückgesetzt; sie ist in der Liste ausgewählt und wird live aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Launched run %1. The filters would hide it, so they were cleared; it is selected in the list and updates live.</source>
+        <translation>Ausführung %1 gestartet. Die Filter hätten sie verborgen und wurden daher zurückgesetzt; sie ist in der Liste ausgewählt und wird live aktualisiert.</translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
@@ -2244,6 +2260,14 @@ SHA-256 %2</translation>
     <message>
         <source>Pick one connection to launch a run on.</source>
         <translation>Wählen Sie eine einzelne Verbindung, um darauf eine Ausführung zu starten.</translation>
+    </message>
+    <message>
+        <source>%1 is not shown: it cannot filter by error code.</source>
+        <translation>%1 wird nicht angezeigt: Dort lässt sich nicht nach Fehlercode filtern.</translation>
+    </message>
+    <message>
+        <source>%1 is not shown: it cannot search runs.</source>
+        <translation>%1 wird nicht angezeigt: Dort lassen sich Ausführungen nicht durchsuchen.</translation>
     </message>
 </context>
 <context>
