@@ -211,6 +211,7 @@ Application::Application(LaunchOptions options, QObject *parent)
         setNotificationPolicy(policy);
     });
     connect(m_tray, &TrayController::quitRequested, qApp, &QCoreApplication::quit);
+    connect(m_window.get(), &MainWindow::quitRequested, qApp, &QCoreApplication::quit);
     connect(qGuiApp, &QGuiApplication::focusWindowChanged, this, [this](QWindow *window) {
         if (window && window == m_window->windowHandle())
             m_tray->markSeen(); // the user is looking

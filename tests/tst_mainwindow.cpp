@@ -595,6 +595,29 @@ private slots:
         QVERIFY(table->selectionModel()->isRowSelected(2, {}));
     }
 
+    void tabCrossesTheFilterBarLeftToRightAndCtrlQQuits()
+    {
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        showOn(window, &client);
+        QTRY_VERIFY(window.runListModel()->rowCount() > 0);
+        QApplication::setActiveWindow(&window);
+        auto *search = window.findChild<QLineEdit *>(u"searchLineEdit"_s);
+        search->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(search->hasFocus());
+        QStringList visited;
+        for (int i = 0; i < 2; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            visited.append(QApplication::focusWidget()->objectName());
+        }
+        // The type button sits left of the search: Tab never jumps back to it.
+        QCOMPARE(visited, QStringList({u"errorCodeLineEdit"_s, u"tagsLineEdit"_s}));
+        QSignalSpy quit(&window, &MainWindow::quitRequested);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Q, Qt::ControlModifier);
+        QCOMPARE(quit.count(), 1);
+        window.setSource(nullptr);
+    }
+
     void eachAltKeyOfTheLaunchFormLeadsToOnePlace()
     {
         // Two fields with one Alt key: the first is reached and the second never (Alt+R went to

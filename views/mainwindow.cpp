@@ -239,6 +239,15 @@ MainWindow::MainWindow(QWidget *parent)
     viewMenu->addSeparator();
     viewMenu->addAction(preferencesAction);
     viewMenu->addAction(shortcutsAction);
+    // Closing the window may keep Runwatch in the tray; this ends it, as the tray's Quit does.
+    auto *quitAction = new QAction(tr("&Quit"), this);
+    quitAction->setObjectName(QStringLiteral("quitAction"));
+    quitAction->setShortcut(Qt::CTRL | Qt::Key_Q);
+    quitAction->setShortcutContext(Qt::ApplicationShortcut);
+    addAction(quitAction);
+    connect(quitAction, &QAction::triggered, this, &MainWindow::quitRequested);
+    viewMenu->addSeparator();
+    viewMenu->addAction(quitAction);
     auto *findShortcut = new QShortcut(QKeySequence::Find, this);
     connect(findShortcut, &QShortcut::activated, this, [this] {
         m_historyAction->setChecked(false); // the search is the list's

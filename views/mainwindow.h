@@ -151,6 +151,8 @@ public:
     void setTheme(Theme theme);
 
 signals:
+    /** View → Quit (Ctrl+Q): the application ends, tray or not. */
+    void quitRequested();
     /** The scope or filter changed; the app persists it. */
     void viewChanged();
     /** An evidence bundle was written whole to `path`. */

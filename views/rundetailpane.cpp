@@ -119,12 +119,20 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     connect(
         m_editRetry, &QPushButton::clicked, this, [this] { emit editAndRetryRequested(m_detail); });
 
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_status);
-    header->addWidget(m_title, 1);
-    header->addWidget(m_cancel);
-    header->addWidget(m_retry);
-    header->addWidget(m_editRetry);
+    // The pill and the title on one line, the run's actions under them: beside the title they
+    // squeezed it to a word a line in a narrow pane, and themselves to "dit and ret".
+    auto *titleRow = new QHBoxLayout;
+    m_status->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    titleRow->addWidget(m_status, 0, Qt::AlignTop);
+    titleRow->addWidget(m_title, 1);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_cancel);
+    actions->addWidget(m_retry);
+    actions->addWidget(m_editRetry);
+    actions->addStretch(1);
+    auto *header = new QVBoxLayout;
+    header->addLayout(titleRow);
+    header->addLayout(actions);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

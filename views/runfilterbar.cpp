@@ -290,6 +290,12 @@ RunFilterBar::RunFilterBar(QWidget *parent)
     // Takes the room of the boxes a source hides, so the rest keep their size on the left.
     row->addStretch(1);
     row->addWidget(m_clearButton);
+    // Tab goes left to right as the boxes are laid out, not in the order they were made.
+    const QList<QWidget *> order {m_scopeCombo, m_severalButton, m_statusButton, m_typeButton,
+        m_sourceButton, m_search, m_errorCode, m_tags, m_clearButton, m_createdPreset, m_from,
+        m_to};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
     // The date range and the chips share a second row so the window stays narrow enough to
     // sit beside another on a laptop screen.
     auto *secondRow = new QHBoxLayout;

@@ -2246,6 +2246,10 @@ SHA-256 %2</translation>
         <source>Launched run %1. The filters would hide it, so they were cleared; it is selected in the list and updates live.</source>
         <translation>Ausführung %1 gestartet. Die Filter hätten sie verborgen und wurden daher zurückgesetzt; sie ist in der Liste ausgewählt und wird live aktualisiert.</translation>
     </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Beende&amp;n</translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
