@@ -235,6 +235,7 @@ Application::Application(LaunchOptions options, QObject *parent)
 void Application::commitSession()
 {
     m_savedLists->save();
+    m_historyKeeper->flush();
     saveWindow();
 }
 

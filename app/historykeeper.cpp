@@ -1,6 +1,7 @@
 #include "historykeeper.h"
 
 #include <QFutureWatcher>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "applog.h"
@@ -11,26 +12,40 @@ HistoryKeeper::HistoryKeeper(QString path, IsKept isKept, QObject *parent)
     : QObject(parent)
     , m_path(std::move(path))
     , m_isKept(std::move(isKept))
-{ }
+    , m_flushTimer(new QTimer(this))
+{
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(2000);
+    connect(m_flushTimer, &QTimer::timeout, this, &HistoryKeeper::flush);
+}
 
 HistoryKeeper::~HistoryKeeper()
 {
+    flush();
     waitForReads();
+}
+
+void HistoryKeeper::flush()
+{
+    m_flushTimer->stop();
+    if (m_unsaved.isEmpty())
+        return;
+    const QList<HistoryRun> runs = m_unsaved.values();
+    m_unsaved.clear();
+    if (RunHistoryStore *file = store(); file && !file->save(runs))
+        qCWarning(lcCache) << "history: could not save" << runs.size() << "runs";
 }
 
 void HistoryKeeper::attach(RunHistory *history)
 {
     m_history = history;
     connect(history, &RunHistory::recorded, this, [this](const QList<HistoryRun> &runs) {
-        QList<HistoryRun> kept;
         for (const HistoryRun &run : runs) {
             if (m_isKept(run.connection))
-                kept.append(run);
+                m_unsaved.insert({run.connection, run.runId}, run);
         }
-        if (kept.isEmpty())
-            return;
-        if (RunHistoryStore *file = store(); file && !file->save(kept))
-            qCWarning(lcCache) << "history: could not save" << kept.size() << "runs";
+        if (!m_unsaved.isEmpty() && !m_flushTimer->isActive())
+            m_flushTimer->start();
     });
     connect(history, &RunHistory::storedWanted, this, &HistoryKeeper::read);
     for (const QString &connection : history->scope())

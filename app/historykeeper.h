@@ -3,12 +3,16 @@
 #include <functional>
 #include <memory>
 
+#include <QHash>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 #include <QSet>
 #include <QString>
 
-class RunHistory;
+#include "runhistory.h"
+
+class QTimer;
 class RunHistoryStore;
 
 /**
@@ -27,6 +31,8 @@ public:
     void attach(RunHistory *history);
     /** Waits for reads under way (tests, and before quitting). */
     void waitForReads();
+    /** Writes what was recorded since the last write (done a moment after it, and at the end). */
+    void flush();
 
 signals:
     /** Something the user may want to know about the file (set aside as damaged, say). */
@@ -42,4 +48,8 @@ private:
     std::unique_ptr<RunHistoryStore> m_store; // for writing; opened when first used
     bool m_storeFailed = false;
     QSet<QString> m_reading;
+    // Recorded runs not yet written, by connection and id: a poll's changes are written
+    // together a moment later, not one transaction a poll on the thread that paints.
+    QHash<QPair<QString, QString>, HistoryRun> m_unsaved;
+    QTimer *m_flushTimer;
 };

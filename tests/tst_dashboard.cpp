@@ -200,6 +200,23 @@ private slots:
         QTRY_VERIFY(model()->rowCount() >= 50);
     }
 
+    void aWorkflowsNameSearchedForSaysWhereToFindIt()
+    {
+        // The server searches ids, parameters and headers; a workflow's name finds nothing
+        // there, and the empty list says where that name is found.
+        auto *search = find<QLineEdit>(u"searchLineEdit"_s);
+        QTest::mouseClick(search, Qt::LeftButton);
+        QTest::keyClicks(search, u"insurance"_s);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!model()->isLoading()
+                && m_window->filter().searchKey == u"insurance"_s && model()->rowCount() == 0,
+            10000);
+        QTRY_VERIFY2(table()->placeholderText().contains(u"choose “Auto insurance quote”"_s),
+            qPrintable(table()->placeholderText()));
+        QTest::mouseClick(find<QToolButton>(u"clearFiltersButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(model()->rowCount() >= 50);
+    }
+
     void ctrlFFromTheTableGoesToTheSearchBox()
     {
         table()->setFocus();

@@ -1272,8 +1272,23 @@ void MainWindow::updateStatus()
         m_table->setPlaceholderText(
             tr("Could not load runs. %1").arg(m_model->lastError().message));
     } else if (m_model->loadedPages() > 0) {
-        m_table->setPlaceholderText(
-            m_model->filter().isEmpty() ? tr("No runs yet.") : tr("No runs match these filters."));
+        QString empty
+            = m_model->filter().isEmpty() ? tr("No runs yet.") : tr("No runs match these filters.");
+        // A workflow's name typed into the search finds nothing on the server, which searches
+        // ids, parameters and headers: say where that name is found instead.
+        const QString typed = m_model->filter().searchKey;
+        if (!typed.isEmpty() && m_filterBar->scope().isEmpty()) {
+            for (const Workflow &workflow : std::as_const(m_workflows)) {
+                if (workflow.title.contains(typed, Qt::CaseInsensitive)) {
+                    empty += u'\n'
+                        + tr("The search looks in run ids, parameters and headers, not workflow "
+                             "names: choose “%1” in the workflow box to see its runs.")
+                              .arg(workflow.title);
+                    break;
+                }
+            }
+        }
+        m_table->setPlaceholderText(empty);
     }
     if (m_model->isShowingSaved()) {
         const QDateTime saved = m_savedAt.toLocalTime();

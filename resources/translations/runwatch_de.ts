@@ -2250,6 +2250,10 @@ SHA-256 %2</translation>
         <source>&amp;Quit</source>
         <translation>Beende&amp;n</translation>
     </message>
+    <message>
+        <source>The search looks in run ids, parameters and headers, not workflow names: choose “%1” in the workflow box to see its runs.</source>
+        <translation>Die Suche durchsucht Ausführungs-IDs, Parameter und Header, keine Workflow-Namen: Wählen Sie „%1“ im Workflow-Feld, um seine Ausführungen zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>MergedRunSource</name>
