@@ -112,6 +112,13 @@ SourceFeatures MergedRunSource::features() const
     return merged;
 }
 
+RunSource *MergedRunSource::sourceOf(const QString &runId)
+{
+    const int member = ownerOf(runId);
+    RunSource *own = member >= 0 ? m_members.at(member).source.data() : nullptr;
+    return own ? own : this;
+}
+
 SourceFeatures MergedRunSource::featuresOf(const QString &runId) const
 {
     const int member = ownerOf(runId);

@@ -33,6 +33,7 @@ public:
     ~MergedRunSource() override;
 
     RequestId listRuns(const RunQuery &query, QObject *context, RunPageHandler handler) override;
+    RunSource *sourceOf(const QString &runId) override;
     RequestId getRun(const QString &runId, QObject *context, Handler<RunDetail> handler) override;
     RequestId listWorkflows(QObject *context, Handler<QList<Workflow>> handler) override;
     RequestId launchRun(

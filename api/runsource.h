@@ -140,6 +140,13 @@ public:
      * a variable (`$SKYVERN_API_KEY`), never its value; empty when the source cannot say.
      */
     virtual QString launchCommand(const RunDetail &run) const;
+    /** The source a run came from: this one, or in a merged list the run's own connection
+     * (where a run like it is launched again). */
+    virtual RunSource *sourceOf(const QString &runId)
+    {
+        Q_UNUSED(runId);
+        return this;
+    }
 
     /** Drops a pending request; its handler is never called. */
     virtual void cancelRequest(RequestId id) = 0;

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -270,6 +271,22 @@ private slots:
         clickRunOf(u"Skyvern"_s);
         QCOMPARE(shownTabs(), everyTab);
         QCOMPARE(tabs->currentWidget(), window.findChild<RunTimelineView *>());
+
+        // Edit and retry is offered for the Skyvern run as on its own connection, and the
+        // form launches there (the merged list itself launches nothing).
+        auto *pane = window.findChild<RunDetailPane *>();
+        tabs->setCurrentWidget(pane);
+        auto *editRetry = pane->findChild<QPushButton *>(u"editRetryButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(editRetry->isVisible(), 20000);
+        const QString original = pane->runId();
+        QTest::mouseClick(editRetry, Qt::LeftButton);
+        LaunchRunDialog *form = nullptr;
+        QTRY_VERIFY((form = window.findChild<LaunchRunDialog *>()) && form->isVisible());
+        QPushButton *run = form->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QTRY_VERIFY_WITH_TIMEOUT(run->isEnabled(), 20000);
+        QTest::mouseClick(run, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!pane->runId().isEmpty() && pane->runId() != original, 20000);
+        QVERIFY(m_server->server()->storedRun(pane->runId()).has_value());
         window.setSource(nullptr);
     }
 

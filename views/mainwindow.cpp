@@ -920,7 +920,8 @@ void MainWindow::openLaunchDialog(const RunDetail *from)
 {
     if (!m_source)
         return;
-    auto *dialog = new LaunchRunDialog(m_source, this);
+    // Edit and retry in a merged list launches on the run's own connection.
+    auto *dialog = new LaunchRunDialog(from ? m_source->sourceOf(from->runId) : m_source, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setInitialWorkflow(m_filterBar->scope());
     if (from) {
@@ -1121,9 +1122,11 @@ void MainWindow::showRunDetail(const WorkflowRun &run)
         m_previousRun = m_shownRun; // what "Compare with" offers next
         m_shownRun = run;
     }
-    // In a merged list, the tabs of the run's own connection.
-    if (m_source)
+    // In a merged list, the tabs and actions of the run's own connection.
+    if (m_source) {
         showTabsFor(m_source->featuresOf(run.workflowRunId));
+        m_detail->setFeatures(m_source->featuresOf(run.workflowRunId));
+    }
     m_detail->showRun(run);
     showDetailTags();
     m_timeline->showRun(run);
