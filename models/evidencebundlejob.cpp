@@ -191,18 +191,10 @@ void EvidenceBundleJob::fetchNext()
 
 void EvidenceBundleJob::write()
 {
-    QJsonObject run;
-    if (m_hasDetail) {
-        run = m_detail.toJson();
-        // The original request, as it was sent, with its secrets replaced.
-        const QJsonObject request = run.value(u"run_request"_s).toObject();
-        if (!request.isEmpty())
-            run.insert(u"run_request"_s, EvidenceBundle::redacted(request));
-    } else {
-        run = m_run.toJson();
-    }
-    // Whatever else names a secret in the run itself (headers listed with it, TOTP settings).
-    run = EvidenceBundle::redacted(run);
+    // The run as its server answered (its original request included), with whatever names a
+    // secret replaced throughout: headers, TOTP settings, passwords, tokens.
+    const QJsonObject run
+        = EvidenceBundle::redacted(m_hasDetail ? m_detail.toJson() : m_run.toJson());
     m_entries.prepend({u"run.json"_s, QJsonDocument(run).toJson()});
     m_entries.append({u"README.txt"_s, readme().toUtf8()});
     auto *watcher = new QFutureWatcher<QString>(this);

@@ -79,6 +79,7 @@ TagEditDialog::TagEditDialog(
     note->setEnabled(false);
 
     QPushButton *apply = m_buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);
+    m_apply = apply;
     apply->setObjectName(u"applyTagsButton"_s);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -216,9 +217,8 @@ RunTagChange TagEditDialog::change() const
 void TagEditDialog::updateApply()
 {
     const RunTagChange now = change();
-    QPushButton *apply = findChild<QPushButton *>(u"applyTagsButton"_s);
-    apply->setEnabled(!now.isEmpty());
-    apply->setToolTip(now.isEmpty() ? tr("Nothing changed yet") : now.text());
+    m_apply->setEnabled(!now.isEmpty());
+    m_apply->setToolTip(now.isEmpty() ? tr("Nothing changed yet") : now.text());
 }
 
 bool TagEditDialog::eventFilter(QObject *watched, QEvent *event)

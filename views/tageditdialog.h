@@ -5,6 +5,7 @@
 #include "runtag.h"
 
 class QDialogButtonBox;
+class QPushButton;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -46,4 +47,5 @@ private:
     QLineEdit *m_add;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
+    QPushButton *m_apply = nullptr;
 };
