@@ -32,10 +32,12 @@
 #include "runsortproxymodel.h"
 #include "skyvernclient.h"
 #include "support/testserver.h"
+#include "support/windowdriver.h"
 #include "translations.h"
 #include "workflowplatformclient.h"
 
 using namespace Qt::StringLiterals;
+using namespace WindowDriver;
 
 namespace {
 const QDateTime kMonday(QDate(2026, 11, 23), QTime(0, 0)); // local midnight
@@ -361,11 +363,8 @@ private slots:
         QVERIFY(server.isStarted());
         SkyvernClient client(server.server()->baseUrl(), server.server()->apiKey());
         MainWindow window;
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         pointHistory(window, u"sky"_s);
-        window.setSource(&client);
+        showOn(window, &client);
         RunListModel *model = window.runListModel();
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 50, 20000);
 
@@ -458,11 +457,8 @@ private slots:
         QVERIFY(server.isStarted());
         SkyvernClient client(server.server()->baseUrl(), server.server()->apiKey());
         MainWindow window;
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         pointHistory(window, u"sky"_s);
-        window.setSource(&client);
+        showOn(window, &client);
         RunListModel *model = window.runListModel();
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 50, 20000);
         HistoryView *view = openHistory(window);
@@ -524,12 +520,9 @@ private slots:
         WorkflowPlatformClient platform(server.server()->platform()->baseUrl(), u"demo-token"_s,
             DemoPlatformServer::workflowIds());
         MainWindow window;
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         RunListModel *model = window.runListModel();
         pointHistory(window, u"ops"_s);
-        window.setSource(&platform);
+        showOn(window, &platform);
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 10 && !model->isLoading(), 20000);
         HistoryView *view = openHistory(window);
         QVERIFY(view);
