@@ -30,6 +30,7 @@ void HistoryBackfillJob::start()
     m_workflows.clear();
     m_seen.clear();
     m_reached = {};
+    m_reachedEnd = true;
     m_retrying
         = connect(m_source, &RunSource::retrying, this, [this](const ApiError &error, int delayMs) {
               emit waiting(tr("%1 Asking again in %n s.", nullptr, qMax(1, (delayMs + 999) / 1000))
@@ -119,6 +120,7 @@ void HistoryBackfillJob::takePage(const ApiResult<RunPage> &result)
     emit progressed(m_runs, m_reached);
     qCDebug(lcModel) << "history: page" << m_query.page << "read," << m_runs << "runs";
     if (reachedSince || page.isLastPage()) {
+        m_reachedEnd = m_reachedEnd && !reachedSince;
         nextWorkflow();
         return;
     }

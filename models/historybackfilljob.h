@@ -44,6 +44,8 @@ public:
     bool isRunning() const { return m_running; }
     QDateTime since() const { return m_since; }
     int runsRead() const { return m_runs; }
+    /** Whether the server had no runs older than those read (it ended before `since`). */
+    bool reachedEnd() const { return m_reachedEnd; }
 
 signals:
     /** Runs of one page (those not handed on before). */
@@ -80,6 +82,7 @@ private:
     int m_maxRuns = kMaxRuns;
     int m_runs = 0;
     bool m_running = false;
+    bool m_reachedEnd = true;
     QMetaObject::Connection m_retrying;
     CodesWanted m_codesWanted;
     QStringList m_workflows; // still to read; one empty id: every workflow at once

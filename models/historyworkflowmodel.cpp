@@ -51,8 +51,9 @@ QVariant HistoryWorkflowModel::data(const QModelIndex &index, int role) const
         case P95Column:
             return workflow.p95Ms < 0 ? QString() : RunFormat::duration(workflow.p95Ms);
         case ComputeUnitsColumn:
-            return m_showsComputeUnits ? QLocale().toString(workflow.computeUnits, 'f', 1)
-                                       : QString();
+            return m_showsComputeUnits && workflow.withComputeUnits > 0
+                ? QLocale().toString(workflow.computeUnits, 'f', 1)
+                : QString();
         }
         break;
     case Qt::ToolTipRole:

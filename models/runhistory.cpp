@@ -146,8 +146,10 @@ public:
         ++workflow.history.runs;
         workflow.history.finished += finished;
         workflow.history.failed += failed;
-        if (run.computeUnits >= 0)
+        if (run.computeUnits >= 0) {
             workflow.history.computeUnits += run.computeUnits;
+            ++workflow.history.withComputeUnits;
+        }
         if (const qint64 duration = run.durationMs(); duration >= 0 && finished)
             workflow.durations.push_back(duration);
 

@@ -71,6 +71,7 @@ struct WorkflowHistory
     qint64 p50Ms = -1; // of runs with a known duration; -1 when none has one
     qint64 p95Ms = -1;
     double computeUnits = 0;
+    int withComputeUnits = 0; // runs that reported units (none on Skyvern)
     double failureRate() const { return finished > 0 ? double(failed) / finished : -1; }
 };
 

@@ -112,16 +112,26 @@ double HistoryChart::axisMax() const
     return 4 * (m_measure == Measure::RunsByStatus ? qMax(1.0, std::ceil(step)) : step);
 }
 
+int HistoryChart::axisLabelWidth() const
+{
+    int widest = 0;
+    for (int line = 0; line <= 4; ++line)
+        widest = qMax(widest, fontMetrics().horizontalAdvance(number(axisMax() * line / 4.0)));
+    return widest;
+}
+
+void HistoryChart::setMinimumAxisLabelWidth(int width)
+{
+    m_minimumLabelWidth = width;
+    update();
+}
+
 QRect HistoryChart::plotRect() const
 {
     const QFontMetrics metrics = fontMetrics();
-    int left = 0;
-    for (int line = 0; line <= 4; ++line)
-        left = qMax(left, metrics.horizontalAdvance(number(axisMax() * line / 4.0)));
-    left += 12;
-    const int right = m_measure == Measure::RunsByStatus
-        ? metrics.horizontalAdvance(QLocale().toString(100) + u'%') + 10
-        : 8;
+    const int left = qMax(axisLabelWidth(), m_minimumLabelWidth) + 12;
+    // The same on every chart, so a bar of one stands over the same time's bar of the other.
+    const int right = metrics.horizontalAdvance(QLocale().toString(100) + u'%') + 10;
     const int top = metrics.height() + 12; // the legend
     const int bottom = metrics.height() + 8; // the time labels
     return rect().adjusted(left, top, -right, -bottom);
@@ -151,7 +161,11 @@ QColor HistoryChart::colorOf(RunStatus status) const
             break;
         same += RunFormat::statusColor(each) == color;
     }
-    return same == 0 ? color : color.darker(100 + 45 * same);
+    if (same == 0)
+        return color;
+    // Told apart by lightness, away from the ground: lighter on a dark palette.
+    return ThemeColors::isDark(palette()) ? color.lighter(100 + 45 * same)
+                                          : color.darker(100 + 45 * same);
 }
 
 QList<RunStatus> HistoryChart::statusesIn(int bucket) const
@@ -244,7 +258,7 @@ QString HistoryChart::describe(int bucket, RunStatus status) const
     QString text = tr("%1: %n run(s) (%2)", nullptr, bar.runs).arg(when, parts.join(u", "_s));
     if (bar.failureRate() >= 0)
         text += u". "_s
-            + tr("%1% of finished runs failed")
+            + tr("%1% of finished runs ended failing")
                   .arg(QLocale().toString(bar.failureRate() * 100, 'f', 0));
     return text + u'.';
 }
@@ -257,8 +271,8 @@ void HistoryChart::paintEvent(QPaintEvent *)
     const QFontMetrics metrics = fontMetrics();
     const QRect plot = plotRect();
     const QColor text = pal.color(QPalette::WindowText);
-    QColor grid = pal.color(QPalette::Mid);
-    grid.setAlpha(110);
+    QColor grid = pal.color(QPalette::WindowText);
+    grid.setAlpha(ThemeColors::isDark(pal) ? 70 : 45);
     QColor faint = pal.color(QPalette::PlaceholderText);
 
     // The legend: each status present, then the failure rate's line.
@@ -283,7 +297,8 @@ void HistoryChart::paintEvent(QPaintEvent *)
         for (RunStatus status : m_summary.statuses)
             swatch(colorOf(status), RunFormat::statusText(status, {}), false);
         if (m_summary.finished > 0)
-            swatch(ThemeColors::failureText(pal), tr("Failed, % of finished"), true);
+            swatch(ThemeColors::failureText(pal),
+                tr("Failure rate (failed, terminated, timed out, partial)"), true);
     } else {
         swatch(pal.color(QPalette::Highlight), tr("Compute units"), false);
     }
@@ -373,7 +388,8 @@ void HistoryChart::paintEvent(QPaintEvent *)
             = m_status == RunStatus::Unknown ? barRect(m_bucket) : segmentRect(m_bucket, m_status);
         if (chosen.height() < 3)
             chosen = QRect(chosen.left(), plot.bottom() - 3, chosen.width(), 4);
-        painter.setPen(QPen(pal.color(QPalette::Highlight), 2));
+        // The text colour reads on every status colour and on the ground, light or dark.
+        painter.setPen(QPen(pal.color(QPalette::WindowText), 2));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(chosen.adjusted(-2, -2, 1, 1));
     }

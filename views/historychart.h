@@ -32,6 +32,10 @@ public:
     /** A sentence about a bar (and a status in it): what the tooltip and a screen reader say. */
     QString describe(int bucket, RunStatus status = RunStatus::Unknown) const;
 
+    /** The width of the value labels at the left, to line up charts stacked above each other. */
+    int axisLabelWidth() const;
+    void setMinimumAxisLabelWidth(int width);
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -63,6 +67,7 @@ private:
 
     Measure m_measure;
     HistorySummary m_summary;
+    int m_minimumLabelWidth = 0;
     int m_bucket = -1;
     RunStatus m_status = RunStatus::Unknown;
 };

@@ -72,6 +72,7 @@ QTableView *makeTable(QAbstractItemModel *model, int sortRole, const QString &na
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);
+    table->setTabKeyNavigation(false); // Tab leaves the table, as in the rest of the view
     table->setWordWrap(false);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setHighlightSections(false);
@@ -273,6 +274,7 @@ HistoryView::~HistoryView() = default;
 void HistoryView::setConnectionName(const QString &name)
 {
     m_connectionName = name;
+    m_completeSince = QDateTime(); // another connection's server
     m_title->setText(tr("History of %1").arg(name));
     refresh();
 }
@@ -321,6 +323,9 @@ void HistoryView::refresh()
         from, to, rangeDays() <= 1 ? HistoryBucketSize::Hour : HistoryBucketSize::Day);
     m_runsChart->setSummary(summary);
     m_computeChart->setSummary(summary);
+    const int labels = qMax(m_runsChart->axisLabelWidth(), m_computeChart->axisLabelWidth());
+    m_runsChart->setMinimumAxisLabelWidth(labels);
+    m_computeChart->setMinimumAxisLabelWidth(labels);
     const bool computeUnits = summary.withComputeUnits > 0;
     m_computeTitle->setVisible(computeUnits);
     m_computeChart->setVisible(computeUnits);
@@ -331,7 +336,7 @@ void HistoryView::refresh()
 
     QStringList totals {tr("%n run(s) in the range", nullptr, summary.runs)};
     if (summary.failureRate() >= 0)
-        totals.append(tr("%1% of %n finished run(s) failed", nullptr, summary.finished)
+        totals.append(tr("%1% of %n finished run(s) ended failing", nullptr, summary.finished)
                           .arg(QLocale().toString(summary.failureRate() * 100, 'f', 1)));
     if (computeUnits)
         totals.append(tr("%1 compute units").arg(QLocale().toString(summary.computeUnits, 'f', 1)));
@@ -341,8 +346,8 @@ void HistoryView::refresh()
     else if (summary.failedWithCodes == 0 && !m_codesFilterable)
         m_codesNote->setText(tr("This connection's failures carry no error codes."));
     else
-        m_codesNote->setText(tr("Error codes are known for %1 of %n failed run(s): a list gives "
-                                "none, so they are learned as failed runs are shown.",
+        m_codesNote->setText(tr("Codes known for %1 of %n failed run(s). They come from each "
+                                "run's detail: Load older runs looks them up.",
             nullptr, summary.failed)
                                  .arg(summary.failedWithCodes));
     m_current->setText(m_runsChart->currentBucket() >= 0
@@ -363,7 +368,8 @@ void HistoryView::updateCoverage()
                    .arg(m_connectionName);
     else
         text = tr("%n run(s) stored, the oldest from %1.", nullptr, stored).arg(when(oldest));
-    if (stored > 0 && oldest > rangeStart() && !m_backfilling)
+    const bool complete = m_completeSince.isValid() && m_completeSince <= rangeStart();
+    if (stored > 0 && oldest > rangeStart() && !m_backfilling && !complete)
         text += u' '
             + tr("The range begins %1: Load older runs reads what is missing.")
                   .arg(when(rangeStart()));
@@ -401,9 +407,11 @@ void HistoryView::showBackfillCodes(int done, int total)
                             .arg(QLocale().toString(done), QLocale().toString(total)));
 }
 
-void HistoryView::showBackfillEnded(const QString &message)
+void HistoryView::showBackfillEnded(const QString &message, bool complete)
 {
     m_backfilling = false;
+    if (complete)
+        m_completeSince = m_backfillSince;
     m_backfillButton->setEnabled(true);
     m_progress->hide();
     m_cancelButton->hide();

@@ -45,8 +45,9 @@ public:
     void showBackfillProgress(int runs, const QDateTime &reached);
     /** Then the failed runs' error codes are looked up: how many of how many. */
     void showBackfillCodes(int done, int total);
-    /** It ended: a sentence for the user (how many were read, or why it stopped). */
-    void showBackfillEnded(const QString &message);
+    /** It ended: a sentence for the user (how many were read, or why it stopped); `complete`:
+     * the server has nothing older. */
+    void showBackfillEnded(const QString &message, bool complete = false);
     bool isBackfillRunning() const { return m_backfilling; }
 
     /** Draws again from what the history holds now. */
@@ -94,6 +95,7 @@ private:
     QLabel *m_codesNote;
     QTimer *m_refreshTimer;
     QDateTime m_backfillSince;
+    QDateTime m_completeSince; // Load older runs read every run the server has since this
     bool m_backfilling = false;
     bool m_codesFilterable = true;
 };

@@ -277,8 +277,19 @@ MainWindow::MainWindow(QWidget *parent)
     closeNotice->setAutoRaise(true);
     closeNotice->setToolTip(tr("Close this notice"));
     connect(closeNotice, &QToolButton::clicked, m_noticeBar, &QWidget::hide);
-    // A list narrowed from History says so here; closing the notice shows every run again.
-    connect(closeNotice, &QToolButton::clicked, this, &MainWindow::clearHistorySlice);
+    // A list narrowed from History says so here; closing the notice shows what the list
+    // showed before.
+    connect(closeNotice, &QToolButton::clicked, this, [this] {
+        if (m_sliceText.isEmpty())
+            return;
+        const QString scope = m_scopeBeforeSlice;
+        const RunFilter filter = m_filterBeforeSlice;
+        clearHistorySlice();
+        m_filterBar->setScope(scope);
+        m_filterBar->setFilter(filter);
+        m_model->setScope(scope);
+        applyFilter(filter);
+    });
     auto *noticeLayout = new QHBoxLayout(m_noticeBar);
     noticeLayout->setContentsMargins(10, 4, 4, 4);
     noticeLayout->addWidget(m_noticeLabel, 1);
@@ -1903,10 +1914,16 @@ void MainWindow::startBackfill(const QDateTime &since)
             m_backfill = nullptr;
         job->deleteLater();
         if (m_historyView)
-            m_historyView->showBackfillEnded(message);
+            m_historyView->showBackfillEnded(message, job->reachedEnd() && !job->isRunning());
     };
-    connect(job, &HistoryBackfillJob::finished, this,
-        [end](int runs) { end(tr("Read %n run(s) from the server.", nullptr, runs)); });
+    connect(
+        job, &HistoryBackfillJob::finished, this, [end, job](int runs, const QDateTime &reached) {
+            end(job->reachedEnd() && reached.isValid()
+                    ? tr("Read %n run(s) from the server, which has none older than %1.", nullptr,
+                        runs)
+                          .arg(QLocale().toString(reached.toLocalTime(), QLocale::ShortFormat))
+                    : tr("Read %n run(s) from the server.", nullptr, runs));
+        });
     connect(job, &HistoryBackfillJob::failed, this, end);
     connect(job, &HistoryBackfillJob::canceled, this, [end, job] {
         end(tr("Stopped after %n run(s); they are kept.", nullptr, job->runsRead()));
@@ -1919,8 +1936,13 @@ void MainWindow::showHistorySlice(const HistorySlice &slice)
 {
     if (!m_source)
         return;
+    const SourceFeatures features = m_source->features();
     RunFilter filter;
-    QString scope;
+    // A server that lists one workflow at a time keeps the workflow shown (the slice's own,
+    // when it has one); the others show every workflow.
+    QString scope = features.allWorkflowsScope ? QString() : m_filterBar->scope();
+    if (!slice.workflowId.isEmpty() && !features.runSource)
+        scope = slice.workflowId;
     QSet<QString> ids;
     QString title;
     if (!slice.errorCode.isEmpty()) {
@@ -1936,17 +1958,25 @@ void MainWindow::showHistorySlice(const HistorySlice &slice)
         for (const HistoryRun &run : runs) {
             if (run.createdMs >= toMs
                 || (slice.status != RunStatus::Unknown && run.status != slice.status)
-                || (!slice.workflowId.isEmpty() && run.workflowId != slice.workflowId))
+                || (!slice.workflowId.isEmpty() && run.workflowId != slice.workflowId)
+                || (!scope.isEmpty() && run.workflowId != scope))
                 continue;
             ids.insert(run.runId);
             if (title.isEmpty())
                 title = run.workflowTitle;
         }
-        // One workflow's runs the server lists by itself, all of them; a merged list cannot.
-        if (!slice.workflowId.isEmpty() && !m_source->features().runSource) {
-            scope = slice.workflowId;
+        // One workflow's runs the server lists by itself, back to the range's start where it
+        // can; a merged list cannot, and narrows by id.
+        if (!slice.workflowId.isEmpty() && !features.runSource) {
             ids.clear();
+            if (features.createdRange && slice.from.isValid())
+                filter.createdAfter = slice.from.toUTC();
         }
+    }
+    // Closing the notice goes back to what the list showed before.
+    if (m_sliceText.isEmpty()) {
+        m_scopeBeforeSlice = m_filterBar->scope();
+        m_filterBeforeSlice = m_filterBar->filter();
     }
     const QLocale locale;
     const auto day = [&locale](const QDateTime &time) {
@@ -1977,11 +2007,14 @@ void MainWindow::showHistorySlice(const HistorySlice &slice)
     m_sliceFrom = ids.isEmpty() ? QDateTime() : slice.from;
 
     m_historyAction->setChecked(false); // back to the list, which now shows the slice
+    m_table->clearSelection(); // the run shown before is not among them
+    m_detail->clear();
     m_filterBar->setScope(scope);
     m_filterBar->setFilter(filter);
     m_model->setScope(scope);
     applyFilter(filter);
     m_sorter->setOnlyRunIds(ids);
+    m_table->scrollToTop();
     updateSliceNotice();
     updateStatus();
 }
@@ -2002,7 +2035,7 @@ void MainWindow::updateSliceNotice()
     QString text = tr("From History: %1.").arg(m_sliceText);
     if (m_sorter->isNarrowedToRunIds() && shown < m_sliceRuns)
         text += u' ' + tr("%1 of them loaded so far.").arg(shown);
-    showNotice(text + u' ' + tr("Close this notice to see every run again."));
+    showNotice(text + u' ' + tr("Close this notice to go back to the list as it was."));
 }
 
 void MainWindow::clearHistorySlice()

@@ -275,6 +275,8 @@ private:
     QString m_sliceText; // what the list is narrowed to from History, empty when it is not
     QDateTime m_sliceFrom; // the slice's runs began after this: pages are loaded back to it
     int m_sliceRuns = 0; // how many runs History counted in the slice
+    QString m_scopeBeforeSlice; // what the list showed before a slice, for closing its notice
+    RunFilter m_filterBeforeSlice;
     QDockWidget *m_failurePanel = nullptr;
     QDateTime m_loadBackTo; // valid while older pages are loaded until this time
     QHash<QString, QString> m_retriedHere; // runs retried by a bulk job, and their new runs

@@ -1093,20 +1093,20 @@ SHA-256 %2</translation>
         </translation>
     </message>
     <message>
-        <source>%1% of finished runs failed</source>
-        <translation>%1 % der beendeten Ausführungen fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Failed, % of finished</source>
-        <translation>Fehlgeschlagen, % der beendeten</translation>
-    </message>
-    <message>
         <source>Compute units</source>
         <translation>Compute-Einheiten</translation>
     </message>
     <message>
         <source>No runs in this range</source>
         <translation>Keine Ausführungen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1% of finished runs ended failing</source>
+        <translation>%1 % der beendeten Ausführungen endeten fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failure rate (failed, terminated, timed out, partial)</source>
+        <translation>Fehlerquote (fehlgeschlagen, beendet, Zeitüberschreitung, teilweise)</translation>
     </message>
 </context>
 <context>
@@ -1224,13 +1224,6 @@ SHA-256 %2</translation>
             <numerusform>%n Ausführungen im Zeitraum</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%1% of %n finished run(s) failed</source>
-        <translation>
-            <numerusform>%1 % von %n beendeten Ausführung fehlgeschlagen</numerusform>
-            <numerusform>%1 % von %n beendeten Ausführungen fehlgeschlagen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 compute units</source>
         <translation>%1 Compute-Einheiten</translation>
@@ -1238,13 +1231,6 @@ SHA-256 %2</translation>
     <message>
         <source>No failed runs in the range.</source>
         <translation>Keine fehlgeschlagenen Ausführungen im Zeitraum.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Error codes are known for %1 of %n failed run(s): a list gives none, so they are learned as failed runs are shown.</source>
-        <translation>
-            <numerusform>Fehlercodes sind für %1 von %n fehlgeschlagenen Ausführung bekannt: Eine Liste liefert keine, sie werden erfahren, wenn fehlgeschlagene Ausführungen angezeigt werden.</numerusform>
-            <numerusform>Fehlercodes sind für %1 von %n fehlgeschlagenen Ausführungen bekannt: Eine Liste liefert keine, sie werden erfahren, wenn fehlgeschlagene Ausführungen angezeigt werden.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Click a bar, or choose one with the arrow keys and press Enter, to see its runs in the list.</source>
@@ -1287,6 +1273,20 @@ SHA-256 %2</translation>
     <message>
         <source>This connection&apos;s failures carry no error codes.</source>
         <translation>Die Fehlschläge dieser Verbindung haben keine Fehlercodes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1% of %n finished run(s) ended failing</source>
+        <translation>
+            <numerusform>%1 % von %n beendeten Ausführung endeten fehlgeschlagen</numerusform>
+            <numerusform>%1 % von %n beendeten Ausführungen endeten fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Codes known for %1 of %n failed run(s). They come from each run&apos;s detail: Load older runs looks them up.</source>
+        <translation>
+            <numerusform>Codes bekannt für %1 von %n fehlgeschlagenen Ausführung. Sie stammen aus den Details jeder Ausführung: „Ältere Ausführungen laden“ fragt sie ab.</numerusform>
+            <numerusform>Codes bekannt für %1 von %n fehlgeschlagenen Ausführungen. Sie stammen aus den Details jeder Ausführung: „Ältere Ausführungen laden“ fragt sie ab.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2235,10 +2235,6 @@ SHA-256 %2</translation>
         <translation>%1 davon bisher geladen.</translation>
     </message>
     <message>
-        <source>Close this notice to see every run again.</source>
-        <translation>Schließen Sie diesen Hinweis, um wieder alle Ausführungen zu sehen.</translation>
-    </message>
-    <message>
         <source>Retried run %1 as %2. The filters would hide it, so they were cleared; it is selected in the list and updates live.</source>
         <translation>Ausführung %1 als %2 wiederholt. Die Filter hätten sie verborgen und wurden daher zurückgesetzt; sie ist in der Liste ausgewählt und wird live aktualisiert.</translation>
     </message>
@@ -2253,6 +2249,17 @@ SHA-256 %2</translation>
     <message>
         <source>The search looks in run ids, parameters and headers, not workflow names: choose “%1” in the workflow box to see its runs.</source>
         <translation>Die Suche durchsucht Ausführungs-IDs, Parameter und Header, keine Workflow-Namen: Wählen Sie „%1“ im Workflow-Feld, um seine Ausführungen zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n run(s) from the server, which has none older than %1.</source>
+        <translation>
+            <numerusform>%n Ausführung vom Server gelesen; ältere als %1 hat er nicht.</numerusform>
+            <numerusform>%n Ausführungen vom Server gelesen; ältere als %1 hat er nicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close this notice to go back to the list as it was.</source>
+        <translation>Schließen Sie diesen Hinweis, um zur Liste wie zuvor zurückzukehren.</translation>
     </message>
 </context>
 <context>
