@@ -31,6 +31,7 @@
 #include "runlistmodel.h"
 #include "savedlistcontroller.h"
 #include "skyvernclient.h"
+#include "startuptrace.h"
 #include "theme.h"
 #include "traycontroller.h"
 #include "watchedrunmodel.h"
@@ -86,7 +87,12 @@ Application::Application(LaunchOptions options, QObject *parent)
     if (!m_firstConnection.isEmpty())
         m_savedLists->prefetch(keyOf(m_firstConnection, m_settings.scope(m_firstConnection),
             m_settings.filter(m_firstConnection)));
+    StartupTrace::mark("settings read, saved list asked for");
+    // The style before the window: widgets built under one style and re-polished under
+    // another do their work twice.
+    applyTheme(themeFromName(m_settings.theme()));
     m_window = std::make_unique<MainWindow>();
+    StartupTrace::mark("MainWindow built");
     m_window->artifactFetcher()->setCacheDirectory(cachePrefix + u"artifacts"_s);
     m_savedLists->attach(m_window.get());
     // History's runs are kept beside the saved lists; the demo's live for the session only.
@@ -95,6 +101,7 @@ Application::Application(LaunchOptions options, QObject *parent)
         this);
     connect(m_historyKeeper, &HistoryKeeper::notice, m_window.get(), &MainWindow::showNotice);
     m_historyKeeper->attach(m_window->runHistory());
+    StartupTrace::mark("history keeper attached");
     // The window holds requests of the shown source: it lets go before a source is deleted.
     connect(m_connections, &ConnectionManager::sourcesAboutToGo, this, [this] {
         if (m_window)
@@ -257,10 +264,8 @@ void Application::saveWindow()
 
 void Application::start()
 {
-    const Theme theme = themeFromName(m_settings.theme());
-    if (theme != Theme::System)
-        applyTheme(theme);
-    m_window->setTheme(theme);
+    m_window->setTheme(themeFromName(m_settings.theme())); // applied before the window was built
+    StartupTrace::mark("theme applied");
     if (m_options.reportFirstPaint)
         new FirstPaintReporter(m_window->findChild<QAbstractItemView *>(u"runTableView"_s));
     m_window->restoreGeometry(m_settings.windowGeometry());
@@ -269,6 +274,7 @@ void Application::start()
         m_window->showMinimized();
     else
         m_window->show();
+    StartupTrace::mark("window shown");
     const QString current = m_firstConnection;
     if (current.isEmpty()) {
         startDemo();
@@ -431,6 +437,7 @@ void Application::showConnection(const QString &id)
     updateSwitcher();
     emit connected(source->displayName());
     updateImportantTargets(); // the one now shown is polled by its list
+    StartupTrace::mark("connection shown");
 }
 
 void Application::showHistoryOf(const QString &id)

@@ -7,6 +7,8 @@
 #include <QEvent>
 #include <QTimer>
 
+#include "startuptrace.h"
+
 FirstPaintReporter::FirstPaintReporter(QAbstractItemView *view)
     : QObject(view)
     , m_view(view)
@@ -19,10 +21,17 @@ bool FirstPaintReporter::eventFilter(QObject *watched, QEvent *event)
     if (event->type() != QEvent::Paint || m_reported || !m_view->model())
         return QObject::eventFilter(watched, event);
     const int rows = m_view->model()->rowCount();
+    if (rows == 0 && !m_paintedEmpty) {
+        m_paintedEmpty = true; // the rows come after: the window is painted twice
+        StartupTrace::mark("paint without rows begins");
+    }
     if (rows > 0) {
         m_reported = true;
+        StartupTrace::mark("paint with rows begins");
         watched->removeEventFilter(this);
         QTimer::singleShot(0, this, [rows] {
+            StartupTrace::mark("first paint with rows");
+            StartupTrace::print();
             std::printf("painted %d rows\n", rows);
             std::fflush(stdout);
             QCoreApplication::quit();

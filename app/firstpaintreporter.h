@@ -17,4 +17,5 @@ public:
 private:
     QAbstractItemView *m_view;
     bool m_reported = false;
+    bool m_paintedEmpty = false;
 };

@@ -11,6 +11,7 @@
 #include "application.h"
 #include "quitonsignal.h"
 #include "singleinstance.h"
+#include "startuptrace.h"
 #include "themedicon.h"
 #include "translations.h"
 
@@ -38,6 +39,7 @@ LaunchOptions parseCommandLine(int argc, char *argv[], QString *error)
 
 int main(int argc, char *argv[])
 {
+    StartupTrace::begin();
     // A server may send megabytes of text in one run; give such blocks back when they are freed
     // instead of letting the heap keep them for the rest of the day.
 #ifdef __GLIBC__
@@ -49,21 +51,27 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "runwatch: %s\n", qPrintable(error));
         return 2;
     }
+    StartupTrace::mark("command line read");
     QApplication app(argc, argv);
+    StartupTrace::mark("QApplication");
     const QuitOnSignal quitOnSignal; // before anything worth saving exists
     describeApplication();
     QApplication::setDesktopFileName(QStringLiteral("org.runwatch.Runwatch"));
     QApplication::setWindowIcon(ThemedIcon::application());
     Translations::install(&app, QLocale());
+    StartupTrace::mark("icon and translations");
     // One window per setup: a second start (a runwatch:// link clicked in a browser, say) hands
     // its links to the running Runwatch and ends.
     SingleInstance instance(options.instanceKey());
     if (instance.claim(options.links) == SingleInstance::Role::HandedOver)
         return 0;
+    StartupTrace::mark("single instance claimed");
     Application application(options);
     QObject::connect(&instance, &SingleInstance::messageReceived, &application,
         [&application](const QStringList &links) { application.openLinks(links, true); });
+    StartupTrace::mark("Application built");
     application.start();
+    StartupTrace::mark("Application started");
     application.openLinks(options.links, false);
     return QApplication::exec();
 }
