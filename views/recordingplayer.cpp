@@ -34,6 +34,7 @@
 #include "rundetail.h"
 #include "runformat.h"
 #include "runsource.h"
+#include "themedicon.h"
 
 using namespace Qt::StringLiterals;
 
@@ -176,7 +177,9 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
     pictureColumn->addWidget(m_chapterList, 2);
 
     m_playButton->setObjectName(QStringLiteral("recordingPlayButton"));
-    m_playButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    // Our own icon: the style's is a PNG, whose reading would load every image plugin at
+    // start-up for a tab not yet shown.
+    m_playButton->setIcon(ThemedIcon::action(u"media-playback-start"_s));
     m_playButton->setText(tr("Play"));
     m_playButton->setAccessibleName(tr("Play"));
     m_playButton->setToolTip(tr("Play or pause (Space)"));
@@ -340,8 +343,8 @@ void RecordingPlayer::createPlayer()
     connect(m_player, &QMediaPlayer::playbackStateChanged, this,
         [this](QMediaPlayer::PlaybackState state) {
             const bool playing = state == QMediaPlayer::PlayingState;
-            m_playButton->setIcon(
-                style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+            m_playButton->setIcon(ThemedIcon::action(
+                playing ? u"media-playback-pause"_s : u"media-playback-start"_s));
             m_playButton->setText(playing ? tr("Pause") : tr("Play"));
             m_playButton->setAccessibleName(m_playButton->text());
         });

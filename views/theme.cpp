@@ -8,6 +8,8 @@
 #include <QStyleFactory>
 #include <QStyleOption>
 
+#include "themedicon.h"
+
 using namespace Qt::StringLiterals;
 
 QString themeToName(Theme theme)
@@ -66,11 +68,14 @@ QPalette darkPalette()
 }
 
 /**
- * Fusion outlines check boxes and radio buttons with the window's colour darkened, which on a
- * dark window is the colour of the box itself: the boxes vanish. On a dark palette this draws
- * a light rim around them (in menus and item views too).
+ * Every theme's style, the desktop's included, with two changes:
+ * - Fusion outlines check boxes and radio buttons with the window's colour darkened, which on
+ *   a dark window is the colour of the box itself: the boxes vanish. On a dark palette this
+ *   draws a light rim around them (in menus and item views too).
+ * - The tool bar's overflow button gets our own SVG chevron. The styles' own is a PNG, and
+ *   reading one on the way to the first paint loads every image plugin there is.
  */
-class VisibleIndicatorStyle final : public QProxyStyle
+class RunwatchStyle final : public QProxyStyle
 {
 public:
     using QProxyStyle::QProxyStyle;
@@ -95,6 +100,15 @@ public:
             painter->drawEllipse(QRectF(area).adjusted(0.5, 0.5, -0.5, -0.5));
         painter->restore();
     }
+    QIcon standardIcon(
+        StandardPixmap icon, const QStyleOption *option, const QWidget *widget) const override
+    {
+        if (icon == SP_ToolBarHorizontalExtensionButton)
+            return ThemedIcon::action(u"toolbar-more-horizontal"_s);
+        if (icon == SP_ToolBarVerticalExtensionButton)
+            return ThemedIcon::action(u"toolbar-more-vertical"_s);
+        return QProxyStyle::standardIcon(icon, option, widget);
+    }
 };
 } // namespace
 
@@ -104,13 +118,13 @@ void applyTheme(Theme theme)
     static const QString systemStyle = QApplication::style()->name();
     static const QPalette systemPalette = QApplication::palette();
     if (theme == Theme::System) {
-        QApplication::setStyle(QStyleFactory::create(systemStyle));
+        QApplication::setStyle(new RunwatchStyle(QStyleFactory::create(systemStyle)));
         QApplication::setPalette(systemPalette);
         return;
     }
     QStyle *fusion = QStyleFactory::create(u"Fusion"_s);
     const QPalette palette = theme == Theme::Dark ? darkPalette() : fusion->standardPalette();
-    QApplication::setStyle(new VisibleIndicatorStyle(fusion));
+    QApplication::setStyle(new RunwatchStyle(fusion));
     QApplication::setPalette(palette);
 }
 

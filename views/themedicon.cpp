@@ -1,13 +1,13 @@
 #include "themedicon.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QGuiApplication>
 #include <QHash>
 #include <QIconEngine>
-#include <QImageReader>
+#include <QImage>
 #include <QPainter>
 #include <QPalette>
+#include <QSvgRenderer>
 
 #include "runformat.h"
 
@@ -92,10 +92,15 @@ private:
         if (color.alpha() < 255) // the SVG gets the hue, the pixmap the transparency
             svg.replace("<svg ",
                 QByteArray("<svg opacity=\"" + QByteArray::number(color.alphaF()) + "\" "));
-        QBuffer buffer(&svg);
-        QImageReader reader(&buffer, "svg");
-        reader.setScaledSize(pixels); // drawn at the size asked, never a blurred scale-up
-        return QPixmap::fromImage(reader.read());
+        // Drawn at the size asked, never a blurred scale-up; by QSvgRenderer itself, as the
+        // image plugins would be loaded (all of them) on the way to the first paint.
+        QSvgRenderer renderer(svg);
+        QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        renderer.render(&painter);
+        painter.end();
+        return QPixmap::fromImage(std::move(image));
     }
 
     QString m_path;
@@ -153,6 +158,7 @@ QIcon ThemedIcon::status(RunStatus status)
 
 QIcon ThemedIcon::application()
 {
-    return QIcon::fromTheme(
-        u"org.runwatch.Runwatch"_s, QIcon(u":/icons/org.runwatch.Runwatch.svg"_s));
+    // Drawn by the engine above (it has no "currentColor"): no icon engine plugin to load.
+    return QIcon::fromTheme(u"org.runwatch.Runwatch"_s,
+        QIcon(new TintedSvgIconEngine(u":/icons/org.runwatch.Runwatch.svg"_s, {})));
 }
