@@ -2,10 +2,13 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QPixmapCache>
 
 #include "runlistmodel.h"
 #include "theme.h"
 #include "themedicon.h"
+
+using namespace Qt::StringLiterals;
 
 void StatusBadgeDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -21,41 +24,62 @@ void StatusBadgeDelegate::paint(
 
     const QString text = index.data(Qt::DisplayRole).toString();
     const QColor color = index.data(Qt::DecorationRole).value<QColor>();
+    const QVariant status = index.data(RunListModel::StatusRole);
     const QFontMetrics metrics(option.font);
     const int height = metrics.height() + 4;
     const int iconSize = metrics.height() - 2;
     const int width
         = qMin(option.rect.width() - 8, metrics.horizontalAdvance(text) + 18 + iconSize + 3);
+    if (width <= 0)
+        return;
     const QRect pill(
         option.rect.left() + 4, option.rect.center().y() - height / 2 + 1, width, height);
-
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    const QRectF shape = QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5);
-    // On a selected row the pill keeps its own ground: its coloured word on the selection's
-    // blue would be near unreadable.
-    if (option.state & QStyle::State_Selected) {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(option.palette.color(QPalette::Base));
-        painter->drawRoundedRect(shape, height / 2.0, height / 2.0);
+    const bool selected = option.state & QStyle::State_Selected;
+    // A list shows a handful of statuses in hundreds of rows: each pill is drawn (shaped,
+    // anti-aliased, its icon rendered) once per look and then copied.
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const QString key = QStringList {u"runwatch-pill"_s, text, QString::number(color.rgba()),
+        QString::number(status.toInt()), QString::number(width), QString::number(height),
+        QString::number(int(selected)), QString::number(option.palette.cacheKey()),
+        option.font.key(), QString::number(ratio)}
+                            .join(u'/');
+    QPixmap drawn;
+    if (!QPixmapCache::find(key, &drawn)) {
+        drawn = QPixmap(QSize(width, height) * ratio);
+        drawn.setDevicePixelRatio(ratio);
+        drawn.fill(Qt::transparent);
+        QPainter pen(&drawn);
+        pen.setFont(option.font);
+        pen.setRenderHint(QPainter::Antialiasing);
+        const QRect local(0, 0, width, height);
+        const QRectF shape = QRectF(local).adjusted(0.5, 0.5, -0.5, -0.5);
+        // On a selected row the pill keeps its own ground: its coloured word on the
+        // selection's blue would be near unreadable.
+        if (selected) {
+            pen.setPen(Qt::NoPen);
+            pen.setBrush(option.palette.color(QPalette::Base));
+            pen.drawRoundedRect(shape, height / 2.0, height / 2.0);
+        }
+        QColor fill = color;
+        fill.setAlpha(38);
+        pen.setBrush(fill);
+        pen.setPen(QPen(color, 1));
+        pen.drawRoundedRect(shape, height / 2.0, height / 2.0);
+        pen.setPen(ThemeColors::readableTint(color, option.palette));
+        // The status's shape before its word, in the word's colour: told apart without colour.
+        QRect words = local.adjusted(8, 0, -8, 0);
+        if (status.isValid() && width > iconSize + 24) {
+            const QRect icon(
+                words.left(), local.center().y() - iconSize / 2 + 1, iconSize, iconSize);
+            ThemedIcon::status(RunStatus(status.toInt())).paint(&pen, icon);
+            words.setLeft(icon.right() + 4);
+        }
+        pen.drawText(
+            words, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, words.width()));
+        pen.end();
+        QPixmapCache::insert(key, drawn);
     }
-    QColor fill = color;
-    fill.setAlpha(38);
-    painter->setBrush(fill);
-    painter->setPen(QPen(color, 1));
-    painter->drawRoundedRect(shape, height / 2.0, height / 2.0);
-    painter->setPen(ThemeColors::readableTint(color, option.palette));
-    // The status's shape before its word, in the word's colour: told apart without colour too.
-    const QVariant status = index.data(RunListModel::StatusRole);
-    QRect words = pill.adjusted(8, 0, -8, 0);
-    if (status.isValid() && width > iconSize + 24) {
-        const QRect icon(words.left(), pill.center().y() - iconSize / 2 + 1, iconSize, iconSize);
-        ThemedIcon::status(RunStatus(status.toInt())).paint(painter, icon);
-        words.setLeft(icon.right() + 4);
-    }
-    painter->drawText(
-        words, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, words.width()));
-    painter->restore();
+    painter->drawPixmap(pill.topLeft(), drawn);
 }
 
 QSize StatusBadgeDelegate::sizeHint(
