@@ -212,6 +212,7 @@ void MergedRunSource::pump(const std::shared_ptr<Job> &job)
 {
     Listing &listing = *job->listing;
     const int wanted = job->skip + listing.pageSize;
+    job->out.reserve(wanted);
     while (job->out.size() < wanted) {
         // A member whose next run is unknown must answer before anything is handed out.
         bool waiting = false;
@@ -239,7 +240,11 @@ void MergedRunSource::pump(const std::shared_ptr<Job> &job)
         }
         if (newest < 0)
             break; // every member is exhausted
-        job->out.append(listing.cursors[newest].buffer.takeFirst());
+        // Only runs handed out are asked about later: a poll buffers ten members' pages, and
+        // remembering all of them cost a lookup in a large table each.
+        Cursor &from = listing.cursors[newest];
+        job->out.append(from.buffer.takeFirst());
+        m_owner.insert(job->out.constLast().workflowRunId, from.member);
     }
     finish(job);
 }
@@ -270,10 +275,11 @@ void MergedRunSource::fetch(const std::shared_ptr<Job> &job, int index)
                 error.message = member.name + u": "_s + error.message;
                 listing->failures.append(error);
             } else {
+                // Room made once: a run is large, and each growth of the buffer moves them all.
+                cursor.buffer.reserve(cursor.buffer.size() + result.value.runs.size());
                 for (WorkflowRun run : result.value.runs) {
                     if (run.source.isEmpty())
                         run.source = member.name;
-                    m_owner.insert(run.workflowRunId, cursor.member);
                     cursor.buffer.append(std::move(run));
                 }
                 for (const ApiError &error : result.value.partialErrors)
