@@ -313,6 +313,34 @@ qint64 durationMs(const WorkflowRun &run, Clock now)
 
 } // namespace
 
+QModelIndex RunListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    // The base class asks rowCount() and columnCount() through virtual calls each time; a
+    // sort of 100,000 rows asks for millions of indexes.
+    if (parent.isValid() || row < 0 || row >= m_runs.size() || column < 0 || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
+std::optional<qint64> RunListModel::sortKey(int row, int column) const
+{
+    if (row < 0 || row >= m_runs.size())
+        return std::nullopt;
+    const WorkflowRun &run = m_runs.at(row);
+    switch (column) {
+    case StatusColumn:
+        return qint64(run.status);
+    case CreatedColumn:
+        return run.createdAt.toMSecsSinceEpoch();
+    case StartedColumn:
+        return run.startedAt.isValid() ? run.startedAt.toMSecsSinceEpoch() : qint64(-1);
+    case DurationColumn:
+        return durationMs(run, [] { return QDateTime::currentDateTimeUtc(); });
+    default:
+        return std::nullopt;
+    }
+}
+
 QVariant RunListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -374,18 +402,11 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return RunFormat::statusColor(run.status);
         break;
     case SortRole:
-        switch (index.column()) {
-        case StatusColumn:
+        if (index.column() == StatusColumn)
             return int(run.status);
-        case CreatedColumn:
-            return run.createdAt.toMSecsSinceEpoch();
-        case StartedColumn:
-            return run.startedAt.isValid() ? run.startedAt.toMSecsSinceEpoch() : qint64(-1);
-        case DurationColumn:
-            return durationMs(run, now);
-        default:
-            return data(index, Qt::DisplayRole);
-        }
+        if (const std::optional<qint64> key = sortKey(index.row(), index.column()))
+            return *key;
+        return data(index, Qt::DisplayRole);
     case RunIdRole:
         return run.workflowRunId;
     case StatusRole:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
@@ -122,9 +124,15 @@ public:
      */
     static QString rowKey(const WorkflowRun &run);
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    /**
+     * A row's sort key in a column of times, durations or statuses, as SortRole gives it;
+     * nothing for other columns. Sorting reads it without a QVariant or an index per row.
+     */
+    std::optional<qint64> sortKey(int row, int column) const;
     QVariant headerData(
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;

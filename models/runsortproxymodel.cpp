@@ -94,7 +94,14 @@ void RunSortProxyModel::sort(int column, Qt::SortOrder order)
         const int rows = model->rowCount();
         m_keys.resize(rows);
         bool integral = true;
+        const auto *runs = qobject_cast<const RunListModel *>(model);
         for (int row = 0; row < rows && integral; ++row) {
+            if (runs) {
+                const std::optional<qint64> key = runs->sortKey(row, column);
+                integral = key.has_value();
+                m_keys[row] = key.value_or(0);
+                continue;
+            }
             const QVariant key = model->index(row, column).data(RunListModel::SortRole);
             integral = key.typeId() == QMetaType::LongLong || key.typeId() == QMetaType::Int;
             m_keys[row] = key.toLongLong();
