@@ -520,10 +520,18 @@ qint64 sortTime(const WorkflowRun &run)
 void RunListModel::mergeRefresh(const RunPage &page)
 {
     const QList<WorkflowRun> &fresh = page.runs;
-    emit runsReceived(fresh);
+    // Each run's key made once: a poll of 200 runs against 100,000 rows asks for it often.
+    QStringList keys;
+    keys.reserve(fresh.size());
     QSet<QString> freshKeys;
-    for (const WorkflowRun &run : fresh)
-        freshKeys.insert(rowKey(run));
+    freshKeys.reserve(fresh.size());
+    for (const WorkflowRun &run : fresh) {
+        keys.append(rowKey(run));
+        freshKeys.insert(keys.constLast());
+    }
+    // What History needs to hear: runs that are new to the list or changed. The others came
+    // with an earlier page or poll.
+    QList<WorkflowRun> received;
     // A connection that failed this time says nothing about its runs: keep them.
     QSet<QString> silentSources;
     m_partialErrors = page.partialErrors;
@@ -557,14 +565,28 @@ void RunListModel::mergeRefresh(const RunPage &page)
 
     // Changed rows update in place.
     int changed = 0;
-    for (const WorkflowRun &run : fresh) {
-        const int row = m_rowById.value(rowKey(run), -1);
-        if (row < 0)
+    QList<bool> known(fresh.size(), false);
+    // A poll's runs are mostly the top rows in the same order: the row after the last one
+    // found is tried before the table of 100,000 ids, whose lookups miss the cache.
+    int guess = 0;
+    for (qsizetype i = 0; i < fresh.size(); ++i) {
+        const WorkflowRun &run = fresh.at(i);
+        const bool atGuess = guess < m_runs.size()
+            && m_runs.at(guess).workflowRunId == run.workflowRunId
+            && m_runs.at(guess).source == run.source;
+        const int row = atGuess ? guess : m_rowById.value(keys.at(i), -1);
+        known[i] = row >= 0;
+        if (row >= 0)
+            guess = row + 1;
+        if (row < 0) {
+            received.append(run);
             continue;
+        }
         WorkflowRun &current = m_runs[row];
         if (current.modifiedAt == run.modifiedAt && current.status == run.status
             && current.statusText == run.statusText && current == run)
             continue;
+        received.append(run);
         const RunStatus previous = current.status;
         current = run;
         ++changed;
@@ -578,8 +600,9 @@ void RunListModel::mergeRefresh(const RunPage &page)
     // or between rows when they began inside the covered span (a run under a "failed" filter
     // that failed late). Only runs older than the span wait for their page.
     QList<WorkflowRun> unknown;
-    for (const WorkflowRun &run : fresh) {
-        if (m_rowById.contains(rowKey(run)))
+    for (qsizetype i = 0; i < fresh.size(); ++i) {
+        const WorkflowRun &run = fresh.at(i);
+        if (known.at(i))
             continue;
         if (!coversAll && oldestCovered.isValid() && sortTime(run) < sortTime(fresh.last()))
             continue;
@@ -615,6 +638,8 @@ void RunListModel::mergeRefresh(const RunPage &page)
         m_exhausted = true;
     qCDebug(lcModel) << "poll merged:" << changed << "changed," << inserted << "new," << removed
                      << "gone of" << m_runs.size();
+    if (!received.isEmpty())
+        emit runsReceived(received);
     emit refreshed(changed, inserted, removed);
 }
 

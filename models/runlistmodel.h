@@ -145,7 +145,10 @@ signals:
     void pageLoaded(int pages, int rows, bool exhausted);
     /** A request failed; the rows on screen are the last good ones. */
     void requestFailed(const ApiError &error);
-    /** Runs as a page or a poll gave them (before they are merged): what History records. */
+    /**
+     * What History records: the runs of a page as it came, and of a poll those that are new to
+     * the list or changed (the others came before).
+     */
     void runsReceived(const QList<WorkflowRun> &runs);
     /** A poll merged: how many rows changed, appeared and went. */
     void refreshed(int changed, int inserted, int removed);
