@@ -10,8 +10,14 @@ struct MergedRunSource::Cursor
     int member = 0;
     int nextPage = 1;
     bool exhausted = false;
-    QList<WorkflowRun> buffer;
+    // The member's last page as it answered (shared, not copied: a poll brings ten pages of
+    // which one page is kept) and how many of its runs were handed out.
+    QList<WorkflowRun> page;
+    qsizetype taken = 0;
     RequestId inflight = 0;
+
+    bool isEmpty() const { return taken >= page.size(); }
+    const WorkflowRun &next() const { return page.at(taken); }
 };
 
 struct MergedRunSource::Listing
@@ -187,7 +193,7 @@ RequestId MergedRunSource::listRuns(const RunQuery &query, QObject *context, Run
                 listing->notes.append(cannot.arg(member.name));
                 left = true;
             }
-            listing->cursors.append(Cursor {i, 1, member.source.isNull() || left, {}, 0});
+            listing->cursors.append(Cursor {i, 1, member.source.isNull() || left, {}, 0, 0});
             listing->asked += left ? 0 : 1;
         }
         m_listings.insert(key, listing);
@@ -220,7 +226,7 @@ void MergedRunSource::pump(const std::shared_ptr<Job> &job)
             Cursor &cursor = listing.cursors[i];
             if (!m_members.at(cursor.member).source)
                 cursor.exhausted = true; // a connection removed meanwhile has nothing more
-            if (!cursor.exhausted && cursor.buffer.isEmpty()) {
+            if (!cursor.exhausted && cursor.isEmpty()) {
                 waiting = true;
                 if (!cursor.inflight)
                     fetch(job, i);
@@ -231,11 +237,10 @@ void MergedRunSource::pump(const std::shared_ptr<Job> &job)
         int newest = -1;
         for (int i = 0; i < listing.cursors.size(); ++i) {
             const Cursor &cursor = listing.cursors.at(i);
-            if (cursor.buffer.isEmpty())
+            if (cursor.isEmpty())
                 continue;
             if (newest < 0
-                || cursor.buffer.constFirst().orderTime()
-                    > listing.cursors.at(newest).buffer.constFirst().orderTime())
+                || cursor.next().orderTime() > listing.cursors.at(newest).next().orderTime())
                 newest = i;
         }
         if (newest < 0)
@@ -243,8 +248,12 @@ void MergedRunSource::pump(const std::shared_ptr<Job> &job)
         // Only runs handed out are asked about later: a poll buffers ten members' pages, and
         // remembering all of them cost a lookup in a large table each.
         Cursor &from = listing.cursors[newest];
-        job->out.append(from.buffer.takeFirst());
-        m_owner.insert(job->out.constLast().workflowRunId, from.member);
+        job->out.append(from.next());
+        ++from.taken;
+        WorkflowRun &out = job->out.last();
+        if (out.source.isEmpty())
+            out.source = m_members.at(from.member).name;
+        m_owner.insert(out.workflowRunId, from.member);
     }
     finish(job);
 }
@@ -275,13 +284,9 @@ void MergedRunSource::fetch(const std::shared_ptr<Job> &job, int index)
                 error.message = member.name + u": "_s + error.message;
                 listing->failures.append(error);
             } else {
-                // Room made once: a run is large, and each growth of the buffer moves them all.
-                cursor.buffer.reserve(cursor.buffer.size() + result.value.runs.size());
-                for (WorkflowRun run : result.value.runs) {
-                    if (run.source.isEmpty())
-                        run.source = member.name;
-                    cursor.buffer.append(std::move(run));
-                }
+                // A page is asked for once the last one is used up.
+                cursor.page = result.value.runs;
+                cursor.taken = 0;
                 for (const ApiError &error : result.value.partialErrors)
                     job->errors.append(error);
                 for (const QString &note : result.value.notes)
@@ -301,16 +306,16 @@ void MergedRunSource::finish(const std::shared_ptr<Job> &job)
     job->listing->deliveredPages = job->query.page;
     ApiResult<RunPage> result;
     result.value.query = job->query;
-    result.value.runs = job->out.mid(job->skip);
+    const bool nothingOut = job->out.isEmpty();
+    result.value.runs = job->skip == 0 ? std::move(job->out) : job->out.mid(job->skip);
     bool more = false;
     for (const Cursor &cursor : std::as_const(job->listing->cursors))
-        more = more || !cursor.exhausted || !cursor.buffer.isEmpty();
+        more = more || !cursor.exhausted || !cursor.isEmpty();
     result.value.hasMore = more;
     const QList<ApiError> errors = job->listing->failures + job->errors;
     result.value.partialErrors = errors;
     result.value.notes = job->listing->notes + job->notes;
-    if (job->out.isEmpty() && !errors.isEmpty()
-        && job->listing->failures.size() >= job->listing->asked) {
+    if (nothingOut && !errors.isEmpty() && job->listing->failures.size() >= job->listing->asked) {
         // Nothing worked: that is an error, not an empty list.
         result.error = errors.constFirst();
         QStringList messages;
@@ -494,8 +499,8 @@ void MergedRunSource::retainRuns(const QSet<QString> &runIds)
     QSet<QString> keep = runIds;
     for (const auto &listing : std::as_const(m_listings)) {
         for (const Cursor &cursor : std::as_const(listing->cursors)) {
-            for (const WorkflowRun &run : cursor.buffer)
-                keep.insert(run.workflowRunId);
+            for (qsizetype i = cursor.taken; i < cursor.page.size(); ++i)
+                keep.insert(cursor.page.at(i).workflowRunId);
         }
     }
     for (auto it = m_owner.begin(); it != m_owner.end();) {

@@ -1095,8 +1095,8 @@ int main(int argc, char *argv[])
         results.figure(u"merged_rows"_s, Spread::once(model.rowCount()), u"runs"_s,
             Target::exactly(kMembers * kRunsEach), u"every member's runs listed once"_s);
 
-        // Each poll, five of each member's 20 newest runs end: 50 changes in the 200 rows a
-        // poll covers.
+        // Each poll, five of each member's 20 newest runs end: 50 changes in the 1,000 rows a
+        // poll covers (a page, as the list loads 1,000 a page here).
         QList<double> polls;
         QList<double> changes;
         for (int round = 0; round < 25; ++round) {
