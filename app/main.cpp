@@ -44,6 +44,9 @@ int main(int argc, char *argv[])
     // instead of letting the heap keep them for the rest of the day.
 #ifdef __GLIBC__
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    // glibc gives each thread that allocates a heap of its own (up to 8 per core), each
+    // keeping freed memory; two are plenty for a window and a few workers.
+    mallopt(M_ARENA_MAX, 2);
 #endif
     QString error;
     const LaunchOptions options = parseCommandLine(argc, argv, &error);

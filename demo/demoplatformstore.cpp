@@ -41,6 +41,7 @@ bool DemoPlatformStore::open(const QString &path, QString *error)
     m_db.setDatabaseName(path);
     QSqlQuery query(m_db);
     const bool ok = m_db.open()
+        && query.exec(u"PRAGMA cache_size=-256"_s) // as the demo's run store: the file is cached
         && query.exec(u"CREATE TABLE IF NOT EXISTS platform_runs (id TEXT PRIMARY KEY, "
                       "workflow_id TEXT NOT NULL, workflow_version INTEGER, status TEXT NOT NULL, "
                       "started_at TEXT NOT NULL, finished_at TEXT, trigger_source TEXT, "
