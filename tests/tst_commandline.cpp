@@ -62,6 +62,41 @@ private slots:
         QVERIFY2(errors.contains(u"no-such-option"_s), qPrintable(errors));
     }
 
+    void theFirstPaintLoadsNoImagePluginAndSaysWhereTheTimeWent()
+    {
+        // Start-up builds only what the first frame shows: a PNG read on the way (a style's
+        // standard icon) would load every image plugin there is; SVG icons are drawn by our
+        // own engine. The checkpoints say where the time went (the benchmark prints them).
+        QTemporaryDir dir;
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        environment.insert(u"HOME"_s, dir.path());
+        environment.insert(u"QT_DEBUG_PLUGINS"_s, u"1"_s);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(RUNWATCH_PATH),
+            {u"--demo"_s, u"--settings"_s, dir.filePath(u"runwatch.ini"_s),
+                u"--report-first-paint"_s});
+        QVERIFY(process.waitForFinished(60000));
+        const QString output = QString::fromUtf8(process.readAllStandardOutput());
+        const QString errors = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(output.contains(u"painted"_s), qPrintable(output + errors));
+        QVERIFY2(errors.contains(u"platforms/libqoffscreen.so\" loaded library"_s),
+            "the plugin log is read");
+        for (const QString &kind : {u"/imageformats/"_s, u"/iconengines/"_s}) {
+            for (const QString &line : errors.split(u'\n')) {
+                QVERIFY2(!(line.contains(kind) && line.contains(u"loaded library"_s)
+                             && !line.contains(u"unloaded"_s)),
+                    qPrintable(line));
+            }
+        }
+        for (const QString &step :
+            {u"MainWindow built"_s, u"window shown"_s, u"first paint with rows"_s}) {
+            QVERIFY2(
+                output.contains(u"checkpoint "_s) && output.contains(step), qPrintable(output));
+        }
+    }
+
     void aTerminatedWindowSavesLikeAClosedOne()
     {
         // A logout or `kill` sends SIGTERM: the window's place and layout are saved as when it
