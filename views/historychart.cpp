@@ -222,16 +222,24 @@ HistoryChart::Hit HistoryChart::hitAt(const QPoint &point) const
     return {bucket, RunStatus::Unknown};
 }
 
-QString HistoryChart::bucketLabel(const HistoryBucket &bucket, bool withEnd) const
+QString HistoryChart::spanLabel(
+    const QDateTime &start, const QDateTime &end, HistoryBucketSize size, bool withEnd)
 {
     const QLocale locale;
-    if (m_summary.bucketSize == HistoryBucketSize::Day)
-        return locale.toString(bucket.start.date(), u"ddd d MMM"_s);
-    const QString day = locale.toString(bucket.start.date(), u"d MMM"_s);
-    const QString start = locale.toString(bucket.start.time(), u"HH:mm"_s);
+    const QDateTime from = start.toLocalTime();
+    if (size == HistoryBucketSize::Day)
+        return locale.toString(from.date(), u"ddd d MMM"_s);
+    const QString hour = locale.toString(from.time(), u"HH:mm"_s);
     if (!withEnd)
-        return start;
-    return tr("%1, %2–%3").arg(day, start, locale.toString(bucket.end.time(), u"HH:mm"_s));
+        return hour;
+    return tr("%1, %2–%3")
+        .arg(locale.toString(from.date(), u"ddd d MMM"_s), hour,
+            locale.toString(end.toLocalTime().time(), u"HH:mm"_s));
+}
+
+QString HistoryChart::bucketLabel(const HistoryBucket &bucket, bool withEnd) const
+{
+    return spanLabel(bucket.start, bucket.end, m_summary.bucketSize, withEnd);
 }
 
 QString HistoryChart::describe(int bucket, RunStatus status) const

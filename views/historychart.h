@@ -14,6 +14,12 @@ class HistoryChart final : public QWidget
 {
     Q_OBJECT
 public:
+    /**
+     * A bar's time as the chart and the list's notice name it: "Sat 28 Nov" for a day,
+     * "Sat 28 Nov, 10:00–11:00" for an hour (or "10:00" under its bar).
+     */
+    static QString spanLabel(
+        const QDateTime &start, const QDateTime &end, HistoryBucketSize size, bool withEnd);
     enum class Measure { RunsByStatus, ComputeUnits };
 
     explicit HistoryChart(Measure measure, QWidget *parent = nullptr);

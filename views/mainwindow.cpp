@@ -285,10 +285,7 @@ MainWindow::MainWindow(QWidget *parent)
         const QString scope = m_scopeBeforeSlice;
         const RunFilter filter = m_filterBeforeSlice;
         clearHistorySlice();
-        m_filterBar->setScope(scope);
-        m_filterBar->setFilter(filter);
-        m_model->setScope(scope);
-        applyFilter(filter);
+        showView(scope, filter);
     });
     auto *noticeLayout = new QHBoxLayout(m_noticeBar);
     noticeLayout->setContentsMargins(10, 4, 4, 4);
@@ -613,6 +610,14 @@ void MainWindow::sayCopied(const QString &message)
     statusBar()->showMessage(message, 5000);
 }
 
+void MainWindow::showView(const QString &scope, const RunFilter &filter)
+{
+    m_filterBar->setScope(scope);
+    m_filterBar->setFilter(filter);
+    m_model->setScope(scope);
+    applyFilter(filter);
+}
+
 void MainWindow::applyFilter(const RunFilter &filter)
 {
     // Narrow what is loaded at once; the server's answer (which also searches parameters)
@@ -774,10 +779,7 @@ bool MainWindow::followNewRun(const RunDetail &run, const QString &workflowPerma
         clearHistorySlice();
         RunFilter cleared;
         cleared.sources = filter.sources; // the connections shown are the user's choice
-        m_filterBar->setScope({});
-        m_filterBar->setFilter(cleared);
-        m_model->setScope({});
-        applyFilter(cleared);
+        showView({}, cleared);
     }
     showRunDetail(summary);
     m_pendingSelection = run.runId;
@@ -1978,25 +1980,19 @@ void MainWindow::showHistorySlice(const HistorySlice &slice)
         m_scopeBeforeSlice = m_filterBar->scope();
         m_filterBeforeSlice = m_filterBar->filter();
     }
-    const QLocale locale;
-    const auto day = [&locale](const QDateTime &time) {
-        return locale.toString(time.toLocalTime().date(), u"ddd d MMM"_s);
-    };
     QString when;
     if (slice.from.isValid() && slice.to.isValid()) {
-        when = slice.from.secsTo(slice.to) <= 3600
-            ? tr("%1, %2–%3")
-                  .arg(day(slice.from),
-                      locale.toString(slice.from.toLocalTime().time(), u"HH:mm"_s),
-                      locale.toString(slice.to.toLocalTime().time(), u"HH:mm"_s))
-            : day(slice.from);
+        when = HistoryChart::spanLabel(slice.from, slice.to,
+            slice.from.secsTo(slice.to) <= 3600 ? HistoryBucketSize::Hour : HistoryBucketSize::Day,
+            true);
     }
     if (!slice.errorCode.isEmpty())
         m_sliceText = tr("the runs with error code %1").arg(slice.errorCode);
     else if (!slice.workflowId.isEmpty())
         m_sliceText = scope.isEmpty()
             ? tr("the %n run(s) of %1 since %2", nullptr, int(ids.size()))
-                  .arg(title.isEmpty() ? slice.workflowId : title, day(slice.from))
+                  .arg(title.isEmpty() ? slice.workflowId : title,
+                      HistoryChart::spanLabel(slice.from, slice.to, HistoryBucketSize::Day, false))
             : tr("the runs of %1").arg(title.isEmpty() ? slice.workflowId : title);
     else if (slice.status != RunStatus::Unknown)
         m_sliceText = tr("the %n %1 run(s) of %2", nullptr, int(ids.size()))
@@ -2009,10 +2005,7 @@ void MainWindow::showHistorySlice(const HistorySlice &slice)
     m_historyAction->setChecked(false); // back to the list, which now shows the slice
     m_table->clearSelection(); // the run shown before is not among them
     m_detail->clear();
-    m_filterBar->setScope(scope);
-    m_filterBar->setFilter(filter);
-    m_model->setScope(scope);
-    applyFilter(filter);
+    showView(scope, filter);
     m_sorter->setOnlyRunIds(ids);
     m_table->scrollToTop();
     updateSliceNotice();

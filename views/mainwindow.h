@@ -202,6 +202,8 @@ private:
     void showRunDetail(const WorkflowRun &run);
     /** The selected run left the list (filtered out, say): show nothing rather than stale. */
     void dropSelectionIfGone();
+    /** The bar, the list and the proxy on this workflow and filter, as if the user chose them. */
+    void showView(const QString &scope, const RunFilter &filter);
     void applyFilter(const RunFilter &filter);
     void showRunMenu(const QModelIndex &row, const QPoint &globalPos);
     void confirmCancel(const WorkflowRun &run);
