@@ -2194,10 +2194,6 @@ SHA-256 %2</translation>
         </translation>
     </message>
     <message>
-        <source>%1, %2–%3</source>
-        <translation>%1, %2–%3</translation>
-    </message>
-    <message>
         <source>the runs with error code %1</source>
         <translation>die Ausführungen mit dem Fehlercode %1</translation>
     </message>
