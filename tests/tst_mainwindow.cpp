@@ -497,6 +497,43 @@ private slots:
         QVERIFY2(best >= 4.5, qPrintable(u"%1:1 on %2"_s.arg(best).arg(ground.name())));
     }
 
+    void aSelectedPillFollowsTheWindowGoingInactive()
+    {
+        // Pills are drawn once and copied; one drawn for an active window is not reused for an
+        // inactive one, whose selected row's pill stands on that group's own ground.
+        RunListModel model;
+        WorkflowRun run;
+        run.workflowRunId = u"wr_1"_s;
+        run.status = RunStatus::Failed;
+        run.createdAt = QDateTime::currentDateTimeUtc();
+        model.showSaved({run});
+        QTableView view;
+        view.setModel(&model);
+        QPalette palette = view.palette();
+        palette.setColor(QPalette::Active, QPalette::Base, Qt::white);
+        palette.setColor(QPalette::Inactive, QPalette::Base, QColor(0xff, 0xf0, 0x80));
+        StatusBadgeDelegate delegate;
+        const auto groundIn = [&](QPalette::ColorGroup group) {
+            QStyleOptionViewItem option;
+            option.initFrom(&view);
+            option.palette = palette;
+            option.palette.setCurrentColorGroup(group);
+            option.rect = QRect(0, 0, 160, 30);
+            option.state |= QStyle::State_Enabled | QStyle::State_Selected;
+            option.widget = &view;
+            QImage image(option.rect.size(), QImage::Format_ARGB32);
+            image.fill(Qt::blue); // the selection behind the pill
+            QPainter painter(&image);
+            delegate.paint(&painter, option, model.index(0, RunListModel::StatusColumn));
+            painter.end();
+            return image.pixelColor(9, 15);
+        };
+        const QColor active = groundIn(QPalette::Active);
+        const QColor inactive = groundIn(QPalette::Inactive);
+        QVERIFY2(inactive.blue() < active.blue() - 40,
+            qPrintable(u"%1 then %2"_s.arg(active.name(), inactive.name())));
+    }
+
     void statusesDifferInShapeNotOnlyInColour()
     {
         // For a reader who cannot tell red from green: each pill starts with its own shape,

@@ -41,6 +41,7 @@ void StatusBadgeDelegate::paint(
     const QString key = QStringList {u"runwatch-pill"_s, text, QString::number(color.rgba()),
         QString::number(status.toInt()), QString::number(width), QString::number(height),
         QString::number(int(selected)), QString::number(option.palette.cacheKey()),
+        QString::number(int(option.palette.currentColorGroup())), // an inactive window's colours
         option.font.key(), QString::number(ratio)}
                             .join(u'/');
     QPixmap drawn;
