@@ -402,8 +402,6 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return RunFormat::statusColor(run.status);
         break;
     case SortRole:
-        if (index.column() == StatusColumn)
-            return int(run.status);
         if (const std::optional<qint64> key = sortKey(index.row(), index.column()))
             return *key;
         return data(index, Qt::DisplayRole);
