@@ -8,7 +8,18 @@
 #include "theme.h"
 #include "themedicon.h"
 
-using namespace Qt::StringLiterals;
+bool StatusBadgeDelegate::PillLook::operator==(const PillLook &other) const
+{
+    return text == other.text && color == other.color && status == other.status
+        && size == other.size && selected == other.selected && palette == other.palette
+        && colorGroup == other.colorGroup && font == other.font && ratio == other.ratio;
+}
+
+size_t qHash(const StatusBadgeDelegate::PillLook &look, size_t seed)
+{
+    return qHashMulti(seed, look.text, look.color, look.status, look.size.width(),
+        look.size.height(), look.selected, look.palette, look.colorGroup, look.font, look.ratio);
+}
 
 void StatusBadgeDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -35,17 +46,13 @@ void StatusBadgeDelegate::paint(
     const QRect pill(
         option.rect.left() + 4, option.rect.center().y() - height / 2 + 1, width, height);
     const bool selected = option.state & QStyle::State_Selected;
-    // A list shows a handful of statuses in hundreds of rows: each pill is drawn (shaped,
-    // anti-aliased, its icon rendered) once per look and then copied.
     const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-    const QString key = QStringList {u"runwatch-pill"_s, text, QString::number(color.rgba()),
-        QString::number(status.toInt()), QString::number(width), QString::number(height),
-        QString::number(int(selected)), QString::number(option.palette.cacheKey()),
-        QString::number(int(option.palette.currentColorGroup())), // an inactive window's colours
-        option.font.key(), QString::number(ratio)}
-                            .join(u'/');
+    const PillLook look {text, color.rgba(), status.isValid() ? status.toInt() : -1,
+        QSize(width, height), selected, option.palette.cacheKey(),
+        int(option.palette.currentColorGroup()), option.font, ratio};
     QPixmap drawn;
-    if (!QPixmapCache::find(key, &drawn)) {
+    const auto known = m_drawn.constFind(look);
+    if (known == m_drawn.cend() || !QPixmapCache::find(*known, &drawn)) {
         drawn = QPixmap(QSize(width, height) * ratio);
         drawn.setDevicePixelRatio(ratio);
         drawn.fill(Qt::transparent);
@@ -78,7 +85,9 @@ void StatusBadgeDelegate::paint(
         pen.drawText(
             words, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, words.width()));
         pen.end();
-        QPixmapCache::insert(key, drawn);
+        if (m_drawn.size() > 256) // resizing the column makes a new look at every width
+            m_drawn.clear();
+        m_drawn.insert(look, QPixmapCache::insert(drawn));
     }
     painter->drawPixmap(pill.topLeft(), drawn);
 }
