@@ -118,6 +118,8 @@ void applyTheme(Theme theme)
     static const QString systemStyle = QApplication::style()->name();
     static const QPalette systemPalette = QApplication::palette();
     if (theme == Theme::System) {
+        // A style no factory knows by name comes back null: QProxyStyle then wraps the
+        // desktop's own style (or -style's), which is what System means anyway.
         QApplication::setStyle(new RunwatchStyle(QStyleFactory::create(systemStyle)));
         QApplication::setPalette(systemPalette);
         return;
