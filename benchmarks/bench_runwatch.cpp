@@ -328,6 +328,65 @@ int launchRuns(const DemoEndpoints &served, int count)
     return launched;
 }
 
+/** Loads pages until the list holds every run its source has. */
+void loadEverything(RunListModel &model)
+{
+    waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+        waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
+    }
+}
+
+/** The local filter (two statuses and a search) put on and taken off again, per change. */
+Spread localFilterMs(RunSortProxyModel &proxy)
+{
+    RunFilter local;
+    local.statuses = {RunStatus::Failed, RunStatus::TimedOut};
+    local.searchKey = u"wr_8999999"_s;
+    (void)proxy.rowCount(); // the proxy maps rows once someone asks
+    return spreadMs(9, [&] {
+        proxy.setLocalFilter(local);
+        (void)proxy.rowCount();
+        proxy.setLocalFilter({});
+        (void)proxy.rowCount();
+    }).scaled(0.5);
+}
+
+/** Polls timed from the first answer handed to the list to the list being up to date. */
+struct PollRounds
+{
+    QList<double> ms;
+    QList<double> rowsChanged; // dataChanged signals per poll
+    int resets = 0;
+};
+
+PollRounds timePolls(RunListModel &model, const QList<GeneratedSource *> &sources, int rounds,
+    const std::function<void()> &changeRuns)
+{
+    PollRounds polls;
+    for (int round = 0; round < rounds; ++round) {
+        changeRuns();
+        QElapsedTimer poll;
+        for (GeneratedSource *source : sources) {
+            source->onAnswer = [&poll] {
+                if (!poll.isValid())
+                    poll.start();
+            };
+        }
+        QSignalSpy changed(&model, &RunListModel::dataChanged);
+        QSignalSpy resets(&model, &RunListModel::modelReset);
+        model.refresh();
+        waitFor(&model, SIGNAL(refreshed(int, int, int)));
+        polls.ms.append(poll.nsecsElapsed() / 1e6);
+        polls.rowsChanged.append(changed.count());
+        polls.resets += int(resets.count());
+    }
+    for (GeneratedSource *source : sources)
+        source->onAnswer = nullptr;
+    return polls;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -935,11 +994,7 @@ int main(int argc, char *argv[])
         model.setPageSize(1000);
         const qint64 before = residentKib();
         model.setSource(&source);
-        waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
-        while (model.rowCount() < kRuns) {
-            model.fetchMore({});
-            waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
-        }
+        loadEverything(model);
         const qint64 after = residentKib();
         results.figure(u"memory_per_run_bytes"_s, Spread::once((after - before) * 1024.0 / kRuns),
             u"B"_s, Target::atMost(1024), u"the list of 100,000 runs"_s);
@@ -960,17 +1015,7 @@ int main(int argc, char *argv[])
 
         RunSortProxyModel proxy;
         proxy.setSourceModel(&model);
-        RunFilter local;
-        local.statuses = {RunStatus::Failed, RunStatus::TimedOut};
-        local.searchKey = u"wr_8999999"_s;
-        (void)proxy.rowCount(); // the proxy maps rows once someone asks
-        const Spread filter = spreadMs(9, [&] {
-            proxy.setLocalFilter(local);
-            (void)proxy.rowCount();
-            proxy.setLocalFilter({});
-            (void)proxy.rowCount();
-        });
-        results.figure(u"local_filter_100k_ms"_s, filter.scaled(0.5), u"ms"_s, Target::atMost(30),
+        results.figure(u"local_filter_100k_ms"_s, localFilterMs(proxy), u"ms"_s, Target::atMost(30),
             u"status and search on, then off"_s);
 
         const Spread sort = spreadMs(9, [&] {
@@ -981,28 +1026,13 @@ int main(int argc, char *argv[])
             u"sorted, then back to the server's order"_s);
 
         // Polls in which 50 of the newest 1,000 runs end, each time others.
-        QList<double> polls;
-        QList<double> changes;
-        int resetCount = 0;
-        for (int round = 0; round < 25; ++round) {
-            source.changeNewest(50, 1000);
-            QSignalSpy changed(&model, &RunListModel::dataChanged);
-            QSignalSpy resets(&model, &RunListModel::modelReset);
-            QElapsedTimer poll;
-            // From the answer being handed to the model to the model being up to date.
-            source.onAnswer = [&poll] { poll.start(); };
-            model.refresh();
-            waitFor(&model, SIGNAL(refreshed(int, int, int)));
-            polls.append(poll.nsecsElapsed() / 1e6);
-            changes.append(changed.count());
-            resetCount += int(resets.count());
-        }
-        source.onAnswer = nullptr;
-        results.figure(u"poll_50_changes_100k_ms"_s, Spread::of(polls), u"ms"_s, Target::atMost(1),
-            u"answer handed over to the list and History up to date"_s);
-        results.figure(u"poll_rows_changed"_s, Spread::of(changes), u"signals"_s,
+        const PollRounds polls
+            = timePolls(model, {&source}, 25, [&source] { source.changeNewest(50, 1000); });
+        results.figure(u"poll_50_changes_100k_ms"_s, Spread::of(polls.ms), u"ms"_s,
+            Target::atMost(1), u"answer handed over to the list and History up to date"_s);
+        results.figure(u"poll_rows_changed"_s, Spread::of(polls.rowsChanged), u"signals"_s,
             Target::exactly(50).inEveryRound(), u"dataChanged per poll"_s);
-        results.figure(u"poll_model_resets"_s, Spread::once(resetCount), u"signals"_s,
+        results.figure(u"poll_model_resets"_s, Spread::once(polls.resets), u"signals"_s,
             Target::exactly(0), u"over the polls"_s);
     }
 
@@ -1015,11 +1045,7 @@ int main(int argc, char *argv[])
         RunListModel model;
         model.setPageSize(1000);
         model.setSource(&source);
-        waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
-        while (model.rowCount() < kRuns) {
-            model.fetchMore({});
-            waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
-        }
+        loadEverything(model);
         // Codes for seven failures in ten, as details told them: mostly one code per cause.
         int failures = 0;
         for (int row = 0; row < model.rowCount(); ++row) {
@@ -1049,18 +1075,10 @@ int main(int argc, char *argv[])
         results.context(u"groups_causes"_s, Spread::once(children), u"groups"_s, u"second level"_s);
 
         QSignalSpy resets(&groups, &FailureGroupModel::modelReset);
-        QList<double> polls;
         const int failuresBefore = groups.failureCount();
-        for (int round = 0; round < 9; ++round) {
-            source.changeNewest(50, 1000);
-            QElapsedTimer poll;
-            source.onAnswer = [&poll] { poll.start(); };
-            model.refresh();
-            waitFor(&model, SIGNAL(refreshed(int, int, int)));
-            polls.append(poll.nsecsElapsed() / 1e6);
-        }
-        source.onAnswer = nullptr;
-        results.figure(u"groups_poll_50_changes_100k_ms"_s, Spread::of(polls), u"ms"_s,
+        const PollRounds polls
+            = timePolls(model, {&source}, 9, [&source] { source.changeNewest(50, 1000); });
+        results.figure(u"groups_poll_50_changes_100k_ms"_s, Spread::of(polls.ms), u"ms"_s,
             Target::atMost(10), u"the list and the groups up to date"_s);
         results.figure(u"groups_poll_resets"_s, Spread::once(resets.count()), u"signals"_s,
             Target::exactly(0), u"over the polls"_s);
@@ -1087,54 +1105,27 @@ int main(int argc, char *argv[])
         history.setKeyOf([](const WorkflowRun &run) { return run.source; });
         QObject::connect(&model, &RunListModel::runsReceived, &history, &RunHistory::record);
         model.setSource(&merged);
-        waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
-        while (model.rowCount() < kMembers * kRunsEach && model.canFetchMore({})) {
-            model.fetchMore({});
-            waitFor(&model, SIGNAL(pageLoaded(int, int, bool)));
-        }
+        loadEverything(model);
         results.figure(u"merged_rows"_s, Spread::once(model.rowCount()), u"runs"_s,
             Target::exactly(kMembers * kRunsEach), u"every member's runs listed once"_s);
 
         // Each poll, five of each member's 20 newest runs end: 50 changes in the 1,000 rows a
         // poll covers (a page, as the list loads 1,000 a page here).
-        QList<double> polls;
-        QList<double> changes;
-        for (int round = 0; round < 25; ++round) {
-            QElapsedTimer poll;
-            for (const auto &source : sources) {
-                source->changeNewest(5, 20);
-                // From the first member's answer to the list up to date.
-                source->onAnswer = [&poll] {
-                    if (!poll.isValid())
-                        poll.start();
-                };
-            }
-            QSignalSpy changed(&model, &RunListModel::dataChanged);
-            model.refresh();
-            waitFor(&model, SIGNAL(refreshed(int, int, int)));
-            polls.append(poll.nsecsElapsed() / 1e6);
-            changes.append(changed.count());
-        }
+        QList<GeneratedSource *> answering;
         for (const auto &source : sources)
-            source->onAnswer = nullptr;
-        results.figure(u"merged_poll_50_changes_100k_ms"_s, Spread::of(polls), u"ms"_s,
+            answering.append(source.get());
+        const PollRounds polls = timePolls(model, answering, 25, [&answering] {
+            for (GeneratedSource *source : answering)
+                source->changeNewest(5, 20);
+        });
+        results.figure(u"merged_poll_50_changes_100k_ms"_s, Spread::of(polls.ms), u"ms"_s,
             Target::atMost(5), u"10 members answering, merged, the list up to date"_s);
-        results.figure(u"merged_poll_rows_changed"_s, Spread::of(changes), u"signals"_s,
+        results.figure(u"merged_poll_rows_changed"_s, Spread::of(polls.rowsChanged), u"signals"_s,
             Target::exactly(50).inEveryRound(), u"dataChanged per poll"_s);
 
         RunSortProxyModel proxy;
         proxy.setSourceModel(&model);
-        RunFilter local;
-        local.statuses = {RunStatus::Failed, RunStatus::TimedOut};
-        local.searchKey = u"wr_8999999"_s;
-        (void)proxy.rowCount();
-        const Spread filter = spreadMs(9, [&] {
-            proxy.setLocalFilter(local);
-            (void)proxy.rowCount();
-            proxy.setLocalFilter({});
-            (void)proxy.rowCount();
-        });
-        results.figure(u"merged_local_filter_100k_ms"_s, filter.scaled(0.5), u"ms"_s,
+        results.figure(u"merged_local_filter_100k_ms"_s, localFilterMs(proxy), u"ms"_s,
             Target::atMost(30), u"status and search on, then off"_s);
     }
 
