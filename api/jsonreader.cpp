@@ -58,11 +58,50 @@ std::optional<QJsonDocument> parseResponse(
     return document;
 }
 
-JsonReader::JsonReader(const QJsonObject &object, QString path)
+namespace {
+
+// A key's length and three of its characters: the same for a key read as a QString and one
+// asked for in Latin-1, cheap to make, and rarely equal for two keys of one object (a match is
+// confirmed by comparing the strings).
+template<typename Text>
+size_t keyHash(const Text &key)
+{
+    const qsizetype length = key.size();
+    if (length == 0)
+        return 0;
+    const auto at = [&key](qsizetype i) { return size_t(QChar(key.at(i)).unicode()); };
+    return size_t(length) | at(0) << 16 | at(length / 2) << 32 | at(length - 1) << 48;
+}
+
+} // namespace
+
+JsonReader::JsonReader(const QJsonObject &object, QString path, Lookup lookup)
     : m_object(object)
     , m_end(m_object.constEnd())
     , m_path(std::move(path))
-{ }
+    , m_indexed(lookup == Lookup::IndexedOnce)
+{
+    if (!m_indexed)
+        return;
+    m_index.reserve(m_object.size());
+    for (auto it = m_object.constBegin(); it != m_end; ++it) {
+        QString key = it.key();
+        const size_t hash = keyHash(key);
+        m_index.append({hash, std::move(key), it});
+    }
+}
+
+QJsonObject::const_iterator JsonReader::find(QLatin1StringView key) const
+{
+    if (!m_indexed)
+        return m_object.constFind(key);
+    const size_t hash = keyHash(key);
+    for (const IndexedField &field : m_index) {
+        if (field.hash == hash && field.key == key)
+            return field.at;
+    }
+    return m_end;
+}
 
 QString JsonReader::fieldPath(QLatin1StringView key) const
 {
@@ -85,7 +124,7 @@ void JsonReader::typeError(QLatin1StringView key, const char *expected, const QJ
 // container of its own first, which was most of the decoding time.
 QJsonObject::const_iterator JsonReader::present(QLatin1StringView key, bool required)
 {
-    const auto it = m_object.constFind(key);
+    const auto it = find(key);
     if (it == m_end || it->isNull()) {
         if (required)
             fail(u"%1: missing required field"_s.arg(fieldPath(key)));
@@ -215,6 +254,6 @@ QJsonArray JsonReader::optionalArray(QLatin1StringView key)
 
 QJsonValue JsonReader::optionalValue(QLatin1StringView key) const
 {
-    const QJsonValue value = m_object.value(key);
-    return value.isUndefined() ? QJsonValue() : value;
+    const auto it = find(key);
+    return it == m_end ? QJsonValue() : it.value();
 }

@@ -35,7 +35,7 @@ TriggerType triggerFromSource(const QString &source)
 
 std::optional<WorkflowRun> runFromItem(const QJsonObject &item, const QString &path, QString *error)
 {
-    JsonReader reader(item, path);
+    JsonReader reader(item, path, JsonReader::Lookup::IndexedOnce);
     WorkflowRun run;
     run.workflowRunId = reader.requiredString("id"_L1);
     run.workflowPermanentId = reader.optionalString("workflowId"_L1);
