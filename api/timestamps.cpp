@@ -57,11 +57,24 @@ std::optional<QDateTime> parseCommonShape(QStringView text)
     }
     if (at != text.size())
         return std::nullopt;
-    const QDate date(year, month, day);
-    const QTime time(hour, minute, second, millis);
-    if (!date.isValid() || !time.isValid())
+    // Straight to milliseconds since 1970: a run list reads five of these a run, and QDate,
+    // QTime and QDateTime's own arithmetic cost more than reading the digits.
+    static constexpr int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (year < 1 || month < 1 || month > 12 || day < 1
+        || day > kDaysIn[month - 1] + (month == 2 && leap ? 1 : 0) || hour > 23 || minute > 59
+        || second > 59)
         return QDateTime();
-    return QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
+    // Days from the civil date (the proleptic Gregorian calendar, as ISO 8601 has it).
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = y / 400; // y is at least 0: the year 0 is refused above, as QDate does
+    const int yearOfEra = y - era * 400;
+    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    const qint64 days = qint64(era) * 146097 + dayOfEra - 719468;
+    const qint64 msecs = ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000 + millis
+        - qint64(offsetSeconds) * 1000;
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
 }
 } // namespace
 

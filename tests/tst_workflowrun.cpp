@@ -52,6 +52,15 @@ private slots:
             << u"2026-11-27T07:34:56+02:00"_s << u"2026-11-27T05:34:56.000Z"_s;
         QTest::newRow("negative offset, microseconds")
             << u"2026-11-27T00:34:56.999999-05:00"_s << u"2026-11-27T05:34:56.999Z"_s;
+        QTest::newRow("offset into the day before")
+            << u"2026-11-27T00:30:00+01:00"_s << u"2026-11-26T23:30:00.000Z"_s;
+        QTest::newRow("leap day") << u"2024-02-29T12:00:00Z"_s << u"2024-02-29T12:00:00.000Z"_s;
+        QTest::newRow("no leap day") << u"2023-02-29T12:00:00Z"_s << QString();
+        QTest::newRow("no 31 November") << u"2026-11-31T12:00:00Z"_s << QString();
+        QTest::newRow("hour 24") << u"2026-11-27T24:00:00Z"_s << QString();
+        QTest::newRow("before 1970") << u"1969-07-20T20:17:40Z"_s << u"1969-07-20T20:17:40.000Z"_s;
+        QTest::newRow("year 0") << u"0000-01-01T00:00:00Z"_s << QString(); // not in QDate
+        QTest::newRow("year 1") << u"0001-01-01T00:00:00Z"_s << u"0001-01-01T00:00:00.000Z"_s;
         QTest::newRow("garbage") << u"yesterday"_s << QString();
         QTest::newRow("empty") << QString() << QString();
     }
