@@ -16,6 +16,7 @@
 #include "failuregroupmodel.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
+#include "rundetailpane.h"
 #include "runlistmodel.h"
 #include "skyvernclient.h"
 #include "support/testserver.h"
@@ -63,7 +64,18 @@ private slots:
         QVERIFY(!window.failureGroupsPanel()->isVisible());
         QApplication::setActiveWindow(&window);
         auto *table = window.findChild<QTableView *>(u"runTableView"_s);
-        table->setFocus();
+        // The list has the keys from the start, not the workflow picker before it.
+        QTRY_COMPARE(QApplication::focusWidget(), table);
+        // A run that did not fail, shown in the pane: the group chosen below hides it.
+        int succeeded = -1;
+        for (int row = 0; row < table->model()->rowCount() && succeeded < 0; ++row) {
+            if (!isFailedStatus(model->runAt(row)->status))
+                succeeded = row;
+        }
+        QVERIFY(succeeded >= 0);
+        table->selectRow(succeeded);
+        auto *detail = window.findChild<RunDetailPane *>();
+        QCOMPARE(detail->runId(), model->runAt(succeeded)->workflowRunId);
         QTest::keyClick(table, Qt::Key_F8);
         QTRY_VERIFY(window.failureGroupsPanel()->isVisible());
         const int failures = failedRows(model);
@@ -86,6 +98,8 @@ private slots:
         const int count = groups->index(group.row(), FailureGroupModel::RunsColumn).data().toInt();
         QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(group).center());
         QTRY_COMPARE(table->model()->rowCount(), count);
+        // The run shown before is not among the group's: the pane no longer shows it.
+        QVERIFY(detail->runId().isEmpty());
         for (int row = 0; row < count; ++row) {
             const QString codes
                 = table->model()->index(row, RunListModel::ErrorCodesColumn).data().toString();
@@ -101,6 +115,11 @@ private slots:
         QTest::keyClick(tree, Qt::Key_Escape);
         QTRY_COMPARE(table->model()->rowCount(), model->rowCount());
         QVERIFY(!window.findChild<QPushButton *>(u"showAllRunsButton"_s)->isVisible());
+        // F8 again closes the panel; the keys go back to the list.
+        QTest::keyClick(tree, Qt::Key_F8);
+        QTRY_VERIFY(!window.failureGroupsPanel()->isVisible());
+        QCOMPARE(QApplication::focusWidget(), table);
+        window.failureGroupsPanel()->show();
 
         // The last 24 hours: older pages until the oldest loaded run is a day old.
         const int pagesBefore = model->loadedPages();

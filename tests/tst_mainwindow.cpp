@@ -847,6 +847,38 @@ private slots:
         QVERIFY2(header->sectionSize(RunListModel::WorkflowColumn) >= 150,
             qPrintable(QString::number(header->sectionSize(RunListModel::WorkflowColumn))));
     }
+
+    void columnsAConnectionHidesComeBackAfterARestartOnAnother()
+    {
+        // Quit while the platform (no created time, reason or codes) is shown; start again on
+        // Skyvern: its columns are all there.
+        WorkflowPlatformClient platform(m_server->server()->platform()->baseUrl(), u"demo-token"_s,
+            DemoPlatformServer::workflowIds());
+        SkyvernClient skyvern(m_server->server()->baseUrl(), u"test-key"_s);
+        QByteArray layout;
+        {
+            MainWindow window;
+            window.resize(1440, 860);
+            QTableView *table = showOn(window, &platform);
+            QTRY_VERIFY(table->model()->rowCount() > 0);
+            QVERIFY(table->horizontalHeader()->isSectionHidden(RunListModel::CreatedColumn));
+            layout = window.saveLayout();
+            // Saving leaves the shown connection's columns as they were.
+            QVERIFY(table->horizontalHeader()->isSectionHidden(RunListModel::CreatedColumn));
+            window.setSource(nullptr);
+        }
+        MainWindow window;
+        window.resize(1440, 860);
+        window.restoreLayout(layout);
+        QTableView *table = showOn(window, &skyvern);
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        for (const int column : {RunListModel::CreatedColumn, RunListModel::FailureReasonColumn,
+                 RunListModel::ErrorCodesColumn}) {
+            QVERIFY2(!table->horizontalHeader()->isSectionHidden(column),
+                qPrintable(table->model()->headerData(column, Qt::Horizontal).toString()));
+        }
+        window.setSource(nullptr);
+    }
 };
 
 QTEST_MAIN(TestMainWindow)

@@ -436,6 +436,37 @@ private slots:
         QVERIFY(!status->isVisibleTo(&scripted.pane));
     }
 
+    void anActiveRunsRunningTimeMovesOnWithTheClock()
+    {
+        ScriptedPane scripted;
+        auto *times = scripted.find<QLabel>(u"detailTimesLabel"_s);
+        const QString started
+            = QDateTime::currentDateTimeUtc().addSecs(-70).toString(Qt::ISODateWithMs);
+        QJsonObject item = m_completedItem;
+        QJsonObject detail = m_completedDetail;
+        for (QJsonObject *run : {&item, &detail}) {
+            run->insert(u"status"_s, u"running"_s);
+            run->insert(u"started_at"_s, started);
+            run->insert(u"finished_at"_s, QJsonValue::Null);
+        }
+        scripted.show(item, detail);
+        QTRY_VERIFY(!scripted.pane.detail().runId.isEmpty());
+        const QString before = times->text();
+        QVERIFY2(before.contains(u"Running for 1 m 1"_s), qPrintable(before));
+        QTest::qWait(1100); // a second of the clock, as the window's timer ticks
+        scripted.pane.tickDurations();
+        QVERIFY2(times->text() != before, qPrintable(times->text()));
+        QVERIFY(times->text().contains(u"Running for 1 m 1"_s));
+
+        // A finished run's duration is what it was.
+        scripted.show(m_completedItem, m_completedDetail);
+        QTRY_COMPARE(
+            scripted.pane.detail().runId, m_completedItem.value(u"workflow_run_id"_s).toString());
+        const QString finished = times->text();
+        scripted.pane.tickDurations();
+        QCOMPARE(times->text(), finished);
+    }
+
     void linksReadAfterSwitchingToTheDarkTheme()
     {
         ScriptedPane scripted;

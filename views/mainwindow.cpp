@@ -504,7 +504,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_pollTimer, &QTimer::timeout, m_model, &RunListModel::refresh);
     m_durationTimer->setInterval(1000);
     connect(m_durationTimer, &QTimer::timeout, m_model, &RunListModel::tickActiveDurations);
+    connect(m_durationTimer, &QTimer::timeout, m_detail, &RunDetailPane::tickDurations);
     updateStatus();
+    // The list has the keys first, not the first widget in the chain (the workflow picker,
+    // whose arrow keys would change the list).
+    m_table->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow()
@@ -1000,9 +1004,21 @@ constexpr quint32 kLayoutVersion = 1;
 
 QByteArray MainWindow::saveLayout() const
 {
+    // The columns as the user chose them, not as the connection shown now hides or adds them:
+    // the next start may open another connection.
+    QHeaderView *header = m_table->horizontalHeader();
+    const auto setForSource = [&](bool applied) {
+        for (int column : std::as_const(m_columnsHiddenForSource))
+            header->setSectionHidden(column, applied);
+        for (int column : std::as_const(m_columnsShownForSource))
+            header->setSectionHidden(column, !applied);
+    };
+    setForSource(false);
+    const QByteArray columns = header->saveState();
+    setForSource(true);
     QByteArray layout;
     QDataStream stream(&layout, QIODevice::WriteOnly);
-    stream << kLayoutVersion << m_splitter->saveState() << m_table->horizontalHeader()->saveState();
+    stream << kLayoutVersion << m_splitter->saveState() << columns;
     // Added later, at the end: a layout without them still reads.
     stream << saveState() << m_watchedPanelClosed;
     return layout;
@@ -1116,7 +1132,10 @@ void MainWindow::openRun(const QString &runId)
 void MainWindow::dropSelectionIfGone()
 {
     const QString shown = m_detail->runId();
-    if (shown.isEmpty() || m_model->rowOfRun(shown) >= 0 || m_model->isShowingSaved())
+    const int row = m_model->rowOfRun(shown);
+    // Listed means in the rows shown, not only loaded: a narrowing may hide it.
+    const bool listed = row >= 0 && m_sorter->mapFromSource(m_model->index(row, 0)).isValid();
+    if (shown.isEmpty() || listed || m_model->isShowingSaved())
         return;
     // A launched run not listed yet is waited for; anything else left with the filter.
     if (shown == m_pendingSelection && m_model->isRefreshing())
@@ -1738,6 +1757,7 @@ void MainWindow::setUpFailureGroups()
     connect(
         m_failureView, &FailureGroupsView::narrowRequested, this, [this](const QStringList &keys) {
             m_sorter->setOnlyRuns(QSet<QString>(keys.constBegin(), keys.constEnd()));
+            dropSelectionIfGone(); // the run shown may not be among the group's
             updateStatus();
         });
     // Another list (filter, scope, connection): its groups are others, and so is the choice.
@@ -1781,6 +1801,9 @@ void MainWindow::setUpFailureGroups()
     connect(m_failurePanel, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
             prefetchVisibleErrorCodes();
+        // Told before Qt moves the focus on from a hidden panel to whatever follows it.
+        if (!visible && m_failurePanel->isAncestorOf(QApplication::focusWidget()))
+            m_table->setFocus(Qt::OtherFocusReason);
         if (!visible && !m_failurePanel->isVisible() && m_sorter->isNarrowedToRuns()) {
             m_failureView->clearChoice();
             m_sorter->setOnlyRuns({});

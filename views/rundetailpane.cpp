@@ -484,6 +484,28 @@ void RunDetailPane::showSummary()
         trigger.append(tr("from %1").arg(run.source));
     m_trigger->setText(trigger.join(QStringLiteral(" · ")));
 
+    showTimes();
+
+    QString failure = run.failureReason.left(20000);
+    QStringList categories;
+    for (const QJsonValue &category : run.failureCategory) {
+        const QString name = category.toObject().value(QLatin1String("category")).toString();
+        if (!name.isEmpty())
+            categories.append(name);
+    }
+    if (!categories.isEmpty())
+        failure += tr("\nCategory: %1").arg(categories.join(QStringLiteral(", ")));
+    m_failure->setText(failure.isEmpty() ? tr("None") : failure);
+    // “None” is not a failure, so it is not in the failure's colour.
+    m_failureShown = !failure.isEmpty();
+    applyColors();
+    m_cancel->setVisible(m_features.cancel && !m_listedOnly && isActiveStatus(run.status));
+    m_retry->setVisible(canRetry());
+}
+
+void RunDetailPane::showTimes()
+{
+    const WorkflowRun &run = m_summary;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList times;
     for (const QString &line : {timeLine(tr("Created"), run.createdAt, now),
@@ -501,22 +523,13 @@ void RunDetailPane::showSummary()
                          .arg(RunFormat::duration(run.startedAt.msecsTo(end))));
     }
     m_times->setText(times.join(QLatin1Char('\n')));
+}
 
-    QString failure = run.failureReason.left(20000);
-    QStringList categories;
-    for (const QJsonValue &category : run.failureCategory) {
-        const QString name = category.toObject().value(QLatin1String("category")).toString();
-        if (!name.isEmpty())
-            categories.append(name);
-    }
-    if (!categories.isEmpty())
-        failure += tr("\nCategory: %1").arg(categories.join(QStringLiteral(", ")));
-    m_failure->setText(failure.isEmpty() ? tr("None") : failure);
-    // “None” is not a failure, so it is not in the failure's colour.
-    m_failureShown = !failure.isEmpty();
-    applyColors();
-    m_cancel->setVisible(m_features.cancel && !m_listedOnly && isActiveStatus(run.status));
-    m_retry->setVisible(canRetry());
+void RunDetailPane::tickDurations()
+{
+    // "Running for" and "5 s ago" move on with the clock, as the list's Duration does.
+    if (!m_summary.workflowRunId.isEmpty() && isActiveStatus(m_summary.status))
+        showTimes();
 }
 
 bool RunDetailPane::canRetry() const

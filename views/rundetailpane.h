@@ -46,6 +46,8 @@ public:
     void setFeatures(const SourceFeatures &features);
     /** Shows what the list knows at once, then the full run when it arrives. */
     void showRun(const WorkflowRun &run);
+    /** Brings an active run's running time up to the clock (the window calls it each second). */
+    void tickDurations();
     enum class TagsState {
         Unavailable, // the run's source has no tags, or the run is not a workflow run
         Loading,
@@ -81,6 +83,8 @@ private:
     void showDetailSections(bool details);
     void requestDetail();
     void showSummary();
+    /** The Timing lines of the shown run, reckoned against the clock now. */
+    void showTimes();
     void showDetail();
     void cancelRun();
     bool canRetry() const;

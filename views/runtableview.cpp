@@ -199,6 +199,18 @@ void RunTableView::resizeEvent(QResizeEvent *event)
     scheduleVisibleRowsChanged();
 }
 
+QModelIndex RunTableView::moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers)
+{
+    // With nothing current yet (the list had the keys before its rows came), Qt's table goes to
+    // the first row for every key; End and Page Down go down from there as from a first row.
+    if (!currentIndex().isValid() && (action == MoveEnd || action == MovePageDown)) {
+        const QModelIndex first = QTableView::moveCursor(MoveHome, modifiers);
+        if (first.isValid())
+            selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    }
+    return QTableView::moveCursor(action, modifiers);
+}
+
 void RunTableView::keyPressEvent(QKeyEvent *event)
 {
     const QModelIndex current = currentIndex();
