@@ -819,11 +819,23 @@ private slots:
         QStringList listed;
         for (int row = 0; row < keys->rowCount(); ++row)
             listed.append(keys->item(row, 0)->text());
-        // The keys the window answers to are there, as the platform writes them.
-        for (const QKeySequence &sequence : {QKeySequence(QKeySequence::New),
-                 QKeySequence(QKeySequence::Find), QKeySequence(QKeySequence::Copy)})
-            QVERIFY2(listed.contains(sequence.toString(QKeySequence::NativeText)),
-                qPrintable(listed.join(u" | "_s)));
+        // The keys the window answers to are there, as the platform writes them: the usual
+        // ones, and every action's own (connections 1 to 9 are one row).
+        QList<QKeySequence> answered {QKeySequence(QKeySequence::New),
+            QKeySequence(QKeySequence::Find), QKeySequence(QKeySequence::Copy)};
+        for (const QAction *action : window.findChildren<QAction *>()) {
+            for (const QKeySequence &sequence : action->shortcuts()) {
+                if (sequence[0].keyboardModifiers() != Qt::ControlModifier
+                    || sequence[0].key() < Qt::Key_1 || sequence[0].key() > Qt::Key_9)
+                    answered.append(sequence);
+            }
+        }
+        QVERIFY(answered.size() > 8);
+        const QString all = listed.join(u", "_s).split(u", "_s).join(u'|');
+        const QStringList each = all.split(u'|');
+        for (const QKeySequence &sequence : std::as_const(answered))
+            QVERIFY2(each.contains(sequence.toString(QKeySequence::NativeText)),
+                qPrintable(sequence.toString(QKeySequence::NativeText) + u" not in "_s + all));
     }
 
     void theWorkflowColumnGetsItsWidthBackAfterAPlatformsList()

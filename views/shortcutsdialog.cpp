@@ -46,13 +46,17 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
             tr("Zoom a screenshot in or out, or fit it (Screenshots tab)")},
         {keys({Qt::Key_Space}), tr("Play or pause the recording")},
         {keys({Qt::Key_Left, Qt::Key_Right}), tr("Move 5 seconds back or on in the recording")},
+        {keys({Qt::CTRL | Qt::Key_H}), tr("Show History, or go back to the list")},
         {keys({Qt::Key_F9}), tr("Show or hide the watched runs")},
         {keys({Qt::Key_F8}), tr("Show or hide the failure groups")},
         {keys({Qt::CTRL | Qt::Key_J}), tr("Show or hide the jobs: bulk cancels and retries")},
         {keys({Qt::Key_Delete}), tr("Stop watching the run chosen in the Watched panel")},
         {keys({Qt::CTRL | Qt::Key_Comma}), tr("Preferences: notifications, theme, closing")},
         {keys({Qt::Key_Escape}), tr("Close a dialog or the screenshot viewer")},
+        {tr("Alt + the underlined letter"),
+            tr("A detail tab (Overview, Timeline…), a menu or a button")},
         {keys({Qt::Key_F1, Qt::CTRL | Qt::Key_Slash}), tr("This list")},
+        {native(QKeySequence(Qt::CTRL | Qt::Key_Q)), tr("Quit Runwatch")},
     };
     auto *table = new QTableWidget(int(rows.size()), 2, this);
     table->setObjectName(QStringLiteral("shortcutsTable"));
@@ -73,5 +77,5 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(table);
     layout->addWidget(buttons);
-    resize(620, 420);
+    resize(680, 560);
 }

@@ -4215,6 +4215,22 @@ Kategorie: %1</translation>
         <source>Export every run of the list to a CSV or JSON Lines file</source>
         <translation>Jede Ausführung der Liste in eine CSV- oder JSON-Lines-Datei exportieren</translation>
     </message>
+    <message>
+        <source>Show History, or go back to the list</source>
+        <translation>Verlauf zeigen oder zurück zur Liste</translation>
+    </message>
+    <message>
+        <source>Alt + the underlined letter</source>
+        <translation>Alt + der unterstrichene Buchstabe</translation>
+    </message>
+    <message>
+        <source>A detail tab (Overview, Timeline…), a menu or a button</source>
+        <translation>Ein Detail-Reiter (Übersicht, Zeitleiste …), ein Menü oder eine Schaltfläche</translation>
+    </message>
+    <message>
+        <source>Quit Runwatch</source>
+        <translation>Runwatch beenden</translation>
+    </message>
 </context>
 <context>
     <name>SkyvernClient</name>
