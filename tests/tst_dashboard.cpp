@@ -301,6 +301,40 @@ private slots:
         QVERIFY(m_window->filter().searchKey.isEmpty());
     }
 
+    void chipsAreReachedWithTabAndRemovedWithSpace()
+    {
+        QApplication::setActiveWindow(m_window.get());
+        auto *search = find<QLineEdit>(u"searchLineEdit"_s);
+        search->setFocus();
+        QTest::keyClicks(search, u"zz"_s);
+        QTest::keyClick(search, Qt::Key_Return);
+        auto *code = find<QLineEdit>(u"errorCodeLineEdit"_s);
+        code->setFocus();
+        QTest::keyClicks(code, u"CAPTCHA_DETECTED"_s);
+        QTest::keyClick(code, Qt::Key_Return);
+        QTRY_VERIFY(find<QToolButton>(u"chip_error_code"_s)
+            && find<QToolButton>(u"chip_error_code"_s)->isVisible());
+        // From "Clear filters", Tab goes to the chips, one after the other.
+        auto *clear = find<QToolButton>(u"clearFiltersButton"_s);
+        clear->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(clear, Qt::Key_Tab);
+        QWidget *first = QApplication::focusWidget();
+        QVERIFY2(first == find<QToolButton>(u"chip_search"_s),
+            qPrintable(first ? first->objectName() : u"none"_s));
+        QTest::keyClick(first, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), find<QToolButton>(u"chip_error_code"_s));
+        // Space removes the focused chip; the keys stay among the filters.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QTRY_VERIFY(m_window->filter().errorCode.isEmpty());
+        QCOMPARE(m_window->filter().searchKey, u"zz"_s);
+        QTRY_COMPARE(QApplication::focusWidget(), find<QToolButton>(u"chip_search"_s));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QTRY_VERIFY(m_window->filter().searchKey.isEmpty());
+        QTRY_VERIFY(!m_window->findChild<QToolButton *>(u"chip_search"_s));
+        QVERIFY(QApplication::focusWidget() == search || QApplication::focusWidget() == clear);
+        QTRY_VERIFY(!model()->isLoading());
+    }
+
     void anErrorCodeFiltersExactly()
     {
         auto *code = find<QLineEdit>(u"errorCodeLineEdit"_s);

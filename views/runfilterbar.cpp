@@ -59,9 +59,10 @@ protected:
     }
 };
 
-const QString kChipStyle
-    = QStringLiteral("QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
-                     " padding: 1px 8px; background: palette(alternate-base); }");
+const QString kChipStyle = QStringLiteral(
+    "QToolButton { border: 1px solid palette(mid); border-radius: 10px;"
+    " padding: 1px 8px; background: palette(alternate-base); }"
+    " QToolButton:focus { border: 2px solid palette(highlight); padding: 0 7px; }");
 
 // The clear button's icon is read through the image plugins, a large share of the time to
 // the first paint; it is only needed once there is text to clear.
@@ -720,19 +721,42 @@ void RunFilterBar::rebuildChips()
         }
         delete item;
     }
-    const auto addChip = [this](const QString &text, const QString &name, auto remove) {
+    // Chips come right after "Clear filters" for Tab, each removed with Space; the keys then
+    // go to the next chip (or the one before, after the last).
+    QWidget *before = m_clearButton;
+    const auto addChip = [this, &before](const QString &text, const QString &name, auto remove) {
         auto *chip = new QToolButton(m_chips);
         chip->setObjectName(name);
         chip->setText(text + QStringLiteral("  ✕"));
         chip->setToolTip(tr("Remove this filter"));
+        chip->setAccessibleName(tr("Remove the filter %1").arg(text));
         chip->setAutoRaise(false);
+        chip->setFocusPolicy(Qt::StrongFocus);
         chip->setStyleSheet(kChipStyle);
-        connect(chip, &QToolButton::clicked, this, [this, remove] {
+        const int place = m_chipLayout->count();
+        connect(chip, &QToolButton::clicked, this, [this, remove, chip, place] {
+            const bool hadFocus = chip->hasFocus();
             remove(m_filter);
             writeWidgets();
             emit filterChanged(m_filter);
+            if (!hadFocus)
+                return;
+            QList<QWidget *> chips; // the layout ends in a stretch
+            for (int i = 0; i < m_chipLayout->count(); ++i) {
+                if (QWidget *widget = m_chipLayout->itemAt(i)->widget())
+                    chips.append(widget);
+            }
+            if (!chips.isEmpty())
+                chips.at(qMin(place, int(chips.size()) - 1))->setFocus(Qt::TabFocusReason);
+            else if (m_clearButton->isEnabled())
+                m_clearButton->setFocus(Qt::TabFocusReason);
+            else if (m_search->isVisible())
+                m_search->setFocus(Qt::TabFocusReason); // no filter left: where one begins
         });
         m_chipLayout->addWidget(chip);
+        chip->show(); // now, not when the layout gets to it: the keys may move to it at once
+        setTabOrder(before, chip);
+        before = chip;
     };
     // Many statuses make one chip, so the row stays short.
     if (m_filter.statuses.size() > 3) {

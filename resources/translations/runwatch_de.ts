@@ -3385,6 +3385,10 @@ Kategorie: %1</translation>
         <source>The server searches run ids, parameter names and values, and extra headers (at least 3 characters with tags, types or several workflows). While it answers, the loaded rows narrow at once to those whose id, workflow, failure reason or error codes show the text.</source>
         <translation>Der Server durchsucht Ausführungs-IDs, Parameternamen und -werte sowie zusätzliche Header (mit Tags, Arten oder mehreren Workflows mindestens 3 Zeichen). Während er antwortet, werden die geladenen Zeilen sofort auf die eingegrenzt, deren ID, Workflow, Fehlergrund oder Fehlercodes den Text zeigen.</translation>
     </message>
+    <message>
+        <source>Remove the filter %1</source>
+        <translation>Filter %1 entfernen</translation>
+    </message>
 </context>
 <context>
     <name>RunFormat</name>
