@@ -79,9 +79,8 @@ JsonReader::JsonReader(const QJsonObject &object, QString path, Lookup lookup)
     : m_object(object)
     , m_end(m_object.constEnd())
     , m_path(std::move(path))
-    , m_indexed(lookup == Lookup::IndexedOnce)
 {
-    if (!m_indexed)
+    if (lookup != Lookup::IndexedOnce)
         return;
     m_index.reserve(m_object.size());
     for (auto it = m_object.constBegin(); it != m_end; ++it) {
@@ -93,7 +92,7 @@ JsonReader::JsonReader(const QJsonObject &object, QString path, Lookup lookup)
 
 QJsonObject::const_iterator JsonReader::find(QLatin1StringView key) const
 {
-    if (!m_indexed)
+    if (m_index.isEmpty()) // not indexed, or an empty object: Qt's lookup costs nothing then
         return m_object.constFind(key);
     const size_t hash = keyHash(key);
     for (const IndexedField &field : m_index) {

@@ -72,7 +72,6 @@ private:
     QJsonObject m_object;
     QJsonObject::const_iterator m_end; // worked out once: each constEnd() counts the fields
     QString m_path;
-    bool m_indexed = false;
     QVarLengthArray<IndexedField, 32> m_index; // only with Lookup::IndexedOnce
     QString m_error;
 };
