@@ -1,10 +1,12 @@
 #include "evidencebundle.h"
 
-#include <zip.h>
+#include <algorithm>
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QSaveFile>
+
+#include "runtimemodule.h"
 
 using namespace Qt::StringLiterals;
 
@@ -67,60 +69,15 @@ QJsonObject EvidenceBundle::redacted(const QJsonObject &request)
 QString EvidenceBundle::write(const QString &path, const QList<Entry> &entries)
 {
     // Built in memory, then written with QSaveFile: a failure leaves no half a zip behind.
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t *buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    zip_t *archive = buffer ? zip_open_from_source(buffer, ZIP_TRUNCATE, &error) : nullptr;
-    if (!archive) {
-        const QString why = QString::fromUtf8(zip_error_strerror(&error));
-        zip_error_fini(&error);
-        if (buffer)
-            zip_source_free(buffer);
-        return say(QT_TRANSLATE_NOOP("EvidenceBundle", "The zip could not be started: %1."))
-            .arg(why);
-    }
-    zip_error_fini(&error);
-    zip_source_keep(buffer); // still read after zip_close()
-    for (const Entry &entry : entries) {
-        // The data lives in `entries` until zip_close() has read it.
-        zip_source_t *data = zip_source_buffer(
-            archive, entry.data.constData(), zip_uint64_t(entry.data.size()), 0);
-        const QByteArray name = entry.name.toUtf8();
-        const zip_int64_t index
-            = data ? zip_file_add(archive, name.constData(), data, ZIP_FL_ENC_UTF_8) : -1;
-        if (index < 0) {
-            if (data)
-                zip_source_free(data);
-            const QString why = QString::fromUtf8(zip_strerror(archive));
-            zip_discard(archive);
-            zip_source_free(buffer);
-            return say(QT_TRANSLATE_NOOP("EvidenceBundle", "%1 could not be added: %2."))
-                .arg(entry.name, why);
-        }
-        // Screenshots and recordings are compressed already: stored as they are, written faster.
-        static const QStringList kCompressed {u".png"_s, u".jpg"_s, u".webm"_s, u".mp4"_s};
-        if (std::any_of(kCompressed.cbegin(), kCompressed.cend(),
-                [&entry](const QString &suffix) { return entry.name.endsWith(suffix); }))
-            zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_STORE, 0);
-    }
-    if (zip_close(archive) < 0) {
-        const QString why = QString::fromUtf8(zip_strerror(archive));
-        zip_discard(archive);
-        zip_source_free(buffer);
-        return say(QT_TRANSLATE_NOOP("EvidenceBundle", "The zip could not be written: %1."))
-            .arg(why);
-    }
+    QString why;
+    const auto zipped = reinterpret_cast<EvidenceBundle::ZipFunction>(
+        RuntimeModule::resolve(u"zip"_s, EvidenceBundle::kZipSymbol, &why));
+    if (!zipped)
+        return say(QT_TRANSLATE_NOOP("EvidenceBundle", "Zips cannot be written: %1.")).arg(why);
     QByteArray bytes;
-    zip_stat_t stat;
-    if (zip_source_stat(buffer, &stat) == 0 && zip_source_open(buffer) == 0) {
-        bytes.resize(qsizetype(stat.size));
-        const zip_int64_t read = zip_source_read(buffer, bytes.data(), stat.size);
-        zip_source_close(buffer);
-        bytes.resize(read < 0 ? 0 : qsizetype(read));
-    }
-    zip_source_free(buffer);
-    if (bytes.isEmpty())
-        return say(QT_TRANSLATE_NOOP("EvidenceBundle", "The zip came out empty."));
+    zipped(entries, &bytes, &why);
+    if (!why.isEmpty())
+        return why;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return say(QT_TRANSLATE_NOOP("EvidenceBundle", "%1 could not be written: %2."))

@@ -1,8 +1,8 @@
 // A run's evidence bundle, against the demo servers on loopback: the zip is whole by `unzip -t`,
 // lists what `zipinfo` says, holds the run with its request's secrets replaced, the timeline,
 // every screenshot the server lists and the recording, and a README naming the run; a run of the
-// workflow platform gives what that platform has; a failing server leaves no file. The row
-// menu's action saves one by the keyboard.
+// workflow platform gives what that platform has; a failing server leaves no file; a missing zip
+// module is said. The row menu's action saves one by the keyboard.
 
 #include <QApplication>
 #include <QDir>
@@ -23,6 +23,7 @@
 #include "evidencebundlejob.h"
 #include "mainwindow.h"
 #include "runlistmodel.h"
+#include "runtimemodule.h"
 #include "skyvernclient.h"
 #include "support/testserver.h"
 #include "translations.h"
@@ -191,6 +192,24 @@ private slots:
         QVERIFY2(error.startsWith(u"The run could not be read"_s), qPrintable(error));
         QVERIFY(!QFile::exists(path));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    // Zips are written by a module loaded with the first bundle: one that is not there, or not
+    // what it should be, is said with where it was looked for.
+    void aMissingModuleIsNamedWithWhereItWasLookedFor()
+    {
+        QString error;
+        QVERIFY(!RuntimeModule::resolve(u"no-such-part"_s, "anything", &error));
+        QVERIFY2(
+            error.startsWith(u"librunwatch-no-such-part.so is not installed"_s), qPrintable(error));
+        for (const QString &directory : RuntimeModule::searchPaths())
+            QVERIFY2(error.contains(QDir::toNativeSeparators(directory)), qPrintable(error));
+        error.clear();
+        QVERIFY(!RuntimeModule::resolve(u"zip"_s, "no_such_function", &error));
+        QVERIFY2(error.contains(u"librunwatch-zip.so could not be loaded: "_s), qPrintable(error));
+        error.clear();
+        QVERIFY(RuntimeModule::resolve(u"zip"_s, EvidenceBundle::kZipSymbol, &error));
+        QVERIFY(error.isEmpty());
     }
 
     void theRowMenuSavesOneByTheKeyboard()

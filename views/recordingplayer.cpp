@@ -13,8 +13,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
-#include <QMediaPlayer>
-#include <QPainter>
 #include <QProxyStyle>
 #include <QPushButton>
 #include <QShortcut>
@@ -23,17 +21,17 @@
 #include <QStyle>
 #include <QTemporaryFile>
 #include <QVBoxLayout>
-#include <QVideoFrame>
-#include <QVideoSink>
 #include <QtConcurrent>
 
 #include "artifact.h"
 #include "artifactfetcher.h"
 #include "failuredelegate.h"
+#include "mediaplayback.h"
 #include "recordingchaptermodel.h"
 #include "rundetail.h"
 #include "runformat.h"
 #include "runsource.h"
+#include "runtimemodule.h"
 #include "themedicon.h"
 
 using namespace Qt::StringLiterals;
@@ -51,55 +49,6 @@ bool isWebLink(const QUrl &url)
     return url.isValid() && !url.host().isEmpty()
         && (url.scheme() == "https"_L1 || url.scheme() == "http"_L1);
 }
-
-/**
- * The player's current frame, fitted with its aspect kept, on black. Qt 6.4's QVideoWidget
- * paints through a native child window whose backing store it never frees; a sink painted here
- * is plain widget painting, the same on every platform plugin.
- */
-class VideoView final : public QWidget
-{
-public:
-    explicit VideoView(QWidget *parent)
-        : QWidget(parent)
-        , m_sink(new QVideoSink(this))
-    {
-        setAttribute(Qt::WA_OpaquePaintEvent);
-        // GStreamer hands an empty frame at the end and around a seek while paused: the last
-        // picture stays rather than a black screen, so a paused recording can be looked at.
-        connect(m_sink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame &frame) {
-            if (!frame.isValid())
-                return;
-            m_frame = frame;
-            update();
-        });
-    }
-
-    QVideoSink *sink() const { return m_sink; }
-    /** No picture of the last recording stays when another is loaded. */
-    void clearPicture()
-    {
-        m_frame = QVideoFrame();
-        update();
-    }
-
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        QPainter painter(this);
-        painter.fillRect(rect(), Qt::black);
-        if (!m_frame.isValid())
-            return;
-        QVideoFrame::PaintOptions options;
-        options.backgroundColor = Qt::black;
-        options.aspectRatioMode = Qt::KeepAspectRatio;
-        m_frame.paint(&painter, rect(), options);
-    }
-
-private:
-    QVideoSink *m_sink;
-    QVideoFrame m_frame;
-};
 
 /** A click on the slider's groove goes to the place clicked, as in every media player. */
 class ClickToPlaceStyle final : public QProxyStyle
@@ -257,8 +206,7 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
 RecordingPlayer::~RecordingPlayer()
 {
     cancelPending();
-    if (m_player)
-        m_player->setSource(QUrl()); // before the file it reads from goes
+    m_player.reset(); // lets go of the file it reads before the file goes
 }
 
 void RecordingPlayer::setUrlOpener(UrlOpener opener)
@@ -320,58 +268,62 @@ void RecordingPlayer::showEvent(QShowEvent *event)
 void RecordingPlayer::hideEvent(QHideEvent *event)
 {
     // Nothing plays where nobody watches.
-    if (m_player && m_player->playbackState() == QMediaPlayer::PlayingState)
+    if (m_player && m_player->state() == MediaPlayback::State::Playing)
         m_player->pause();
     QWidget::hideEvent(event);
 }
 
-void RecordingPlayer::createPlayer()
+bool RecordingPlayer::createPlayer()
 {
     if (m_player)
-        return;
-    m_player = new QMediaPlayer(this);
-    auto *video = new VideoView(m_screen);
-    m_video = video;
+        return true;
+    if (!m_playerError.isEmpty())
+        return false; // said once; a module that did not load will not load on the next run
+    QString error;
+    const auto create = reinterpret_cast<MediaPlayback::Create>(
+        RuntimeModule::resolve(u"media"_s, MediaPlayback::kCreateSymbol, &error));
+    if (!create) {
+        m_playerError = error;
+        return false;
+    }
+    MediaPlayback::Listener listener;
+    listener.durationChanged = [this](qint64 duration) { showDuration(duration); };
+    listener.positionChanged = [this](qint64 position) { showPosition(position); };
+    listener.stateChanged = [this](MediaPlayback::State state) {
+        const bool playing = state == MediaPlayback::State::Playing;
+        m_playButton->setIcon(
+            ThemedIcon::action(playing ? u"media-playback-pause"_s : u"media-playback-start"_s));
+        m_playButton->setText(playing ? tr("Pause") : tr("Play"));
+        m_playButton->setAccessibleName(m_playButton->text());
+    };
+    listener.statusChanged = [this](MediaPlayback::Status status) {
+        if (status == MediaPlayback::Status::Loaded && m_hasMedia) {
+            m_player->setPlaybackRate(m_speedCombo->currentData().toDouble());
+            m_controls->setEnabled(true);
+            // Paused rather than stopped: the backend shows the first picture, and the one at
+            // each place the slider or a step is moved to, without playing.
+            // Only on the first load: the backend reports loaded again when a recording that
+            // ended is played anew, and that play must go on.
+            if (std::exchange(m_firstLoad, false)) {
+                if (std::exchange(m_playWhenLoaded, false))
+                    m_player->play();
+                else if (m_player->state() == MediaPlayback::State::Stopped)
+                    m_player->pause();
+            }
+        } else if (status == MediaPlayback::Status::Ended) {
+            showEnd();
+        }
+    };
+    listener.failed = [this](MediaPlayback::Error error, const QString &errorString) {
+        showPlayerError(error, errorString);
+    };
+    m_player.reset(create(this, listener));
+    m_video = m_player->videoView();
     m_video->setObjectName(QStringLiteral("recordingVideoView"));
     m_video->setAccessibleName(tr("Recording"));
+    m_video->setParent(m_screen);
     m_screenLayout->addWidget(m_video);
-    m_player->setVideoSink(video->sink());
-    // Recordings of a browser have no sound, so no audio output is made.
-
-    connect(m_player, &QMediaPlayer::durationChanged, this, &RecordingPlayer::showDuration);
-    connect(m_player, &QMediaPlayer::positionChanged, this, &RecordingPlayer::showPosition);
-    connect(m_player, &QMediaPlayer::playbackStateChanged, this,
-        [this](QMediaPlayer::PlaybackState state) {
-            const bool playing = state == QMediaPlayer::PlayingState;
-            m_playButton->setIcon(ThemedIcon::action(
-                playing ? u"media-playback-pause"_s : u"media-playback-start"_s));
-            m_playButton->setText(playing ? tr("Pause") : tr("Play"));
-            m_playButton->setAccessibleName(m_playButton->text());
-        });
-    connect(m_player, &QMediaPlayer::mediaStatusChanged, this,
-        [this](QMediaPlayer::MediaStatus status) {
-            if (status == QMediaPlayer::LoadedMedia && m_hasMedia) {
-                m_player->setPlaybackRate(m_speedCombo->currentData().toDouble());
-                m_controls->setEnabled(true);
-                // Paused rather than stopped: the backend shows the first picture, and the one
-                // at each place the slider or a step is moved to, without playing.
-                // Only on the first load: the backend reports loaded again when a recording
-                // that ended is played anew, and that play must go on.
-                if (std::exchange(m_firstLoad, false)) {
-                    if (std::exchange(m_playWhenLoaded, false))
-                        m_player->play();
-                    else if (m_player->playbackState() == QMediaPlayer::StoppedState)
-                        m_player->pause();
-                }
-            } else if (status == QMediaPlayer::EndOfMedia) {
-                showEnd();
-            }
-        });
-    connect(m_player, &QMediaPlayer::errorOccurred, this,
-        [this](QMediaPlayer::Error error, const QString &errorString) {
-            if (error != QMediaPlayer::NoError)
-                showPlayerError(error, errorString);
-        });
+    return true;
 }
 
 void RecordingPlayer::load()
@@ -469,7 +421,10 @@ void RecordingPlayer::play(const QByteArray &data)
         setMessage(tr("The recording is an empty file."), true);
         return;
     }
-    createPlayer();
+    if (!createPlayer()) {
+        setMessage(tr("Recordings cannot be played: %1").arg(m_playerError), true);
+        return;
+    }
     if (!m_player->isAvailable()) {
         setMessage(tr("Recordings cannot be played on this machine: Qt Multimedia found no "
                       "backend to play them with."),
@@ -521,7 +476,7 @@ void RecordingPlayer::unload()
     if (m_player) {
         m_player->stop();
         m_player->setSource(QUrl());
-        static_cast<VideoView *>(m_video)->clearPicture(); // no frame of the last run stays
+        m_player->clearPicture(); // no frame of the last run stays
     }
     m_file.reset(); // after the player let go of it
     m_chapters->clear();
@@ -612,11 +567,11 @@ void RecordingPlayer::togglePlayback()
 {
     if (!m_player || !m_hasMedia)
         return;
-    if (m_player->playbackState() == QMediaPlayer::PlayingState) {
+    if (m_player->state() == MediaPlayback::State::Playing) {
         m_player->pause();
         return;
     }
-    if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia)
+    if (m_player->hasEnded())
         m_player->setPosition(0); // Play after the end watches it again
     m_player->play();
 }
@@ -661,20 +616,20 @@ void RecordingPlayer::showEnd()
             true);
 }
 
-void RecordingPlayer::showPlayerError(int error, const QString &errorString)
+void RecordingPlayer::showPlayerError(MediaPlayback::Error error, const QString &errorString)
 {
     QString text;
-    switch (QMediaPlayer::Error(error)) {
-    case QMediaPlayer::FormatError:
+    switch (error) {
+    case MediaPlayback::Error::Format:
         text = tr("This machine has nothing that plays the recording's format (%1). Installing "
                   "the GStreamer plugins (gstreamer1.0-plugins-good, gstreamer1.0-libav) may help.")
                    .arg(errorString);
         break;
-    case QMediaPlayer::ResourceError:
+    case MediaPlayback::Error::Resource:
         text = tr("The recording could not be read; the file may be damaged or incomplete (%1).")
                    .arg(errorString);
         break;
-    default:
+    case MediaPlayback::Error::Other:
         text = tr("The recording could not be played: %1").arg(errorString);
         break;
     }

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include "artifactcontent.h"
+#include "mediaplayback.h"
 #include "requestid.h"
 #include "workflowrun.h"
 
@@ -15,7 +16,6 @@ class QComboBox;
 class QLabel;
 class QListView;
 class QModelIndex;
-class QMediaPlayer;
 class QPushButton;
 class QSlider;
 class QTemporaryFile;
@@ -28,8 +28,8 @@ struct Artifact;
  * The Recording tab: plays a run's recording (the browser as the run saw it) with play/pause,
  * a position slider and a choice of speed. The recording is looked for when the tab is shown for
  * a run, fetched without the API key where its link allows, and played from a private temporary
- * file. The media player, and with it the multimedia backend, is made only when the tab is first
- * shown, so a Runwatch that never shows a recording loads nothing of it.
+ * file. The media player, and with it Qt Multimedia (a module, see MediaPlayback), is made only
+ * when the tab is first shown, so a Runwatch that never shows a recording loads nothing of it.
  */
 class RecordingPlayer final : public QWidget
 {
@@ -64,7 +64,8 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    void createPlayer();
+    /** Loads the media module and makes the player, once; false (and m_playerError) if not. */
+    bool createPlayer();
     void load();
     void fetchArtifact(const Artifact &artifact);
     /** Without a recording among the artifacts, the run's own recording link. */
@@ -82,7 +83,7 @@ private:
     void showPosition(qint64 position);
     void showDuration(qint64 duration);
     void showEnd();
-    void showPlayerError(int error, const QString &errorString);
+    void showPlayerError(MediaPlayback::Error error, const QString &errorString);
     /** A sentence above the player; `problem` also offers the web link in another app. */
     void setMessage(const QString &text, bool problem = false);
     void setPlayable(bool playable);
@@ -110,7 +111,8 @@ private:
     bool m_playWhenLoaded = false;
     bool m_firstLoad = false; // a recording was handed to the player and has not loaded yet
 
-    QMediaPlayer *m_player = nullptr; // made when the tab is first shown
+    std::unique_ptr<MediaPlayback> m_player; // made when the tab is first shown
+    QString m_playerError; // why the media module could not be loaded
     QWidget *m_video = nullptr; // paints the player's frames
     std::shared_ptr<QTemporaryFile> m_file; // what the player reads; shared with its writer
 
