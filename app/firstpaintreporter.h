@@ -5,8 +5,9 @@
 class QAbstractItemView;
 
 /**
- * For the start-up benchmark: says on stdout when the run table first paints rows, and quits
- * once that paint is done.
+ * For the start-up benchmark: says on stdout when the run table first paints rows; then, once
+ * the run made current with them is filled in beside them (right after that paint), prints the
+ * checkpoints and quits.
  */
 class FirstPaintReporter final : public QObject
 {

@@ -518,9 +518,14 @@ int main(int argc, char *argv[])
         QList<Checkpoints> breakdowns;
         QList<double> bareBeforeMain;
         // Before main(): starting the process, loading the program and its libraries, static
-        // initialisers; the rest of the figure after the last checkpoint.
+        // initialisers; the rest of the figure after the checkpoint of the first paint (Runwatch
+        // goes on after it, to fill in the run it made current).
         const auto beforeMain = [](double painted, const Checkpoints &checkpoints) {
-            return checkpoints.isEmpty() ? 0 : painted - checkpoints.last().second;
+            for (const auto &[what, at] : checkpoints) {
+                if (what.startsWith(u"first paint"_s))
+                    return painted - at;
+            }
+            return 0.0;
         };
         const auto [ours, floor] = interleavedMs(
             25,

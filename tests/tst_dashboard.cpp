@@ -431,7 +431,8 @@ private slots:
         QVERIFY(!menu->findChild<QAction *>(u"openRecordingAction"_s)->isVisible());
         clickAction(menu, menu->findChild<QAction *>(u"playRecordingAction"_s));
         auto *tabs = find<QTabWidget>(u"detailTabWidget"_s);
-        QTRY_COMPARE(tabs->currentWidget(), m_window->findChild<RecordingPlayer *>());
+        QTRY_COMPARE(tabs->tabText(tabs->currentIndex()), u"&Recording"_s);
+        QVERIFY(tabs->currentWidget()->isAncestorOf(m_window->findChild<RecordingPlayer *>()));
         // It plays once loaded.
         auto *play = find<QPushButton>(u"recordingPlayButton"_s);
         QTRY_COMPARE_WITH_TIMEOUT(play->text(), u"Pause"_s, 20000);

@@ -47,6 +47,7 @@
 #include "historyview.h"
 #include "jobspanel.h"
 #include "launchrundialog.h"
+#include "lazypage.h"
 #include "recordingplayer.h"
 #include "rundetailpane.h"
 #include "runexportdialog.h"
@@ -81,9 +82,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_filterBar(new RunFilterBar(this))
     , m_table(new RunTableView(this))
     , m_detail(new RunDetailPane(m_artifacts, this))
-    , m_timeline(new RunTimelineView(m_artifacts, this))
-    , m_filmstrip(new ScreenshotFilmstrip(m_artifacts, this))
-    , m_recording(new RecordingPlayer(m_artifacts, this))
     , m_detailTabs(new QTabWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_errorLabel(new QLabel(this))
@@ -370,25 +368,37 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(listArea);
     // The selected run: the overview, what it did step by step, its screenshots and its
-    // recording (the last three asked for when shown).
+    // recording (the last three built when first shown, and asked for when shown).
+    m_timelinePage = lazyTab(m_timeline, [this] {
+        if (!m_followedAction.first.isEmpty())
+            m_timeline->followAction(m_followedAction.first, m_followedAction.second);
+    });
+    // The timeline follows the recording: opened after watching, it shows the step reached.
+    m_recordingPage = lazyTab(m_recording, [this] {
+        connect(m_recording, &RecordingPlayer::playheadAtAction, this,
+            [this](const QString &runId, const QString &actionId) {
+                if (m_timeline)
+                    m_timeline->followAction(runId, actionId);
+                else
+                    m_followedAction = {runId, actionId};
+            });
+    });
+    m_filmstripPage = lazyTab(m_filmstrip, [] {});
     m_detailTabs->setObjectName(QStringLiteral("detailTabWidget"));
     m_detailTabs->setAccessibleName(tr("Selected run"));
     m_detailTabs->setDocumentMode(true);
     m_detailTabs->addTab(m_detail, tr("&Overview"));
-    m_detailTabs->addTab(m_timeline, tr("&Timeline"));
-    m_detailTabs->addTab(m_filmstrip, tr("&Screenshots"));
-    m_detailTabs->addTab(m_recording, tr("&Recording"));
+    m_detailTabs->addTab(m_timelinePage, tr("&Timeline"));
+    m_detailTabs->addTab(m_filmstripPage, tr("&Screenshots"));
+    m_detailTabs->addTab(m_recordingPage, tr("&Recording"));
     connect(m_detailTabs, &QTabWidget::currentChanged, this, [this] {
         if (m_changingTabs)
             return;
         m_chosenTab = m_detailTabs->currentWidget();
         // The keys go with the recording the user turned to: Space plays it at once.
-        if (m_chosenTab == m_recording)
-            m_recording->setFocus(Qt::TabFocusReason);
+        if (m_chosenTab == m_recordingPage)
+            m_recordingPage->content()->setFocus(Qt::TabFocusReason);
     });
-    // The timeline follows the recording: opened after watching, it shows the step reached.
-    connect(m_recording, &RecordingPlayer::playheadAtAction, m_timeline,
-        &RunTimelineView::followAction);
     m_splitter->addWidget(m_detailTabs);
     // A width of its own, not the largest its tabs ask for: a tab filled for the first time
     // (a timeline's columns, a recording's steps) would otherwise push the split aside.
@@ -509,6 +519,7 @@ MainWindow::MainWindow(QWidget *parent)
     // The list has the keys first, not the first widget in the chain (the workflow picker,
     // whose arrow keys would change the list).
     m_table->setFocus(Qt::OtherFocusReason);
+    m_table->viewport()->installEventFilter(this); // for its first paint with rows
 }
 
 MainWindow::~MainWindow()
@@ -550,9 +561,13 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     // this one.
     showNotice({});
     m_lastAnswerNotes.clear();
-    m_timeline->setSource(source);
-    m_filmstrip->setSource(source);
-    m_recording->setSource(source);
+    m_followedAction = {};
+    if (m_timeline)
+        m_timeline->setSource(source);
+    if (m_filmstrip)
+        m_filmstrip->setSource(source);
+    if (m_recording)
+        m_recording->setSource(source);
     disconnect(m_retryConnection);
     if (source) {
         m_retryConnection = connect(
@@ -666,8 +681,8 @@ void MainWindow::showRunMenu(const QModelIndex &row, const QPoint &globalPos)
     connect(menu, &RunRowMenu::watchRequested, this, &MainWindow::watchRequested);
     connect(menu, &RunRowMenu::playRecordingRequested, this, [this](const WorkflowRun &run) {
         selectRun(run.workflowRunId);
-        m_detailTabs->setCurrentWidget(m_recording);
-        m_recording->playWhenReady();
+        m_detailTabs->setCurrentWidget(m_recordingPage);
+        static_cast<RecordingPlayer *>(m_recordingPage->content())->playWhenReady();
     });
     if (canTag(*run)) {
         // With several rows selected (a right-click keeps them), the tags of all of them.
@@ -920,10 +935,9 @@ void MainWindow::showTabsFor(const SourceFeatures &features)
     const QScopedValueRollback<bool> ours(m_changingTabs, true);
     // Only what changes: setting a tab visible again hides and shows its page, which would
     // pause a recording on every poll.
-    for (const auto &[tab, shown] :
-        {std::pair {static_cast<QWidget *>(m_timeline), features.timeline},
-            std::pair {static_cast<QWidget *>(m_filmstrip), features.artifacts},
-            std::pair {static_cast<QWidget *>(m_recording), features.artifacts}}) {
+    for (const auto &[tab, shown] : {std::pair {m_timelinePage, features.timeline},
+             std::pair {m_filmstripPage, features.artifacts},
+             std::pair {m_recordingPage, features.artifacts}}) {
         const int index = m_detailTabs->indexOf(tab);
         if (m_detailTabs->isTabVisible(index) != shown)
             m_detailTabs->setTabVisible(index, shown);
@@ -1143,17 +1157,20 @@ void MainWindow::dropSelectionIfGone()
     m_pendingSelection.clear();
     m_table->selectionModel()->clear();
     m_detail->clear();
-    m_timeline->clear();
-    m_filmstrip->clear();
-    m_recording->clear();
+    if (m_timeline)
+        m_timeline->clear();
+    if (m_filmstrip)
+        m_filmstrip->clear();
+    if (m_recording)
+        m_recording->clear();
 }
 
 void MainWindow::showRunDetail(const WorkflowRun &run)
 {
-    if (run.workflowRunId != m_shownRun.workflowRunId) {
+    if (run.workflowRunId != m_shownRun.workflowRunId)
         m_previousRun = m_shownRun; // what "Compare with" offers next
-        m_shownRun = run;
-    }
+    m_shownRun = run; // also when only its status moved: a tab built later shows it so
+
     // In a merged list, the tabs and actions of the run's own connection.
     if (m_source) {
         showTabsFor(m_source->featuresOf(run.workflowRunId));
@@ -1161,9 +1178,27 @@ void MainWindow::showRunDetail(const WorkflowRun &run)
     }
     m_detail->showRun(run);
     showDetailTags();
-    m_timeline->showRun(run);
-    m_filmstrip->showRun(run);
-    m_recording->showRun(run);
+    if (m_timeline)
+        m_timeline->showRun(run);
+    if (m_filmstrip)
+        m_filmstrip->showRun(run);
+    if (m_recording)
+        m_recording->showRun(run);
+}
+
+template<class View>
+LazyPage *MainWindow::lazyTab(View *&view, const std::function<void()> &made)
+{
+    return new LazyPage(
+        [this, &view, made](QWidget *page) {
+            view = new View(m_artifacts, page);
+            view->setSource(m_source);
+            if (!m_detail->runId().isEmpty())
+                view->showRun(m_shownRun);
+            made();
+            return view;
+        },
+        this);
 }
 
 void MainWindow::onSelectionChanged()
@@ -1177,6 +1212,12 @@ void MainWindow::onSelectionChanged()
         if (!selection->hasSelection())
             selection->select(
                 shown, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        // The first frame is the list (the row already marked); the run made current with it
+        // is filled in right after it is painted, not before.
+        if (!m_listPainted && isVisible()) {
+            m_detailAfterFirstPaint = true;
+            return;
+        }
         showRunDetail(*run);
     }
 }
@@ -1248,6 +1289,13 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_watchedPanel && event->type() == QEvent::Close)
         m_watchedPanelClosed = true; // by its own button: it stays closed until asked for
+    if (watched == m_table->viewport() && event->type() == QEvent::Paint
+        && m_sorter->rowCount() > 0) {
+        m_listPainted = true;
+        m_table->viewport()->removeEventFilter(this);
+        if (std::exchange(m_detailAfterFirstPaint, false))
+            QTimer::singleShot(0, this, &MainWindow::onSelectionChanged);
+    }
     return QMainWindow::eventFilter(watched, event);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <utility>
 
 #include <QDateTime>
 #include <QHash>
@@ -21,6 +22,7 @@ class FailureGroupModel;
 class FailureGroupsView;
 class HistoryBackfillJob;
 class HistoryView;
+class LazyPage;
 class QComboBox;
 class QDockWidget;
 class QMenu;
@@ -200,6 +202,9 @@ private:
     bool followNewRun(const RunDetail &run, const QString &workflowPermanentId);
     /** The overview, the timeline, the screenshots and the recording show this run. */
     void showRunDetail(const WorkflowRun &run);
+    /** A detail tab made when first shown, into `view`, with the source and run shown now. */
+    template<class View>
+    LazyPage *lazyTab(View *&view, const std::function<void()> &made);
     /** The selected run left the list (filtered out, say): show nothing rather than stale. */
     void dropSelectionIfGone();
     /** The bar, the list and the proxy on this workflow and filter, as if the user chose them. */
@@ -243,9 +248,15 @@ private:
     RunFilterBar *m_filterBar;
     RunTableView *m_table;
     RunDetailPane *m_detail;
-    RunTimelineView *m_timeline;
-    ScreenshotFilmstrip *m_filmstrip;
-    RecordingPlayer *m_recording;
+    // The detail tabs after Overview, each made when first shown (null until then).
+    RunTimelineView *m_timeline = nullptr;
+    ScreenshotFilmstrip *m_filmstrip = nullptr;
+    RecordingPlayer *m_recording = nullptr;
+    LazyPage *m_timelinePage;
+    LazyPage *m_filmstripPage;
+    LazyPage *m_recordingPage;
+    // The step a recording reached before the timeline was made: it opens there.
+    std::pair<QString, QString> m_followedAction; // run id, action id
     RunLinkMaker m_runLinkMaker;
     WatchedTest m_isWatched;
     CloseToTray m_closeToTray;
@@ -254,6 +265,8 @@ private:
     QWidget *m_chosenTab = nullptr; // the detail tab the user last chose
     bool m_changingTabs = false; // tabs shown or hidden by the window, not chosen by the user
     WorkflowRun m_shownRun; // in the detail pane
+    bool m_listPainted = false; // the list's first rows are on screen
+    bool m_detailAfterFirstPaint = false; // a run was made current before they were
     WorkflowRun m_previousRun; // shown before it
     QTabWidget *m_detailTabs;
     QSplitter *m_splitter;
