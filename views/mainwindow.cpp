@@ -562,12 +562,7 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     showNotice({});
     m_lastAnswerNotes.clear();
     m_followedAction = {};
-    if (m_timeline)
-        m_timeline->setSource(source);
-    if (m_filmstrip)
-        m_filmstrip->setSource(source);
-    if (m_recording)
-        m_recording->setSource(source);
+    forBuiltTabs([source](auto *tab) { tab->setSource(source); });
     disconnect(m_retryConnection);
     if (source) {
         m_retryConnection = connect(
@@ -1157,12 +1152,7 @@ void MainWindow::dropSelectionIfGone()
     m_pendingSelection.clear();
     m_table->selectionModel()->clear();
     m_detail->clear();
-    if (m_timeline)
-        m_timeline->clear();
-    if (m_filmstrip)
-        m_filmstrip->clear();
-    if (m_recording)
-        m_recording->clear();
+    forBuiltTabs([](auto *tab) { tab->clear(); });
 }
 
 void MainWindow::showRunDetail(const WorkflowRun &run)
@@ -1170,7 +1160,6 @@ void MainWindow::showRunDetail(const WorkflowRun &run)
     if (run.workflowRunId != m_shownRun.workflowRunId)
         m_previousRun = m_shownRun; // what "Compare with" offers next
     m_shownRun = run; // also when only its status moved: a tab built later shows it so
-
     // In a merged list, the tabs and actions of the run's own connection.
     if (m_source) {
         showTabsFor(m_source->featuresOf(run.workflowRunId));
@@ -1178,12 +1167,18 @@ void MainWindow::showRunDetail(const WorkflowRun &run)
     }
     m_detail->showRun(run);
     showDetailTags();
+    forBuiltTabs([&run](auto *tab) { tab->showRun(run); });
+}
+
+template<class Call>
+void MainWindow::forBuiltTabs(const Call &call)
+{
     if (m_timeline)
-        m_timeline->showRun(run);
+        call(m_timeline);
     if (m_filmstrip)
-        m_filmstrip->showRun(run);
+        call(m_filmstrip);
     if (m_recording)
-        m_recording->showRun(run);
+        call(m_recording);
 }
 
 template<class View>

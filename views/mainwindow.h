@@ -205,6 +205,9 @@ private:
     /** A detail tab made when first shown, into `view`, with the source and run shown now. */
     template<class View>
     LazyPage *lazyTab(View *&view, const std::function<void()> &made);
+    /** Calls `call` with each detail tab after Overview that is built. */
+    template<class Call>
+    void forBuiltTabs(const Call &call);
     /** The selected run left the list (filtered out, say): show nothing rather than stale. */
     void dropSelectionIfGone();
     /** The bar, the list and the proxy on this workflow and filter, as if the user chose them. */

@@ -848,6 +848,10 @@ SHA-256 %2</translation>
         <source>%1 could not be written: %2.</source>
         <translation>%1 konnte nicht geschrieben werden: %2.</translation>
     </message>
+    <message>
+        <source>Zips cannot be written: %1.</source>
+        <translation>Zip-Dateien können nicht geschrieben werden: %1.</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceBundleJob</name>
@@ -2719,6 +2723,10 @@ SHA-256 %2</translation>
         <source>The run&apos;s steps: click one to play from there</source>
         <translation>Die Schritte des Laufs: Klicken Sie auf einen, um von dort abzuspielen</translation>
     </message>
+    <message>
+        <source>Recordings cannot be played: %1</source>
+        <translation>Aufzeichnungen können nicht abgespielt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>RunArtifacts</name>
@@ -3864,6 +3872,17 @@ Kategorie: %1</translation>
     <message>
         <source>Blocks and thoughts have no screenshot of their own: select one of the actions.</source>
         <translation>Blöcke und Gedanken haben kein eigenes Bildschirmfoto: Wählen Sie eine der Aktionen.</translation>
+    </message>
+</context>
+<context>
+    <name>RuntimeModule</name>
+    <message>
+        <source>%1 could not be loaded: %2</source>
+        <translation>%1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not installed (looked in %2)</source>
+        <translation>%1 ist nicht installiert (gesucht in %2)</translation>
     </message>
 </context>
 <context>
