@@ -21,6 +21,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStyleOptionButton>
 #include <QTableView>
 #include <QTableWidget>
@@ -31,6 +32,7 @@
 
 #include "artifactfetcher.h"
 #include "connectiondialog.h"
+#include "elidedtextdelegate.h"
 #include "launchrundialog.h"
 #include "mainwindow.h"
 #include "mergedrunsource.h"
@@ -110,6 +112,49 @@ private slots:
             = table->model()->index(0, RunListModel::RunIdColumn).data().toString();
         QVERIFY(firstId.startsWith(u"wr_"_s));
         QVERIFY(table->visualRect(table->model()->index(0, 0)).isValid());
+    }
+
+    // The list's text is drawn without Qt's item layout, and looks as Qt draws it, to the
+    // pixel: the same place, colour and eliding, selected or not, in a focused window or not.
+    void theListsTextCellsLookAsQtDrawsThem()
+    {
+        QStandardItemModel model(4, 2);
+        const QStringList texts {u"Shipment tracking"_s,
+            u"Could not find the \"Download\" button; the page layout may have changed"_s, u"—"_s,
+            QString(), u"Fehlgeschlagen: Größe überschritten"_s, u"6 m 04 s"_s,
+            u"ELEMENT_NOT_FOUND, INVALID_CREDENTIALS, FORM_VALIDATION_ERROR"_s, u"x"_s};
+        for (int i = 0; i < texts.size(); ++i)
+            model.setItem(i / 2, i % 2, new QStandardItem(texts.at(i)));
+        QWidget window;
+        auto *qt = new QTableView(&window);
+        auto *ours = new QTableView(&window);
+        ours->setItemDelegate(new ElidedTextDelegate(ours));
+        auto *layout = new QVBoxLayout(&window);
+        for (QTableView *view : {qt, ours}) {
+            view->setModel(&model);
+            view->setWordWrap(false); // one line a run, as in the list
+            view->setFocusPolicy(Qt::NoFocus); // neither has a current cell to frame
+            view->setColumnWidth(0, 140);
+            view->setColumnWidth(1, 180);
+            view->selectionModel()->select(
+                model.index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            layout->addWidget(view);
+        }
+        window.resize(400, 400);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto cells = [&model](QTableView *view) {
+            const QRect area
+                = view->visualRect(model.index(0, 0)).united(view->visualRect(model.index(3, 1)));
+            return view->viewport()->grab(area).toImage();
+        };
+        QCOMPARE(cells(ours), cells(qt));
+        // Not the active window: the inactive colours, as Qt's.
+        QWidget other;
+        other.show();
+        other.activateWindow();
+        QApplication::setActiveWindow(&other);
+        QCOMPARE(cells(ours), cells(qt));
     }
 
     void theDefaultColumnsShareTheWidthWithoutScrollingSideways()

@@ -38,6 +38,7 @@
 #include "bulkbar.h"
 #include "bulkjobmodel.h"
 #include "comparewindow.h"
+#include "elidedtextdelegate.h"
 #include "errorcodeprefetcher.h"
 #include "evidencebundlejob.h"
 #include "failuregroupmodel.h"
@@ -299,6 +300,7 @@ MainWindow::MainWindow(QWidget *parent)
     // No column sorted: the server's order, newest first.
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
+    m_table->setItemDelegate(new ElidedTextDelegate(m_table));
     m_table->setItemDelegateForColumn(RunListModel::StatusColumn, new StatusBadgeDelegate(m_table));
     m_table->setItemDelegateForColumn(RunListModel::TagsColumn, new TagChipDelegate(m_table));
     QHeaderView *header = m_table->horizontalHeader();
