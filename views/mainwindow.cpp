@@ -531,6 +531,10 @@ MainWindow::~MainWindow()
         dock->disconnect(this);
         dock->removeEventFilter(this);
     }
+    // The recording pauses as the widgets hide and says where it stopped: not to this window.
+    if (m_recording)
+        m_recording->disconnect(this);
+    m_table->viewport()->removeEventFilter(this); // if the list never painted rows
 }
 
 void MainWindow::setSource(RunSource *source, const QString &name)
