@@ -58,48 +58,35 @@ std::optional<QJsonDocument> parseResponse(
     return document;
 }
 
-namespace {
-
-// A key's length and three of its characters: the same for a key read as a QString and one
-// asked for in Latin-1, cheap to make, and rarely equal for two keys of one object (a match is
-// confirmed by comparing the strings).
-template<typename Text>
-size_t keyHash(const Text &key)
-{
-    const qsizetype length = key.size();
-    if (length == 0)
-        return 0;
-    const auto at = [&key](qsizetype i) { return size_t(QChar(key.at(i)).unicode()); };
-    return size_t(length) | at(0) << 16 | at(length / 2) << 32 | at(length - 1) << 48;
-}
-
-} // namespace
-
-JsonReader::JsonReader(const QJsonObject &object, QString path, Lookup lookup)
+JsonReader::JsonReader(const QJsonObject &object, QString path, KeyPlaces *places)
     : m_object(object)
+    , m_begin(m_object.constBegin())
     , m_end(m_object.constEnd())
     , m_path(std::move(path))
+    , m_places(places)
 {
-    if (lookup != Lookup::IndexedOnce)
-        return;
-    m_index.reserve(m_object.size());
-    for (auto it = m_object.constBegin(); it != m_end; ++it) {
-        QString key = it.key();
-        const size_t hash = keyHash(key);
-        m_index.append({hash, std::move(key), it});
-    }
+    if (m_places)
+        m_map = QCborMap::fromJsonObject(m_object);
 }
 
-QJsonObject::const_iterator JsonReader::find(QLatin1StringView key) const
+QJsonObject::const_iterator JsonReader::find(QLatin1StringView key)
 {
-    if (m_index.isEmpty()) // not indexed, or an empty object: Qt's lookup costs nothing then
+    if (!m_places)
         return m_object.constFind(key);
-    const size_t hash = keyHash(key);
-    for (const IndexedField &field : m_index) {
-        if (field.hash == hash && field.key == key)
-            return field.at;
-    }
-    return m_end;
+    QVarLengthArray<KeyPlaces::Place, 32> &places = m_places->m_places;
+    const qsizetype asked = m_asked++;
+    if (asked == places.size())
+        places.append({});
+    KeyPlaces::Place &place = places[asked];
+    if (place.key.data() != key.data() || place.key != key) // asked in another order this time
+        place = {key, QCborValue(QString(key)), -1};
+    const qsizetype fields = m_end - m_begin;
+    if (place.index >= 0 && place.index < fields
+        && (m_map.constBegin() + place.index).key() == place.keyValue)
+        return m_begin + place.index;
+    const auto found = m_object.constFind(key);
+    place.index = found == m_end ? -1 : found - m_begin;
+    return found;
 }
 
 QString JsonReader::fieldPath(QLatin1StringView key) const
@@ -251,7 +238,7 @@ QJsonArray JsonReader::optionalArray(QLatin1StringView key)
     return it->toArray();
 }
 
-QJsonValue JsonReader::optionalValue(QLatin1StringView key) const
+QJsonValue JsonReader::optionalValue(QLatin1StringView key)
 {
     const auto it = find(key);
     return it == m_end ? QJsonValue() : it.value();

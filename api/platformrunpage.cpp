@@ -35,7 +35,8 @@ TriggerType triggerFromSource(const QString &source)
 
 std::optional<WorkflowRun> runFromItem(const QJsonObject &item, const QString &path, QString *error)
 {
-    JsonReader reader(item, path, JsonReader::Lookup::IndexedOnce);
+    static thread_local JsonReader::KeyPlaces places;
+    JsonReader reader(item, path, &places);
     WorkflowRun run;
     run.workflowRunId = reader.requiredString("id"_L1);
     run.workflowPermanentId = reader.optionalString("workflowId"_L1);

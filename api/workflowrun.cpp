@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 std::optional<WorkflowRun> taskRunItemFromJson(
     const QJsonObject &json, const QString &path, QString *error)
 {
-    JsonReader reader(json, path, JsonReader::Lookup::IndexedOnce);
+    static thread_local JsonReader::KeyPlaces places;
+    JsonReader reader(json, path, &places);
     WorkflowRun run;
     run.workflowRunId = reader.requiredString("run_id"_L1);
     reader.requiredString("task_run_id"_L1);
@@ -43,7 +44,8 @@ std::optional<WorkflowRun> taskRunItemFromJson(
 std::optional<WorkflowRun> WorkflowRun::fromJson(
     const QJsonObject &json, const QString &path, QString *error, Fields required)
 {
-    JsonReader reader(json, path, JsonReader::Lookup::IndexedOnce);
+    static thread_local JsonReader::KeyPlaces places;
+    JsonReader reader(json, path, &places);
     const bool contract = required == Fields::Contract;
     const auto string = [&](QLatin1StringView key) {
         return contract ? reader.requiredString(key) : reader.optionalString(key);

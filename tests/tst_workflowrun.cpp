@@ -156,6 +156,53 @@ private slots:
         QCOMPARE(error, message);
     }
 
+    // The decoder looks for each field first where it found it in the run before; runs of one
+    // page that carry different fields must each still read their own values.
+    void runsWithDifferentFieldsEachReadTheirOwn()
+    {
+        QJsonObject full = minimalRun();
+        full.insert(u"failure_reason"_s, u"Login page changed"_s);
+        full.insert(u"started_at"_s, u"2026-11-07T05:32:00Z"_s);
+        full.insert(u"ai_fallback"_s, true);
+        full.insert(u"workflow_title"_s, u"Invoices"_s);
+        QJsonObject sparse = minimalRun();
+        sparse.insert(u"workflow_run_id"_s, u"wr_2"_s);
+        sparse.insert(u"status"_s, u"completed"_s);
+        sparse.insert(u"a_field_from_a_newer_server"_s, u"x"_s);
+        sparse.insert(u"b_another"_s, 7);
+        QJsonObject third = full;
+        third.insert(u"workflow_run_id"_s, u"wr_3"_s);
+        third.insert(u"failure_reason"_s, u"Timed out"_s);
+        third.remove(u"workflow_title"_s);
+        const QByteArray page = QJsonDocument(QJsonArray {full, sparse, third, full}).toJson();
+        for (int round = 0; round < 2; ++round) { // the second with places learnt from the first
+            QString error;
+            const auto runs = workflowRunsFromJson(page, &error);
+            QVERIFY2(runs, qPrintable(error));
+            QCOMPARE(runs->size(), 4);
+            QCOMPARE(runs->at(0).failureReason, u"Login page changed"_s);
+            QCOMPARE(runs->at(0).workflowTitle, u"Invoices"_s);
+            QCOMPARE(runs->at(0).aiFallback, std::optional<bool>(true));
+            QCOMPARE(runs->at(1).workflowRunId, u"wr_2"_s);
+            QCOMPARE(runs->at(1).status, RunStatus::Completed);
+            QVERIFY(runs->at(1).failureReason.isNull());
+            QVERIFY(runs->at(1).workflowTitle.isNull());
+            QVERIFY(!runs->at(1).startedAt.isValid());
+            QVERIFY(!runs->at(1).aiFallback.has_value());
+            QCOMPARE(runs->at(2).workflowRunId, u"wr_3"_s);
+            QCOMPARE(runs->at(2).failureReason, u"Timed out"_s);
+            QVERIFY(runs->at(2).workflowTitle.isNull());
+            QCOMPARE(runs->at(2).startedAt,
+                QDateTime(QDate(2026, 11, 7), QTime(5, 32), QTimeZone::utc()));
+            QCOMPARE(runs->at(3), runs->at(0));
+        }
+        // A field of the wrong type in a later run is still named.
+        sparse.insert(u"failure_reason"_s, 12);
+        QString error;
+        QVERIFY(!workflowRunsFromJson(QJsonDocument(QJsonArray {full, sparse}).toJson(), &error));
+        QCOMPARE(error, u"[1].failure_reason: expected a string, got a number"_s);
+    }
+
     void rejectsMalformedJsonAndNonArrays()
     {
         QString error;
