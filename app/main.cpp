@@ -1,14 +1,12 @@
 // Runwatch: a desktop dashboard for Skyvern runs.
 
 #include <cstdio>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <QApplication>
 #include <QLocale>
 
 #include "application.h"
+#include "heaptuning.h"
 #include "quitonsignal.h"
 #include "singleinstance.h"
 #include "startuptrace.h"
@@ -40,14 +38,7 @@ LaunchOptions parseCommandLine(int argc, char *argv[], QString *error)
 int main(int argc, char *argv[])
 {
     StartupTrace::begin();
-    // A server may send megabytes of text in one run; give such blocks back when they are freed
-    // instead of letting the heap keep them for the rest of the day.
-#ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-    // glibc gives each thread that allocates a heap of its own (up to 8 per core), each
-    // keeping freed memory; two are plenty for a window and a few workers.
-    mallopt(M_ARENA_MAX, 2);
-#endif
+    HeapTuning::apply();
     QString error;
     const LaunchOptions options = parseCommandLine(argc, argv, &error);
     if (!error.isEmpty()) {
