@@ -371,18 +371,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(listArea);
     // The selected run: the overview, what it did step by step, its screenshots and its
     // recording (the last three built when first shown, and asked for when shown).
-    m_timelinePage = lazyTab(m_timeline, [this] {
-        if (!m_followedAction.first.isEmpty())
-            m_timeline->followAction(m_followedAction.first, m_followedAction.second);
-    });
+    m_timelinePage = lazyTab(m_timeline, [] {});
     // The timeline follows the recording: opened after watching, it shows the step reached.
+    // It is made for that if it is not yet; hidden, it fetches nothing and keeps the step.
     m_recordingPage = lazyTab(m_recording, [this] {
         connect(m_recording, &RecordingPlayer::playheadAtAction, this,
             [this](const QString &runId, const QString &actionId) {
-                if (m_timeline)
-                    m_timeline->followAction(runId, actionId);
-                else
-                    m_followedAction = {runId, actionId};
+                m_timelinePage->content();
+                m_timeline->followAction(runId, actionId);
             });
     });
     m_filmstripPage = lazyTab(m_filmstrip, [] {});
@@ -567,7 +563,6 @@ void MainWindow::setSource(RunSource *source, const QString &name)
     // this one.
     showNotice({});
     m_lastAnswerNotes.clear();
-    m_followedAction = {};
     forBuiltTabs([source](auto *tab) { tab->setSource(source); });
     disconnect(m_retryConnection);
     if (source) {

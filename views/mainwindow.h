@@ -259,7 +259,6 @@ private:
     LazyPage *m_filmstripPage;
     LazyPage *m_recordingPage;
     // The step a recording reached before the timeline was made: it opens there.
-    std::pair<QString, QString> m_followedAction; // run id, action id
     RunLinkMaker m_runLinkMaker;
     WatchedTest m_isWatched;
     CloseToTray m_closeToTray;
