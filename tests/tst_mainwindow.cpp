@@ -118,11 +118,15 @@ private slots:
     // pixel: the same place, colour and eliding, selected or not, in a focused window or not.
     void theListsTextCellsLookAsQtDrawsThem()
     {
-        QStandardItemModel model(4, 2);
+        QStandardItemModel model(5, 2);
+        // Also a text too wide only for its trailing spaces, and one of two variants
+        // (U+009C between them: the first that fits is shown).
         const QStringList texts {u"Shipment tracking"_s,
             u"Could not find the \"Download\" button; the page layout may have changed"_s, u"—"_s,
             QString(), u"Fehlgeschlagen: Größe überschritten"_s, u"6 m 04 s"_s,
-            u"ELEMENT_NOT_FOUND, INVALID_CREDENTIALS, FORM_VALIDATION_ERROR"_s, u"x"_s};
+            u"ELEMENT_NOT_FOUND, INVALID_CREDENTIALS, FORM_VALIDATION_ERROR"_s, u"x"_s,
+            u"Invoice run"_s + QString(40, u' '),
+            u"A variant far too long for its column to show\u009cShort variant"_s};
         for (int i = 0; i < texts.size(); ++i)
             model.setItem(i / 2, i % 2, new QStandardItem(texts.at(i)));
         QWidget window;
@@ -145,7 +149,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const auto cells = [&model](QTableView *view) {
             const QRect area
-                = view->visualRect(model.index(0, 0)).united(view->visualRect(model.index(3, 1)));
+                = view->visualRect(model.index(0, 0)).united(view->visualRect(model.index(4, 1)));
             return view->viewport()->grab(area).toImage();
         };
         QCOMPARE(cells(ours), cells(qt));

@@ -6,6 +6,17 @@
 #include <QPainter>
 #include <QTextLayout>
 
+namespace {
+QTextLine layOutLine(QTextLayout *layout, int width)
+{
+    layout->beginLayout();
+    QTextLine line = layout->createLine();
+    line.setLineWidth(width);
+    layout->endLayout();
+    return line;
+}
+} // namespace
+
 void ElidedTextDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
@@ -13,7 +24,9 @@ void ElidedTextDelegate::paint(
     initStyleOption(&cell, index);
     constexpr auto kOwnFeatures = QStyleOptionViewItem::HasDecoration
         | QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::WrapText;
-    if (cell.features & kOwnFeatures || cell.text.contains(u'\n')) {
+    // Several lines, or variants of a text (U+009C between them), are left to Qt's own drawing.
+    if (cell.features & kOwnFeatures || cell.text.contains(u'\n')
+        || cell.text.contains(QChar(0x9c))) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
@@ -33,18 +46,19 @@ void ElidedTextDelegate::paint(
     const QPalette::ColorGroup group = !(cell.state & QStyle::State_Enabled) ? QPalette::Disabled
         : !(cell.state & QStyle::State_Active)                               ? QPalette::Inactive
                                                                              : QPalette::Normal;
-    const QString shown = cell.fontMetrics.elidedText(text, cell.textElideMode, area.width());
-    // Laid out and placed as QCommonStyle places an item's text, to the pixel.
+    // Laid out, elided and placed as QCommonStyle does an item's text, to the pixel. Most cells
+    // fit: the text is shaped once, and elided (shaped again) only when it is too wide.
     QTextOption layoutOption;
     layoutOption.setWrapMode(QTextOption::ManualWrap);
     layoutOption.setTextDirection(cell.direction);
     layoutOption.setAlignment(QStyle::visualAlignment(cell.direction, cell.displayAlignment));
-    QTextLayout layout(shown, cell.font);
+    QTextLayout layout(text, cell.font);
     layout.setTextOption(layoutOption);
-    layout.beginLayout();
-    QTextLine line = layout.createLine();
-    line.setLineWidth(area.width());
-    layout.endLayout();
+    QTextLine line = layOutLine(&layout, area.width());
+    if (line.naturalTextWidth() > area.width()) { // as Qt: trailing spaces may overflow
+        layout.setText(cell.fontMetrics.elidedText(text, cell.textElideMode, area.width()));
+        line = layOutLine(&layout, area.width());
+    }
     const QRect placed = QStyle::alignedRect(Qt::LayoutDirectionAuto,
         cell.displayAlignment & Qt::AlignVertical_Mask, QSize(area.width(), int(line.height())),
         area);
