@@ -78,7 +78,9 @@ QJsonObject::const_iterator JsonReader::find(QLatin1StringView key)
     if (asked == places.size())
         places.append({});
     KeyPlaces::Place &place = places[asked];
-    if (place.key.data() != key.data() || place.key != key) // asked in another order this time
+    // Another field asked for at this turn than last time: learnt again. (Keys are literals,
+    // so the same text is usually at the same address.)
+    if (place.key.data() != key.data() && place.key != key)
         place = {key, QCborValue(QString(key)), -1};
     const qsizetype fields = m_end - m_begin;
     if (place.index >= 0 && place.index < fields
