@@ -62,6 +62,35 @@ private slots:
         QVERIFY2(errors.contains(u"no-such-option"_s), qPrintable(errors));
     }
 
+    // A mistake on the command line is said on the terminal in the user's language, before
+    // there is any window to say it in.
+    void aMistakeIsSaidInTheUsersLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("English") << u"C"_s << u"Set RUNWATCH_API_KEY"_s;
+        QTest::newRow("German") << u"de_DE.UTF-8"_s << u"Setzen Sie RUNWATCH_API_KEY"_s;
+    }
+
+    void aMistakeIsSaidInTheUsersLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expected);
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY",
+                 "RUNWATCH_API_KEY", "LC_ALL", "LC_MESSAGES", "LANGUAGE"})
+            environment.remove(QLatin1StringView(name));
+        environment.insert(u"LANG"_s, language);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(RUNWATCH_PATH), {u"--server"_s, u"http://127.0.0.1:9"_s});
+        QVERIFY(process.waitForFinished(30000));
+        const QString errors = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY(process.exitCode() != 0);
+        QVERIFY2(errors.contains(expected), qPrintable(errors));
+    }
+
     void theFirstPaintLoadsNoImagePluginAndSaysWhereTheTimeWent()
     {
         // Start-up builds only what the first frame shows: a PNG read on the way (a style's
