@@ -371,7 +371,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(listArea);
     // The selected run: the overview, what it did step by step, its screenshots and its
     // recording (the last three built when first shown, and asked for when shown).
-    m_timelinePage = lazyTab(m_timeline, [] {});
+    m_timelinePage = lazyTab(m_timeline);
     // The timeline follows the recording: opened after watching, it shows the step reached.
     // It is made for that if it is not yet; hidden, it fetches nothing and keeps the step.
     m_recordingPage = lazyTab(m_recording, [this] {
@@ -381,7 +381,7 @@ MainWindow::MainWindow(QWidget *parent)
                 m_timeline->followAction(runId, actionId);
             });
     });
-    m_filmstripPage = lazyTab(m_filmstrip, [] {});
+    m_filmstripPage = lazyTab(m_filmstrip);
     m_detailTabs->setObjectName(QStringLiteral("detailTabWidget"));
     m_detailTabs->setAccessibleName(tr("Selected run"));
     m_detailTabs->setDocumentMode(true);
@@ -1191,7 +1191,8 @@ LazyPage *MainWindow::lazyTab(View *&view, const std::function<void()> &made)
             view->setSource(m_source);
             if (!m_detail->runId().isEmpty())
                 view->showRun(m_shownRun);
-            made();
+            if (made)
+                made();
             return view;
         },
         this);

@@ -202,9 +202,10 @@ private:
     bool followNewRun(const RunDetail &run, const QString &workflowPermanentId);
     /** The overview, the timeline, the screenshots and the recording show this run. */
     void showRunDetail(const WorkflowRun &run);
-    /** A detail tab made when first shown, into `view`, with the source and run shown now. */
+    /** A detail tab made when first shown, into `view`, with the source and run shown now;
+     * `made` is called once it is. */
     template<class View>
-    LazyPage *lazyTab(View *&view, const std::function<void()> &made);
+    LazyPage *lazyTab(View *&view, const std::function<void()> &made = {});
     /** Calls `call` with each detail tab after Overview that is built. */
     template<class Call>
     void forBuiltTabs(const Call &call);
