@@ -55,6 +55,17 @@ QString listingKey(const RunFilter &filter, int pageSize)
     // Saved form: a relative range must not make every page a new listing as the clock moves.
     return filter.toSavedQuery().toString(QUrl::FullyEncoded) + u"|%1"_s.arg(pageSize);
 }
+
+// The statuses of `filter` a member filters by: the merged list offers every member's.
+QList<RunStatus> ownStatuses(const RunFilter &filter, const SourceFeatures &features)
+{
+    QList<RunStatus> own;
+    for (RunStatus status : filter.statuses) {
+        if (features.statuses.contains(status))
+            own.append(status);
+    }
+    return own;
+}
 } // namespace
 
 MergedRunSource::MergedRunSource(QList<Member> members, QObject *parent)
@@ -185,7 +196,10 @@ RequestId MergedRunSource::listRuns(const RunQuery &query, QObject *context, Run
             const SourceFeatures features
                 = member.source ? member.source->features() : SourceFeatures();
             QString cannot;
-            if (!query.filter.errorCode.isEmpty() && !features.errorCode)
+            if (!query.filter.statuses.isEmpty()
+                && ownStatuses(query.filter, features).isEmpty())
+                cannot = tr("%1 is not shown: it cannot filter by the status you picked.");
+            else if (!query.filter.errorCode.isEmpty() && !features.errorCode)
                 cannot = tr("%1 is not shown: it cannot filter by error code.");
             else if (!query.filter.searchKey.isEmpty() && !features.search)
                 cannot = tr("%1 is not shown: it cannot search runs.");
@@ -265,6 +279,7 @@ void MergedRunSource::fetch(const std::shared_ptr<Job> &job, int index)
     RunQuery query;
     query.workflowPermanentId = member.scope;
     query.filter = job->listing->filter;
+    query.filter.statuses = ownStatuses(query.filter, member.source->features());
     query.page = cursor.nextPage;
     query.pageSize = job->listing->pageSize;
     const std::weak_ptr<Listing> weakListing = job->listing;

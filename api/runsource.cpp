@@ -39,9 +39,11 @@ SourceFeatures SourceFeatures::intersectedWith(const SourceFeatures &other) cons
     both.search = search && other.search;
     both.errorCode = errorCode && other.errorCode;
     both.createdRange = createdRange && other.createdRange;
+    // Every status either filters by: a connection that cannot filter by the one picked is
+    // left out of the merged list (its runs would not match), as MergedRunSource says.
     both.statuses.clear();
-    for (RunStatus status : statuses) {
-        if (other.statuses.contains(status))
+    for (RunStatus status : allRunStatuses()) {
+        if (statuses.contains(status) || other.statuses.contains(status))
             both.statuses.append(status);
     }
     if (maxStatuses < 0 || other.maxStatuses < 0)

@@ -164,6 +164,50 @@ private slots:
             qPrintable(result->value.notes.join(u" | "_s)));
     }
 
+    void aStatusOnlyOneConnectionHasListsItsRunsAndLeavesTheOtherOut()
+    {
+        // Timed out is a Skyvern status the platform neither has nor filters by: the merged
+        // list offers it, lists Skyvern's timed-out runs and says the platform is left out.
+        auto cloud = skyvern();
+        auto ops = platform();
+        MergedRunSource merged(
+            {{cloud.get(), u"Skyvern"_s, {}}, {ops.get(), u"Ops platform"_s, u"wf_price_scan"_s}});
+        const SourceFeatures features = merged.features();
+        QVERIFY(features.statuses.contains(RunStatus::TimedOut));
+        QVERIFY(features.statuses.contains(RunStatus::Created));
+        QCOMPARE(features.maxStatuses, 1); // the platform filters by one status at a time
+        RunQuery query;
+        query.pageSize = 20;
+        query.filter.statuses = {RunStatus::TimedOut};
+        std::optional<ApiResult<RunPage>> result;
+        merged.listRuns(query, this, [&](const ApiResult<RunPage> &value) { result = value; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        QVERIFY2(result->ok(), qPrintable(result->error.message));
+        QVERIFY(result->value.partialErrors.isEmpty());
+        QVERIFY(!result->value.runs.isEmpty());
+        for (const WorkflowRun &run : result->value.runs) {
+            QCOMPARE(run.source, u"Skyvern"_s);
+            QCOMPARE(run.status, RunStatus::TimedOut);
+        }
+        QVERIFY2(result->value.notes.contains(
+                     u"Ops platform is not shown: it cannot filter by the status you picked."_s),
+            qPrintable(result->value.notes.join(u" | "_s)));
+
+        // A status both have lists both, each filtered by it.
+        query.filter.statuses = {RunStatus::Failed};
+        result.reset();
+        merged.listRuns(query, this, [&](const ApiResult<RunPage> &value) { result = value; });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 20000);
+        QVERIFY2(result->ok(), qPrintable(result->error.message));
+        QVERIFY(result->value.notes.isEmpty());
+        QSet<QString> sources;
+        for (const WorkflowRun &run : result->value.runs) {
+            sources.insert(run.source);
+            QCOMPARE(run.status, RunStatus::Failed);
+        }
+        QCOMPARE(sources, (QSet<QString> {u"Skyvern"_s, u"Ops platform"_s}));
+    }
+
     void whenEveryConnectionFailsThatIsAnError()
     {
         auto stale = platform(u"revoked-token"_s);
