@@ -196,8 +196,7 @@ RequestId MergedRunSource::listRuns(const RunQuery &query, QObject *context, Run
             const SourceFeatures features
                 = member.source ? member.source->features() : SourceFeatures();
             QString cannot;
-            if (!query.filter.statuses.isEmpty()
-                && ownStatuses(query.filter, features).isEmpty())
+            if (!query.filter.statuses.isEmpty() && ownStatuses(query.filter, features).isEmpty())
                 cannot = tr("%1 is not shown: it cannot filter by the status you picked.");
             else if (!query.filter.errorCode.isEmpty() && !features.errorCode)
                 cannot = tr("%1 is not shown: it cannot filter by error code.");
