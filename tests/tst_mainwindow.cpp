@@ -44,6 +44,7 @@
 #include "support/scriptedserver.h"
 #include "support/testhttp.h"
 #include "support/testserver.h"
+#include "support/windowdriver.h"
 #include "theme.h"
 #include "themedicon.h"
 #include "workflowplatformclient.h"
@@ -679,6 +680,76 @@ private slots:
         auto *runId = window.findChild<QLabel *>(u"detailRunIdLabel"_s);
         QTRY_COMPARE(runId->text(), third.data(RunListModel::RunIdRole).toString());
         QVERIFY(table->selectionModel()->isRowSelected(2, {}));
+    }
+
+    void aFilterThatHidesTheShownRunEmptiesThePaneOnEveryList()
+    {
+        // The run shown is clicked, then a status filter leaves it out: the pane says no run
+        // is selected, in one connection's list as in the merged one, and no other row is
+        // selected in its place.
+        SkyvernClient cloud(m_server->server()->baseUrl(), u"test-key"_s);
+        WorkflowPlatformClient ops(m_server->server()->platform()->baseUrl(), u"demo-token"_s,
+            DemoPlatformServer::workflowIds());
+        MergedRunSource merged({{&cloud, u"Skyvern"_s, {}}, {&ops, u"Ops"_s, u"wf_price_scan"_s}});
+        for (RunSource *source : QList<RunSource *> {&cloud, &merged}) {
+            MainWindow window;
+            window.resize(1300, 800);
+            auto *table = showOn(window, source);
+            QTRY_VERIFY(table->model()->rowCount() > 3);
+            QTRY_VERIFY(!window.runListModel()->isLoading());
+            const QString clicked = WindowDriver::clickRunWith(table, RunStatus::Completed);
+            QVERIFY(!clicked.isEmpty());
+            auto *runId = window.findChild<QLabel *>(u"detailRunIdLabel"_s);
+            QTRY_COMPARE(runId->text(), clicked);
+
+            QApplication::setActiveWindow(&window);
+            table->setFocus(); // where the click left it, as the menu gives it back
+            QTRY_VERIFY(table->hasFocus());
+            QMenu *statusMenu = window.findChild<QToolButton *>(u"statusToolButton"_s)->menu();
+            statusMenu->findChild<QAction *>(u"status_failed"_s)->trigger();
+            QTRY_COMPARE(
+                window.runListModel()->filter().statuses, QList<RunStatus> {RunStatus::Failed});
+            QTRY_VERIFY(!window.runListModel()->isLoading());
+            QTRY_VERIFY(table->model()->rowCount() > 0);
+            QTest::qWait(200); // anything that would select a row on its own has done so
+            QCOMPARE(window.runListModel()->rowOfRun(clicked), -1);
+            auto *title = window.findChild<QLabel *>(u"detailTitleLabel"_s);
+            QVERIFY2(title->text() == u"No run selected"_s,
+                qPrintable(source->displayName() + u": "_s + title->text()));
+            QVERIFY2(!table->selectionModel()->hasSelection(), qPrintable(source->displayName()));
+        }
+        // The merged list narrowed to the other connection.
+        MainWindow window;
+        auto *table = showOn(window, &merged);
+        QTRY_VERIFY(table->model()->rowCount() > 3);
+        QTRY_VERIFY(!window.runListModel()->isLoading());
+        QString clicked;
+        for (int row = 0; row < table->model()->rowCount() && clicked.isEmpty(); ++row) {
+            const QModelIndex index = table->model()->index(row, RunListModel::WorkflowColumn);
+            if (table->model()->index(row, RunListModel::SourceColumn).data().toString()
+                == u"Skyvern"_s) {
+                QTest::mouseClick(
+                    table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+                clicked = index.data(RunListModel::RunIdRole).toString();
+            }
+        }
+        QVERIFY(!clicked.isEmpty());
+        auto *runId = window.findChild<QLabel *>(u"detailRunIdLabel"_s);
+        QTRY_COMPARE(runId->text(), clicked);
+        QApplication::setActiveWindow(&window);
+        table->setFocus();
+        auto *sourceButton = window.findChild<QToolButton *>(u"sourceToolButton"_s);
+        for (QAction *action : sourceButton->menu()->actions()) {
+            if (action->text() == u"Ops"_s)
+                action->trigger();
+        }
+        QTRY_COMPARE(window.runListModel()->filter().sources, QStringList {u"Ops"_s});
+        QTRY_VERIFY(!window.runListModel()->isLoading());
+        QTest::qWait(200);
+        QCOMPARE(window.runListModel()->rowOfRun(clicked), -1);
+        auto *title = window.findChild<QLabel *>(u"detailTitleLabel"_s);
+        QCOMPARE(title->text(), u"No run selected"_s);
+        QVERIFY(!table->selectionModel()->hasSelection());
     }
 
     void tabCrossesTheFilterBarLeftToRightAndCtrlQQuits()
