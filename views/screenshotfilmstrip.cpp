@@ -191,6 +191,7 @@ ScreenshotFilmstrip::ScreenshotFilmstrip(ArtifactFetcher *artifacts, QWidget *pa
     const QKeySequence fitKeys(Qt::CTRL | Qt::Key_0);
     m_position->setObjectName(QStringLiteral("filmstripPositionLabel"));
     m_position->setTextFormat(Qt::PlainText);
+    m_position->setWordWrap(true); // a narrow pane wraps it rather than cutting the time off
     m_zoomOut->setObjectName(QStringLiteral("zoomOutToolButton"));
     m_zoomOut->setText(tr("−"));
     m_zoomOut->setAccessibleName(tr("Zoom out"));
