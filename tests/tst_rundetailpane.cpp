@@ -16,6 +16,7 @@
 #include <QScrollBar>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 #include "artifactfetcher.h"
 #include "rundetailpane.h"
@@ -197,6 +198,43 @@ private slots:
         const int readTo = bar->value();
         pane.showRun(second);
         QCOMPARE(bar->value(), readTo);
+    }
+
+    void aRunWithoutOutputSaysSoInsteadOfAnEmptyTable()
+    {
+        ScriptedPane scripted;
+        auto *tree = scripted.find<QTreeView>(u"outputTreeView"_s);
+        auto *none = scripted.find<QLabel>(u"detailNoOutputLabel"_s);
+        // A finished run with an empty output, then one with output, then a running one
+        // that has none yet.
+        QJsonObject detail = m_failedDetail;
+        detail.insert(u"output"_s, QJsonObject());
+        scripted.show(m_failedItem, detail);
+        QTRY_COMPARE(scripted.pane.detail().runId, detail.value(u"run_id"_s).toString());
+        QVERIFY(none->isVisible());
+        QCOMPARE(none->text(), u"None"_s);
+        QVERIFY(!tree->isVisible());
+
+        QJsonObject withOutput = m_completedDetail;
+        withOutput.insert(u"output"_s, QJsonObject {{u"invoice_total"_s, u"1,240.00"_s}});
+        scripted.show(m_completedItem, withOutput);
+        QTRY_COMPARE(scripted.pane.detail().runId, withOutput.value(u"run_id"_s).toString());
+        QVERIFY(tree->isVisible());
+        QVERIFY(!none->isVisible());
+        QCOMPARE(tree->model()->index(0, 0).data().toString(), u"invoice_total"_s);
+
+        QJsonObject runningItem = m_completedItem;
+        runningItem.insert(u"status"_s, u"running"_s);
+        runningItem.insert(u"workflow_run_id"_s, u"wr_still_going"_s);
+        QJsonObject running = m_completedDetail;
+        running.insert(u"status"_s, u"running"_s);
+        running.insert(u"run_id"_s, u"wr_still_going"_s);
+        running.insert(u"output"_s, QJsonValue());
+        scripted.show(runningItem, running);
+        QTRY_COMPARE(scripted.pane.detail().runId, u"wr_still_going"_s);
+        QVERIFY(none->isVisible());
+        QCOMPARE(none->text(), u"None yet"_s);
+        QVERIFY(!tree->isVisible());
     }
 
     void theNonePlaceholderOfDownloadedFilesCannotBeActivated()

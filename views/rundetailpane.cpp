@@ -9,6 +9,8 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -74,7 +76,8 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     , m_screenshotStrip(new ScreenshotStrip(artifacts, this))
     , m_links(new QWidget(this))
     , m_files(new DownloadedFilesList(artifacts, this))
-    , m_outputView(new QTreeView(this))
+    , m_outputBox(new QWidget(this))
+    , m_outputView(new QTreeView(m_outputBox))
     , m_output(new JsonTreeModel(this))
     , m_requestView(new QTreeView(this))
     , m_request(new JsonTreeModel(this))
@@ -194,6 +197,12 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     }
     m_outputView->setObjectName(QStringLiteral("outputTreeView"));
     m_outputView->setModel(m_output);
+    m_noOutput = valueLabel(m_outputBox, QStringLiteral("detailNoOutputLabel"));
+    auto *output = new QVBoxLayout(m_outputBox);
+    output->setContentsMargins(0, 0, 0, 0);
+    output->addWidget(m_noOutput);
+    output->addWidget(m_outputView);
+    m_outputView->hide();
     m_requestView->setObjectName(QStringLiteral("requestTreeView"));
     m_requestView->setModel(m_request);
 
@@ -220,7 +229,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     section(tr("Screenshots"), m_screenshotStrip);
     section(tr("Links"), m_links);
     section(tr("Downloaded files"), m_files);
-    section(tr("Output"), m_outputView);
+    section(tr("Output"), m_outputBox);
     section(tr("Request and parameters"), m_requestView);
     m_copyCurl = new QPushButton(tr("Copy as cURL"), this);
     m_copyCurl->setObjectName(QStringLiteral("copyCurlButton"));
@@ -550,7 +559,7 @@ void RunDetailPane::showDetailSections(bool details)
     // Without a detail endpoint there are no screenshots, errors or output to wait for.
     for (QWidget *content : {static_cast<QWidget *>(m_failure), static_cast<QWidget *>(m_errors),
              static_cast<QWidget *>(m_screenshotStrip), static_cast<QWidget *>(m_links),
-             static_cast<QWidget *>(m_files), static_cast<QWidget *>(m_outputView),
+             static_cast<QWidget *>(m_files), static_cast<QWidget *>(m_outputBox),
              static_cast<QWidget *>(m_requestView)}) {
         content->setVisible(details);
         m_sectionTitles.value(content)->setVisible(details);
@@ -598,6 +607,13 @@ void RunDetailPane::showDetail()
 
     m_output->setJson(detail.output);
     m_outputView->expandToDepth(0);
+    // An empty tree is a blank box: say there is nothing, or nothing yet.
+    const bool noOutput = detail.output.isNull() || detail.output.isUndefined()
+        || (detail.output.isObject() && detail.output.toObject().isEmpty())
+        || (detail.output.isArray() && detail.output.toArray().isEmpty());
+    m_noOutput->setText(isActiveStatus(m_summary.status) ? tr("None yet") : tr("None"));
+    m_noOutput->setVisible(noOutput);
+    m_outputView->setVisible(!noOutput);
     m_listing->setJson(detail.listing);
     m_listingView->expandToDepth(0);
     // A run known only from a list (another platform, in a merged list) has nothing more.

@@ -122,7 +122,9 @@ private:
     QLabel *m_noLinks = nullptr;
     UrlOpener m_openUrl;
     DownloadedFilesList *m_files;
+    QWidget *m_outputBox; // the tree, or a line saying there is none
     QTreeView *m_outputView;
+    QLabel *m_noOutput = nullptr;
     JsonTreeModel *m_output;
     QTreeView *m_requestView;
     JsonTreeModel *m_request;

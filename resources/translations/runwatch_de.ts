@@ -2284,6 +2284,10 @@ SHA-256 %2</translation>
         <source>%1 is not shown: it cannot search runs.</source>
         <translation>%1 wird nicht angezeigt: Dort lassen sich Ausführungen nicht durchsuchen.</translation>
     </message>
+    <message>
+        <source>%1 is not shown: it cannot filter by the status you picked.</source>
+        <translation>%1 wird nicht angezeigt: Dort lässt sich nicht nach dem gewählten Status filtern.</translation>
+    </message>
 </context>
 <context>
     <name>NotificationCenter</name>
@@ -2980,6 +2984,10 @@ Kategorie: %1</translation>
     <message>
         <source>Edit ta&amp;gs…</source>
         <translation>Ta&amp;gs bearbeiten…</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Noch keine</translation>
     </message>
 </context>
 <context>
