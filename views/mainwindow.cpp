@@ -1154,6 +1154,11 @@ void MainWindow::dropSelectionIfGone()
     m_table->selectionModel()->clear();
     m_detail->clear();
     forBuiltTabs([](auto *tab) { tab->clear(); });
+    // In a merged list the tabs were the run's own connection's: back to the list's.
+    if (m_source) {
+        m_detail->setFeatures(m_source->features());
+        showTabsFor(m_source->features());
+    }
 }
 
 void MainWindow::showRunDetail(const WorkflowRun &run)
