@@ -90,6 +90,7 @@ RunTimelineView::RunTimelineView(ArtifactFetcher *artifacts, QWidget *parent)
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_message);
     layout->addWidget(m_splitter, 1);
+    layout->addStretch(); // keeps the message at the top while there is no run to show
     clear();
 }
 
@@ -132,6 +133,7 @@ void RunTimelineView::clear()
     m_screenshot->clear();
     m_details->clear();
     setMessage(tr("Select a run to see what it did, step by step."));
+    m_splitter->hide(); // no empty table and panes under it
 }
 
 void RunTimelineView::showRun(const WorkflowRun &run)
@@ -141,6 +143,7 @@ void RunTimelineView::showRun(const WorkflowRun &run)
     if (!sameRun)
         clear();
     m_run = run;
+    m_splitter->setVisible(!run.workflowRunId.isEmpty());
     // What a run did changes while it runs: asked again when its row changes.
     if (isVisible() && (!sameRun || moved || m_loadedRunId != run.workflowRunId))
         load();

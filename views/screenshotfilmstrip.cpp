@@ -124,6 +124,7 @@ ScreenshotFilmstrip::ScreenshotFilmstrip(ArtifactFetcher *artifacts, QWidget *pa
     , m_model(new ScreenshotStripModel(m_thumbnails, this))
     , m_visibleTimer(new QTimer(this))
     , m_message(new QLabel(this))
+    , m_content(new QWidget(this))
     , m_strip(new QListView(this))
     , m_position(new QLabel(this))
     , m_zoomOut(new QToolButton(this))
@@ -255,12 +256,16 @@ ScreenshotFilmstrip::ScreenshotFilmstrip(ArtifactFetcher *artifacts, QWidget *pa
     controls->addSpacing(8);
     controls->addWidget(m_save);
 
+    auto *content = new QVBoxLayout(m_content);
+    content->setContentsMargins(0, 0, 0, 0);
+    content->addWidget(m_strip);
+    content->addLayout(controls);
+    content->addWidget(m_viewer, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(m_message);
-    layout->addWidget(m_strip);
-    layout->addLayout(controls);
-    layout->addWidget(m_viewer, 1);
+    layout->addWidget(m_content, 1);
+    layout->addStretch(); // keeps the message at the top while there is no run to show
     clear();
 }
 
@@ -302,6 +307,7 @@ void ScreenshotFilmstrip::clear()
     // A zoom kept while stepping through one run's screenshots; another run opens fitted.
     m_viewer->fitToSpace();
     setMessage(tr("Select a run to see its screenshots."));
+    m_content->hide(); // no empty strip and viewer under it
 }
 
 void ScreenshotFilmstrip::showRun(const WorkflowRun &run)
@@ -311,6 +317,7 @@ void ScreenshotFilmstrip::showRun(const WorkflowRun &run)
     if (!sameRun)
         clear();
     m_run = run;
+    m_content->setVisible(!run.workflowRunId.isEmpty());
     // A running run takes more screenshots: asked again when its row changes.
     if (isVisible() && (!sameRun || moved || m_loadedRunId != run.workflowRunId))
         load();

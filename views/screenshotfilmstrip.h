@@ -91,6 +91,7 @@ private:
     ScreenshotStripModel *m_model;
     QTimer *m_visibleTimer;
     QLabel *m_message;
+    QWidget *m_content; // the strip, its controls and the viewer: hidden without a run
     QListView *m_strip;
     QLabel *m_position;
     QToolButton *m_zoomOut;

@@ -24,8 +24,12 @@ inline QTableView *showOn(MainWindow &window, RunSource *source)
     return window.findChild<QTableView *>(u"runTableView"_s);
 }
 
-/** Clicks the first row (from the top, or from the bottom) with this status; its run id. */
-inline QString clickRunWith(QTableView *table, RunStatus status, bool fromBottom = false)
+/**
+ * Clicks the first row (from the top, or from the bottom) with this status, and of this
+ * connection in a merged list if `source` is given; its run id.
+ */
+inline QString clickRunWith(
+    QTableView *table, RunStatus status, bool fromBottom = false, const QString &source = {})
 {
     [&] { QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 20000); }();
     const int rows = table->model()->rowCount();
@@ -33,6 +37,9 @@ inline QString clickRunWith(QTableView *table, RunStatus status, bool fromBottom
         const int row = fromBottom ? rows - 1 - i : i;
         const QModelIndex index = table->model()->index(row, RunListModel::WorkflowColumn);
         if (index.data(RunListModel::StatusRole).toInt() != int(status))
+            continue;
+        if (!source.isEmpty()
+            && index.siblingAtColumn(RunListModel::SourceColumn).data().toString() != source)
             continue;
         table->scrollTo(index);
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
