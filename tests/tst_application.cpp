@@ -482,6 +482,37 @@ private slots:
         QVERIFY(model->runAt(0)->workflowRunId.startsWith(u"wr_"_s));
     }
 
+    void afterCtrlNumberTheArrowKeysMoveInTheList()
+    {
+        // Focus in the Skyvern run's Timeline, then Ctrl+2: the platform's pane has no
+        // Timeline, and the keys go on working in its run list.
+        Application app(options("focus.ini", true));
+        app.start();
+        waitForRows(app);
+        MainWindow *window = app.window();
+        QApplication::setActiveWindow(window);
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        auto *table = child<QTableView>(window, u"runTableView"_s);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Down);
+        QTest::keyClick(window, Qt::Key_T, Qt::AltModifier);
+        auto *timeline = child<QWidget>(window, u"timelineTreeView"_s);
+        QTRY_VERIFY(timeline->isVisible());
+        timeline->setFocus();
+        QTRY_VERIFY(timeline->hasFocus());
+
+        QTest::keyClick(window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(app.currentConnection(), u"demo-platform"_s);
+        waitForRows(app);
+        QTRY_VERIFY(!timeline->isVisible());
+        QVERIFY2(table->hasFocus(),
+            qPrintable(QApplication::focusWidget() ? QApplication::focusWidget()->objectName()
+                                                   : u"nothing"_s));
+        const int before = table->currentIndex().row();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QCOMPARE(table->currentIndex().row(), before + 1);
+    }
+
     void aConnectionWithAWrongTokenFailsAloneInTheMergedList()
     {
         Application app(options("wrongtoken.ini", true));

@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QShortcut>
@@ -535,6 +536,9 @@ MainWindow::~MainWindow()
 
 void MainWindow::setSource(RunSource *source, const QString &name)
 {
+    // A switch that hides the widget with focus (a tab or filter the new connection has not)
+    // leaves focus in the run list, not on whatever Qt found next in the chain.
+    const QPointer<QWidget> focused = focusWidget();
     m_source = source;
     m_openWhenLoaded.clear();
     m_sourceName = source ? source->displayName() : QString();
@@ -590,6 +594,8 @@ void MainWindow::setSource(RunSource *source, const QString &name)
         });
     }
     updateStatus();
+    if (focused && !focused->isVisible())
+        m_table->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::setConnections(const QList<ConnectionChoice> &choices, const QString &currentId)
