@@ -21,6 +21,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardItemModel>
 #include <QStyleOptionButton>
 #include <QTableView>
@@ -768,6 +769,41 @@ private slots:
         auto *title = window.findChild<QLabel *>(u"detailTitleLabel"_s);
         QCOMPARE(title->text(), u"No run selected"_s);
         QVERIFY(!table->selectionModel()->hasSelection());
+    }
+
+    void theDetailPaneIsNeverCutOffInASmallWindow()
+    {
+        // 1024 × 700, the split dragged far to the right: the pane keeps the width its
+        // content needs, and its right edge (the Copy buttons) stays inside the window.
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        auto *table = showOn(window, &client);
+        window.resize(1024, 700);
+        QVERIFY(!WindowDriver::clickRunWith(table, RunStatus::Failed).isEmpty());
+        auto *splitter = window.findChild<QSplitter *>(u"mainSplitter"_s);
+        // Dragged to the narrowest the pane goes without being folded away.
+        const QList<int> sizes = splitter->sizes();
+        splitter->setSizes({sizes.at(0) + sizes.at(1) - 300, 300});
+        auto *pane = window.findChild<QWidget *>(u"runDetailPane"_s);
+        QTRY_VERIFY(pane->isVisible());
+        QVERIFY2(pane->width() >= pane->minimumWidth(),
+            qPrintable(u"%1 < %2"_s.arg(pane->width()).arg(pane->minimumWidth())));
+        auto *tabs = window.findChild<QWidget *>(u"detailTabWidget"_s);
+        const QRect inWindow(pane->mapTo(&window, QPoint(0, 0)), pane->size());
+        QVERIFY2(window.rect().contains(inWindow),
+            qPrintable(u"pane %1,%2 %3×%4 in %5×%6"_s.arg(inWindow.x())
+                           .arg(inWindow.y())
+                           .arg(inWindow.width())
+                           .arg(inWindow.height())
+                           .arg(window.width())
+                           .arg(window.height())));
+        QCOMPARE(pane->width(), tabs->width());
+        for (auto *copy : pane->findChildren<QToolButton *>()) {
+            if (!copy->isVisible())
+                continue;
+            const QRect button(copy->mapTo(pane, QPoint(0, 0)), copy->size());
+            QVERIFY2(pane->rect().contains(button), qPrintable(copy->text()));
+        }
     }
 
     void tabCrossesTheFilterBarLeftToRightAndCtrlQQuits()

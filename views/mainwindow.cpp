@@ -400,8 +400,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
     m_splitter->addWidget(m_detailTabs);
     // A width of its own, not the largest its tabs ask for: a tab filled for the first time
-    // (a timeline's columns, a recording's steps) would otherwise push the split aside.
-    m_detailTabs->setMinimumWidth(320);
+    // (a timeline's columns, a recording's steps) would otherwise push the split aside. The
+    // Overview's own (no frame in document mode): any less and the split squeezes the pane
+    // under it, cutting off its right edge.
+    m_detailTabs->setMinimumWidth(m_detail->minimumWidth());
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({960, 480});
