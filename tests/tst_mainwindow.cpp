@@ -29,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include "artifactfetcher.h"
@@ -769,6 +770,22 @@ private slots:
         auto *title = window.findChild<QLabel *>(u"detailTitleLabel"_s);
         QCOMPARE(title->text(), u"No run selected"_s);
         QVERIFY(!table->selectionModel()->hasSelection());
+    }
+
+    void aPlatformRunShowsEveryKeyOfItsListingWhole()
+    {
+        // The platform's keys are long (triggerSource, workflowVersion): none is elided.
+        WorkflowPlatformClient ops(m_server->server()->platform()->baseUrl(), u"demo-token"_s,
+            DemoPlatformServer::workflowIds());
+        MainWindow window;
+        auto *table = showOn(window, &ops);
+        QVERIFY(!WindowDriver::clickRunWith(table, RunStatus::Completed).isEmpty());
+        auto *listing = window.findChild<QTreeView *>(u"listingTreeView"_s);
+        QTRY_VERIFY(listing->isVisible() && listing->model()->rowCount() > 5);
+        // What the widest key asks for, as Qt's view measures it (public on the base class).
+        const int needed = static_cast<QAbstractItemView *>(listing)->sizeHintForColumn(0);
+        QVERIFY2(listing->columnWidth(0) >= needed,
+            qPrintable(u"%1 < %2"_s.arg(listing->columnWidth(0)).arg(needed)));
     }
 
     void theDetailPaneIsNeverCutOffInASmallWindow()

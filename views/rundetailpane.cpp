@@ -219,7 +219,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     const auto section = [this, body](const QString &title, QWidget *content) {
         auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), this);
         label->setTextFormat(Qt::RichText);
-        body->addSpacing(6);
+        label->setContentsMargins(0, 6, 0, 0); // not a spacing, which stays when it is hidden
         body->addWidget(label);
         body->addWidget(content);
         m_sectionTitles.insert(content, label);
@@ -614,8 +614,10 @@ void RunDetailPane::showDetail()
     m_noOutput->setText(isActiveStatus(m_summary.status) ? tr("None yet") : tr("None"));
     m_noOutput->setVisible(noOutput);
     m_outputView->setVisible(!noOutput);
+    m_outputView->resizeColumnToContents(0);
     m_listing->setJson(detail.listing);
     m_listingView->expandToDepth(0);
+    m_listingView->resizeColumnToContents(0); // the platform's keys are long: none cut
     // A run known only from a list (another platform, in a merged list) has nothing more.
     m_listedOnly = !detail.listing.isEmpty();
     showDetailSections(m_features.details && !m_listedOnly);
