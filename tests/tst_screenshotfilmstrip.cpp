@@ -37,6 +37,7 @@
 #include "support/testhttp.h"
 #include "support/testserver.h"
 #include "support/windowdriver.h"
+#include "theme.h"
 #include "thumbnailservice.h"
 #include "workflowplatformclient.h"
 
@@ -482,6 +483,53 @@ private slots:
                     + widget->objectName());
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+    }
+
+    void aPressedZoomToggleLooksPressedInEveryTheme()
+    {
+        // Fit is pressed when the tab opens, 100 % is not: in the light and the dark palette
+        // the pressed one has a panel drawn around its text, the other none.
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        QVERIFY(!clickRunWith(table, RunStatus::Failed).isEmpty());
+        openTab(window, u"Screenshots"_s);
+        auto *filmstrip = window.findChild<ScreenshotFilmstrip *>();
+        QTRY_VERIFY_WITH_TIMEOUT(filmstrip->findChild<ScreenshotViewer *>()->hasImage(), 20000);
+        auto *fit = filmstrip->findChild<QToolButton *>(u"fitToolButton"_s);
+        auto *actual = filmstrip->findChild<QToolButton *>(u"actualSizeToolButton"_s);
+        QVERIFY(fit->isChecked() && !actual->isChecked());
+        // Columns of the button whose top or bottom edge differs from the ground it stands on.
+        const auto edgePixels = [](QToolButton *button) {
+            const QImage image = button->grab().toImage();
+            const QColor ground = button->palette().color(QPalette::Window);
+            const qreal ratio = image.devicePixelRatio();
+            int differing = 0;
+            const int w = image.width();
+            const int h = image.height();
+            const int band = int(3 * ratio); // the outer rows, where no text is
+            for (int x = 0; x < w; ++x) {
+                bool differs = false;
+                for (int y = 0; y < band; ++y) {
+                    for (int row : {y, h - 1 - y})
+                        differs
+                            |= qAbs(image.pixelColor(x, row).lightness() - ground.lightness()) > 12;
+                }
+                differing += differs ? 1 : 0;
+            }
+            return differing;
+        };
+        for (Theme theme : {Theme::Light, Theme::Dark}) {
+            applyTheme(theme);
+            QTest::qWait(20);
+            const int pressed = edgePixels(fit);
+            const int released = edgePixels(actual);
+            QVERIFY2(pressed > fit->width() / 2 && released == 0,
+                qPrintable(u"%1: pressed %2, not pressed %3"_s.arg(themeToName(theme))
+                               .arg(pressed)
+                               .arg(released)));
+        }
+        applyTheme(Theme::System);
     }
 
     void theWorkflowPlatformHasNoScreenshotsTab()

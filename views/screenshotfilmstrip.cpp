@@ -245,6 +245,10 @@ ScreenshotFilmstrip::ScreenshotFilmstrip(ArtifactFetcher *artifacts, QWidget *pa
     fit->setContext(Qt::WidgetWithChildrenShortcut);
     connect(fit, &QShortcut::activated, m_viewer, &ScreenshotViewer::fitToSpace);
 
+    // Flat as a tool bar's: a pressed Fit or 100 % then stands out in any palette, where a
+    // framed button pressed is barely darker than one that is not in a dark one.
+    for (QToolButton *button : {m_zoomOut, m_zoomIn, m_fit, m_actualSize})
+        button->setAutoRaise(true);
     auto *controls = new QHBoxLayout;
     controls->setContentsMargins(0, 0, 0, 0);
     controls->addWidget(m_position, 1);
