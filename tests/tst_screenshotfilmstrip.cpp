@@ -96,6 +96,20 @@ class TestScreenshotFilmstrip : public QObject
 
     static QModelIndex current(QListView *strip) { return strip->currentIndex(); }
 
+    /** A failed run clicked in `window`, its Screenshots tab opened and the large one shown. */
+    static ScreenshotFilmstrip *openFailedRunsScreenshots(MainWindow &window, RunSource *source)
+    {
+        QTableView *table = showOn(window, source);
+        [&] { QVERIFY(!clickRunWith(table, RunStatus::Failed).isEmpty()); }();
+        openTab(window, u"Screenshots"_s);
+        auto *filmstrip = window.findChild<ScreenshotFilmstrip *>();
+        [&] {
+            QVERIFY(filmstrip);
+            QTRY_VERIFY_WITH_TIMEOUT(filmstrip->findChild<ScreenshotViewer *>()->hasImage(), 20000);
+        }();
+        return filmstrip;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -465,11 +479,8 @@ private slots:
         // What a screen reader says when focus lands on a control of the tab: never nothing.
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
-        QTableView *table = showOn(window, &client);
-        QVERIFY(!clickRunWith(table, RunStatus::Failed).isEmpty());
-        openTab(window, u"Screenshots"_s);
-        auto *filmstrip = window.findChild<ScreenshotFilmstrip *>();
-        QTRY_VERIFY_WITH_TIMEOUT(filmstrip->findChild<ScreenshotViewer *>()->hasImage(), 20000);
+        ScreenshotFilmstrip *filmstrip = openFailedRunsScreenshots(window, &client);
+        QVERIFY(filmstrip && !QTest::currentTestFailed());
         QStringList unnamed;
         const QList<QWidget *> widgets = filmstrip->findChildren<QWidget *>();
         for (QWidget *widget : widgets) {
@@ -491,11 +502,8 @@ private slots:
         // the pressed one has a panel drawn around its text, the other none.
         SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
         MainWindow window;
-        QTableView *table = showOn(window, &client);
-        QVERIFY(!clickRunWith(table, RunStatus::Failed).isEmpty());
-        openTab(window, u"Screenshots"_s);
-        auto *filmstrip = window.findChild<ScreenshotFilmstrip *>();
-        QTRY_VERIFY_WITH_TIMEOUT(filmstrip->findChild<ScreenshotViewer *>()->hasImage(), 20000);
+        ScreenshotFilmstrip *filmstrip = openFailedRunsScreenshots(window, &client);
+        QVERIFY(filmstrip && !QTest::currentTestFailed());
         auto *fit = filmstrip->findChild<QToolButton *>(u"fitToolButton"_s);
         auto *actual = filmstrip->findChild<QToolButton *>(u"actualSizeToolButton"_s);
         QVERIFY(fit->isChecked() && !actual->isChecked());
