@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTest>
@@ -198,6 +199,56 @@ private slots:
         const int readTo = bar->value();
         pane.showRun(second);
         QCOMPARE(bar->value(), readTo);
+    }
+
+    void tabGoesDownThePaneAsItIsRead()
+    {
+        // A failed run with output: from its first button, Tab stops on what can be acted
+        // on (buttons, links, lists, tables), top to bottom and left to right on a line, and
+        // never on a plain value.
+        ScriptedPane scripted;
+        QJsonObject detail = m_failedDetail;
+        detail.insert(u"output"_s, QJsonObject {{u"invoice_total"_s, u"1,240.00"_s}});
+        scripted.show(m_failedItem, detail);
+        QTRY_COMPARE(scripted.pane.detail().runId, detail.value(u"run_id"_s).toString());
+        QApplication::setActiveWindow(&scripted.pane);
+        auto *retry = scripted.find<QPushButton>(u"retryRunButton"_s);
+        QVERIFY(retry->isVisible());
+        retry->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(retry->hasFocus());
+        // Where a widget is in the pane as if it were not scrolled: the scroll area follows
+        // focus, so its offset changes as Tab goes down.
+        auto *scroll = scripted.pane.findChild<QScrollArea *>();
+        const auto inContent = [&](QWidget *widget) {
+            if (scroll->widget()->isAncestorOf(widget))
+                return widget->mapTo(scroll->widget(), QPoint(0, 0))
+                    + scroll->viewport()->mapTo(&scripted.pane, QPoint(0, 0));
+            return widget->mapTo(&scripted.pane, QPoint(0, 0));
+        };
+        QStringList stops;
+        QWidget *lastStop = nullptr;
+        QPoint previous(-1, -100);
+        for (int i = 0; i < 30; ++i) {
+            QWidget *focused = QApplication::focusWidget();
+            if (!focused || !scripted.pane.isAncestorOf(focused) || (i > 0 && focused == retry))
+                break;
+            // Tab first goes through the links of a label with keyboard-reachable links.
+            if (focused == lastStop) {
+                QTest::keyClick(focused, Qt::Key_Tab);
+                continue;
+            }
+            lastStop = focused;
+            stops.append(focused->objectName());
+            if (auto *label = qobject_cast<QLabel *>(focused))
+                QVERIFY2(label->text().contains(u"href"_s), qPrintable(stops.join(u" → "_s)));
+            const QPoint place = inContent(focused);
+            QVERIFY2(place.y() > previous.y() + 8
+                    || (qAbs(place.y() - previous.y()) <= 8 && place.x() > previous.x()),
+                qPrintable(stops.join(u" → "_s)));
+            previous = place;
+            QTest::keyClick(focused, Qt::Key_Tab);
+        }
+        QVERIFY2(stops.size() >= 6, qPrintable(stops.join(u" → "_s)));
     }
 
     void aRunWithoutOutputSaysSoInsteadOfAnEmptyTable()

@@ -37,8 +37,9 @@ QLabel *valueLabel(QWidget *parent, const QString &objectName)
     // Server text is shown as it is: in Qt's auto mode, a failure reason that looks like HTML
     // would be rendered, images and links included.
     label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(
-        Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    // Selectable, but not a stop for Tab: a plain value has nothing to do by keyboard, and
+    // a stop on each made the pane a long walk (the link labels take keyboard focus).
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     label->setWordWrap(true);
     return label;
 }
@@ -175,6 +176,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_noLinks = valueLabel(m_links, QStringLiteral("detailNoLinksLabel"));
     m_noLinks->setText(tr("None"));
     for (QLabel *link : {m_recordingLink, m_appLink}) {
+        link->setTextInteractionFlags(link->textInteractionFlags() | Qt::LinksAccessibleByKeyboard);
         link->setWordWrap(false);
         link->setOpenExternalLinks(false);
         connect(link, &QLabel::linkActivated, this, &RunDetailPane::openLink);
@@ -211,6 +213,7 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setObjectName(QStringLiteral("detailScrollArea"));
     m_scroll->setAccessibleName(tr("Run details"));
     m_scroll->setWidget(m_body);
     auto *body = new QVBoxLayout(m_body);
@@ -248,6 +251,17 @@ RunDetailPane::RunDetailPane(ArtifactFetcher *artifacts, QWidget *parent)
     section(tr("As the server listed it"), m_listingView);
     body->addStretch(1);
     setFeatures(SourceFeatures());
+
+    // Tab goes down the pane as it is read: the widgets were made in another order, and
+    // moving them into the scroll area moved them to the end of the chain.
+    // The scroll area itself is a stop, where the arrow keys scroll a long failure.
+    const QList<QWidget *> order {m_cancel, m_retry, m_editRetry, m_scroll,
+        findChild<QToolButton *>(QStringLiteral("detailRunIdLabelCopyButton")),
+        findChild<QToolButton *>(QStringLiteral("detailWorkflowIdLabelCopyButton")), m_tags,
+        m_editTags, m_screenshotStrip, m_recordingLink, m_appLink, m_files, m_outputView,
+        m_requestView, m_copyCurl, m_listingView};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
