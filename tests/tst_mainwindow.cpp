@@ -721,6 +721,12 @@ private slots:
             QVERIFY2(title->text() == u"No run selected"_s,
                 qPrintable(source->displayName() + u": "_s + title->text()));
             QVERIFY2(!table->selectionModel()->hasSelection(), qPrintable(source->displayName()));
+            // Focus back in the list, as when the filter's menu closes: no run picked for it.
+            window.findChild<QToolButton *>(u"statusToolButton"_s)->setFocus();
+            table->setFocus(Qt::PopupFocusReason);
+            QTRY_VERIFY(table->hasFocus());
+            QCOMPARE(title->text(), u"No run selected"_s);
+            QVERIFY(!table->selectionModel()->hasSelection());
             // The other tabs say so too, with no empty table, strip or viewer under it.
             WindowDriver::openTab(window, u"Timeline"_s);
             auto *timeline = window.findChild<QWidget *>(u"timelineSplitter"_s);

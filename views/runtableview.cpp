@@ -9,6 +9,7 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QTimer>
 
@@ -176,6 +177,8 @@ void RunTableView::paintEvent(QPaintEvent *event)
 
 void RunTableView::focusInEvent(QFocusEvent *event)
 {
+    // Qt makes a row current when focus arrives with none (see moveCursor()).
+    const QScopedValueRollback<bool> arriving(m_focusArriving, true);
     QTableView::focusInEvent(event);
     viewport()->update();
 }
@@ -189,6 +192,7 @@ void RunTableView::focusOutEvent(QFocusEvent *event)
 void RunTableView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
 {
     QTableView::currentChanged(current, previous);
+    m_hadCurrent = m_hadCurrent || current.isValid();
     // The ring spans the whole row, more than the cells Qt repaints for a new current index.
     viewport()->update();
 }
@@ -201,6 +205,12 @@ void RunTableView::resizeEvent(QResizeEvent *event)
 
 QModelIndex RunTableView::moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers)
 {
+    // Focus arriving with nothing current makes Qt pick a row, which the window then shows.
+    // Once, at start, that is the newest run; after that nothing is current because a filter
+    // hid the run or the list was replaced, and a run nobody chose would open when focus came
+    // back from a menu. A key still picks one.
+    if (m_focusArriving && m_hadCurrent)
+        return {};
     // With nothing current yet (the list had the keys before its rows came), Qt's table goes to
     // the first row for every key; End and Page Down go down from there as from a first row.
     if (!currentIndex().isValid() && (action == MoveEnd || action == MovePageDown)) {

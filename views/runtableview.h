@@ -53,5 +53,7 @@ private:
     QString m_placeholder;
     QTimer *m_visibleRowsTimer;
     bool m_anchorInsertion = false; // the next insertion keeps the rows under the pointer
+    bool m_focusArriving = false; // inside focusInEvent()
+    bool m_hadCurrent = false; // a row has been current once
     int m_scrollBeforeInsertion = 0;
 };
