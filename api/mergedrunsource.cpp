@@ -329,6 +329,8 @@ void MergedRunSource::finish(const std::shared_ptr<Job> &job)
     const QList<ApiError> errors = job->listing->failures + job->errors;
     result.value.partialErrors = errors;
     result.value.notes = job->listing->notes + job->notes;
+    // A connection of several workflows is a member per workflow: said once, not per member.
+    result.value.notes.removeDuplicates();
     if (nothingOut && !errors.isEmpty() && job->listing->failures.size() >= job->listing->asked) {
         // Nothing worked: that is an error, not an empty list.
         result.error = errors.constFirst();

@@ -778,6 +778,35 @@ private slots:
         QVERIFY(!table->selectionModel()->hasSelection());
     }
 
+    void aConnectionLeftOutByAStatusIsSaidOnceAndOnlyWhileItIs()
+    {
+        // The platform as the window has it in the merged list: one member per workflow.
+        SkyvernClient cloud(m_server->server()->baseUrl(), u"test-key"_s);
+        WorkflowPlatformClient ops(m_server->server()->platform()->baseUrl(), u"demo-token"_s,
+            DemoPlatformServer::workflowIds());
+        QList<MergedRunSource::Member> members {{&cloud, u"Skyvern"_s, {}}};
+        for (const QString &workflow : DemoPlatformServer::workflowIds())
+            members.append({&ops, u"Ops"_s, workflow});
+        QVERIFY(members.size() > 2);
+        MergedRunSource merged(members);
+        MainWindow window;
+        auto *table = showOn(window, &merged);
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        auto *notice = window.findChild<QLabel *>(u"noticeLabel"_s);
+        QMenu *statusMenu = window.findChild<QToolButton *>(u"statusToolButton"_s)->menu();
+        const QString leftOut = u"Ops is not shown: it cannot filter by the status you picked."_s;
+
+        statusMenu->findChild<QAction *>(u"status_timed_out"_s)->trigger();
+        QTRY_VERIFY(notice->isVisible());
+        QCOMPARE(notice->text().count(leftOut), 1);
+
+        statusMenu->findChild<QAction *>(u"status_failed"_s)->trigger();
+        QTRY_COMPARE(
+            window.runListModel()->filter().statuses, QList<RunStatus> {RunStatus::Failed});
+        QTRY_VERIFY(!window.runListModel()->isLoading());
+        QTRY_VERIFY(!notice->isVisible());
+    }
+
     void aPlatformRunShowsEveryKeyOfItsListingWhole()
     {
         // The platform's keys are long (triggerSource, workflowVersion): none is elided.

@@ -1238,6 +1238,10 @@ void MainWindow::showAnswerNotes()
     const QString notes = m_model->notes().join(u' ');
     if (notes == m_lastAnswerNotes)
         return;
+    // What the answers no longer say goes (a connection left out is back); another notice,
+    // a launch's say, stays.
+    if (notes.isEmpty() && m_noticeLabel->text() == m_lastAnswerNotes)
+        showNotice({});
     m_lastAnswerNotes = notes;
     if (!notes.isEmpty())
         showNotice(notes);
