@@ -18,6 +18,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QWheelEvent>
 
 #include "artifactfetcher.h"
 #include "rundetailpane.h"
@@ -199,6 +200,34 @@ private slots:
         const int readTo = bar->value();
         pane.showRun(second);
         QCOMPARE(bar->value(), readTo);
+    }
+
+    void theWheelOverTheScreenshotsScrollsThePage()
+    {
+        // The pane shorter than a failed run's Overview; the pointer over the screenshots.
+        ScriptedPane scripted;
+        scripted.pane.resize(480, 420);
+        scripted.show(m_failedItem, m_failedDetail);
+        QTRY_COMPARE(scripted.pane.detail().runId, m_failedDetail.value(u"run_id"_s).toString());
+        auto *strip = scripted.find<QListWidget>(u"screenshotStrip"_s);
+        QTRY_VERIFY(strip->isVisible() && strip->count() > 1);
+        QScrollBar *page = scripted.pane.findChild<QScrollArea *>()->verticalScrollBar();
+        QVERIFY(page->maximum() > 0);
+        const int pageBefore = page->value();
+        const int stripBefore = strip->horizontalScrollBar()->value();
+        const auto turn = [strip](QPoint angle, Qt::KeyboardModifiers modifiers) {
+            const QPointF at = strip->viewport()->rect().center();
+            QWheelEvent wheel(at, strip->viewport()->mapToGlobal(at), {}, angle, Qt::NoButton,
+                modifiers, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(strip->viewport(), &wheel);
+        };
+        turn({0, -120}, Qt::NoModifier);
+        QVERIFY(page->value() > pageBefore);
+        QCOMPARE(strip->horizontalScrollBar()->value(), stripBefore);
+        if (strip->horizontalScrollBar()->maximum() > 0) { // sideways: the strip
+            turn({-120, 0}, Qt::NoModifier);
+            QVERIFY(strip->horizontalScrollBar()->value() > stripBefore);
+        }
     }
 
     void tabGoesDownThePaneAsItIsRead()

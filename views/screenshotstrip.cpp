@@ -2,13 +2,16 @@
 
 #include <functional>
 
+#include <QCoreApplication>
 #include <QDialog>
 #include <QLabel>
 #include <QPainter>
 #include <QPointer>
 #include <QScreen>
+#include <QScrollBar>
 #include <QTextDocument>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include "artifactfetcher.h"
 #include "screenshotdecoder.h"
@@ -59,6 +62,23 @@ QIcon ScreenshotStrip::placeholder(const QString &text) const
     painter.drawRect(pixmap.rect().adjusted(0, 0, -1, -1));
     painter.drawText(pixmap.rect(), Qt::AlignCenter | Qt::TextWordWrap, text);
     return QIcon(pixmap);
+}
+
+void ScreenshotStrip::wheelEvent(QWheelEvent *event)
+{
+    // The strip lies across the Overview's scrolling page: a wheel turned up or down goes on
+    // scrolling the page when the pointer passes over it (handed to the page's scroll bar, as
+    // a scroll area does itself). Sideways, or with Shift, it scrolls the strip.
+    const QPoint delta = event->angleDelta();
+    if (qAbs(delta.y()) > qAbs(delta.x()) && !(event->modifiers() & Qt::ShiftModifier)) {
+        for (QWidget *up = parentWidget(); up; up = up->parentWidget()) {
+            if (auto *page = qobject_cast<QAbstractScrollArea *>(up)) {
+                QCoreApplication::sendEvent(page->verticalScrollBar(), event);
+                return;
+            }
+        }
+    }
+    QListWidget::wheelEvent(event);
 }
 
 void ScreenshotStrip::clearScreenshots()

@@ -25,6 +25,9 @@ public:
     /** Empties the strip, so the next run's screenshots are fetched afresh. */
     void clearScreenshots();
 
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+
 private:
     /** A thumbnail-sized box saying what stands in for the screenshot. */
     QIcon placeholder(const QString &text) const;
