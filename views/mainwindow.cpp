@@ -404,6 +404,9 @@ MainWindow::MainWindow(QWidget *parent)
     // Overview's own (no frame in document mode): any less and the split squeezes the pane
     // under it, cutting off its right edge.
     m_detailTabs->setMinimumWidth(m_detail->minimumWidth());
+    // Dragged to an end, the split stops at the minimum: a folded-away pane or list is easy
+    // to make by accident and hard to find again (a handle at the window's edge).
+    m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({960, 480});
