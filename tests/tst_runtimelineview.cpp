@@ -212,6 +212,27 @@ private slots:
         QVERIFY(!window.findChild<RunTimelineView *>()->isVisible());
     }
 
+    void aRunWithoutStepsSaysSoInOneLine()
+    {
+        // A queued run has done nothing yet: Timeline and Screenshots each say so, with no
+        // empty table, strip or viewer under the sentence.
+        SkyvernClient client(m_server->server()->baseUrl(), u"test-key"_s);
+        MainWindow window;
+        QTableView *table = showOn(window, &client);
+        QVERIFY(!clickRunWith(table, RunStatus::Queued).isEmpty());
+        openTab(window, u"Timeline"_s);
+        auto *timeline = window.findChild<RunTimelineView *>();
+        auto *message = timeline->findChild<QLabel *>(u"timelineMessageLabel"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(message->text(), u"This run has no steps yet."_s, 20000);
+        QVERIFY(message->isVisible());
+        QVERIFY(!timeline->findChild<QSplitter *>(u"timelineSplitter"_s)->isVisible());
+        openTab(window, u"Screenshots"_s);
+        auto *strip = window.findChild<QWidget *>(u"filmstripListView"_s);
+        auto *said = window.findChild<QLabel *>(u"filmstripMessageLabel"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(said->text(), u"This run has no screenshots yet."_s, 20000);
+        QVERIFY(!strip->isVisible());
+    }
+
     void theWorkflowPlatformHasNoTimelineTab()
     {
         WorkflowPlatformClient platform(m_server->server()->platform()->baseUrl(), u"demo-token"_s,

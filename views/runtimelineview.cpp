@@ -133,7 +133,7 @@ void RunTimelineView::clear()
     m_screenshot->clear();
     m_details->clear();
     setMessage(tr("Select a run to see what it did, step by step."));
-    m_splitter->hide(); // no empty table and panes under it
+    m_splitter->hide(); // no empty table and panes under it, until there are steps to show
 }
 
 void RunTimelineView::showRun(const WorkflowRun &run)
@@ -143,7 +143,6 @@ void RunTimelineView::showRun(const WorkflowRun &run)
     if (!sameRun)
         clear();
     m_run = run;
-    m_splitter->setVisible(!run.workflowRunId.isEmpty());
     // What a run did changes while it runs: asked again when its row changes.
     if (isVisible() && (!sameRun || moved || m_loadedRunId != run.workflowRunId))
         load();
@@ -215,6 +214,8 @@ void RunTimelineView::showTimeline(const RunTimeline &timeline)
     m_model->setTimeline(timeline);
     m_tree->expandAll();
     setMessage(timeline.notes.join(u' '));
+    // Nothing yet is said in one line, without an empty table and panes under it.
+    m_splitter->setVisible(!timeline.entries.isEmpty());
     if (timeline.entries.isEmpty()) {
         setMessage(tr("This run has no steps yet."));
         return;

@@ -311,7 +311,7 @@ void ScreenshotFilmstrip::clear()
     // A zoom kept while stepping through one run's screenshots; another run opens fitted.
     m_viewer->fitToSpace();
     setMessage(tr("Select a run to see its screenshots."));
-    m_content->hide(); // no empty strip and viewer under it
+    m_content->hide(); // no empty strip and viewer under it, until there are screenshots
 }
 
 void ScreenshotFilmstrip::showRun(const WorkflowRun &run)
@@ -321,7 +321,6 @@ void ScreenshotFilmstrip::showRun(const WorkflowRun &run)
     if (!sameRun)
         clear();
     m_run = run;
-    m_content->setVisible(!run.workflowRunId.isEmpty());
     // A running run takes more screenshots: asked again when its row changes.
     if (isVisible() && (!sameRun || moved || m_loadedRunId != run.workflowRunId))
         load();
@@ -377,6 +376,8 @@ void ScreenshotFilmstrip::showScreenshots(const QString &runId, const RunArtifac
     const int scrolled = m_strip->horizontalScrollBar()->value();
     m_model->setScreenshots(runId, artifacts.artifacts);
     setMessage(artifacts.notes.join(u' '));
+    // Nothing yet is said in one line, without an empty strip and viewer under it.
+    m_content->setVisible(m_model->rowCount() > 0);
     if (m_model->rowCount() == 0) {
         setMessage(tr("This run has no screenshots yet."));
         return;
