@@ -18,6 +18,8 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -484,8 +486,8 @@ private slots:
 
     void afterCtrlNumberTheArrowKeysMoveInTheList()
     {
-        // Focus in the Skyvern run's Timeline, then Ctrl+2: the platform's pane has no
-        // Timeline, and the keys go on working in its run list.
+        // Focus in the Skyvern run's Timeline (which the platform's pane has not), or on the
+        // detail tabs (which stay), then Ctrl+2: the keys move in the platform's list at once.
         Application app(options("focus.ini", true));
         app.start();
         waitForRows(app);
@@ -493,24 +495,32 @@ private slots:
         QApplication::setActiveWindow(window);
         QVERIFY(QTest::qWaitForWindowActive(window));
         auto *table = child<QTableView>(window, u"runTableView"_s);
-        table->setFocus();
-        QTest::keyClick(table, Qt::Key_Down);
-        QTest::keyClick(window, Qt::Key_T, Qt::AltModifier);
-        auto *timeline = child<QWidget>(window, u"timelineTreeView"_s);
-        QTRY_VERIFY(timeline->isVisible());
-        timeline->setFocus();
-        QTRY_VERIFY(timeline->hasFocus());
+        for (const QString &where : {u"timelineTreeView"_s, u"tabBar"_s}) {
+            QTest::keyClick(window, Qt::Key_1, Qt::ControlModifier);
+            waitForRows(app);
+            table->setFocus();
+            QTest::keyClick(table, Qt::Key_Down);
+            QTest::keyClick(window, Qt::Key_T, Qt::AltModifier);
+            auto *timeline = child<QWidget>(window, u"timelineTreeView"_s);
+            QTRY_VERIFY(timeline->isVisible());
+            QWidget *focused = where == u"tabBar"_s
+                ? child<QTabWidget>(window, u"detailTabWidget"_s)->tabBar()
+                : timeline;
+            focused->setFocus(Qt::TabFocusReason);
+            QTRY_VERIFY(focused->hasFocus());
 
-        QTest::keyClick(window, Qt::Key_2, Qt::ControlModifier);
-        QCOMPARE(app.currentConnection(), u"demo-platform"_s);
-        waitForRows(app);
-        QTRY_VERIFY(!timeline->isVisible());
-        QVERIFY2(table->hasFocus(),
-            qPrintable(QApplication::focusWidget() ? QApplication::focusWidget()->objectName()
-                                                   : u"nothing"_s));
-        const int before = table->currentIndex().row();
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
-        QCOMPARE(table->currentIndex().row(), before + 1);
+            QTest::keyClick(window, Qt::Key_2, Qt::ControlModifier);
+            QCOMPARE(app.currentConnection(), u"demo-platform"_s);
+            waitForRows(app);
+            QTRY_VERIFY(!timeline->isVisible());
+            QVERIFY2(table->hasFocus(),
+                qPrintable(where + u": "_s
+                    + (QApplication::focusWidget() ? QApplication::focusWidget()->objectName()
+                                                   : u"nothing"_s)));
+            const int before = table->currentIndex().row();
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+            QCOMPARE(table->currentIndex().row(), before + 1);
+        }
     }
 
     void aConnectionWithAWrongTokenFailsAloneInTheMergedList()

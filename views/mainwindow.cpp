@@ -143,6 +143,9 @@ MainWindow::MainWindow(QWidget *parent)
                 return;
             m_connectionCombo->setCurrentIndex(number - 1);
             emit connectionChosen(m_connectionCombo->currentData().toString());
+            // Ctrl+number goes to that connection's runs: the keys move in its list at once,
+            // wherever focus was (a detail tab, a tab bar, a filter).
+            m_table->setFocus(Qt::ShortcutFocusReason);
         });
     }
     auto *connectionMenu = new QMenu(this);

@@ -200,6 +200,7 @@ RecordingPlayer::RecordingPlayer(ArtifactFetcher *artifacts, QWidget *parent)
     layout->addLayout(messageRow);
     layout->addWidget(m_picture, 1);
     layout->addWidget(m_controls);
+    layout->addStretch(); // keeps the message at the top while there is nothing to play
     clear();
 }
 
