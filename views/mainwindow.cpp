@@ -934,12 +934,12 @@ void MainWindow::applyFeatures(const SourceFeatures &features)
         m_columnsShownForSource.append(RunListModel::StartedColumn);
     }
     applyColumnResizeModes();
-    m_detail->setFeatures(features);
-    showTabsFor(features);
+    showPaneFor(features);
 }
 
-void MainWindow::showTabsFor(const SourceFeatures &features)
+void MainWindow::showPaneFor(const SourceFeatures &features)
 {
+    m_detail->setFeatures(features);
     // A source without timelines (the workflow platform) has no tab for one; recordings are
     // artifacts: no artifacts, no Screenshots or Recording tab.
     const QScopedValueRollback<bool> ours(m_changingTabs, true);
@@ -1169,10 +1169,8 @@ void MainWindow::dropSelectionIfGone()
     m_detail->clear();
     forBuiltTabs([](auto *tab) { tab->clear(); });
     // In a merged list the tabs were the run's own connection's: back to the list's.
-    if (m_source) {
-        m_detail->setFeatures(m_source->features());
-        showTabsFor(m_source->features());
-    }
+    if (m_source)
+        showPaneFor(m_source->features());
 }
 
 void MainWindow::showRunDetail(const WorkflowRun &run)
@@ -1181,10 +1179,8 @@ void MainWindow::showRunDetail(const WorkflowRun &run)
         m_previousRun = m_shownRun; // what "Compare with" offers next
     m_shownRun = run; // also when only its status moved: a tab built later shows it so
     // In a merged list, the tabs and actions of the run's own connection.
-    if (m_source) {
-        showTabsFor(m_source->featuresOf(run.workflowRunId));
-        m_detail->setFeatures(m_source->featuresOf(run.workflowRunId));
-    }
+    if (m_source)
+        showPaneFor(m_source->featuresOf(run.workflowRunId));
     m_detail->showRun(run);
     showDetailTags();
     forBuiltTabs([&run](auto *tab) { tab->showRun(run); });

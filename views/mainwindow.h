@@ -190,8 +190,8 @@ private:
     void applyColumnResizeModes();
     void applyFeatures(const SourceFeatures &features);
     void sayCopied(const QString &message);
-    /** The detail tabs a source (or one run's connection) has. */
-    void showTabsFor(const SourceFeatures &features);
+    /** The detail pane's sections and tabs a source (or one run's connection) has. */
+    void showPaneFor(const SourceFeatures &features);
     void showPartialErrors();
     void showAnswerNotes();
     void showError(const ApiError &error);

@@ -9,7 +9,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
@@ -622,9 +621,7 @@ void RunDetailPane::showDetail()
     m_output->setJson(detail.output);
     m_outputView->expandToDepth(0);
     // An empty tree is a blank box: say there is nothing, or nothing yet.
-    const bool noOutput = detail.output.isNull() || detail.output.isUndefined()
-        || (detail.output.isObject() && detail.output.toObject().isEmpty())
-        || (detail.output.isArray() && detail.output.toArray().isEmpty());
+    const bool noOutput = m_output->rowCount() == 0;
     m_noOutput->setText(isActiveStatus(m_summary.status) ? tr("None yet") : tr("None"));
     m_noOutput->setVisible(noOutput);
     m_outputView->setVisible(!noOutput);
